@@ -1,0 +1,58 @@
+"""Writing a run's files: tables as CSV, figures as PNG, small JSON records.
+
+All output goes through here so that every file is written the same way: UTF-8, one header
+row, ``\\n`` line ends, floats rounded to a fixed precision, PNGs without timestamps, and each
+file written to a temporary name then renamed, so a reader never sees half a file. The same
+input gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["write_table", "save_figure", "write_json", "table_path", "figure_path"]
+
+FLOAT_FORMAT = "%.4f"
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return path
+
+
+def table_path(output_dir: str | os.PathLike, name: str) -> Path:
+    """``<output_dir>/tables/<name>.csv``."""
+    return Path(output_dir) / "tables" / f"{name}.csv"
+
+
+def figure_path(output_dir: str | os.PathLike, name: str) -> Path:
+    """``<output_dir>/figures/<name>.png``."""
+    return Path(output_dir) / "figures" / f"{name}.png"
+
+
+def write_table(frame: pd.DataFrame, output_dir: str | os.PathLike, name: str) -> Path:
+    """Write ``frame`` as ``tables/<name>.csv`` (no index, floats to 4 decimals)."""
+    text = frame.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    return _atomic_write_bytes(table_path(output_dir, name), text.encode("utf-8"))
+
+
+def save_figure(figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120) -> Path:
+    """Write a matplotlib figure as ``figures/<name>.png`` with no timestamp metadata."""
+    import io
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    return _atomic_write_bytes(figure_path(output_dir, name), buffer.getvalue())
+
+
+def write_json(data, path: str | os.PathLike) -> Path:
+    """Write JSON (sorted keys, indented, UTF-8) atomically."""
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+    return _atomic_write_bytes(Path(path), text.encode("utf-8"))

