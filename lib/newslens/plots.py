@@ -4,7 +4,7 @@ shows it: notebooks display it and :func:`newslens.io.save_figure` writes it as 
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+import matplotlib
 from matplotlib.figure import Figure
 
 __all__ = ["STYLE", "FRAME_COLOURS", "new_figure", "empty_figure"]
@@ -29,10 +29,17 @@ FRAME_COLOURS = {
 }
 
 
+matplotlib.rcParams.update(STYLE)
+
+
 def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1):
-    """A figure and its axes in the newslens style."""
-    with plt.rc_context(STYLE):
-        figure, axes = plt.subplots(nrows, ncols, figsize=(width, height), squeeze=True)
+    """A figure and its axes in the newslens style.
+
+    The figure is a plain ``matplotlib.figure.Figure``, not registered with pyplot, so a
+    notebook shows it once (as the cell's value) and nothing keeps it alive afterwards.
+    """
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.subplots(nrows, ncols, squeeze=True)
     return figure, axes
 
 
