@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["write_table", "save_figure", "write_json", "table_path", "figure_path"]
+__all__ = [
+    "write_table",
+    "save_figure",
+    "write_json",
+    "write_parse_log",
+    "table_path",
+    "figure_path",
+]
 
 FLOAT_FORMAT = "%.4f"
 
@@ -56,3 +63,9 @@ def write_json(data, path: str | os.PathLike) -> Path:
     """Write JSON (sorted keys, indented, UTF-8) atomically."""
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
     return _atomic_write_bytes(Path(path), text.encode("utf-8"))
+
+
+def write_parse_log(stats, output_dir: str | os.PathLike, name: str) -> Path:
+    """Record one notebook's :class:`newslens.nlp.ParseStats` as ``logs/parse-<name>.json``;
+    the run manifest collects these, so a rerun can show it parsed nothing."""
+    return write_json(stats.as_dict(), Path(output_dir) / "logs" / f"parse-{name}.json")
