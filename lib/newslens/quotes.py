@@ -1,0 +1,963 @@
+"""Who is quoted saying what: quotation spans, their kind, cue verb and speaker.
+
+News quotes come in a few shapes, and each needs its own evidence:
+
+* **direct** quotes, a full clause or more inside quotation marks (``"We will rebuild," she
+  said`` / ``He said: "..."``), possibly running over several paragraphs (an opening mark at
+  each paragraph, a closing mark only at the end) or interrupted by their attribution
+  (``"A," he said, "B."`` gives two quotes sharing the speaker);
+* **partial** quotes, a fragment in marks inside reported speech (``urged allies to "act
+  faster"``, ``described the meeting as "frank"``);
+* **indirect** (reported) speech without marks, found from the dependency parse as the
+  clausal complement of a reporting verb (``X said the talks had failed``), kept to the
+  clear cases: precision over recall.
+
+Quotation marks are paired on the raw text (:func:`find_quotations`), paragraph by
+paragraph, for straight and curly double quotes, guillemets and single quotes that are not
+apostrophes. Marks that quote nobody (scare quotes, titles of works) are dropped, and with
+``skipped=True`` they are returned with the reason in the ``debug`` column.
+
+The speaker is the subject of the reporting verb that governs or sits beside the quote (a
+maintained list of verbs, ``data/reporting_verbs.txt``, user-extendable), with the inverted
+(``said Rubio``), colon-introduced and ``according to X`` forms; a quote standing alone in
+its paragraph continues the previous speaker. Pronouns and role nouns ("he", "the
+minister") are resolved to the most recent compatible entity mention before them, and every
+speaker is linked to the canonical entity of :func:`newslens.entities.extract_mentions`
+(or, when that module is absent, to spaCy's named entities grouped by surname), or left
+unresolved rather than guessed.
+
+Everything here is a pure function of a parsed ``Doc``: the same text gives the same rows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "EXTRA_COLUMNS",
+    "KINDS",
+    "Quotation",
+    "find_quotations",
+    "load_reporting_verbs",
+    "extract_quotes",
+    "quotes_step",
+    "quote_rows",
+]
+
+QUOTE_COLUMNS = [
+    "doc_id",
+    "quote_id",
+    "start",
+    "end",
+    "quote",
+    "kind",
+    "cue",
+    "speaker",
+    "speaker_entity",
+    "speaker_start",
+    "speaker_end",
+    "sentence_id",
+]
+EXTRA_COLUMNS = ["cue_start", "cue_end", "speaker_label", "fragments", "debug"]
+KINDS = ("direct", "partial", "indirect")
+
+# Double quotation marks that open, close, or may do either.
+OPENING_DOUBLE = "“„‟«"
+CLOSING_DOUBLE = "”»"
+AMBIGUOUS_DOUBLE = '"'
+OPENING_SINGLE = "‘‛"
+CLOSING_SINGLE = "’"
+AMBIGUOUS_SINGLE = "'"
+DOUBLE_MARKS = OPENING_DOUBLE + CLOSING_DOUBLE + AMBIGUOUS_DOUBLE
+ALL_MARKS = DOUBLE_MARKS + OPENING_SINGLE + CLOSING_SINGLE + AMBIGUOUS_SINGLE
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+PERSON_LABELS = ("PERSON",)
+GROUP_LABELS = ("ORG", "NORP", "GPE")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Words just before a quotation that make it the name of something, not a quote.
+TITLE_CUES = {
+    "album",
+    "article",
+    "book",
+    "column",
+    "documentary",
+    "dubbed",
+    "entitled",
+    "episode",
+    "essay",
+    "film",
+    "headline",
+    "memoir",
+    "movie",
+    "nicknamed",
+    "novel",
+    "op-ed",
+    "play",
+    "podcast",
+    "series",
+    "show",
+    "single",
+    "so-called",
+    "song",
+    "titled",
+}
+SENTENCE_END = {".", "!", "?"}
+PARAGRAPHS_TO_CONTINUE = 2  # a speakerless quote continues a speaker this many paragraphs back
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A stretch of text in quotation marks, marks included.
+
+    ``fragments`` are the per-paragraph pieces of a quote that runs over several paragraphs
+    (one piece for an ordinary quote); ``mark`` is the opening character.
+    """
+
+    start: int
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+    mark: str
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line: news paragraphs are lines."""
+    bounds, position = [], 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            bounds.append((position, end))
+        position = end + 1
+    return bounds
+
+
+def _is_word_char(character: str) -> bool:
+    return character.isalnum()
+
+
+def _pair_marks_in_line(
+    text: str, start: int, end: int, *, opening: str, closing: str, ambiguous: str, single: bool
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of (open, close+1) inside text[start:end] and the position of a mark left open."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        character = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if single:
+            # An apostrophe sits between letters (don't, Rome's) or after a plural (leaders').
+            if _is_word_char(before) and _is_word_char(after):
+                continue
+            if character in closing + ambiguous and open_at is None:
+                continue
+            if character in ambiguous + closing and open_at is not None:
+                if before.isspace() or _is_word_char(after):
+                    continue
+                pairs.append((open_at, i + 1))
+                open_at = None
+                continue
+            if character in opening + ambiguous and open_at is None:
+                if (before.isspace() or before in "([{—–-") and not after.isspace():
+                    open_at = i
+                continue
+            continue
+        if character in opening:
+            if open_at is None:
+                open_at = i
+        elif character in closing:
+            if open_at is not None:
+                pairs.append((open_at, i + 1))
+                open_at = None
+        elif character in ambiguous:
+            if open_at is None:
+                open_at = i
+            elif before.isspace() and not after.isspace() and i - open_at > 1:
+                # '"A "B' : an unclosed quote followed by a new one; close at the space.
+                pairs.append((open_at, i))
+                open_at = i
+            else:
+                pairs.append((open_at, i + 1))
+                open_at = None
+    return pairs, open_at
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every stretch of ``text`` in quotation marks, outermost only, in text order.
+
+    Double marks (straight ``"``, curly, low-9 and guillemets) are paired within each
+    paragraph; a quote left open at the end of a paragraph continues into the next one when
+    that paragraph opens with a mark (the newspaper convention for multi-paragraph quotes),
+    and otherwise ends with its paragraph. Single marks are paired only outside double
+    quotes and only where they cannot be apostrophes; single quotes inside double quotes are
+    nested quotes and stay part of the outer quotation.
+    """
+    found: list[Quotation] = []
+    pending: list[tuple[int, int]] = []  # fragments of a multi-paragraph quote so far
+    for line_start, line_end in _paragraph_bounds(text):
+        pairs, left_open = _pair_marks_in_line(
+            text,
+            line_start,
+            line_end,
+            opening=OPENING_DOUBLE,
+            closing=CLOSING_DOUBLE,
+            ambiguous=AMBIGUOUS_DOUBLE,
+            single=False,
+        )
+        first_mark = text[line_start:line_end].lstrip()[:1]
+        opens_with_mark = first_mark in OPENING_DOUBLE + AMBIGUOUS_DOUBLE
+        if pending and not (opens_with_mark and pairs[:1] and pairs[0][0] <= line_start + 2):
+            if not (opens_with_mark and left_open is not None and not pairs):
+                found.append(_quotation(text, pending))
+                pending = []
+        line_pieces: list[tuple[int, int]] = list(pairs)
+        if pending and line_pieces and line_pieces[0][0] <= line_start + 2:
+            first = line_pieces.pop(0)
+            pending.append(first)
+            found.append(_quotation(text, pending))
+            pending = []
+        for piece in line_pieces:
+            found.append(_quotation(text, [piece]))
+        if left_open is not None:
+            end = line_end
+            while end > left_open and text[end - 1].isspace():
+                end -= 1
+            if pending and left_open <= line_start + 2:
+                pending.append((left_open, end))
+            else:
+                if pending:
+                    found.append(_quotation(text, pending))
+                pending = [(left_open, end)]
+        # Single quotes outside the double ones.
+        covered = [(s, e) for s, e in pairs] + ([(left_open, line_end)] if left_open else [])
+        cursor = line_start
+        for s, e in sorted(covered) + [(line_end, line_end)]:
+            singles, _ = _pair_marks_in_line(
+                text,
+                cursor,
+                s,
+                opening=OPENING_SINGLE,
+                closing=CLOSING_SINGLE,
+                ambiguous=AMBIGUOUS_SINGLE,
+                single=True,
+            )
+            for piece in singles:
+                if piece[1] - piece[0] > 3:
+                    found.append(_quotation(text, [piece]))
+            cursor = max(cursor, e)
+    if pending:
+        found.append(_quotation(text, pending))
+    found.sort(key=lambda q: (q.start, q.end))
+    return [q for q in found if q.end - q.start > 2]
+
+
+def _quotation(text: str, fragments: list[tuple[int, int]]) -> Quotation:
+    return Quotation(
+        start=fragments[0][0],
+        end=fragments[-1][1],
+        fragments=tuple(fragments),
+        mark=text[fragments[0][0]],
+    )
+
+
+# --- reporting verbs --------------------------------------------------------------------
+
+
+def _parse_verb_lines(lines: Iterable[str]) -> dict[str, frozenset[str]]:
+    verbs: dict[str, frozenset[str]] = {}
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        lemma, *flags = line.split()
+        verbs[lemma.lower()] = frozenset(flags) | verbs.get(lemma.lower(), frozenset())
+    return verbs
+
+
+@lru_cache(maxsize=8)
+def _packaged_verbs() -> dict[str, frozenset[str]]:
+    source = resources.files("newslens") / "data" / "reporting_verbs.txt"
+    return _parse_verb_lines(source.read_text(encoding="utf-8").splitlines())
+
+
+def load_reporting_verbs(
+    path: str | os.PathLike | None = None, *, extra: Iterable[str] = ()
+) -> dict[str, frozenset[str]]:
+    """Reporting verb lemmas mapped to their flags (``indirect``: may introduce reported
+    speech without marks).
+
+    The packaged list (``newslens/data/reporting_verbs.txt``) is always read; ``path`` adds
+    the lines of a file in the same format and ``extra`` adds lines given directly (e.g.
+    ``["opine indirect"]``), so a user extends the list without editing the package.
+    """
+    verbs = dict(_packaged_verbs())
+    more = list(extra)
+    if path is not None:
+        more = Path(path).read_text(encoding="utf-8").splitlines() + more
+    for lemma, flags in _parse_verb_lines(more).items():
+        verbs[lemma] = verbs.get(lemma, frozenset()) | flags
+    return verbs
+
+
+# --- entity mentions (speaker linking) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: str
+    label: str
+    is_subject: bool = False
+
+
+def _mentions_from_ents(doc, *, doc_id: str) -> pd.DataFrame:
+    """spaCy's entities as a mentions table, people grouped by surname: the stand-in for
+    :func:`newslens.entities.extract_mentions` when that module is not installed."""
+    rows = []
+    people: dict[str, str] = {}  # last word -> longest full name
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS + GROUP_LABELS:
+            continue
+        tokens = [t for t in ent if not (t.is_punct or t.lower_ in ("'s", "’s"))]
+        if tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        name = " ".join(t.text for t in tokens)
+        if ent.label_ == "PERSON":
+            key = tokens[-1].lower_
+            known = people.get(key)
+            if known is None or len(name) > len(known):
+                people[key] = name
+        rows.append((ent.start_char, ent.end_char, name, ent.label_, tokens[-1].lower_))
+    frame = pd.DataFrame(
+        [
+            {
+                "doc_id": doc_id,
+                "start": start,
+                "end": end,
+                "text": doc.text[start:end],
+                "entity": people.get(key, name) if label == "PERSON" else name,
+                "label": label,
+            }
+            for start, end, name, label, key in rows
+        ],
+        columns=["doc_id", "start", "end", "text", "entity", "label"],
+    )
+    return frame
+
+
+def _default_mentions(doc, *, doc_id: str) -> pd.DataFrame:
+    try:
+        from newslens.entities import extract_mentions
+    except ImportError:
+        return _mentions_from_ents(doc, doc_id=doc_id)
+    return extract_mentions(doc, doc_id=doc_id)
+
+
+def _mention_list(doc, mentions: pd.DataFrame) -> list[_Mention]:
+    result = []
+    for row in mentions.sort_values(["start", "end"]).itertuples(index=False):
+        span = doc.char_span(int(row.start), int(row.end), alignment_mode="expand")
+        is_subject = bool(span is not None and span.root.dep_ in SUBJECT_DEPS)
+        result.append(
+            _Mention(int(row.start), int(row.end), str(row.entity), str(row.label), is_subject)
+        )
+    return result
+
+
+# --- the extractor ----------------------------------------------------------------------
+
+
+@dataclass
+class _Speaker:
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+    entity: str = ""
+    label: str = ""
+    how: str = ""
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    fragments: tuple[tuple[int, int], ...]
+    cue: object = None  # spaCy Token
+    speaker: _Speaker = field(default_factory=_Speaker)
+    debug: str = ""
+    skipped: bool = False
+
+
+class _Context:
+    """What the rules need to know about one document."""
+
+    def __init__(self, doc, verbs, mentions: list[_Mention], quotations: list[Quotation]):
+        self.doc = doc
+        self.text = doc.text
+        self.verbs = verbs
+        self.mentions = mentions
+        self.quotations = quotations
+        self.paragraphs = _paragraph_bounds(doc.text)
+        self.inside = [False] * len(doc)  # token inside quotation marks
+        for quotation in quotations:
+            for s, e in quotation.fragments:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    for token in span:
+                        self.inside[token.i] = True
+        self.sentence_of_token = {}
+        self.sentence_starts = []
+        for number, sentence in enumerate(doc.sents):
+            self.sentence_starts.append(sentence.start_char)
+            for token in sentence:
+                self.sentence_of_token[token.i] = number
+
+    def paragraph_index(self, offset: int) -> int:
+        for index, (s, e) in enumerate(self.paragraphs):
+            if s <= offset <= e:
+                return index
+            if offset < s:
+                return max(index - 1, 0)
+        return len(self.paragraphs) - 1
+
+    def sentence_id(self, offset: int) -> int:
+        import bisect
+
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def tokens_between(self, start: int, end: int) -> list:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return [] if span is None else [t for t in span if not self.inside[t.i]]
+
+    def is_reporting(self, token, *, flag: str | None = None) -> bool:
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+            return False
+        flags = self.verbs.get(token.lemma_.lower())
+        if flags is None:
+            return False
+        return flag is None or flag in flags
+
+
+def _subject_of(verb, ctx: _Context, depth: int = 0):
+    """The token naming who performs ``verb``: its subject, or the subject it shares with
+    the verb it is coordinated with or depends on ("smiled and said", "adding that")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not ctx.inside[child.i]:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    # Inverted attribution parsed as an object: '"...," said Rubio'.
+    for child in verb.rights:
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+            and child.pos_ in ("PROPN", "NOUN", "PRON")
+            and not ctx.inside[child.i]
+            and child.i == verb.i + 1 + sum(1 for t in doc_slice(verb, child) if t.is_punct)
+        ):
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
+        if verb.dep_ != "advcl" or verb.tag_ == "VBG":
+            return _subject_of(verb.head, ctx, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "officials speaking on condition of anonymity"
+    return None
+
+
+def doc_slice(left, right) -> list:
+    """Tokens strictly between two tokens of the same Doc."""
+    return list(left.doc[left.i + 1 : right.i])
+
+
+def _name_span(token, ctx: _Context) -> tuple[int, int]:
+    """Character span of the name or noun phrase headed by ``token`` (without clauses)."""
+    for ent in ctx.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.start_char, ent.end_char
+    if token.pos_ == "PRON":
+        return token.idx, token.idx + len(token)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat"):
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right + 1:
+            right = child.i
+    span = ctx.doc[left : right + 1]
+    return span.start_char, span.end_char
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _resolve_pronoun(offset: int, labels: tuple[str, ...], ctx: _Context, preferred: str):
+    """The most recent mention with one of ``labels`` before ``offset`` and outside quotes,
+    preferring the previous speaker and, after it, subjects of recent sentences."""
+    candidates = [
+        m
+        for m in ctx.mentions
+        if m.end <= offset and m.label in labels and not _inside_quote(m.start, ctx)
+    ]
+    if not candidates:
+        return None
+    paragraph = ctx.paragraph_index(offset)
+    window_start = ctx.paragraphs[max(paragraph - 1, 0)][0] if ctx.paragraphs else 0
+    recent = [m for m in candidates if m.start >= window_start]
+    if preferred and any(m.entity == preferred for m in recent):
+        if not any(m.is_subject and m.entity != preferred for m in recent[-1:]):
+            return next(m for m in reversed(recent) if m.entity == preferred)
+    subjects = [m for m in recent if m.is_subject]
+    if subjects:
+        return subjects[-1]
+    return candidates[-1]
+
+
+def _inside_quote(offset: int, ctx: _Context) -> bool:
+    return any(s <= offset < e for q in ctx.quotations for s, e in q.fragments)
+
+
+def _speaker_from_token(token, ctx: _Context, previous: _Speaker | None) -> _Speaker:
+    """A speaker from the token heading the subject of a reporting verb."""
+    preferred = previous.entity if previous else ""
+    # "the spokesman, John Smith," : the apposition names the speaker.
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                token = child
+                break
+    start, end = _name_span(token, ctx)
+    text = ctx.text[start:end]
+    lower = token.lower_
+    if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        if lower in PERSON_PRONOUNS:
+            labels = PERSON_LABELS
+        elif lower in GROUP_PRONOUNS:
+            labels = GROUP_LABELS + PERSON_LABELS
+        elif lower in THING_PRONOUNS:
+            labels = GROUP_LABELS
+        else:
+            return _Speaker(start, end, text, "", "", "pronoun not resolved")
+        mention = _resolve_pronoun(start, labels, ctx, preferred)
+        if mention is None:
+            return _Speaker(start, end, text, "", "", "pronoun not resolved")
+        return _Speaker(start, end, text, mention.entity, mention.label, "pronoun")
+    overlapping = [m for m in ctx.mentions if m.start < end and start < m.end]
+    if overlapping:
+        mention = max(overlapping, key=lambda m: (m.end - m.start, -m.start))
+        return _Speaker(start, end, text, mention.entity, mention.label, "named")
+    if token.pos_ == "NOUN" and token.lower_ not in ("official", "officials", "source", "sources"):
+        # A role noun ("the minister") refers back to the last person named in the text.
+        determiner = [c for c in token.lefts if c.dep_ == "det"]
+        if determiner and determiner[0].lower_ == "the" and token.tag_ == "NN":
+            mention = _resolve_pronoun(start, PERSON_LABELS + ("ORG",), ctx, preferred)
+            if mention is not None and mention.label == "PERSON":
+                return _Speaker(start, end, text, mention.entity, mention.label, "role noun")
+    return _Speaker(start, end, _strip_possessive(text), "", "", "not linked")
+
+
+def _according_to(tokens) -> object | None:
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            if to.lower_ == "to":
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _cue_in(tokens, ctx: _Context, *, prefer: str):
+    """The reporting verb in ``tokens`` with a subject, nearest the quote."""
+    ordered = tokens if prefer == "first" else list(reversed(tokens))
+    for token in ordered:
+        if ctx.is_reporting(token) and _subject_of(token, ctx) is not None:
+            return token
+    return None
+
+
+def _region_after(q: Quotation, ctx: _Context, next_start: int, paragraph_end: int) -> list:
+    limit = min(next_start, paragraph_end)
+    tokens = ctx.tokens_between(q.end, limit)
+    region = []
+    for token in tokens:
+        if token.text in SENTENCE_END:
+            break
+        region.append(token)
+    return region
+
+
+def _region_before(q: Quotation, ctx: _Context, previous_end: int, paragraph_start: int) -> list:
+    limit = max(previous_end, paragraph_start)
+    tokens = ctx.tokens_between(limit, q.start)
+    region = []
+    for token in reversed(tokens):
+        if token.text in SENTENCE_END:
+            break
+        region.append(token)
+    region.reverse()
+    return region
+
+
+def _governing_cue(q: Quotation, ctx: _Context):
+    """A reporting verb outside the quote that the quote's words depend on."""
+    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        head = token
+        for _ in range(6):
+            if head.head == head:
+                break
+            head = head.head
+            if not ctx.inside[head.i] and not (q.start <= head.idx < q.end):
+                if ctx.is_reporting(head) and _subject_of(head, ctx) is not None:
+                    return head
+    return None
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in text).split()]
+
+
+def _classify(q: Quotation, ctx: _Context) -> tuple[str, str]:
+    """('direct' | 'partial', why) from what surrounds and fills the quotation."""
+    text = ctx.text
+    inner = text[q.start + 1 : q.fragments[0][1] - 1].strip()
+    words = _content_words(inner)
+    paragraph_start = ctx.paragraphs[ctx.paragraph_index(q.start)][0]
+    before = text[paragraph_start : q.start].rstrip()
+    last = before[-1:] if before else ""
+    opens_sentence = not before or last in ".!?:;" or last in DOUBLE_MARKS
+    previous_word = before.split()[-1].lower() if before.split() else ""
+    after_comma = last == "," and len(words) >= 4
+    ends_clause = inner[-1:] in ".!?,"
+    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    has_verb = span is not None and any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in span
+    )
+    starts_upper = inner[:1].isupper()
+    if len(q.fragments) > 1:
+        return "direct", "several paragraphs"
+    if (opens_sentence or after_comma) and (has_verb or len(words) >= 6):
+        return "direct", "clause standing on its own"
+    if previous_word in ("that", "saying", "said", "says") and has_verb and starts_upper:
+        return "direct", "clause after a reporting verb"
+    if ends_clause and starts_upper and has_verb and len(words) >= 5 and opens_sentence:
+        return "direct", "clause"
+    return "partial", "fragment inside a sentence"
+
+
+def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool) -> str:
+    text = ctx.text
+    inner = text[q.start + 1 : q.end - 1].strip()
+    words = _content_words(inner)
+    before = text[max(0, q.start - 40) : q.start].lower().split()
+    if before and before[-1].strip(",:") in TITLE_CUES:
+        return f"title or name: follows '{before[-1]}'"
+    if not words:
+        return "nothing between the marks"
+    if kind == "partial" and not has_cue:
+        return "scare quote or term: a fragment with no reporting verb or source nearby"
+    if kind == "direct" and not has_cue and len(words) <= 3:
+        return "too short to be a quote and nobody said it"
+    return ""
+
+
+def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Reported speech: clausal complements of reporting verbs flagged ``indirect``, and
+    clauses credited with "according to X"."""
+    found = []
+    doc = ctx.doc
+    for token in doc:
+        if ctx.inside[token.i] or not ctx.is_reporting(token, flag="indirect"):
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        subject = _subject_of(token, ctx)
+        if subject is None or subject.lower_ in FIRST_PERSON | {"you", "it"}:
+            continue
+        complement = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+        content = None
+        if complement:
+            clause = complement[0]
+            content = (clause.left_edge.i, clause.right_edge.i + 1)
+            marks = [c for c in token.children if c.dep_ in ("mark",) and c.i < clause.i]
+            if marks:
+                content = (min(content[0], marks[0].i), content[1])
+        elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
+            # "The plan will fail, he said."
+            head = token.head
+            if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
+                continue
+            start = head.left_edge.i
+            end = subject.left_edge.i if subject.i < token.i else token.i
+            content = (start, end)
+        if content is None:
+            continue
+        start, end = content
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        if end - start < 4:
+            continue
+        span = doc[start:end]
+        if any(ctx.inside[t.i] for t in span) or any(ch in span.text for ch in DOUBLE_MARKS):
+            continue
+        if token.i >= start and token.i < end:
+            continue
+        s, e = span.start_char, span.end_char
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        found.append(_Found(s, e, "indirect", ((s, e),), cue=token, debug="clausal complement"))
+        taken.append((s, e))
+    for token in doc:
+        if token.lower_ != "according" or ctx.inside[token.i]:
+            continue
+        source = _according_to([token])
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase_end = source.right_edge.i + 1
+        if token.i == sentence.start:
+            start, end = phrase_end, sentence.end
+        else:
+            start, end = sentence.start, token.i
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        if end - start < 4:
+            continue
+        span = doc[start:end]
+        if any(ch in span.text for ch in DOUBLE_MARKS):
+            continue
+        s, e = span.start_char, span.end_char
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        found.append(_Found(s, e, "indirect", ((s, e),), cue=token, debug="according to"))
+        found[-1].speaker = _Speaker(how="according to")
+        found[-1].speaker_token = source  # type: ignore[attr-defined]
+        taken.append((s, e))
+    return found
+
+
+def extract_quotes(
+    doc,
+    *,
+    doc_id: str,
+    mentions: pd.DataFrame | None = None,
+    kinds: Iterable[str] = KINDS,
+    reporting_verbs: dict[str, frozenset[str]] | None = None,
+    skipped: bool = False,
+) -> pd.DataFrame:
+    """The quotes of one parsed document as ``quotes.csv`` rows (see DESIGN.md).
+
+    Columns: :data:`QUOTE_COLUMNS`, then ``cue_start, cue_end`` (the cue's characters),
+    ``speaker_label`` (the entity label of the speaker), ``fragments`` (``start-end`` per
+    paragraph of a multi-paragraph quote, joined by ``;``) and ``debug`` (how the speaker
+    was found, or why a quotation was skipped). Offsets are into ``doc.text``; quote spans
+    include their marks. ``mentions`` is the document's entity mentions table (default:
+    :func:`newslens.entities.extract_mentions`); speakers are linked to its ``entity``.
+    ``kinds`` limits the output; ``reporting_verbs`` replaces the verb list (see
+    :func:`load_reporting_verbs`); ``skipped=True`` also returns the quotation marks that
+    quote nobody (scare quotes, titles), with an empty kind and the reason in ``debug``.
+    """
+    verbs = reporting_verbs if reporting_verbs is not None else load_reporting_verbs()
+    if mentions is None:
+        mentions = _default_mentions(doc, doc_id=doc_id)
+    quotations = find_quotations(doc.text)
+    ctx = _Context(doc, verbs, _mention_list(doc, mentions), quotations)
+    results: list[_Found] = []
+    for index, q in enumerate(quotations):
+        results.append(_attribute_marked(q, index, ctx))
+    # A quotation with no speaker of its own, standing alone, continues the last speaker.
+    _continue_speakers(results, ctx)
+    taken = [(f.start, f.end) for f in results if not f.skipped]
+    indirect = _find_indirect(ctx, taken)
+    for found in indirect:
+        token = getattr(found, "speaker_token", None) or _subject_of(found.cue, ctx)
+        found.speaker = _speaker_from_token(token, ctx, None)
+    results.extend(indirect)
+    results.sort(key=lambda f: (f.start, f.end))
+    # Pronouns prefer the previous speaker: resolve in text order with that context.
+    previous: _Speaker | None = None
+    for found in results:
+        if found.skipped:
+            continue
+        if found.speaker.how == "pronoun" and found.speaker.start is not None:
+            token_span = ctx.doc.char_span(
+                found.speaker.start, found.speaker.end, alignment_mode="expand"
+            )
+            if token_span is not None:
+                found.speaker = _speaker_from_token(token_span.root, ctx, previous)
+        if found.speaker.entity:
+            previous = found.speaker
+    wanted = set(kinds)
+    rows = []
+    number = 0
+    for found in results:
+        if found.skipped and not skipped:
+            continue
+        if not found.skipped and found.kind not in wanted:
+            continue
+        speaker = found.speaker
+        cue = found.cue
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "quote_id": number,
+                "start": found.start,
+                "end": found.end,
+                "quote": doc.text[found.start : found.end],
+                "kind": "" if found.skipped else found.kind,
+                "cue": cue.text if cue is not None else "",
+                "speaker": speaker.text,
+                "speaker_entity": speaker.entity,
+                "speaker_start": speaker.start if speaker.start is not None else pd.NA,
+                "speaker_end": speaker.end if speaker.end is not None else pd.NA,
+                "sentence_id": ctx.sentence_id(found.start),
+                "cue_start": cue.idx if cue is not None else pd.NA,
+                "cue_end": cue.idx + len(cue) if cue is not None else pd.NA,
+                "speaker_label": speaker.label,
+                "fragments": ";".join(f"{s}-{e}" for s, e in found.fragments),
+                "debug": found.debug + (f"; speaker: {speaker.how}" if speaker.how else ""),
+            }
+        )
+        number += 1
+    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS + EXTRA_COLUMNS)
+    for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
+    """Kind, cue and speaker of one quotation in marks."""
+    kind, why = _classify(q, ctx)
+    paragraph = ctx.paragraphs[ctx.paragraph_index(q.start)]
+    last_paragraph = ctx.paragraphs[ctx.paragraph_index(q.end)]
+    previous_end = ctx.quotations[index - 1].end if index > 0 else 0
+    next_start = (
+        ctx.quotations[index + 1].start if index + 1 < len(ctx.quotations) else len(ctx.text)
+    )
+    found = _Found(q.start, q.end, kind, q.fragments, debug=why)
+    cue = None
+    speaker_token = None
+    how = ""
+    if kind == "partial":
+        cue = _governing_cue(q, ctx)
+        how = "governing verb" if cue is not None else ""
+    after = _region_after(q, ctx, next_start, last_paragraph[1])
+    before = _region_before(q, ctx, previous_end, paragraph[0])
+    inner = ctx.text[q.fragments[-1][0] : q.end].rstrip("".join(ALL_MARKS) + " ")
+    if cue is None:
+        # '"...," she said.' / '"...?" he asked.' — not after a full stop inside the quote
+        # unless the attribution continues in lower case.
+        if after and (inner[-1:] not in "." or after[0].text[:1].islower()):
+            cue = _cue_in(after, ctx, prefer="first")
+            how = "verb after the quote" if cue is not None else ""
+    if cue is None and before:
+        cue = _cue_in(before, ctx, prefer="last")
+        how = "verb before the quote" if cue is not None else ""
+    if cue is None:
+        source = _according_to(after) or _according_to(before)
+        if source is not None:
+            speaker_token, how = source, "according to"
+            cue = source.head.head if source.head.head.lower_ == "according" else source.head
+    if cue is None and before and before[-1].text == ":":
+        # 'The statement: "..."' / 'Trump's response: "..."' — the subject of the lead-in.
+        root = before[0].sent.root
+        subject = _subject_of(root, ctx) if not ctx.inside[root.i] else None
+        if subject is not None and subject.i < q.start and subject in before:
+            speaker_token, how = subject, "colon lead-in"
+    if cue is None and speaker_token is None and not before and not after:
+        # A quote filling its paragraph: introduced by the previous paragraph ending in ':'
+        # or by a reporting verb in its last sentence.
+        number = ctx.paragraph_index(q.start)
+        if number > 0:
+            prev_start, prev_end = ctx.paragraphs[number - 1]
+            tail = ctx.text[prev_start:prev_end].rstrip()
+            if tail.endswith(":"):
+                tokens = ctx.tokens_between(max(prev_start, previous_end), prev_end)
+                region = []
+                for token in reversed(tokens[:-1]):
+                    if token.text in SENTENCE_END:
+                        break
+                    region.append(token)
+                region.reverse()
+                cue = _cue_in(region, ctx, prefer="last")
+                how = "verb in the paragraph before, ending with ':'" if cue is not None else ""
+    if cue is not None and speaker_token is None:
+        speaker_token = _subject_of(cue, ctx)
+    found.cue = cue
+    if speaker_token is not None:
+        found.speaker = _speaker_from_token(speaker_token, ctx, None)
+        found.speaker.how = f"{how}, {found.speaker.how}" if found.speaker.how != "named" else how
+        if found.speaker.how.endswith("pronoun"):
+            found.speaker.how = "pronoun"
+    reason = _skip_reason(q, kind, ctx, has_cue=speaker_token is not None)
+    if reason and not (kind == "direct" and not reason.startswith(("title", "nothing", "too"))):
+        found.skipped = True
+        found.debug = f"skipped: {reason}"
+    return found
+
+
+def _continue_speakers(results: list[_Found], ctx: _Context) -> None:
+    """Give a speakerless direct quote the speaker of the quote before it when that one is
+    at most :data:`PARAGRAPHS_TO_CONTINUE` paragraphs back (the floating-quote convention)."""
+    last: _Found | None = None
+    for found in results:
+        if found.skipped:
+            continue
+        if found.speaker.start is None and not found.speaker.text and found.kind == "direct":
+            if last is not None:
+                gap = ctx.paragraph_index(found.start) - ctx.paragraph_index(last.end)
+                if gap <= PARAGRAPHS_TO_CONTINUE:
+                    source = last.speaker
+                    found.speaker = _Speaker(
+                        source.start,
+                        source.end,
+                        source.text,
+                        source.entity,
+                        source.label,
+                        "continues the previous quote's speaker",
+                    )
+                    found.cue = None
+        if found.speaker.text:
+            last = found
+
+
+def quote_rows(document, doc, **options) -> pd.DataFrame:
+    """Analysis step for :func:`newslens.nlp.analyse_corpus`: the quotes of one
+    ``(Document, Doc)`` pair (options as for :func:`extract_quotes`)."""
+    return extract_quotes(doc, doc_id=document.doc_id, **options)
+
+
+def quotes_step(**options):
+    """An analysis step with fixed options, e.g. ``quotes_step(kinds=["direct"])``."""
+
+    def step(document, doc) -> pd.DataFrame:
+        return extract_quotes(doc, doc_id=document.doc_id, **options)
+
+    step.__doc__ = f"quotes of one document with options {options!r}"
+    return step
