@@ -1,0 +1,880 @@
+"""Destruction vs reconstruction: which frame each sentence of an article sits in, with what
+tone, and which actors are placed in which frame.
+
+War coverage runs two narratives at once: *destruction* (strikes, casualties, damage) and
+*reconstruction* (rebuilding, aid, pledges, recovery). This module puts every sentence of a
+parsed article in one of ``destruction | reconstruction | both | neither`` and keeps the exact
+words that put it there, so every number in a report can be looked up in the text.
+
+Frames and lexicons
+    A frame is a lexicon: a plain text file, one term per line (``lib/newslens/data/frames/``
+    holds ``destruction.txt`` and ``reconstruction.txt``; their header documents the format).
+    A term is one or more lemmas (``kill``, ``air strike``), each optionally restricted to a
+    part of speech (``strike/NOUN``), with an optional weight (default 1.0). Terms are
+    compiled into one spaCy :class:`~spacy.matcher.Matcher` on token lemmas (and POS), so
+    ``kill`` matches "killed" and "killing" but never "skill": there is no substring search.
+    Users pass their own files for the two frames, or add frames with more files (the file
+    name is the frame's name).
+
+Score formula
+    For a sentence *s* and a frame *f*, ``score_f(s) = sum of the weights of the matches of
+    f's terms in s``. Every occurrence counts; where terms of one frame overlap, the longest
+    match wins (then the heavier, then the earlier), so "air strikes" counts once, as
+    ``air strike``, not again as ``strike/NOUN``. Strong terms (``kill``, ``rebuild``) weigh
+    1.0; contextual ones that also appear in passing (``war``, ``attack``, ``support``) weigh
+    0.25 or 0.5. A sentence is *in* frame *f* when ``score_f(s) >= threshold`` (default 1.0):
+    one strong term, two medium ones, or four weak ones. Its ``frame`` label is ``both`` when
+    it is in both frames, the one frame it is in, or ``neither``. So "talks to end the war,
+    after the attacks" (0.25 + 0.25) is ``neither``, while "the strike killed two people" is
+    ``destruction``.
+
+Sentiment
+    VADER's compound score of the sentence text (NLTK's ``SentimentIntensityAnalyzer``,
+    provisioned offline by :func:`newslens.resources.vader_analyzer`), in [-1, 1].
+
+Balance index
+    For a document or a corpus, with ``D`` the number of sentences in the destruction frame
+    (labelled ``destruction`` or ``both``) and ``R`` those in the reconstruction frame
+    (``reconstruction`` or ``both``): ``balance = (R - D) / (R + D)``, in [-1, 1]. -1 means
+    every framed sentence is destruction only, +1 reconstruction only, 0 an even split; it
+    is empty (NaN) when no sentence is framed at all.
+
+Tables (``sentences.csv`` follows ``DESIGN.md``)
+    * :func:`score_sentences` -> ``doc_id, sentence_id, start, end, text, frame,
+      destruction_score, reconstruction_score, sentiment, destruction_terms,
+      reconstruction_terms`` (+ ``<frame>_score, <frame>_terms`` per extra frame and
+      ``frames``, every frame the sentence is in, when extra frames are given);
+    * :func:`frame_terms` -> one row per matched term with its character offsets;
+    * :func:`document_frames`, :func:`corpus_frames`, :func:`corpus_balance`,
+      :func:`frame_sequence`: shares, balance, sentiment per frame, the order of frames
+      through each article;
+    * :func:`actors_by_frame`: entity mentions (``newslens.entities``) joined with sentences;
+    * :func:`typical_sentences`: the evidence for each frame;
+    * :func:`propose_terms`: candidate lexicon terms from a corpus, for a person to review;
+    * :func:`align_labels`, :func:`frame_agreement`: validation against hand labels.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "FRAMES",
+    "LABELS",
+    "DEFAULT_THRESHOLD",
+    "TERM_SEPARATOR",
+    "LexiconTerm",
+    "Lexicon",
+    "LexiconError",
+    "builtin_lexicon_path",
+    "read_lexicon",
+    "load_lexicons",
+    "FrameMatcher",
+    "frame_label",
+    "frame_terms",
+    "score_sentences",
+    "FrameSteps",
+    "balance_index",
+    "document_frames",
+    "corpus_frames",
+    "corpus_balance",
+    "frame_sequence",
+    "actors_by_frame",
+    "typical_sentences",
+    "evidence_rows",
+    "propose_terms",
+    "read_frame_labels",
+    "align_labels",
+    "frame_agreement",
+    "cohen_kappa",
+]
+
+FRAMES = ("destruction", "reconstruction")
+LABELS = ("destruction", "reconstruction", "both", "neither")
+DEFAULT_THRESHOLD = 1.0
+TERM_SEPARATOR = " | "
+SENTENCE_COLUMNS = [
+    "doc_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "frame",
+    "destruction_score",
+    "reconstruction_score",
+    "sentiment",
+    "destruction_terms",
+    "reconstruction_terms",
+]
+TERM_COLUMNS = ["doc_id", "sentence_id", "frame", "start", "end", "text", "term", "weight"]
+_DATA = Path(__file__).resolve().parent / "data" / "frames"
+_FRAME_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read; the message names the file, the line and why."""
+
+
+# --- lexicons ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LexiconTerm:
+    """One lexicon entry: a sequence of ``(lemma, pos or None)`` tokens and a weight.
+
+    ``term`` is the entry as it is reported in tables (``strike/NOUN``, ``air strike``).
+    """
+
+    term: str
+    tokens: tuple[tuple[str, str | None], ...]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A frame's name, its terms, and the file they came from."""
+
+    frame: str
+    terms: tuple[LexiconTerm, ...]
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+def builtin_lexicon_path(frame: str) -> Path:
+    """The packaged lexicon file of a built-in frame (``destruction`` or ``reconstruction``)."""
+    path = _DATA / f"{frame}.txt"
+    if not path.is_file():
+        raise LexiconError(f"no built-in lexicon for frame '{frame}' (have: {', '.join(FRAMES)})")
+    return path
+
+
+def _split_words(text: str) -> list[str]:
+    """Split a lexicon word the way spaCy's English tokenizer splits it (hyphens, slashes).
+
+    Uses a blank English tokenizer (no model needed), created once.
+    """
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import spacy
+
+        _TOKENIZER = spacy.blank("en").tokenizer
+    return [t.text for t in _TOKENIZER(text)]
+
+
+_TOKENIZER = None
+
+
+def _parse_term(line: str, *, where: str) -> LexiconTerm:
+    words = line.split()
+    weight = 1.0
+    try:
+        weight = float(words[-1])
+        words = words[:-1]
+    except ValueError:
+        pass
+    if not words:
+        raise LexiconError(f"{where}: a weight without a term")
+    if not (weight > 0 and math.isfinite(weight)):
+        raise LexiconError(f"{where}: the weight must be a positive number, not {weight}")
+    tokens: list[tuple[str, str | None]] = []
+    for word in words:
+        lemma, slash, pos = word.rpartition("/") if "/" in word[1:] else ("", "", "")
+        if not slash or not pos.isalpha() or pos != pos.upper():
+            lemma, pos = word, ""
+        pieces = _split_words(lemma)
+        for index, piece in enumerate(pieces):
+            last = index == len(pieces) - 1
+            tokens.append((piece, pos if (pos and last) else None))
+    return LexiconTerm(term=" ".join(words), tokens=tuple(tokens), weight=weight)
+
+
+def read_lexicon(path: str | os.PathLike, *, frame: str | None = None) -> Lexicon:
+    """Read a lexicon file (format in the header of ``data/frames/destruction.txt``).
+
+    ``frame`` names the frame; by default the file name without ``.txt``. A term listed twice
+    keeps its last weight, so a user file can override a weight by repeating the term.
+    """
+    path = Path(path)
+    name = frame or path.name.removesuffix(".txt")
+    if not _FRAME_NAME.match(name):
+        raise LexiconError(
+            f"{path}: frame name '{name}' must be lower case letters, digits and underscores"
+        )
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot read the lexicon ({error})") from error
+    terms: dict[str, LexiconTerm] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            term = _parse_term(line, where=f"{path}:{number}")
+            terms.pop(term.term, None)
+            terms[term.term] = term
+    if not terms:
+        raise LexiconError(f"{path}: the lexicon has no terms")
+    return Lexicon(frame=name, terms=tuple(terms.values()), source=str(path))
+
+
+def load_lexicons(
+    *,
+    destruction: str | os.PathLike = "",
+    reconstruction: str | os.PathLike = "",
+    extra: Sequence[str | os.PathLike] = (),
+) -> tuple[Lexicon, ...]:
+    """The lexicons of a run: the two frames (``""`` = the built-in file, else the user's
+    file) followed by any extra frames, one file each, named after the file."""
+    lexicons = [
+        read_lexicon(destruction or builtin_lexicon_path("destruction"), frame="destruction"),
+        read_lexicon(
+            reconstruction or builtin_lexicon_path("reconstruction"), frame="reconstruction"
+        ),
+    ]
+    for path in extra:
+        lexicon = read_lexicon(path)
+        if lexicon.frame in {x.frame for x in lexicons} or lexicon.frame in ("both", "neither"):
+            raise LexiconError(f"{path}: frame '{lexicon.frame}' is already defined")
+        lexicons.append(lexicon)
+    return tuple(lexicons)
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+def _lemma_variants(lemma: str) -> list[str]:
+    # spaCy lower-cases lemmas except for proper nouns, which keep the text's case.
+    return sorted({lemma, lemma.lower(), lemma.capitalize(), lemma.upper(), lemma.title()})
+
+
+@dataclass(frozen=True)
+class _Match:
+    frame: str
+    start: int  # token offsets
+    end: int
+    term: LexiconTerm
+
+
+class FrameMatcher:
+    """The lexicons compiled into one spaCy ``Matcher`` for a vocabulary.
+
+    Calling it on a ``Doc`` returns the matches per frame: for each frame, non-overlapping
+    matches (longest, then heaviest, then earliest first), in text order.
+    """
+
+    def __init__(self, lexicons: Sequence[Lexicon], vocab):
+        from spacy.matcher import Matcher
+
+        self.lexicons = tuple(lexicons)
+        self.vocab = vocab
+        self._matcher = Matcher(vocab)
+        self._terms: dict[str, tuple[str, LexiconTerm]] = {}
+        for lexicon in self.lexicons:
+            for index, term in enumerate(lexicon.terms):
+                key = f"{lexicon.frame}\t{index}"
+                pattern = []
+                for lemma, pos in term.tokens:
+                    token = {"LEMMA": {"IN": _lemma_variants(lemma)}}
+                    if pos:
+                        token["POS"] = pos
+                    pattern.append(token)
+                self._matcher.add(key, [pattern])
+                self._terms[key] = (lexicon.frame, term)
+
+    @property
+    def frames(self) -> tuple[str, ...]:
+        return tuple(lexicon.frame for lexicon in self.lexicons)
+
+    def __call__(self, doc) -> dict[str, list[_Match]]:
+        found: dict[str, list[_Match]] = {frame: [] for frame in self.frames}
+        for match_id, start, end in self._matcher(doc):
+            frame, term = self._terms[self.vocab.strings[match_id]]
+            found[frame].append(_Match(frame, start, end, term))
+        result = {}
+        for frame, matches in found.items():
+            ordered = sorted(
+                matches, key=lambda m: (-(m.end - m.start), -m.term.weight, m.start, m.term.term)
+            )
+            taken = [False] * len(doc)
+            kept = []
+            for match in ordered:
+                if not any(taken[match.start : match.end]):
+                    kept.append(match)
+                    for i in range(match.start, match.end):
+                        taken[i] = True
+            result[frame] = sorted(kept, key=lambda m: (m.start, m.end))
+        return result
+
+
+_MATCHERS: dict[tuple, FrameMatcher] = {}
+
+
+def _matcher_for(lexicons: Sequence[Lexicon], vocab) -> FrameMatcher:
+    key = (id(vocab), tuple(lexicons))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = FrameMatcher(lexicons, vocab)
+    return _MATCHERS[key]
+
+
+def _sentence_bounds(doc) -> list[tuple[int, int, int, int]]:
+    """``(token start, token end, char start, char end)`` of each sentence in
+    ``list(doc.sents)``, the character span trimmed of surrounding whitespace."""
+    bounds = []
+    for sentence in doc.sents:
+        text = sentence.text
+        start = sentence.start_char + (len(text) - len(text.lstrip()))
+        end = sentence.end_char - (len(text) - len(text.rstrip()))
+        bounds.append((sentence.start, sentence.end, start, max(start, end)))
+    return bounds
+
+
+def frame_label(scores: Mapping[str, float], *, threshold: float = DEFAULT_THRESHOLD) -> str:
+    """``both``, ``destruction``, ``reconstruction`` or ``neither`` from the two frames' scores
+    (a frame counts when its score reaches ``threshold``)."""
+    destruction = scores.get("destruction", 0.0) >= threshold
+    reconstruction = scores.get("reconstruction", 0.0) >= threshold
+    if destruction and reconstruction:
+        return "both"
+    if destruction:
+        return "destruction"
+    if reconstruction:
+        return "reconstruction"
+    return "neither"
+
+
+def frame_terms(
+    doc,
+    *,
+    doc_id: str,
+    lexicons: Sequence[Lexicon] | None = None,
+    matcher: FrameMatcher | None = None,
+) -> pd.DataFrame:
+    """Every lexicon match in ``doc``: ``doc_id, sentence_id, frame, start, end, text, term,
+    weight`` (character offsets into the document text), in text order then frame order.
+
+    These are the words that make up each sentence's score: the evidence behind a label.
+    """
+    lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
+    matcher = matcher or _matcher_for(lexicons, doc.vocab)
+    bounds = _sentence_bounds(doc)
+    starts = [b[0] for b in bounds]
+    rows = []
+    for frame, matches in matcher(doc).items():
+        for match in matches:
+            span = doc[match.start : match.end]
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sentence_id": bisect.bisect_right(starts, match.start) - 1,
+                    "frame": frame,
+                    "start": span.start_char,
+                    "end": span.end_char,
+                    "text": span.text,
+                    "term": match.term.term,
+                    "weight": match.term.weight,
+                }
+            )
+    order = {frame: i for i, frame in enumerate(matcher.frames)}
+    rows.sort(key=lambda r: (r["start"], order[r["frame"]], r["end"]))
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+
+def score_sentences(
+    doc,
+    *,
+    doc_id: str,
+    lexicons: Sequence[Lexicon] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    sentiment: bool = True,
+    matcher: FrameMatcher | None = None,
+) -> pd.DataFrame:
+    """One row per sentence of ``doc`` (``list(doc.sents)``): the ``sentences.csv`` table.
+
+    ``start``/``end`` are character offsets into the document text (the sentence trimmed of
+    surrounding whitespace, so ``text == doc.text[start:end]``); ``<frame>_score`` is the sum
+    of the matched weights and ``<frame>_terms`` the matched words' terms joined by
+    ``" | "`` in text order; ``frame`` is :func:`frame_label` of the scores; ``sentiment``
+    is VADER's compound score (left empty with ``sentiment=False``, which is faster).
+    """
+    lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
+    matcher = matcher or _matcher_for(lexicons, doc.vocab)
+    frames = matcher.frames
+    bounds = _sentence_bounds(doc)
+    starts = [b[0] for b in bounds]
+    scores = [dict.fromkeys(frames, 0.0) for _ in bounds]
+    terms: list[dict[str, list[str]]] = [{f: [] for f in frames} for _ in bounds]
+    for frame, matches in matcher(doc).items():
+        for match in matches:
+            index = bisect.bisect_right(starts, match.start) - 1
+            scores[index][frame] += match.term.weight
+            terms[index][frame].append(match.term.term)
+    analyzer = None
+    if sentiment:
+        from newslens.resources import vader_analyzer
+
+        analyzer = vader_analyzer()
+    extra = [f for f in frames if f not in FRAMES]
+    rows = []
+    for index, (_, _, start, end) in enumerate(bounds):
+        text = doc.text[start:end]
+        score = {f: round(s, 6) for f, s in scores[index].items()}
+        row = {
+            "doc_id": doc_id,
+            "sentence_id": index,
+            "start": start,
+            "end": end,
+            "text": text,
+            "frame": frame_label(score, threshold=threshold),
+            "destruction_score": score.get("destruction", 0.0),
+            "reconstruction_score": score.get("reconstruction", 0.0),
+            "sentiment": analyzer.polarity_scores(text)["compound"] if analyzer else math.nan,
+            "destruction_terms": TERM_SEPARATOR.join(terms[index].get("destruction", [])),
+            "reconstruction_terms": TERM_SEPARATOR.join(terms[index].get("reconstruction", [])),
+        }
+        for frame in extra:
+            row[f"{frame}_score"] = score[frame]
+            row[f"{frame}_terms"] = TERM_SEPARATOR.join(terms[index][frame])
+        if extra:
+            row["frames"] = TERM_SEPARATOR.join(f for f in frames if score[f] >= threshold)
+        rows.append(row)
+    columns = SENTENCE_COLUMNS + [c for f in extra for c in (f"{f}_score", f"{f}_terms")]
+    columns += ["frames"] if extra else []
+    return pd.DataFrame(rows, columns=columns)
+
+
+class FrameSteps:
+    """Analysis steps for :func:`newslens.nlp.analyse_corpus`, built once from the lexicons.
+
+    ``steps.sentences`` and ``steps.terms`` have the step signature ``(Document, Doc) ->
+    DataFrame`` and return :func:`score_sentences` and :func:`frame_terms` for the document.
+    The compiled matcher is kept per vocabulary, so it is built once per run.
+    """
+
+    def __init__(
+        self,
+        lexicons: Sequence[Lexicon] | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        sentiment: bool = True,
+    ):
+        self.lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
+        self.threshold = threshold
+        self.sentiment = sentiment
+
+    def sentences(self, document, doc) -> pd.DataFrame:
+        return score_sentences(
+            doc,
+            doc_id=document.doc_id,
+            lexicons=self.lexicons,
+            threshold=self.threshold,
+            sentiment=self.sentiment,
+        )
+
+    def terms(self, document, doc) -> pd.DataFrame:
+        return frame_terms(doc, doc_id=document.doc_id, lexicons=self.lexicons)
+
+
+# --- aggregates -------------------------------------------------------------------------
+
+
+def balance_index(destruction: float, reconstruction: float) -> float:
+    """``(R - D) / (R + D)`` in [-1, 1]: -1 all destruction, +1 all reconstruction, NaN when
+    both counts are zero."""
+    total = destruction + reconstruction
+    return (reconstruction - destruction) / total if total else math.nan
+
+
+def _in_frame(labels: pd.Series, frame: str) -> pd.Series:
+    return labels.isin([frame, "both"])
+
+
+def document_frames(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per document: sentence counts and shares per label, the balance index, and the mean
+    and standard deviation of sentiment within each label.
+
+    Columns: ``doc_id, sentences, <label>_sentences, <label>_share`` (for destruction,
+    reconstruction, both, neither), ``destruction_frame_sentences,
+    reconstruction_frame_sentences`` (label or ``both``), ``balance``, then
+    ``sentiment_mean_<label>, sentiment_std_<label>``; documents in input order.
+    Standard deviations are sample ones (NaN for fewer than two sentences).
+    """
+    rows = []
+    for doc_id, group in sentences.groupby("doc_id", sort=False):
+        row: dict[str, object] = {"doc_id": doc_id, "sentences": len(group)}
+        for label in LABELS:
+            count = int((group["frame"] == label).sum())
+            row[f"{label}_sentences"] = count
+            row[f"{label}_share"] = count / len(group) if len(group) else math.nan
+        d = int(_in_frame(group["frame"], "destruction").sum())
+        r = int(_in_frame(group["frame"], "reconstruction").sum())
+        row["destruction_frame_sentences"] = d
+        row["reconstruction_frame_sentences"] = r
+        row["balance"] = balance_index(d, r)
+        for label in LABELS:
+            values = group.loc[group["frame"] == label, "sentiment"]
+            row[f"sentiment_mean_{label}"] = values.mean() if len(values) else math.nan
+            row[f"sentiment_std_{label}"] = values.std() if len(values) > 1 else math.nan
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def corpus_frames(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per label over the whole corpus: ``frame, sentences, share, documents`` (documents with
+    at least one such sentence) and the sentiment of those sentences: ``sentiment_mean,
+    sentiment_std, sentiment_median, sentiment_q1, sentiment_q3``. One row per label, in the
+    order destruction, reconstruction, both, neither."""
+    total = len(sentences)
+    rows = []
+    for label in LABELS:
+        part = sentences[sentences["frame"] == label]
+        values = part["sentiment"].dropna()
+        rows.append(
+            {
+                "frame": label,
+                "sentences": len(part),
+                "share": len(part) / total if total else math.nan,
+                "documents": part["doc_id"].nunique(),
+                "sentiment_mean": values.mean() if len(values) else math.nan,
+                "sentiment_std": values.std() if len(values) > 1 else math.nan,
+                "sentiment_median": values.median() if len(values) else math.nan,
+                "sentiment_q1": values.quantile(0.25) if len(values) else math.nan,
+                "sentiment_q3": values.quantile(0.75) if len(values) else math.nan,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def corpus_balance(sentences: pd.DataFrame, *, documents: pd.DataFrame | None = None):
+    """One row for the corpus: ``documents, sentences, destruction_frame_sentences,
+    reconstruction_frame_sentences, balance`` (over all sentences), ``mean_document_balance``
+    (the mean of the per-document balances, ignoring unframed documents) and how many
+    documents lean each way: ``documents_destruction`` (balance < 0),
+    ``documents_reconstruction`` (> 0), ``documents_even`` (= 0), ``documents_unframed``."""
+    documents = documents if documents is not None else document_frames(sentences)
+    d = int(_in_frame(sentences["frame"], "destruction").sum()) if len(sentences) else 0
+    r = int(_in_frame(sentences["frame"], "reconstruction").sum()) if len(sentences) else 0
+    balance = documents["balance"] if len(documents) else pd.Series(dtype=float)
+    return pd.DataFrame(
+        [
+            {
+                "documents": len(documents),
+                "sentences": len(sentences),
+                "destruction_frame_sentences": d,
+                "reconstruction_frame_sentences": r,
+                "balance": balance_index(d, r),
+                "mean_document_balance": balance.mean() if balance.notna().any() else math.nan,
+                "documents_destruction": int((balance < 0).sum()),
+                "documents_reconstruction": int((balance > 0).sum()),
+                "documents_even": int((balance == 0).sum()),
+                "documents_unframed": int(balance.isna().sum()),
+            }
+        ]
+    )
+
+
+def frame_sequence(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The frames through each article: ``doc_id, sentence_id, position, frame,
+    destruction_score, reconstruction_score`` where ``position`` is the sentence's relative
+    position, ``sentence_id / (sentences - 1)`` (0 = first sentence, 1 = last; 0 for a
+    one-sentence document)."""
+    if not len(sentences):
+        return pd.DataFrame(
+            columns=[
+                "doc_id",
+                "sentence_id",
+                "position",
+                "frame",
+                "destruction_score",
+                "reconstruction_score",
+            ]
+        )
+    table = sentences[
+        ["doc_id", "sentence_id", "frame", "destruction_score", "reconstruction_score"]
+    ].copy()
+    last = table.groupby("doc_id", sort=False)["sentence_id"].transform("max")
+    table.insert(2, "position", (table["sentence_id"] / last.where(last > 0, 1)).astype(float))
+    return table.reset_index(drop=True)
+
+
+def actors_by_frame(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int = 20
+) -> pd.DataFrame:
+    """Which entities are placed in which frame: for the ``top_n`` entities with the most
+    sentences, the number of distinct sentences they are mentioned in per label.
+
+    ``mentions`` follows ``mentions.csv`` (``doc_id, sentence_id, start, end, text, entity,
+    label``); it is joined with ``sentences`` on ``(doc_id, sentence_id)``. An entity named
+    twice in a sentence counts once. Columns: ``entity, label, sentences, destruction,
+    reconstruction, both, neither, destruction_share, reconstruction_share, balance`` (shares
+    of the entity's sentences in each frame, label or ``both``; balance as
+    :func:`balance_index`), sorted by sentences (desc) then entity.
+    """
+    columns = ["entity", "label", "sentences", *LABELS]
+    columns += ["destruction_share", "reconstruction_share", "balance"]
+    if not len(mentions) or not len(sentences):
+        return pd.DataFrame(columns=columns)
+    keys = ["doc_id", "sentence_id"]
+    pairs = mentions[[*keys, "entity", "label"]].drop_duplicates()
+    joined = pairs.merge(sentences[[*keys, "frame"]], on=keys, how="inner")
+    counts = (
+        joined.groupby(["entity", "label", "frame"]).size().unstack("frame", fill_value=0)
+    ).reindex(columns=list(LABELS), fill_value=0)
+    table = counts.reset_index()
+    table.columns.name = None
+    table.insert(2, "sentences", table[list(LABELS)].sum(axis=1))
+    d = table["destruction"] + table["both"]
+    r = table["reconstruction"] + table["both"]
+    table["destruction_share"] = d / table["sentences"]
+    table["reconstruction_share"] = r / table["sentences"]
+    table["balance"] = [balance_index(x, y) for x, y in zip(d, r, strict=True)]
+    table = table.sort_values(["sentences", "entity", "label"], ascending=[False, True, True])
+    return table.head(top_n).reset_index(drop=True)[columns]
+
+
+def typical_sentences(
+    sentences: pd.DataFrame, *, frame: str, top_n: int = 5, threshold: float = DEFAULT_THRESHOLD
+) -> pd.DataFrame:
+    """The most typical sentences of ``frame`` (``destruction``, ``reconstruction`` or an extra
+    frame): sentences labelled with it (or ``both``, for the two main frames), ranked by how
+    far their score for this frame exceeds their score for the other frames (``margin``),
+    then by score, then by document and position. Adds ``margin`` and ``rank`` columns."""
+    score_column = f"{frame}_score"
+    others = [c for c in sentences.columns if c.endswith("_score") and c != score_column] or [
+        score_column
+    ]
+    if frame in FRAMES:
+        part = sentences[_in_frame(sentences["frame"], frame)].copy()
+    else:
+        part = sentences[sentences[score_column] >= threshold].copy()
+    part["margin"] = part[score_column] - part[others].max(axis=1)
+    part = part.sort_values(
+        ["margin", score_column, "doc_id", "sentence_id"], ascending=[False, False, True, True]
+    ).head(top_n)
+    part["rank"] = range(1, len(part) + 1)
+    return part.reset_index(drop=True)
+
+
+def evidence_rows(
+    evidence: pd.DataFrame, terms: pd.DataFrame, *, columns: Sequence[str] = ()
+) -> list[tuple[dict[str, object], str, list]]:
+    """For each evidence sentence, ``(cells, sentence text, highlights)`` ready for
+    :func:`newslens.display.highlight_table`: ``cells`` holds ``columns`` of the row,
+    highlights mark every matched term (offsets relative to the sentence), coloured by frame
+    and titled with the term and its weight."""
+    from newslens.display import Highlight
+
+    by_sentence: dict[tuple, list] = defaultdict(list)
+    for row in terms.itertuples(index=False):
+        by_sentence[(row.doc_id, row.sentence_id)].append(row)
+    result = []
+    for row in evidence.to_dict("records"):
+        highlights = [
+            Highlight(
+                start=term.start - row["start"],
+                end=term.end - row["start"],
+                css_class=f"nl-{term.frame}" if term.frame in FRAMES else "nl-term",
+                title=f"{term.frame}: {term.term} ({term.weight:g})",
+            )
+            for term in by_sentence[(row["doc_id"], row["sentence_id"])]
+        ]
+        cells = {column: row[column] for column in columns}
+        result.append((cells, row["text"], highlights))
+    return result
+
+
+# --- lexicon helper ---------------------------------------------------------------------
+
+
+def propose_terms(
+    docs: Iterable,
+    seed_terms: Sequence[str],
+    *,
+    nlp=None,
+    top_n: int = 30,
+    min_count: int = 2,
+    exclude: Iterable[str] = (),
+    pos: Sequence[str] = ("NOUN", "VERB", "ADJ"),
+) -> pd.DataFrame:
+    """Candidate lexicon terms from a corpus, for a person to review: never edits a lexicon.
+
+    ``docs`` are spaCy Docs or ``(Document, Doc)`` pairs (what :func:`newslens.nlp.parse`
+    yields). Lemmas of content words (``pos``) seen at least ``min_count`` times are ranked
+    by the cosine similarity of their word vector to the centroid of the seed terms' vectors,
+    weighted by frequency: ``score = similarity * (1 + log10(count))``, so a close but rare
+    word and a frequent but loose one both trail a close and frequent one. Seed terms and
+    ``exclude`` (e.g. the terms already in a lexicon) are left out. Columns: ``term``
+    (``lemma/POS``, ready to paste into a lexicon file), ``lemma, pos, count, documents,
+    similarity, score``, best first.
+    """
+    import numpy as np
+
+    vocab = nlp.vocab if nlp is not None else None
+    counts: Counter = Counter()
+    documents: Counter = Counter()
+    for item in docs:
+        doc = item[1] if isinstance(item, tuple) else item
+        vocab = vocab or doc.vocab
+        seen = set()
+        for token in doc:
+            if token.pos_ in pos and token.is_alpha and not token.is_stop:
+                key = (token.lemma_.lower(), token.pos_)
+                counts[key] += 1
+                seen.add(key)
+        documents.update(seen)
+    columns = ["term", "lemma", "pos", "count", "documents", "similarity", "score"]
+    if vocab is None or not counts:
+        return pd.DataFrame(columns=columns)
+    seed_lemmas = [s.split("/")[0].lower() for s in seed_terms]
+    vectors = [vocab.get_vector(w) for w in seed_lemmas if vocab.has_vector(w)]
+    if not vectors:
+        raise ValueError(f"none of the seed terms {list(seed_terms)} has a word vector")
+    centroid = np.mean(vectors, axis=0)
+    centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+    skip = set(seed_lemmas) | {e.split("/")[0].lower() for e in exclude}
+    rows = []
+    for (lemma, tag), count in counts.items():
+        if count < min_count or lemma in skip or not vocab.has_vector(lemma):
+            continue
+        vector = vocab.get_vector(lemma)
+        norm = np.linalg.norm(vector)
+        similarity = float(vector @ centroid / norm) if norm else 0.0
+        rows.append(
+            {
+                "term": f"{lemma}/{tag}",
+                "lemma": lemma,
+                "pos": tag,
+                "count": count,
+                "documents": documents[(lemma, tag)],
+                "similarity": round(similarity, 6),
+                "score": round(similarity * (1 + math.log10(count)), 6),
+            }
+        )
+    table = pd.DataFrame(rows, columns=columns)
+    table = table.sort_values(["score", "term"], ascending=[False, True]).head(top_n)
+    return table.reset_index(drop=True)
+
+
+# --- validation against hand labels -----------------------------------------------------
+
+
+def read_frame_labels(path: str | os.PathLike) -> pd.DataFrame:
+    """Hand labels: a CSV with ``article_id, start, end, label`` (+ optional ``note``), label
+    one of ``destruction, reconstruction, both, neither``. Raises ``ValueError`` naming the
+    problem when a column or a label is wrong."""
+    table = pd.read_csv(path, dtype={"article_id": str}, keep_default_na=False)
+    missing = [c for c in ("article_id", "start", "end", "label") if c not in table.columns]
+    if missing:
+        raise ValueError(f"{path}: missing columns {missing}")
+    table["label"] = table["label"].str.strip().str.lower()
+    wrong = sorted(set(table["label"]) - set(LABELS))
+    if wrong:
+        raise ValueError(f"{path}: labels {wrong} are not among {list(LABELS)}")
+    table["start"] = table["start"].astype(int)
+    table["end"] = table["end"].astype(int)
+    return table
+
+
+def align_labels(
+    labels: pd.DataFrame, sentences: pd.DataFrame, *, texts: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Each hand label beside newslens's sentence for the same span.
+
+    ``sentences`` is :func:`score_sentences` output with ``doc_id`` = the labels'
+    ``article_id``. A label maps ``exact`` when its span is newslens's sentence (offsets
+    equal once whitespace at either end is trimmed, using ``texts`` when given), else to the
+    sentence containing its ``start`` (``containing``), else it is ``missing``. Adds
+    ``sentence_id, predicted, alignment``.
+    """
+    by_doc = {doc_id: group for doc_id, group in sentences.groupby("doc_id", sort=False)}
+    rows = []
+    for label in labels.to_dict("records"):
+        start, end = label["start"], label["end"]
+        if texts is not None and label["article_id"] in texts:
+            text = texts[label["article_id"]][start:end]
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
+        group = by_doc.get(label["article_id"])
+        sentence_id, predicted, alignment = -1, "", "missing"
+        if group is not None:
+            exact = group[(group["start"] == start) & (group["end"] == end)]
+            inside = group[(group["start"] <= start) & (group["end"] > start)]
+            if len(exact):
+                chosen, alignment = exact.iloc[0], "exact"
+            elif len(inside):
+                chosen, alignment = inside.iloc[0], "containing"
+            else:
+                chosen = None
+            if chosen is not None:
+                sentence_id, predicted = int(chosen["sentence_id"]), chosen["frame"]
+        rows.append(
+            {**label, "sentence_id": sentence_id, "predicted": predicted, "alignment": alignment}
+        )
+    return pd.DataFrame(rows)
+
+
+def cohen_kappa(gold: Sequence, predicted: Sequence) -> float:
+    """Cohen's kappa between two labelings of the same items: ``(p_o - p_e) / (1 - p_e)``,
+    chance agreement ``p_e`` from each side's label frequencies; NaN when undefined."""
+    n = len(gold)
+    if n == 0 or n != len(predicted):
+        return math.nan
+    observed = sum(g == p for g, p in zip(gold, predicted, strict=True)) / n
+    gold_counts, predicted_counts = Counter(gold), Counter(predicted)
+    expected = sum(gold_counts[k] * predicted_counts[k] for k in gold_counts) / (n * n)
+    return (observed - expected) / (1 - expected) if expected < 1 else math.nan
+
+
+def frame_agreement(aligned: pd.DataFrame) -> dict:
+    """Agreement of newslens with hand labels (the output of :func:`align_labels`; missing
+    alignments are left out). Returns ``sentences``, ``accuracy``, ``kappa`` (4-way),
+    ``confusion`` (DataFrame, rows = hand label, columns = newslens) and ``frames``: per
+    frame, ``precision, recall, f1, kappa, support`` where a sentence is in the frame if it
+    is labelled that frame or ``both``."""
+    pairs = aligned[aligned["alignment"] != "missing"]
+    gold, predicted = list(pairs["label"]), list(pairs["predicted"])
+    confusion = pd.crosstab(
+        pd.Categorical(gold, categories=LABELS),
+        pd.Categorical(predicted, categories=LABELS),
+        dropna=False,
+    )
+    confusion.index = pd.Index(LABELS, name="hand label")
+    confusion.columns = pd.Index(LABELS, name="newslens")
+    frames = {}
+    for frame in FRAMES:
+        g = [x in (frame, "both") for x in gold]
+        p = [x in (frame, "both") for x in predicted]
+        tp = sum(a and b for a, b in zip(g, p, strict=True))
+        precision = tp / sum(p) if sum(p) else math.nan
+        recall = tp / sum(g) if sum(g) else math.nan
+        f1 = (
+            2 * precision * recall / (precision + recall)
+            if precision == precision and recall == recall and (precision + recall)
+            else math.nan
+        )
+        frames[frame] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "kappa": cohen_kappa(g, p),
+            "support": sum(g),
+            "predicted": sum(p),
+        }
+    return {
+        "sentences": len(pairs),
+        "accuracy": (sum(a == b for a, b in zip(gold, predicted, strict=True)) / len(gold))
+        if gold
+        else math.nan,
+        "kappa": cohen_kappa(gold, predicted),
+        "confusion": confusion,
+        "frames": frames,
+    }
