@@ -1,0 +1,62 @@
+"""The committed notebooks: no outputs, a documented ``parameters`` cell, stories not code."""
+
+from __future__ import annotations
+
+import ast
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+RUNNER_PARAMETERS = {"corpus", "model", "output_dir"}
+
+
+def test_the_three_analyses_are_there():
+    assert [p.stem for p in NOTEBOOKS] == ["01_entity_frequency", "02_framing", "03_quotes"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_without_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{path.name} cell {index} has outputs"
+            assert cell.execution_count is None, f"{path.name} cell {index} was executed"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_parameters_cell_holds_typed_commented_literals(path):
+    notebook = nbformat.read(path, as_version=4)
+    tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, f"{path.name}: exactly one cell tagged 'parameters'"
+    source = tagged[0].source
+    names = set()
+    for statement in ast.parse(source).body:
+        assert isinstance(statement, ast.AnnAssign), f"{path.name}: only `name: type = literal`"
+        ast.literal_eval(statement.value)  # raises for anything but a literal
+        names.add(statement.target.id)
+    for line in source.splitlines():
+        if line.strip():
+            assert "  # " in line, f"{path.name}: parameter line without a comment: {line!r}"
+    assert RUNNER_PARAMETERS <= names
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_a_story_not_a_module(path):
+    notebook = nbformat.read(path, as_version=4)
+    first = notebook.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert "papermill" in first.source, "the first cell says how to rerun the notebook"
+    assert notebook.metadata["kernelspec"]["name"] == "newslens"
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            assert not isinstance(node, ast.FunctionDef | ast.ClassDef | ast.Lambda), (
+                f"{path.name}: define functions in lib/newslens, not in notebooks"
+            )
+    headings = [
+        c for c in notebook.cells if c.cell_type == "markdown" and c.source.startswith("## ")
+    ]
+    assert headings, f"{path.name}: sections with headings"

@@ -1,0 +1,181 @@
+"""newslens.run and the command line: a real run over the seed, reruns, and failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT, SEEDS
+from nbformat.v4 import new_code_cell, new_notebook
+from newslens.run import RunError, parse_parameter
+
+
+def newslens_cli(*args, cache: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSLENS_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "newslens", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """One full run of every notebook over the seed, and a second run right after."""
+    base = tmp_path_factory.mktemp("run")
+    out, cache = base / "outputs", base / "cache"
+    first = newslens_cli("run", "--corpus", str(SEEDS), "--out", str(out), cache=cache)
+    second = newslens_cli("run", "--corpus", str(SEEDS), "--out", str(out), cache=cache)
+    return first, second, out
+
+
+def _run_dirs(out: Path) -> list[Path]:
+    return sorted(p for p in out.iterdir() if p.is_dir())
+
+
+def test_run_over_the_seed_writes_a_complete_run(seed_run):
+    first, _, out = seed_run
+    assert first.returncode == 0, first.stderr
+    runs = _run_dirs(out)
+    assert len(runs) == 2 and not any(p.name.startswith(".") for p in out.iterdir())
+    run = runs[0]
+    assert f"run: {run}" in first.stdout and f"index: {run / 'index.html'}" in first.stdout
+
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "complete"
+    assert manifest["run_id"] == run.name
+    assert manifest["corpus"]["documents"] == 1
+    [seed_file] = manifest["corpus"]["files"]
+    assert len(seed_file["sha256"]) == 64 and seed_file["path"].endswith(".txt")
+    assert manifest["environment"]["model"]["name"] == "en_core_web_md"
+    assert manifest["environment"]["model"]["version"] == "3.8.0"
+    assert manifest["environment"]["packages"]["spacy"].startswith("3.8")
+    assert manifest["environment"]["python"].startswith("3.12")
+    assert set(manifest["parameters"]) >= {"corpus", "model"}
+    names = [n["name"] for n in manifest["notebooks"]]
+    assert names == ["01_entity_frequency", "02_framing", "03_quotes"]
+    for item in manifest["notebooks"]:
+        assert item["status"] == "ok" and item["duration_s"] > 0
+        html = (run / item["html"]).read_text(encoding="utf-8")
+        assert "<html" in html and "Traceback" not in html
+        assert (run / item["notebook"]).is_file()
+    tables = {Path(t["path"]).name for t in manifest["outputs"]["tables"]}
+    assert "documents.csv" in tables
+    for listed in manifest["outputs"]["tables"] + manifest["outputs"]["figures"]:
+        assert (run / listed["path"]).is_file()
+
+    index = (run / "index.html").read_text(encoding="utf-8")
+    for item in manifest["notebooks"]:
+        assert f'href="{item["html"]}"' in index
+    assert 'href="manifest.json"' in index and 'href="tables/documents.csv"' in index
+
+
+def test_second_run_parses_nothing_and_gives_identical_tables(seed_run):
+    first, second, out = seed_run
+    assert second.returncode == 0, second.stderr
+    run_a, run_b = _run_dirs(out)
+    manifest_a = json.loads((run_a / "manifest.json").read_text(encoding="utf-8"))
+    manifest_b = json.loads((run_b / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest_a["parse"]["01_entity_frequency"]["parsed"] == 1
+    for name, log in manifest_b["parse"].items():
+        assert log["parsed"] == 0, name
+        assert log["cached"] == 1, name
+    assert manifest_a["outputs"]["tables"] == manifest_b["outputs"]["tables"]  # byte for byte
+    assert manifest_a["outputs"]["figures"] == manifest_b["outputs"]["figures"]
+
+
+@pytest.mark.parametrize("problem", ["missing", "empty"])
+def test_bad_corpus_exits_2_with_one_line_and_no_run(tmp_path, problem):
+    out = tmp_path / "outputs"
+    if problem == "missing":
+        corpus, expected = "does/not/exist", "does/not/exist: no such file or folder"
+    else:
+        (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+        corpus, expected = str(tmp_path / "empty.txt"), "empty.txt: empty file"
+    result = newslens_cli("run", "--corpus", corpus, "--out", str(out), cache=tmp_path / "c")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newslens: error: ") and expected in lines[0]
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_failed_notebook_keeps_a_failed_run_and_names_the_cell(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    good = new_notebook(
+        cells=[
+            new_code_cell(
+                'corpus: str = "x"  # corpus\noutput_dir: str = "."  # out',
+                metadata={"tags": ["parameters"]},
+            ),
+            new_code_cell(
+                "from pathlib import Path\nPath(output_dir, 'tables', 'ok.csv').write_text('a\\n1\\n')"
+            ),
+        ]
+    )
+    bad = new_notebook(
+        cells=[
+            new_code_cell('corpus: str = "x"  # corpus', metadata={"tags": ["parameters"]}),
+            new_code_cell("total = 1 + 1"),
+            new_code_cell("raise ValueError('the lexicon file is empty')"),
+        ]
+    )
+    nbformat.write(good, notebooks / "a_good.ipynb")
+    nbformat.write(bad, notebooks / "b_bad.ipynb")
+    out = tmp_path / "outputs"
+    result = newslens_cli(
+        "run",
+        "--corpus",
+        str(SEEDS),
+        "--out",
+        str(out),
+        "--notebooks",
+        str(notebooks / "*.ipynb"),
+        "--kernel",
+        "python3",
+        cache=tmp_path / "c",
+    )
+    assert result.returncode == 1
+    assert (
+        "b_bad failed at cell" in result.stderr
+        and "ValueError: the lexicon file is empty" in result.stderr
+    )
+    [run] = [p for p in out.iterdir() if p.is_dir()]
+    assert run.name.endswith("-FAILED")
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed"
+    by_name = {n["name"]: n for n in manifest["notebooks"]}
+    assert by_name["a_good"]["status"] == "ok"
+    assert by_name["b_bad"]["status"] == "failed"
+    assert by_name["b_bad"]["error"]["ename"] == "ValueError"
+    assert (run / "tables" / "ok.csv").read_text() == "a\n1\n"
+    assert (run / "html" / "b_bad.html").is_file()  # the partial notebook is still readable
+
+
+def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
+    out = tmp_path / "outputs"
+    result = newslens_cli("run", "--out", str(out), "-p", "no_such_option=3", cache=tmp_path / "c")
+    assert result.returncode == 2
+    assert "parameter 'no_such_option' is not declared by any notebook" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_parameters_take_the_declared_type():
+    assert parse_parameter("top_n=30", "int") == ("top_n", 30)
+    assert parse_parameter("corpus=data/2024.csv", "str") == ("corpus", "data/2024.csv")
+    assert parse_parameter("labels=PERSON,ORG", "list[str]") == ("labels", ["PERSON", "ORG"])
+    assert parse_parameter('labels=["GPE"]', "list[str]") == ("labels", ["GPE"])
+    assert parse_parameter("hide=yes", "bool") == ("hide", True)
+    assert parse_parameter("weight=2", "float") == ("weight", 2.0)
+    with pytest.raises(RunError, match="not a valid int"):
+        parse_parameter("top_n=many", "int")
+    with pytest.raises(RunError, match="not of the form name=value"):
+        parse_parameter("top_n", "int")
