@@ -382,6 +382,32 @@ def _find_untagged(
     return found
 
 
+def _split_hyphenated(mention: _Mention, forms: Mapping[str, str]) -> list[_Mention]:
+    """A mention such as "U.S.-China" whose hyphen-separated parts are all names the document
+    uses elsewhere (or alias variants) is a mention of each part, not a third entity."""
+    parts = mention.name.split("-")
+    if len(parts) < 2 or " " in mention.name or mention.end - mention.start != len(mention.name):
+        return [mention]
+    if not all(part[:1].isupper() and part in forms for part in parts):
+        return [mention]
+    result = []
+    offset = mention.start
+    for part in parts:
+        result.append(
+            _Mention(
+                offset,
+                offset + len(part),
+                mention.token,
+                part,
+                forms[part] or mention.label,
+                mention.ner_label,
+                linked_by="split",
+            )
+        )
+        offset += len(part) + 1
+    return result
+
+
 def extract_mentions(
     doc,
     *,
@@ -436,9 +462,12 @@ def extract_mentions(
     for variant, alias in aliases.items():
         if len(variant) > 1:
             forms[variant] = alias.label
+    hyphenated = [m for m in mentions if "-" in m.name and m.name not in aliases]
     for mention in mentions:
         if len(mention.name) > 1 and mention.name[:1].isupper():
             forms[mention.name] = mention.label
+    if hyphenated:
+        mentions = [part for m in mentions for part in _split_hyphenated(m, forms)]
     for start, end, token, form in _find_untagged(doc, forms, covered):
         label = forms[form] or ""
         if label:

@@ -1,0 +1,339 @@
+"""Entity mentions, normalisation, linking and the corpus tables, on passages written for the
+tests (and one acceptance check on the seed article)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from newslens.entities import (
+    DEFAULT_LABELS,
+    MENTION_COLUMNS,
+    cooccurrence,
+    entity_aliases,
+    entity_counts_by_document,
+    entity_table,
+    extract_mentions,
+    load_aliases,
+    load_titles,
+    mentions_by_period,
+    normalise_span,
+)
+from spacy.tokens import Span
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEED = "kyiv-strikes-rome-recovery-conference.txt"
+
+ZELENSKYY_RUBIO = (
+    "President Volodymyr Zelenskyy spoke in Kyiv on Monday. Zelenskyy said the talks were"
+    " useful. Critics questioned Zelenskyy's plan. Secretary of State Marco Rubio met him in"
+    " Paris. Rubio later left for Rome."
+)
+UNITED_STATES = (
+    "Officials in the U.S. said on Tuesday that the United States would send more aid. US"
+    " troops arrived in Poland. America has long backed Ukraine, and officials in Kiev welcomed"
+    " the news."
+)
+TRUMP = (
+    "Donald Trump spoke in Ohio on Friday. The Trump administration announced new tariffs, and"
+    " Trump's team defended them."
+)
+TWO_MARIAS = (
+    "Maria Lopez, a teacher, met Maria Chen, a nurse, in Madrid. Lopez said the meeting went"
+    " well. Chen disagreed. Maria was not available for comment."
+)
+
+
+def counts(mentions: pd.DataFrame) -> dict[str, int]:
+    return dict(zip(*entity_table(mentions)[["entity", "mentions"]].T.values, strict=True))
+
+
+def entity_for(doc, spans: list[tuple[int, int, str]]):
+    """``doc`` with its entities replaced by ``(start_token, end_token, label)`` spans."""
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return doc
+
+
+# --- mentions and their columns ---------------------------------------------------------------
+
+
+def test_mentions_have_the_contract_columns_and_trace_back_to_the_text(nlp):
+    doc = nlp(ZELENSKYY_RUBIO)
+    mentions = extract_mentions(doc, doc_id="a")
+    assert list(mentions.columns[:7]) == [
+        "doc_id",
+        "sentence_id",
+        "start",
+        "end",
+        "text",
+        "entity",
+        "label",
+    ]
+    assert list(mentions.columns) == MENTION_COLUMNS
+    sentences = list(doc.sents)
+    for row in mentions.itertuples():
+        assert doc.text[row.start : row.end] == row.text
+        sentence = sentences[row.sentence_id]
+        assert sentence.start_char <= row.start < row.end <= sentence.end_char
+    assert mentions["sentence_id"].tolist() == [0, 0, 1, 2, 3, 3, 4, 4]
+
+
+def test_titles_become_roles_and_surnames_and_possessives_link_to_the_full_name(nlp):
+    mentions = extract_mentions(nlp(ZELENSKYY_RUBIO), doc_id="a")
+    assert counts(mentions) == {
+        "Volodymyr Zelenskyy": 3,
+        "Marco Rubio": 2,
+        "Kyiv": 1,
+        "Paris": 1,
+        "Rome": 1,
+    }
+    people = mentions[mentions["label"] == "PERSON"]
+    assert people["text"].tolist() == [
+        "Volodymyr Zelenskyy",
+        "Zelenskyy",
+        "Zelenskyy",
+        "Marco Rubio",
+        "Rubio",
+    ]
+    assert people["role"].tolist() == ["President", "", "", "Secretary of State", ""]
+    # "State" of "Secretary of State" is tagged ORG by the pipeline: a title, not an entity.
+    assert "State" not in set(mentions["entity"])
+    assert entity_table(mentions).loc[0, "aliases"] == "Zelenskyy | Volodymyr Zelenskyy"
+
+
+def test_every_spelling_of_the_united_states_is_one_entity(nlp):
+    mentions = extract_mentions(nlp(UNITED_STATES), doc_id="b")
+    assert counts(mentions) == {"United States": 4, "Kyiv": 1, "Poland": 1, "Ukraine": 1}
+    table = entity_table(mentions)
+    assert table.loc[0].tolist() == [
+        "United States",
+        "GPE",
+        4,
+        1,
+        "America | U.S. | US | United States",
+    ]
+    assert mentions.loc[mentions["entity"] == "Kyiv", "text"].tolist() == ["Kiev"]
+
+
+def test_attributive_surname_tagged_org_is_the_person(nlp):
+    mentions = extract_mentions(nlp(TRUMP), doc_id="c")
+    assert counts(mentions) == {"Donald Trump": 3, "Ohio": 1}
+    trump = mentions[mentions["entity"] == "Donald Trump"]
+    assert trump["label"].tolist() == ["PERSON", "PERSON", "PERSON"]
+    assert trump["linked_by"].tolist() == ["name", "surname", "surname"]
+    assert "ORG" not in set(mentions["label"])
+
+
+def test_people_sharing_a_first_name_are_never_merged(nlp):
+    mentions = extract_mentions(nlp(TWO_MARIAS), doc_id="d")
+    assert counts(mentions) == {"Maria Lopez": 2, "Maria Chen": 2, "Madrid": 1, "Maria": 1}
+    # A bare "Maria" fits both women: it stays its own entity rather than being guessed.
+    assert mentions.loc[mentions["text"] == "Maria", "entity"].tolist() == ["Maria"]
+
+
+def test_a_first_name_fitting_one_person_only_is_linked(nlp):
+    doc = nlp("Maria Lopez met Tom Chen in Madrid. Maria said the meeting went well.")
+    mentions = extract_mentions(doc, doc_id="e")
+    assert mentions.loc[mentions["text"] == "Maria", "entity"].tolist() == ["Maria Lopez"]
+
+
+def test_middle_initial_form_takes_the_longest_name(nlp):
+    doc = nlp("Donald J. Trump arrived. Donald Trump then spoke, and Trump left.")
+    doc = entity_for(doc, [(0, 3, "PERSON"), (5, 7, "PERSON"), (11, 12, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="f")
+    assert mentions["entity"].tolist() == ["Donald J. Trump"] * 3
+
+
+def test_hyphenated_compounds_and_untagged_repeats_are_counted(nlp):
+    doc = nlp("The U.S.-China talks began in Geneva. Officials from China and the U.S. attended.")
+    mentions = extract_mentions(doc, doc_id="g")
+    assert counts(mentions) == {"China": 2, "United States": 2, "Geneva": 1}
+    compound = mentions[mentions["start"] < 20]
+    assert compound["text"].tolist() == ["U.S.", "China"]
+    assert compound["start"].tolist() == [4, 9]
+
+
+def test_labels_select_what_is_returned(nlp):
+    mentions = extract_mentions(nlp(TRUMP), doc_id="c", labels=["PERSON"])
+    assert mentions["entity"].tolist() == ["Donald Trump"] * 3
+    assert extract_mentions(nlp(TRUMP), doc_id="c", labels=["GPE"])["entity"].tolist() == ["Ohio"]
+
+
+def test_user_alias_file_extends_the_builtin_table(nlp, tmp_path):
+    alias_file = tmp_path / "aliases.tsv"
+    alias_file.write_text("# mine\nZelensky\tVolodymyr Zelenskyy\tPERSON\n", encoding="utf-8")
+    aliases = load_aliases(alias_file)
+    assert aliases["Zelensky"].canonical == "Volodymyr Zelenskyy"
+    assert aliases["Kiev"].canonical == "Kyiv"
+    doc = nlp("Volodymyr Zelenskyy thanked allies. Zelensky also met Rubio.")
+    doc = entity_for(doc, [(0, 2, "PERSON"), (5, 6, "PERSON"), (8, 9, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="h", aliases=aliases)
+    assert mentions["entity"].tolist() == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Rubio"]
+    with pytest.raises(ValueError, match="alias line 1"):
+        bad = tmp_path / "bad.tsv"
+        bad.write_text("only-one-field\n", encoding="utf-8")
+        load_aliases(bad)
+
+
+# --- normalisation on constructed spans (independent of what the NER tags) ----------------------
+
+
+def test_normalise_strips_determiner_possessive_quotes_and_dash_tail(nlp):
+    doc = nlp("Strikes hit Kyiv\u2014just as “the European Union’s” envoys met.")
+    kyiv = normalise_span(Span(doc, 2, 5, label="GPE"))
+    assert (doc.text[kyiv.start : kyiv.end], kyiv.name) == ("Kyiv", "Kyiv")
+    first, last = 6, next(t.i for t in doc if t.text == "envoys")
+    union = normalise_span(Span(doc, first, last, label="ORG"))
+    assert doc.text[union.start : union.end] == "European Union"
+
+
+def test_normalise_moves_titles_to_the_role_and_drops_bare_titles(nlp):
+    doc = nlp("Former Prime Minister Boris Johnson met Gen. Mark Milley and the Prime Minister.")
+    johnson = normalise_span(Span(doc, 0, 5, label="PERSON"))
+    assert (johnson.name, johnson.role) == ("Boris Johnson", "Former Prime Minister")
+    milley = normalise_span(Span(doc, 6, 9, label="PERSON"))
+    assert (milley.name, milley.role) == ("Mark Milley", "Gen.")
+    assert normalise_span(Span(doc, 11, 13, label="ORG")) is None
+    assert normalise_span(Span(doc, 12, 13, label="ORG")) is None
+
+
+def test_curly_and_straight_possessives_give_one_name(nlp):
+    doc = nlp("Ana Ruiz\u2019s plan and Ana Ruiz's budget")
+    curly = normalise_span(Span(doc, 0, 3, label="PERSON"))
+    straight = normalise_span(Span(doc, 5, 8, label="PERSON"))
+    assert curly.name == straight.name == "Ana Ruiz"
+
+
+def test_surname_tagged_org_is_linked_but_a_place_only_when_attributive(nlp):
+    doc = nlp("Michael Jordan visited Jordan. Jordan thanked fans, and Jordan's team won.")
+    doc = entity_for(doc, [(0, 2, "PERSON"), (3, 4, "GPE"), (5, 6, "ORG"), (10, 11, "GPE")])
+    mentions = extract_mentions(doc, doc_id="i")
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [
+        ("Michael Jordan", "PERSON"),
+        ("Jordan", "GPE"),
+        ("Michael Jordan", "PERSON"),
+        ("Michael Jordan", "PERSON"),
+    ]
+
+
+def test_titles_file_is_read_as_token_tuples():
+    titles = load_titles(["Chief Rabbi"])
+    assert ("secretary", "of", "state") in titles
+    assert ("chief", "rabbi") in titles
+    assert ("vice", "-", "president") in titles
+
+
+# --- corpus tables ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_mentions(nlp):
+    passages = {"a": ZELENSKYY_RUBIO, "b": UNITED_STATES, "c": TRUMP, "d": TWO_MARIAS}
+    return pd.concat(
+        [extract_mentions(nlp(text), doc_id=doc_id) for doc_id, text in passages.items()],
+        ignore_index=True,
+    )
+
+
+def test_entities_merge_across_documents_by_canonical_name(corpus_mentions):
+    table = entity_table(corpus_mentions)
+    assert list(table.columns) == ["entity", "label", "mentions", "documents", "aliases"]
+    kyiv = table[table["entity"] == "Kyiv"].iloc[0].tolist()
+    assert kyiv == ["Kyiv", "GPE", 2, 2, "Kiev | Kyiv"]
+    assert table["entity"].tolist()[:3] == ["United States", "Donald Trump", "Volodymyr Zelenskyy"]
+    assert entity_table(corpus_mentions, min_mentions=2)["entity"].tolist() == [
+        "United States",
+        "Donald Trump",
+        "Volodymyr Zelenskyy",
+        "Kyiv",
+        "Marco Rubio",
+        "Maria Chen",
+        "Maria Lopez",
+    ]
+
+
+def test_alias_audit_table_lists_each_merged_form(corpus_mentions):
+    audit = entity_aliases(corpus_mentions)
+    trump = audit[audit["entity"] == "Donald Trump"]
+    assert trump[["alias", "mentions", "linked_by"]].values.tolist() == [
+        ["Trump", 2, "surname"],
+        ["Donald Trump", 1, "name"],
+    ]
+
+
+def test_counts_by_document(corpus_mentions):
+    by_document = entity_counts_by_document(corpus_mentions)
+    assert by_document[by_document["doc_id"] == "c"].values.tolist() == [
+        ["c", "Donald Trump", "PERSON", 3],
+        ["c", "Ohio", "GPE", 1],
+    ]
+
+
+def test_cooccurrence_counts_sentences_and_documents(corpus_mentions):
+    pairs = cooccurrence(corpus_mentions)
+    assert list(pairs.columns) == ["entity_a", "entity_b", "sentences", "documents"]
+    rows = {(a, b): (s, d) for a, b, s, d in pairs.values.tolist()}
+    assert rows[("Kyiv", "Volodymyr Zelenskyy")] == (1, 1)
+    assert rows[("Maria Chen", "Maria Lopez")] == (1, 1)
+    assert rows[("Poland", "United States")] == (1, 1)
+    assert all(a < b for a, b in rows)
+    assert len(rows) == 11
+    top = cooccurrence(corpus_mentions, entities=["Marco Rubio", "Paris", "Rome"])
+    assert top.values.tolist() == [["Marco Rubio", "Paris", 1, 1], ["Marco Rubio", "Rome", 1, 1]]
+
+
+def test_mentions_by_period_uses_document_dates(corpus_mentions):
+    documents = pd.DataFrame(
+        {"doc_id": ["a", "b", "c", "d"], "date": ["2025-07-10", "2025-07-28", "2025-08-02", ""]}
+    )
+    monthly = mentions_by_period(corpus_mentions, documents)
+    assert monthly[monthly["entity"] == "Kyiv"].values.tolist() == [
+        ["2025-07", "Kyiv", "GPE", 2, 2]
+    ]
+    assert set(monthly["period"]) == {"2025-07", "2025-08"}
+    undated = documents.assign(date="")
+    assert mentions_by_period(corpus_mentions, undated).empty
+
+
+def test_tables_are_reproducible(nlp, corpus_mentions):
+    again = pd.concat(
+        [
+            extract_mentions(nlp(text), doc_id=doc_id)
+            for doc_id, text in {
+                "a": ZELENSKYY_RUBIO,
+                "b": UNITED_STATES,
+                "c": TRUMP,
+                "d": TWO_MARIAS,
+            }.items()
+        ],
+        ignore_index=True,
+    )
+    assert again.equals(corpus_mentions)
+    assert entity_table(again).to_csv() == entity_table(corpus_mentions).to_csv()
+    assert cooccurrence(again).to_csv() == cooccurrence(corpus_mentions).to_csv()
+
+
+# --- acceptance on the seed article ---------------------------------------------------------------
+
+
+def test_seed_article_counts_each_person_once_with_every_mention(nlp):
+    text = (SEEDS / SEED).read_text(encoding="utf-8")
+    mentions = extract_mentions(nlp(text), doc_id="seed", labels=DEFAULT_LABELS)
+    table = entity_table(mentions)
+    people = table[table["label"] == "PERSON"]
+    assert dict(zip(people["entity"], people["mentions"], strict=True)) == {
+        "Donald Trump": 2,
+        "Marco Rubio": 2,
+        "Volodymyr Zelenskyy": 2,
+        "Giorgia Meloni": 1,
+        "Sergei Lavrov": 1,
+        "Vladimir Putin": 1,
+    }
+    assert not ((table["entity"] == "State") & (table["label"] == "ORG")).any()
+    assert "State" not in set(mentions["text"])
+    us = table[table["entity"] == "United States"]
+    assert us[["label", "mentions"]].values.tolist() == [["GPE", 3]]
+    assert not table["entity"].isin(["U.S.", "US", "America"]).any()
+    # Every mention counted: a careful reading finds Russia five times (one in "U.S.-Russia").
+    assert counts(mentions)["Russia"] == 5
