@@ -618,21 +618,50 @@ def _region_before(q: Quotation, ctx: _Context, previous_end: int, paragraph_sta
     return region
 
 
-def _governing_cue(q: Quotation, ctx: _Context):
-    """A reporting verb outside the quote that the quote's words depend on."""
+CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "appos")
+
+
+def _governing_cue(q: Quotation, ctx: _Context, *, any_verb: bool = False):
+    """The verb outside the quote that the quoted words depend on, within their clause
+    (so "promoting "quack" cures" in a relative clause is not credited to the main verb).
+
+    With ``any_verb`` the first verb with a named or pronoun subject counts too
+    ("Japan branded North Korea an "outlaw nation""); otherwise only reporting verbs.
+    """
     span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
     if span is None:
         return None
-    for token in span:
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+    for token in roots:
         head = token
-        for _ in range(6):
-            if head.head == head:
+        crossed_clause = False
+        for _ in range(8):
+            if head.head == head or crossed_clause:
                 break
+            if head.dep_ in CLAUSE_BOUNDARIES and not (span.start <= head.i < span.end):
+                crossed_clause = True
             head = head.head
-            if not ctx.inside[head.i] and not (q.start <= head.idx < q.end):
-                if ctx.is_reporting(head) and _subject_of(head, ctx) is not None:
-                    return head
+            if ctx.inside[head.i] or span.start <= head.i < span.end:
+                continue
+            if head.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = _subject_of(head, ctx)
+            if subject is None:
+                continue
+            if ctx.is_reporting(head):
+                return head
+            if any_verb and _names_someone(subject, ctx):
+                return head
+            if head.dep_ not in ("xcomp", "conj", "ccomp"):
+                break
     return None
+
+
+def _names_someone(token, ctx: _Context) -> bool:
+    """Whether a subject token is a person or group: a pronoun or an entity mention."""
+    if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return True
+    return any(m.start <= token.idx < m.end for m in ctx.mentions)
 
 
 def _content_words(text: str) -> list[str]:
@@ -667,7 +696,11 @@ def _classify(q: Quotation, ctx: _Context) -> tuple[str, str]:
     return "partial", "fragment inside a sentence"
 
 
-def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool) -> str:
+NAMING_VERBS = {"call", "name", "brand", "label", "term"}
+
+
+def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool, cue) -> str:
+    """Why a quotation quotes nobody (empty when it is a quote)."""
     text = ctx.text
     inner = text[q.start + 1 : q.end - 1].strip()
     words = _content_words(inner)
@@ -676,6 +709,13 @@ def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool) -> str:
         return f"title or name: follows '{before[-1]}'"
     if not words:
         return "nothing between the marks"
+    long_words = [w for w in words if len(w) > 3 and not w.isdigit()]
+    naming = cue is not None and cue.lemma_.lower() in NAMING_VERBS
+    if kind == "partial" and long_words and all(w[0].isupper() for w in long_words):
+        span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+        finite = span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+        if not finite and not naming:
+            return "title or name: capitalised words with no verb"
     if kind == "partial" and not has_cue:
         return "scare quote or term: a fragment with no reporting verb or source nearby"
     if kind == "direct" and not has_cue and len(words) <= 3:
@@ -791,6 +831,7 @@ def extract_quotes(
     results: list[_Found] = []
     for index, q in enumerate(quotations):
         results.append(_attribute_marked(q, index, ctx))
+    results = _merge_listed_fragments(results, ctx)
     # A quotation with no speaker of its own, standing alone, continues the last speaker.
     _continue_speakers(results, ctx)
     taken = [(f.start, f.end) for f in results if not f.skipped]
@@ -867,6 +908,9 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
     if kind == "partial":
         cue = _governing_cue(q, ctx)
         how = "governing verb" if cue is not None else ""
+        if cue is None:
+            cue = _governing_cue(q, ctx, any_verb=True)
+            how = "governing verb (not a reporting verb)" if cue is not None else ""
     after = _region_after(q, ctx, next_start, last_paragraph[1])
     before = _region_before(q, ctx, previous_end, paragraph[0])
     inner = ctx.text[q.fragments[-1][0] : q.end].rstrip("".join(ALL_MARKS) + " ")
@@ -884,7 +928,12 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
         if source is not None:
             speaker_token, how = source, "according to"
             cue = source.head.head if source.head.head.lower_ == "according" else source.head
-    if cue is None and before and before[-1].text == ":":
+    if cue is None and after and after[0].text[:1] in "―—–" and len(after) > 1:
+        # '"..." ― Jane Doe' : a byline-style credit after the quote.
+        named = after[1]
+        if named.pos_ == "PROPN":
+            speaker_token, how = named, "name after a dash"
+    if cue is None and speaker_token is None and before and before[-1].text == ":":
         # 'The statement: "..."' / 'Trump's response: "..."' — the subject of the lead-in.
         root = before[0].sent.root
         subject = _subject_of(root, ctx) if not ctx.inside[root.i] else None
@@ -915,11 +964,37 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
         found.speaker.how = f"{how}, {found.speaker.how}" if found.speaker.how != "named" else how
         if found.speaker.how.endswith("pronoun"):
             found.speaker.how = "pronoun"
-    reason = _skip_reason(q, kind, ctx, has_cue=speaker_token is not None)
+    reason = _skip_reason(q, kind, ctx, has_cue=speaker_token is not None, cue=cue)
     if reason and not (kind == "direct" and not reason.startswith(("title", "nothing", "too"))):
         found.skipped = True
         found.debug = f"skipped: {reason}"
     return found
+
+
+def _merge_listed_fragments(results: list[_Found], ctx: _Context) -> list[_Found]:
+    """Partial quotes that one verb governs in one sentence ('called him a "liar," a
+    "bully" and "sick"') are one act of quoting: one row from the first mark to the last."""
+    merged: list[_Found] = []
+    for found in results:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not found.skipped
+            and not last.skipped
+            and found.kind == "partial"
+            and last.kind == "partial"
+            and found.cue is not None
+            and last.cue is not None
+            and found.cue.i == last.cue.i
+            and ctx.sentence_id(found.start) == ctx.sentence_id(last.start)
+            and not any(ch in ".!?\n" for ch in ctx.text[last.end : found.start])
+        ):
+            last.end = found.end
+            last.fragments = ((last.start, found.end),)
+            last.debug = "several fragments governed by one verb"
+            continue
+        merged.append(found)
+    return merged
 
 
 def _continue_speakers(results: list[_Found], ctx: _Context) -> None:
