@@ -463,7 +463,9 @@ def _subject_of(verb, ctx: _Context, depth: int = 0):
                 return verb.head
             return child
     # Inverted attribution parsed as an object: '"...," said Rubio'.
-    for child in verb.rights:
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    inverted = previous is not None and (previous.is_punct or ctx.inside[previous.i])
+    for child in verb.rights if inverted and verb.tag_ != "VBG" else ():
         if (
             child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
             and child.pos_ in ("PROPN", "NOUN", "PRON")
@@ -494,7 +496,10 @@ def _name_span(token, ctx: _Context) -> tuple[int, int]:
     left = token.i
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat"):
-            left = min(left, child.left_edge.i)
+            edge = child.left_edge
+            while edge.i < token.i and not edge.text[:1].isalnum():
+                edge = ctx.doc[edge.i + 1]
+            left = min(left, edge.i)
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "flat") and child.i == right + 1:
@@ -616,6 +621,30 @@ def _region_before(q: Quotation, ctx: _Context, previous_end: int, paragraph_sta
         region.append(token)
     region.reverse()
     return region
+
+
+def _reporting_clause_cue(q: Quotation, ctx: _Context):
+    """The reporting verb whose clausal complement holds the quote: 'X said the plan
+    would "fail"' (the outermost report wins over verbs inside the reported clause)."""
+    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    if span is None:
+        return None
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+    for token in roots:
+        node = token
+        for _ in range(12):
+            if node.head == node:
+                break
+            child, node = node, node.head
+            if ctx.inside[node.i] or span.start <= node.i < span.end:
+                continue
+            if (
+                child.dep_ == "ccomp"
+                and ctx.is_reporting(node, flag="indirect")
+                and _subject_of(node, ctx) is not None
+            ):
+                return node
+    return None
 
 
 CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "appos")
@@ -906,8 +935,11 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
     speaker_token = None
     how = ""
     if kind == "partial":
-        cue = _governing_cue(q, ctx)
-        how = "governing verb" if cue is not None else ""
+        cue = _reporting_clause_cue(q, ctx)
+        how = "reported clause" if cue is not None else ""
+        if cue is None:
+            cue = _governing_cue(q, ctx)
+            how = "governing verb" if cue is not None else ""
         if cue is None:
             cue = _governing_cue(q, ctx, any_verb=True)
             how = "governing verb (not a reporting verb)" if cue is not None else ""
@@ -928,17 +960,14 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
         if source is not None:
             speaker_token, how = source, "according to"
             cue = source.head.head if source.head.head.lower_ == "according" else source.head
-    if cue is None and after and after[0].text[:1] in "―—–" and len(after) > 1:
-        # '"..." ― Jane Doe' : a byline-style credit after the quote.
-        named = after[1]
-        if named.pos_ == "PROPN":
-            speaker_token, how = named, "name after a dash"
+    if cue is None:
+        credited = _dash_credit(q, ctx)
+        if credited is not None:
+            speaker_token, how = credited, "name after a dash"
     if cue is None and speaker_token is None and before and before[-1].text == ":":
-        # 'The statement: "..."' / 'Trump's response: "..."' — the subject of the lead-in.
-        root = before[0].sent.root
-        subject = _subject_of(root, ctx) if not ctx.inside[root.i] else None
-        if subject is not None and subject.i < q.start and subject in before:
-            speaker_token, how = subject, "colon lead-in"
+        # 'Trump's response: "..."' / 'Jane Doe: "..."' — who the lead-in is about.
+        speaker_token = _lead_in_speaker(before[:-1], ctx)
+        how = "colon lead-in" if speaker_token is not None else ""
     if cue is None and speaker_token is None and not before and not after:
         # A quote filling its paragraph: introduced by the previous paragraph ending in ':'
         # or by a reporting verb in its last sentence.
@@ -956,6 +985,9 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
                 region.reverse()
                 cue = _cue_in(region, ctx, prefer="last")
                 how = "verb in the paragraph before, ending with ':'" if cue is not None else ""
+                if cue is None and region:
+                    speaker_token = _lead_in_speaker(region, ctx)
+                    how = "lead-in paragraph ending with ':'" if speaker_token is not None else ""
     if cue is not None and speaker_token is None:
         speaker_token = _subject_of(cue, ctx)
     found.cue = cue
@@ -969,6 +1001,48 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
         found.skipped = True
         found.debug = f"skipped: {reason}"
     return found
+
+
+def _lead_in_speaker(tokens: list, ctx: _Context):
+    """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
+    Doe:'), else the subject of the lead-in's main verb if it names someone."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.pos_ == "PROPN" and _names_someone(last, ctx):
+        return last
+    root = last.sent.root
+    if ctx.inside[root.i]:
+        return None
+    subject = _subject_of(root, ctx)
+    if subject is not None and subject in tokens and _names_someone(subject, ctx):
+        return subject
+    return None
+
+
+def _dash_credit(q: Quotation, ctx: _Context):
+    """The name in a byline-style credit right after a quote: '"..." ― Jane Doe'."""
+    text = ctx.text
+    position = q.end
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    if position >= len(text) or text[position] not in "―—–":
+        return None
+    position += 1
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    while (
+        token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN"
+    ):
+        token = token.head
+    for ent in ctx.doc.ents:
+        if ent.start_char <= position < ent.end_char and ent.label_ in PERSON_LABELS + GROUP_LABELS:
+            return ent.root
+    return token if token.pos_ == "PROPN" and token.idx >= q.end else None
 
 
 def _merge_listed_fragments(results: list[_Found], ctx: _Context) -> list[_Found]:
