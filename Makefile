@@ -26,8 +26,8 @@ setup: $(STAMP) ## create .venv (Python 3.12, pinned packages, model, VADER lexi
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON312)" || { echo "make: Python 3.12 not found (set PYTHON312=/path/to/python3.12)" >&2; exit 2; }
 	@test -x $(PY) || $(PYTHON312) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m newslens setup
 	@touch $@
 
