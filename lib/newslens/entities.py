@@ -88,8 +88,8 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
 _EDGE_PUNCTUATION = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}<>,;:!?*_/\\|"
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _WHITESPACE = re.compile(r"\s+")
-# Words that may stand between titles and the name: "former President", "acting Minister".
-_MAX_TITLE_TOKENS = 6
+# Words that may stand before a title and belong to the role: "former President".
+_MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
 
 
 # --- data files -------------------------------------------------------------------------
@@ -197,18 +197,42 @@ class NormalisedSpan:
     role: str
 
 
-def _title_ending_at(tokens: Sequence, end: int, titles: frozenset) -> int:
+@dataclass(frozen=True)
+class _TitleIndex:
+    """Titles with their first and last words, so most tokens are ruled out by one lookup."""
+
+    titles: frozenset
+    first_words: frozenset
+    last_words: frozenset
+    longest: int
+
+
+@lru_cache(maxsize=8)
+def _title_index(titles: frozenset) -> _TitleIndex:
+    return _TitleIndex(
+        titles,
+        frozenset(title[0] for title in titles),
+        frozenset(title[-1] for title in titles),
+        max((len(title) for title in titles), default=0),
+    )
+
+
+def _title_ending_at(lowers: Sequence[str], end: int, index: _TitleIndex) -> int:
     """The start of the longest title ending just before token ``end`` (or ``end``)."""
-    for length in range(min(_MAX_TITLE_TOKENS, end), 0, -1):
-        if tuple(t.lower_ for t in tokens[end - length : end]) in titles:
+    if end == 0 or lowers[end - 1] not in index.last_words:
+        return end
+    for length in range(min(index.longest, end), 0, -1):
+        if tuple(lowers[end - length : end]) in index.titles:
             return end - length
     return end
 
 
-def _title_starting_at(tokens: Sequence, start: int, stop: int, titles: frozenset) -> int:
-    """The end of the longest title starting at token ``start`` (or ``start``)."""
-    for length in range(min(_MAX_TITLE_TOKENS, stop - start), 0, -1):
-        if tuple(t.lower_ for t in tokens[start : start + length]) in titles:
+def _title_starting_at(lowers: Sequence[str], start: int, stop: int, index: _TitleIndex) -> int:
+    """The end of the longest title starting at token ``start`` and ending by ``stop``."""
+    if lowers[start] not in index.first_words:
+        return start
+    for length in range(min(index.longest, stop - start), 0, -1):
+        if tuple(lowers[start : start + length]) in index.titles:
             return start + length
     return start
 
@@ -230,37 +254,42 @@ def normalise_span(
     possessive the tokenizer left attached. The role also records a title standing just
     before the span ("Secretary of State" before "Marco Rubio").
     """
-    titles = _default_titles() if titles is None else titles
+    index = _title_index(_default_titles() if titles is None else titles)
+    return _normalise(span, index, [token.lower_ for token in span.doc])
+
+
+def _normalise(span, index: _TitleIndex, lowers: Sequence[str]) -> NormalisedSpan | None:
     doc = span.doc
     start, end = span.start, span.end
-    for i in range(start, end):
-        if _is_dash(doc[i]) and i > start:
+    for i in range(start + 1, end):
+        if _is_dash(doc[i]):
             end = i
             break
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+    while start < end and (lowers[start] in _DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
         return None
     # Only a title (or the tail of one): "President", "State" in "Secretary of State".
-    for back in range(0, _MAX_TITLE_TOKENS):
-        if start - back < 0:
-            break
-        if tuple(t.lower_ for t in doc[start - back : end]) in titles:
-            return None
+    if lowers[end - 1] in index.last_words:
+        for back in range(0, index.longest):
+            if start - back < 0:
+                break
+            if tuple(lowers[start - back : end]) in index.titles:
+                return None
     # Leading titles, with the modifiers around them ("former", "Russian", "U.S.").
     name_start = start
     cursor = start
     while cursor < end - 1:
-        after = _title_starting_at(doc, cursor, end - 1, titles)
+        after = _title_starting_at(lowers, cursor, end - 1, index)
         if after > cursor:
             name_start = cursor = after
             continue
         token = doc[cursor]
         is_modifier = token.is_lower or token.tag_ in ("JJ", "HYPH") or token.is_punct
         if is_modifier and any(
-            _title_starting_at(doc, j, end - 1, titles) > j for j in range(cursor + 1, end - 1)
+            _title_starting_at(lowers, j, end - 1, index) > j for j in range(cursor + 1, end - 1)
         ):
             cursor += 1
             continue
@@ -268,10 +297,10 @@ def normalise_span(
     role_start = name_start
     if name_start == start:
         # A title just before the span: "Secretary of State Marco Rubio".
-        role_start = _title_ending_at(doc, start, titles)
+        role_start = _title_ending_at(lowers, start, index)
         while role_start > 0 and role_start < start:
             previous = doc[role_start - 1]
-            if previous.ent_type_ in ("NORP", "GPE") or previous.lower_ in ("former", "acting"):
+            if previous.ent_type_ in ("NORP", "GPE") or lowers[role_start - 1] in _MODIFIERS:
                 role_start -= 1
             else:
                 break
@@ -279,7 +308,7 @@ def normalise_span(
     else:
         role_text = doc[start:name_start].text
     start_char, end_char = doc[name_start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc.text[start_char:end_char]
+    text = doc[name_start:end].text  # not doc.text, which spaCy rebuilds on every access
     for dash in _DASHES:
         if dash in text[1:]:
             cut = text.index(dash, 1)
@@ -430,7 +459,8 @@ def extract_mentions(
     (:func:`load_aliases`); ``titles`` to :func:`load_titles`.
     """
     aliases = _default_aliases() if aliases is None else aliases
-    titles = _default_titles() if titles is None else titles
+    index = _title_index(_default_titles() if titles is None else titles)
+    lowers = [token.lower_ for token in doc]
     wanted = tuple(labels)
     considered = set(wanted) | set(_LINKING_LABELS)
     sentence_starts = [sentence.start for sentence in doc.sents]
@@ -442,7 +472,7 @@ def extract_mentions(
             covered[i] = True
         if ent.label_ not in considered:
             continue
-        normalised = normalise_span(ent, titles=titles)
+        normalised = _normalise(ent, index, lowers)
         if normalised is None:
             continue
         mention = _Mention(
@@ -485,13 +515,14 @@ def extract_mentions(
     _link_people(mentions)
     mentions = [m for m in mentions if m.label in wanted]
     mentions.sort(key=lambda m: (m.start, m.end))
+    text = doc.text
     rows = [
         (
             doc_id,
             bisect_right(sentence_starts, m.token) - 1,
             m.start,
             m.end,
-            doc.text[m.start : m.end],
+            text[m.start : m.end],
             m.entity,
             m.label,
             m.role,
@@ -501,7 +532,9 @@ def extract_mentions(
         for m in mentions
     ]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    if not rows:
+        frame = frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    return frame
 
 
 def _link_people(mentions: list[_Mention]) -> None:
