@@ -14,7 +14,11 @@ Frames and lexicons
     compiled into one spaCy :class:`~spacy.matcher.Matcher` on token lemmas (and POS), so
     ``kill`` matches "killed" and "killing" but never "skill": there is no substring search.
     Users pass their own files for the two frames, or add frames with more files (the file
-    name is the frame's name).
+    name is the frame's name). A term may hold an entity slot such as ``[MONEY]`` (one or more
+    tokens the pipeline tagged with that entity type: ``pledge [MONEY]`` matches "pledged
+    $2 billion"), and a term of weight 0 is an exception: it wins the overlap against the
+    shorter terms inside it and then counts nothing (``military aid 0`` keeps ``aid`` from
+    counting in "military aid").
 
 Score formula
     For a sentence *s* and a frame *f*, ``score_f(s) = sum of the weights of the matches of
@@ -93,6 +97,7 @@ __all__ = [
     "evidence_rows",
     "propose_terms",
     "read_frame_labels",
+    "labelled_documents",
     "align_labels",
     "frame_agreement",
     "cohen_kappa",
@@ -118,6 +123,8 @@ SENTENCE_COLUMNS = [
 TERM_COLUMNS = ["doc_id", "sentence_id", "frame", "start", "end", "text", "term", "weight"]
 _DATA = Path(__file__).resolve().parent / "data" / "frames"
 _FRAME_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_ENTITY_TOKEN = re.compile(r"^\[([A-Z_]+)\]$")
+ENTITY_MARK = "[ENT]"  # the lemma slot of an entity token such as [MONEY]
 
 
 class LexiconError(ValueError):
@@ -185,10 +192,14 @@ def _parse_term(line: str, *, where: str) -> LexiconTerm:
         pass
     if not words:
         raise LexiconError(f"{where}: a weight without a term")
-    if not (weight > 0 and math.isfinite(weight)):
-        raise LexiconError(f"{where}: the weight must be a positive number, not {weight}")
+    if not (weight >= 0 and math.isfinite(weight)):
+        raise LexiconError(f"{where}: the weight must be a number >= 0, not {weight}")
     tokens: list[tuple[str, str | None]] = []
     for word in words:
+        entity = _ENTITY_TOKEN.match(word)
+        if entity:
+            tokens.append((ENTITY_MARK, entity.group(1)))
+            continue
         lemma, slash, pos = word.rpartition("/") if "/" in word[1:] else ("", "", "")
         if not slash or not pos.isalpha() or pos != pos.upper():
             lemma, pos = word, ""
@@ -196,6 +207,8 @@ def _parse_term(line: str, *, where: str) -> LexiconTerm:
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
             tokens.append((piece, pos if (pos and last) else None))
+    if all(lemma == ENTITY_MARK for lemma, _ in tokens):
+        raise LexiconError(f"{where}: a term needs at least one lemma besides [ENTITY] slots")
     return LexiconTerm(term=" ".join(words), tokens=tuple(tokens), weight=weight)
 
 
@@ -284,6 +297,9 @@ class FrameMatcher:
                 key = f"{lexicon.frame}\t{index}"
                 pattern = []
                 for lemma, pos in term.tokens:
+                    if lemma == ENTITY_MARK:  # [MONEY]: one or more tokens of that entity type
+                        pattern.append({"ENT_TYPE": pos, "OP": "+"})
+                        continue
                     token = {"LEMMA": {"IN": _lemma_variants(lemma)}}
                     if pos:
                         token["POS"] = pos
@@ -312,6 +328,9 @@ class FrameMatcher:
                     kept.append(match)
                     for i in range(match.start, match.end):
                         taken[i] = True
+            # Zero-weight terms are exceptions ("military aid"): they win the overlap so the
+            # shorter term inside them ("aid") does not count, then are dropped themselves.
+            kept = [m for m in kept if m.term.weight > 0]
             result[frame] = sorted(kept, key=lambda m: (m.start, m.end))
         return result
 
@@ -782,6 +801,25 @@ def read_frame_labels(path: str | os.PathLike) -> pd.DataFrame:
     table["start"] = table["start"].astype(int)
     table["end"] = table["end"].astype(int)
     return table
+
+
+def labelled_documents(labels: pd.DataFrame, corpus: str | os.PathLike) -> list:
+    """The documents of ``corpus`` (read with :func:`newslens.corpus.read_corpus`) whose
+    ``doc_id`` is a labelled ``article_id``, in corpus order; stops reading once all are
+    found. Raises ``ValueError`` naming the ids that are not in the corpus."""
+    from newslens.corpus import read_corpus
+
+    wanted = set(labels["article_id"])
+    found = []
+    for document in read_corpus(corpus):
+        if document.doc_id in wanted:
+            found.append(document)
+            if len(found) == len(wanted):
+                break
+    missing = sorted(wanted - {d.doc_id for d in found})
+    if missing:
+        raise ValueError(f"{corpus}: labelled articles not found: {', '.join(missing[:10])}")
+    return found
 
 
 def align_labels(
