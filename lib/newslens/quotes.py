@@ -32,6 +32,7 @@ Everything here is a pure function of a parsed ``Doc``: the same text gives the 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -115,6 +116,10 @@ TITLE_CUES = {
     "titled",
 }
 SENTENCE_END = {".", "!", "?"}
+# A partial quote under a verb that is not a reporting verb ("branded X an "outlaw
+# nation"") needs at least this many words; shorter ones are mostly scare quotes.
+MIN_WORDS_WITHOUT_CUE = 2
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
 PARAGRAPHS_TO_CONTINUE = 2  # a speakerless quote continues a speaker this many paragraphs back
 
 
@@ -204,16 +209,23 @@ def find_quotations(text: str) -> list[Quotation]:
     quotes and only where they cannot be apostrophes; single quotes inside double quotes are
     nested quotes and stay part of the outer quotation.
     """
+    original = text
+    # Markup left in the text (<tweet author="...">) holds no quotes: blank it out, keeping
+    # every offset.
+    text = HTML_TAG.sub(lambda m: " " * len(m.group()), text)
     found: list[Quotation] = []
     pending: list[tuple[int, int]] = []  # fragments of a multi-paragraph quote so far
     for line_start, line_end in _paragraph_bounds(text):
+        line = text[line_start:line_end]
+        curly = any(mark in line for mark in "“”")
         pairs, left_open = _pair_marks_in_line(
             text,
             line_start,
             line_end,
             opening=OPENING_DOUBLE,
             closing=CLOSING_DOUBLE,
-            ambiguous=AMBIGUOUS_DOUBLE,
+            # In a paragraph typeset with curly quotes a straight one is a stray.
+            ambiguous="" if curly else AMBIGUOUS_DOUBLE,
             single=False,
         )
         first_mark = text[line_start:line_end].lstrip()[:1]
@@ -259,6 +271,7 @@ def find_quotations(text: str) -> list[Quotation]:
             cursor = max(cursor, e)
     if pending:
         found.append(_quotation(text, pending))
+    text = original
     found.sort(key=lambda q: (q.start, q.end))
     return [q for q in found if q.end - q.start > 2]
 
@@ -765,16 +778,28 @@ def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
         subject = _subject_of(token, ctx)
         if subject is None or subject.lower_ in FIRST_PERSON | {"you", "it"}:
             continue
-        complement = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+        complements = [c for c in token.children if c.dep_ == "ccomp"]
         content = None
-        if complement:
-            clause = complement[0]
-            content = (clause.left_edge.i, clause.right_edge.i + 1)
-            marks = [c for c in token.children if c.dep_ in ("mark",) and c.i < clause.i]
-            if marks:
-                content = (min(content[0], marks[0].i), content[1])
+        if complements:
+            # "X said the talks had failed" / "The talks had failed, X said."
+            clause = complements[0]
+            end = clause.right_edge.i + 1
+            for child in clause.rights:
+                # "..., and he railed against ..." : a coordinated clause of its own.
+                if child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                    end = child.left_edge.i
+                    break
+            content = (clause.left_edge.i, end)
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            if clause.i < token.i:
+                # A clause before its verb is reported speech only when set off by a comma.
+                between = doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
+                if not any(t.text == "," for t in between):
+                    continue
+                content = (content[0], min(content[1], subject.left_edge.i, token.i))
         elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
-            # "The plan will fail, he said."
+            # "The plan will fail, he said." parsed with the clause as the head.
             head = token.head
             if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
                 continue
@@ -784,7 +809,9 @@ def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
         if content is None:
             continue
         start, end = content
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+        ):
             end -= 1
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
@@ -940,7 +967,7 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
         if cue is None:
             cue = _governing_cue(q, ctx)
             how = "governing verb" if cue is not None else ""
-        if cue is None:
+        if cue is None and len(_content_words(ctx.text[q.start : q.end])) >= MIN_WORDS_WITHOUT_CUE:
             cue = _governing_cue(q, ctx, any_verb=True)
             how = "governing verb (not a reporting verb)" if cue is not None else ""
     after = _region_after(q, ctx, next_start, last_paragraph[1])
