@@ -15,6 +15,7 @@ from newslens.entities import (
     entity_counts_by_document,
     entity_table,
     extract_mentions,
+    link_across_documents,
     load_aliases,
     load_titles,
     mentions_by_period,
@@ -337,3 +338,60 @@ def test_seed_article_counts_each_person_once_with_every_mention(nlp):
     assert not table["entity"].isin(["U.S.", "US", "America"]).any()
     # Every mention counted: a careful reading finds Russia five times (one in "U.S.-Russia").
     assert counts(mentions)["Russia"] == 5
+
+
+# --- linking across documents ------------------------------------------------------------------
+
+
+def test_short_person_names_link_to_the_corpus_full_name(nlp):
+    passages = {
+        "x": "Donald J. Trump spoke in Ohio. Donald Trump Jr. spoke later.",
+        "y": "Obama met Trump in Paris. Barack Obama left.",
+        "z": "Ivanka Trump arrived. Maria Lopez met Maria Chen. Maria left early.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    # The pipeline misses the bare "Trump" in y: tag it, as a better model would.
+    entity_for(docs["y"], [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE"), (6, 8, "PERSON")])
+    mentions = pd.concat(
+        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
+        ignore_index=True,
+    )
+    people = mentions[mentions["label"] == "PERSON"]
+    assert sorted(set(people["entity"])) == [
+        "Barack Obama",
+        "Donald J. Trump",
+        "Donald Trump Jr.",
+        "Ivanka Trump",
+        "Maria",
+        "Maria Chen",
+        "Maria Lopez",
+        "Trump",
+    ]
+    # "Trump" in y fits Donald J. Trump and Ivanka Trump equally: no dominant candidate.
+    linked = link_across_documents(mentions)
+    assert linked.loc[linked["text"] == "Trump", "entity"].tolist() == ["Trump"]
+    # With the dominance threshold lowered to 1, the tie is broken by name order, never by
+    # the suffixed "Donald Trump Jr.", which is another person.
+    ties = link_across_documents(mentions, dominance=1.0)
+    assert ties.loc[ties["text"] == "Trump", "entity"].tolist() == ["Donald J. Trump"]
+    # A first name alone is never linked across documents.
+    assert linked.loc[linked["text"] == "Maria", "entity"].tolist() == ["Maria"]
+    assert len(linked) == len(mentions)
+
+
+def test_dominant_full_name_takes_the_surname_across_documents(nlp):
+    passages = {
+        "p": "Donald Trump spoke. Donald Trump left. Donald Trump returned.",
+        "q": "Ivanka Trump arrived.",
+        "r": "Critics said Trump was wrong.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    entity_for(docs["r"], [(2, 3, "PERSON")])
+    mentions = pd.concat(
+        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
+        ignore_index=True,
+    )
+    mentions = mentions[mentions["label"] == "PERSON"]
+    linked = link_across_documents(mentions)
+    assert counts(linked) == {"Donald Trump": 4, "Ivanka Trump": 1}
+    assert linked.loc[linked["doc_id"] == "r", "linked_by"].tolist() == ["corpus"]

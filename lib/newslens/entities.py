@@ -55,6 +55,7 @@ __all__ = [
     "normalise_span",
     "extract_mentions",
     "mentions_step",
+    "link_across_documents",
     "entity_table",
     "entity_aliases",
     "entity_counts_by_document",
@@ -281,7 +282,7 @@ def _normalise(span, index: _TitleIndex, lowers: Sequence[str]) -> NormalisedSpa
     # Leading titles, with the modifiers around them ("former", "Russian", "U.S.").
     name_start = start
     cursor = start
-    while cursor < end - 1:
+    while span.label_ == "PERSON" and cursor < end - 1:
         after = _title_starting_at(lowers, cursor, end - 1, index)
         if after > cursor:
             name_start = cursor = after
@@ -350,7 +351,15 @@ class _Mention:
     attributive: bool = False
 
 
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a shorter form of the name ``long``: its words appear in order in
+    ``long``, and any generational suffix of ``long`` ("Jr.") appears in ``short`` too, so
+    "Donald Trump" is never read as "Donald Trump Jr."."""
+    if any(word.lower() in _NAME_SUFFIXES and word not in short for word in long):
+        return False
     position = iter(long)
     return all(word in position for word in short)
 
@@ -475,14 +484,26 @@ def extract_mentions(
         normalised = _normalise(ent, index, lowers)
         if normalised is None:
             continue
+        label = ent.label_
+        linked_by = "name"
+        # A title just before a short ORG/GPE/NORP name ("Mr. Trump", "President Obama")
+        # marks a person the pipeline mislabelled.
+        if (
+            label in ("ORG", "GPE", "NORP")
+            and normalised.role
+            and normalised.end_token - normalised.start_token <= 3
+            and doc[normalised.start_token].is_title
+        ):
+            label, linked_by = "PERSON", "title"
         mention = _Mention(
             normalised.start,
             normalised.end,
             normalised.start_token,
             normalised.name,
+            label,
             ent.label_,
-            ent.label_,
-            role=normalised.role if ent.label_ == "PERSON" else "",
+            role=normalised.role if label == "PERSON" else "",
+            linked_by=linked_by,
         )
         mention.attributive = _attributive(doc, normalised)
         mentions.append(mention)
@@ -568,6 +589,8 @@ def _link_people(mentions: list[_Mention]) -> None:
                 mention.linked_by = "person"
             continue
         owners = surnames.get(mention.name, set())
+        if mention.name in canonical:  # the same text also tagged PERSON in this document
+            owners = {canonical[mention.name]}
         if len(owners) == 1 and (
             mention.label in ("ORG", "NORP") or (mention.label == "GPE" and mention.attributive)
         ):
@@ -612,6 +635,71 @@ def mentions_step(
 
 def _empty(columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
+
+
+def link_across_documents(mentions: pd.DataFrame, *, dominance: float = 3.0) -> pd.DataFrame:
+    """Mentions with shorter person names linked to the corpus's full names.
+
+    Within a document "Obama" becomes "Barack Obama" only when the full name is in the same
+    article; here a PERSON entity that is a shorter form of longer PERSON names seen anywhere
+    in the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
+    "Donald J. Trump", never a first name alone) is linked to the longest such full form.
+    When the candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the
+    link is made only if one of them has at least ``dominance`` times the mentions of all the
+    others together; otherwise the short name stays its own entity. Only PERSON rows change
+    (an ORG "Trump" with no person clue in its article stays as tagged). Rows keep their
+    order; linked rows get ``linked_by`` ``corpus``.
+    """
+    if mentions.empty:
+        return mentions.copy()
+    people = mentions[mentions["label"] == "PERSON"]
+    weights = people.groupby("entity").size().to_dict()
+    names = sorted(weights, key=lambda name: (-len(name.split(" ")), -len(name), name))
+    words = {name: tuple(name.split(" ")) for name in names}
+    canonical: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        if len(words[name]) > 1:
+            surname = next(
+                (w for w in reversed(words[name]) if w.lower() not in _NAME_SUFFIXES), ""
+            )
+            by_surname.setdefault(surname, []).append(name)
+    for name in names:
+        short = words[name]
+        if len(short) == 1:
+            pool = by_surname.get(short[0], [])
+        else:
+            pool = [other for other in by_surname.get(short[-1], []) if words[other][0] == short[0]]
+        candidates = [
+            other
+            for other in pool
+            if len(words[other]) > len(short) and _is_subsequence(short, words[other])
+        ]
+        targets: Counter = Counter()
+        for other in candidates:
+            targets[canonical.get(other, other)] += weights[other]
+        if not targets:
+            canonical[name] = name
+            continue
+        ranked = sorted(targets.items(), key=lambda item: (-item[1], item[0]))
+        rest = sum(weight for _, weight in ranked[1:])
+        if len(ranked) == 1 or ranked[0][1] >= dominance * rest:
+            canonical[name] = ranked[0][0]
+        else:
+            canonical[name] = name
+    # A chain ("Trump" -> "Donald Trump" -> "Donald J. Trump") ends at the longest form.
+    for name in names:
+        target = canonical[name]
+        while canonical.get(target, target) != target:
+            target = canonical[target]
+        canonical[name] = target
+    result = mentions.copy()
+    is_person = result["label"] == "PERSON"
+    linked = result.loc[is_person, "entity"].map(canonical)
+    moved = linked != result.loc[is_person, "entity"]
+    result.loc[moved[moved].index, "linked_by"] = "corpus"
+    result.loc[is_person, "entity"] = linked
+    return result
 
 
 def _entity_labels(mentions: pd.DataFrame) -> pd.Series:
