@@ -115,6 +115,7 @@ TITLE_CUES = {
     "song",
     "titled",
 }
+NAMING_PARTICIPLES = {"titled", "entitled", "dubbed", "nicknamed", "so-called", "headlined"}
 SENTENCE_END = {".", "!", "?"}
 # A partial quote under a verb that is not a reporting verb ("branded X an "outlaw
 # nation"") needs at least this many words; shorter ones are mostly scare quotes.
@@ -488,7 +489,10 @@ def _subject_of(verb, ctx: _Context, depth: int = 0):
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         if verb.dep_ != "advcl" or verb.tag_ == "VBG":
-            return _subject_of(verb.head, ctx, depth + 1)
+            head = verb.head
+            if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
+                head = head.head  # "defended it by saying that ..."
+            return _subject_of(head, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "officials speaking on condition of anonymity"
     return None
@@ -746,9 +750,15 @@ def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool, cue) -> 
     text = ctx.text
     inner = text[q.start + 1 : q.end - 1].strip()
     words = _content_words(inner)
-    before = text[max(0, q.start - 40) : q.start].lower().split()
-    if before and before[-1].strip(",:") in TITLE_CUES:
-        return f"title or name: follows '{before[-1]}'"
+    preceding = ctx.doc.char_span(max(0, q.start - 40), q.start, alignment_mode="contract")
+    previous = [t for t in preceding if not t.is_space and t.text not in ",:"] if preceding else []
+    if previous:
+        word = previous[-1]
+        # "the film "Casablanca"", "a book titled "..."" (but not the verb in 'show "restraint"')
+        if word.lower_ in NAMING_PARTICIPLES or (
+            word.lower_ in TITLE_CUES and word.pos_ in ("NOUN", "PROPN")
+        ):
+            return f"title or name: follows '{word.text}'"
     if not words:
         return "nothing between the marks"
     long_words = [w for w in words if len(w) > 3 and not w.isdigit()]
