@@ -485,3 +485,14 @@ def test_evaluation_covers_the_committed_hand_labels(nlp, shared_dir):
     result = frame_agreement(aligned)
     assert result["sentences"] == len(aligned)
     assert int(result["confusion"].to_numpy().sum()) == len(aligned)
+
+
+def test_highlight_table_escapes_cells_and_text():
+    from newslens.display import Highlight, highlight_table
+
+    html = highlight_table(
+        [({"doc_id": "<a&b>", "frame": "destruction"}, "x <b>bomb</b>", [Highlight(7, 11)])]
+    )
+    assert "<th>doc_id</th><th>frame</th><th>sentence</th>" in html
+    assert "<td>&lt;a&amp;b&gt;</td>" in html
+    assert '&lt;b&gt;<mark class="nl-term">bomb</mark>&lt;/b&gt;' in html

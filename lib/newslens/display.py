@@ -8,7 +8,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Highlight", "highlight_text", "HIGHLIGHT_CSS"]
+__all__ = ["Highlight", "highlight_text", "highlight_table", "HIGHLIGHT_CSS"]
 
 HIGHLIGHT_CSS = """
 <style>
@@ -66,3 +66,23 @@ def highlight_text(text: str, highlights: Iterable[Highlight], *, paragraphs: bo
         parts = [p.strip().replace("\n", "<br>") for p in body.split("\n\n") if p.strip()]
         body = "".join(f"<p>{p}</p>" for p in parts)
     return f'<div class="nl-text">{body}</div>'
+
+
+def highlight_table(rows, *, text_header: str = "sentence") -> str:
+    """An HTML table of highlighted snippets: each row is ``(cells, text, highlights)`` where
+    ``cells`` maps column names to values shown first (escaped) and ``text`` is shown last
+    through :func:`highlight_text`. Column names come from the first row."""
+    rows = list(rows)
+    if not rows:
+        return '<div class="nl-text"><p>(nothing to show)</p></div>'
+    columns = list(rows[0][0])
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [*columns, text_header])
+    body = []
+    for cells, text, highlights in rows:
+        tds = "".join(f"<td>{html.escape(str(cells.get(c, '')))}</td>" for c in columns)
+        snippet = highlight_text(text, highlights, paragraphs=False)
+        body.append(f'<tr>{tds}<td style="text-align:left">{snippet}</td></tr>')
+    return (
+        f'<table class="nl-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
