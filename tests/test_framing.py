@@ -491,7 +491,7 @@ def test_highlight_table_escapes_cells_and_text():
     from newslens.display import Highlight, highlight_table
 
     html = highlight_table(
-        [({"doc_id": "<a&b>", "frame": "destruction"}, "x <b>bomb</b>", [Highlight(7, 11)])]
+        [({"doc_id": "<a&b>", "frame": "destruction"}, "x <b>bomb</b>", [Highlight(5, 9)])]
     )
     assert "<th>doc_id</th><th>frame</th><th>sentence</th>" in html
     assert "<td>&lt;a&amp;b&gt;</td>" in html
