@@ -787,14 +787,16 @@ def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = Non
     selected = mentions
     if entities is not None:
         selected = mentions[mentions["entity"].isin(set(entities))]
-    units = selected[["doc_id", "sentence_id", "entity"]].drop_duplicates()
-    units = units.sort_values(["doc_id", "sentence_id", "entity"])
+    units = sorted(
+        set(zip(selected["doc_id"], selected["sentence_id"], selected["entity"], strict=True))
+    )
     sentence_counts: Counter = Counter()
     documents: dict[tuple[str, str], set] = {}
-    for (doc_id, _), names in units.groupby(["doc_id", "sentence_id"], sort=False)["entity"]:
+    for (doc_id, _), group in itertools.groupby(units, key=lambda unit: unit[:2]):
+        names = [unit[2] for unit in group]
         if len(names) < 2:
             continue
-        for pair in itertools.combinations(names.tolist(), 2):
+        for pair in itertools.combinations(names, 2):
             sentence_counts[pair] += 1
             documents.setdefault(pair, set()).add(doc_id)
     if not sentence_counts:
