@@ -230,6 +230,18 @@ def _render_html(notebook: Path, target: Path, *, hide_code: bool) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+def _point_parameters_at(notebook: Path, staging: Path, final: Path) -> None:
+    """Show readers the run's final folder, not the staging folder it was built in, in the
+    executed notebook's injected-parameters cell."""
+    import nbformat
+
+    book = nbformat.read(notebook, as_version=4)
+    for cell in book.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = cell.source.replace(str(staging), str(final))
+    nbformat.write(book, notebook)
+
+
 def _run_id(corpus: Corpus, started: dt.datetime) -> str:
     digest = hashlib.sha256(corpus.spec.encode("utf-8")).hexdigest()[:6]
     return f"{started:%Y%m%d-%H%M%S}-{digest}"
@@ -343,10 +355,6 @@ def run_notebooks(
             result.status = "failed"
             result.error = {"cell": None, "ename": type(error).__name__, "evalue": str(error)}
         result.duration_s = round(time.perf_counter() - tick, 2)
-        if executed.exists():
-            target = staging / "html" / f"{path.stem}.html"
-            _render_html(executed, target, hide_code=hide_code)
-            result.html = str(target.relative_to(staging))
         log(
             f"  {path.name}: {result.status} in {result.duration_s:.1f} s"
             + ("" if result.status == "ok" else f" ({result.describe_failure()})")
@@ -355,6 +363,13 @@ def run_notebooks(
 
     ok = all(r.status == "ok" for r in results)
     final = out / (run_id if ok else f"{run_id}-FAILED")
+    for result in results:
+        executed = staging / result.notebook
+        if executed.exists():
+            _point_parameters_at(executed, staging, final)
+            target = staging / "html" / f"{result.name}.html"
+            _render_html(executed, target, hide_code=hide_code)
+            result.html = str(target.relative_to(staging))
     parse_log = {
         p.stem.removeprefix("parse-"): json.loads(p.read_text(encoding="utf-8"))
         for p in sorted((staging / "logs").glob("parse-*.json"))
