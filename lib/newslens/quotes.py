@@ -167,18 +167,18 @@ def _pair_marks_in_line(
             # An apostrophe sits between letters (don't, Rome's) or after a plural (leaders').
             if _is_word_char(before) and _is_word_char(after):
                 continue
-            if character in closing + ambiguous and open_at is None:
-                continue
-            if character in ambiguous + closing and open_at is not None:
-                if before.isspace() or _is_word_char(after):
-                    continue
-                pairs.append((open_at, i + 1))
-                open_at = None
-                continue
-            if character in opening + ambiguous and open_at is None:
-                if (before.isspace() or before in "([{—–-") and not after.isspace():
+            if open_at is None:
+                if (
+                    character in opening + ambiguous
+                    and (before.isspace() or before in "([{—–-")
+                    and not after.isspace()
+                ):
                     open_at = i
                 continue
+            if character in closing + ambiguous and not before.isspace():
+                if not _is_word_char(after):
+                    pairs.append((open_at, i + 1))
+                    open_at = None
             continue
         if character in opening:
             if open_at is None:
@@ -735,7 +735,9 @@ def _classify(q: Quotation, ctx: _Context) -> tuple[str, str]:
         return "direct", "several paragraphs"
     if (opens_sentence or after_comma) and (has_verb or len(words) >= 6):
         return "direct", "clause standing on its own"
-    if previous_word in ("that", "saying", "said", "says") and has_verb and starts_upper:
+    if previous_word in ("saying", "said", "says", "added", "asked") and has_verb:
+        return "direct", "clause after a reporting verb"
+    if previous_word == "that" and has_verb and starts_upper:
         return "direct", "clause after a reporting verb"
     if ends_clause and starts_upper and has_verb and len(words) >= 5 and opens_sentence:
         return "direct", "clause"
@@ -750,6 +752,9 @@ def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool, cue) -> 
     text = ctx.text
     inner = text[q.start + 1 : q.end - 1].strip()
     words = _content_words(inner)
+    raw_previous = text[max(0, q.start - 40) : q.start].split()
+    if raw_previous and raw_previous[-1].lower().strip(",:") in NAMING_PARTICIPLES:
+        return f"title or name: follows '{raw_previous[-1]}'"
     preceding = ctx.doc.char_span(max(0, q.start - 40), q.start, alignment_mode="contract")
     previous = [t for t in preceding if not t.is_space and t.text not in ",:"] if preceding else []
     if previous:
