@@ -66,6 +66,7 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
         assert item["status"] == "ok" and item["duration_s"] > 0
         html = (run / item["html"]).read_text(encoding="utf-8")
         assert "<html" in html and "Traceback" not in html
+        assert "data:image/png;base64" in html  # figures are embedded, not "<Figure size ...>"
         assert (run / item["notebook"]).is_file()
     tables = {Path(t["path"]).name for t in manifest["outputs"]["tables"]}
     assert "documents.csv" in tables

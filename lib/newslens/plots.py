@@ -47,6 +47,25 @@ FRAME_COLOURS = {
 matplotlib.rcParams.update(STYLE)
 
 
+def _show_figures_in_notebooks() -> None:
+    """Let IPython display a plain ``Figure`` as a PNG when it is a cell's value.
+
+    pyplot's inline backend registers that formatter only once pyplot is imported; newslens
+    never imports pyplot (figures are not global state), so it registers it here.
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.core.pylabtools import select_figure_formats
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        select_figure_formats(shell, {"png"}, dpi=100)
+
+
+_show_figures_in_notebooks()
+
+
 def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1):
     """A figure and its axes in the newslens style.
 
