@@ -648,13 +648,21 @@ def _region_before(q: Quotation, ctx: _Context, previous_end: int, paragraph_sta
     return region
 
 
+def _first_fragment_roots(q: Quotation, ctx: _Context):
+    """The tokens of a quote's first fragment and, of those, the ones whose head lies
+    outside it (where the quote attaches to the sentence); ``(None, [])`` off the tokens."""
+    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    if span is None:
+        return None, []
+    return span, [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+
+
 def _reporting_clause_cue(q: Quotation, ctx: _Context):
     """The reporting verb whose clausal complement holds the quote: 'X said the plan
     would "fail"' (the outermost report wins over verbs inside the reported clause)."""
-    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    span, roots = _first_fragment_roots(q, ctx)
     if span is None:
         return None
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     for token in roots:
         node = token
         for _ in range(12):
@@ -682,10 +690,9 @@ def _governing_cue(q: Quotation, ctx: _Context, *, any_verb: bool = False):
     With ``any_verb`` the first verb with a named or pronoun subject counts too
     ("Japan branded North Korea an "outlaw nation""); otherwise only reporting verbs.
     """
-    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    span, roots = _first_fragment_roots(q, ctx)
     if span is None:
         return None
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     for token in roots:
         head = token
         crossed_clause = False
