@@ -795,6 +795,20 @@ def _skip_reason(q: Quotation, kind: str, ctx: _Context, has_cue: bool, cue) -> 
     return ""
 
 
+def _trim_token_range(doc, start: int, end: int, *, trailing_conjunction: bool = False):
+    """Token range ``start:end`` without punctuation or spaces at either end (and, with
+    ``trailing_conjunction``, without a dangling "and"/"but" at its end)."""
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (trailing_conjunction and doc[end - 1].dep_ == "cc")
+    ):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
 def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
     """Reported speech: clausal complements of reporting verbs flagged ``indirect``, and
     clauses credited with "according to X"."""
@@ -838,13 +852,7 @@ def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
             content = (start, end)
         if content is None:
             continue
-        start, end = content
-        while end > start and (
-            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
-        ):
-            end -= 1
-        while start < end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
+        start, end = _trim_token_range(doc, *content, trailing_conjunction=True)
         if end - start < 4:
             continue
         span = doc[start:end]
@@ -869,10 +877,7 @@ def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
             start, end = phrase_end, sentence.end
         else:
             start, end = sentence.start, token.i
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        while start < end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
+        start, end = _trim_token_range(doc, start, end)
         if end - start < 4:
             continue
         span = doc[start:end]
