@@ -306,12 +306,16 @@ class FrameMatcher:
                     pattern.append(token)
                 self._matcher.add(key, [pattern])
                 self._terms[key] = (lexicon.frame, term)
+        # The sentence and term steps both ask for the same Doc's matches in a row.
+        self._last: tuple[object, dict[str, list[_Match]]] | None = None
 
     @property
     def frames(self) -> tuple[str, ...]:
         return tuple(lexicon.frame for lexicon in self.lexicons)
 
     def __call__(self, doc) -> dict[str, list[_Match]]:
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
         found: dict[str, list[_Match]] = {frame: [] for frame in self.frames}
         for match_id, start, end in self._matcher(doc):
             frame, term = self._terms[self.vocab.strings[match_id]]
@@ -332,6 +336,7 @@ class FrameMatcher:
             # shorter term inside them ("aid") does not count, then are dropped themselves.
             kept = [m for m in kept if m.term.weight > 0]
             result[frame] = sorted(kept, key=lambda m: (m.start, m.end))
+        self._last = (doc, result)
         return result
 
 
