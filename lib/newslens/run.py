@@ -313,11 +313,7 @@ def run_notebooks(
     for sub in ("notebooks", "html", "tables", "figures", "logs"):
         (staging / sub).mkdir(parents=True)
 
-    corpus_path = (
-        str(Path(documents.spec).expanduser().resolve())
-        if not glob.has_magic(documents.spec)
-        else str(Path(os.path.abspath(documents.spec)))
-    )
+    corpus_path = os.path.abspath(os.path.expanduser(documents.spec))  # keeps glob patterns
     runner_values = {"corpus": corpus_path, "model": model or model_meta["choice"]}
     results: list[NotebookResult] = []
     for path in notebook_paths:
