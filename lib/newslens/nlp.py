@@ -75,12 +75,15 @@ def resolve_model(model: str | os.PathLike | None = None) -> str:
 
 
 def load_model(model: str | os.PathLike | None = None):
-    """Load the spaCy pipeline for ``model`` (see :func:`resolve_model`) once per process."""
+    """Load the spaCy pipeline for ``model`` (see :func:`resolve_model`) once per process,
+    with :mod:`newslens.segmentation`'s paragraph breaks added before the parser."""
     import spacy
+
+    from newslens.segmentation import add_to_pipeline
 
     resolved = resolve_model(model)
     if resolved not in _LOADED:
-        _LOADED[resolved] = spacy.load(resolved)
+        _LOADED[resolved] = add_to_pipeline(spacy.load(resolved))
     return _LOADED[resolved]
 
 
@@ -136,7 +139,10 @@ class _DocCache:
 
     def __init__(self, root: Path | None, nlp):
         info = model_info(nlp)
-        slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{info['name']}-{info['version']}")
+        from newslens.segmentation import SEGMENTATION_VERSION
+
+        key = f"{info['name']}-{info['version']}-{SEGMENTATION_VERSION}"
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", key)
         self.dir = None if root is None else Path(root) / "parses" / slug
         self.vocab = nlp.vocab
 

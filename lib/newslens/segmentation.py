@@ -1,0 +1,52 @@
+"""Sentence boundaries that respect the article's layout.
+
+spaCy's parser decides sentence boundaries from syntax alone, so a sentence can run across a
+blank line ("... said Tuesday.\\n\\nThe mayor of ..." is fine, but a heading or a caption
+without a final full stop gets glued to the paragraph after it). :func:`paragraph_breaks` is a
+pipeline component, added before the parser by :func:`newslens.nlp.load_model`, that marks
+the first token after every blank line as a sentence start; the parser respects preset
+boundaries, so **a paragraph break always ends a sentence**, for every analysis.
+
+Bump :data:`SEGMENTATION_VERSION` whenever the rules change: it is part of the parse-cache
+key, so old parses are not reused with new boundaries.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["COMPONENT_NAME", "SEGMENTATION_VERSION", "paragraph_breaks", "add_to_pipeline"]
+
+COMPONENT_NAME = "newslens_paragraph_breaks"
+SEGMENTATION_VERSION = "p1"
+
+
+@Language.component(COMPONENT_NAME)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after each blank line (newlines are always
+    space tokens in spaCy, so a blank line is a space token holding two or more)."""
+    start_next = False
+    for token in doc:
+        if token.is_space:
+            start_next = start_next or token.text.count("\n") >= 2
+            continue
+        if start_next and token.i > 0:
+            token.is_sent_start = True
+            # The parser would cut an opening mark off its words ('"', then 'We will ...').
+            if (token.is_quote or token.is_left_punct) and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False
+        start_next = False
+    return doc
+
+
+def add_to_pipeline(nlp: Language) -> Language:
+    """Insert :func:`paragraph_breaks` before the parser (or the senter, or first)."""
+    if COMPONENT_NAME in nlp.pipe_names:
+        return nlp
+    for anchor in ("parser", "senter"):
+        if anchor in nlp.pipe_names:
+            nlp.add_pipe(COMPONENT_NAME, before=anchor)
+            return nlp
+    nlp.add_pipe(COMPONENT_NAME, first=True)
+    return nlp
