@@ -8,7 +8,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Highlight", "highlight_text", "highlight_table", "HIGHLIGHT_CSS"]
+__all__ = ["Highlight", "highlight_text", "highlight_table", "article_section", "HIGHLIGHT_CSS"]
 
 HIGHLIGHT_CSS = """
 <style>
@@ -86,3 +86,9 @@ def highlight_table(rows, *, text_header: str = "sentence") -> str:
         f'<table class="nl-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def article_section(doc_id: str, body_html: str) -> str:
+    """One article of a report: its (escaped) id as a heading, then its highlighted text
+    (``body_html``, already built by :func:`highlight_text`)."""
+    return f"<h4>{html.escape(str(doc_id))}</h4>{body_html}"

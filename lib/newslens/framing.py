@@ -93,6 +93,7 @@ __all__ = [
     "corpus_balance",
     "frame_sequence",
     "actors_by_frame",
+    "frame_names",
     "typical_sentences",
     "evidence_rows",
     "propose_terms",
@@ -665,6 +666,12 @@ def actors_by_frame(
     return table.head(top_n).reset_index(drop=True)[columns]
 
 
+def frame_names(sentences: pd.DataFrame) -> list[str]:
+    """The frames of a ``sentences`` table, in column order (``destruction``,
+    ``reconstruction``, then any extra frame a user lexicon added)."""
+    return [c.removesuffix("_score") for c in sentences.columns if c.endswith("_score")]
+
+
 def typical_sentences(
     sentences: pd.DataFrame, *, frame: str, top_n: int = 5, threshold: float = DEFAULT_THRESHOLD
 ) -> pd.DataFrame:
@@ -698,7 +705,8 @@ def evidence_rows(
     from newslens.display import Highlight
 
     by_sentence: dict[tuple, list] = defaultdict(list)
-    for row in terms.itertuples(index=False):
+    wanted = evidence[["doc_id", "sentence_id"]].drop_duplicates()
+    for row in terms.merge(wanted, on=["doc_id", "sentence_id"]).itertuples(index=False):
         by_sentence[(row.doc_id, row.sentence_id)].append(row)
     result = []
     for row in evidence.to_dict("records"):

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 __all__ = [
     "STYLE",
+    "use_report_style",
     "FRAME_COLOURS",
     "new_figure",
     "empty_figure",
@@ -44,7 +45,11 @@ FRAME_COLOURS = {
 }
 
 
-matplotlib.rcParams.update(STYLE)
+def use_report_style() -> None:
+    """Apply the newslens figure style and let notebooks show plain Figures: the one call
+    a notebook makes before plotting (importing this module changes nothing)."""
+    matplotlib.rcParams.update(STYLE)
+    _show_figures_in_notebooks()
 
 
 def _show_figures_in_notebooks() -> None:
@@ -61,9 +66,6 @@ def _show_figures_in_notebooks() -> None:
     shell = get_ipython()
     if shell is not None:
         select_figure_formats(shell, {"png"}, dpi=100)
-
-
-_show_figures_in_notebooks()
 
 
 def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1):
