@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         f"containing start {alignment.get('containing', 0)} (mismatch), "
         f"missing {alignment.get('missing', 0)}"
     )
-    print(f"threshold: {steps.threshold}")
+    print(f"threshold: {options.get('threshold', 1.0)}")
     print()
     print(
         f"{'frame':<15}{'precision':>10}{'recall':>8}{'F1':>7}{'kappa':>7}"
