@@ -5,6 +5,8 @@ shows it: notebooks display it and :func:`newslens.io.save_figure` writes it as 
 from __future__ import annotations
 
 import matplotlib
+import matplotlib.dates as mdates
+import pandas as pd
 from matplotlib.figure import Figure
 
 __all__ = [
@@ -148,24 +150,57 @@ def plot_cooccurrence_heatmap(cooccurrence, entities, *, top_n: int = 15) -> Fig
     return figure
 
 
-def plot_entities_over_time(by_period, entities, *, top_n: int = 8) -> Figure:
-    """Mentions per period of the ``top_n`` most mentioned entities, one line each. Takes
+def _periods(labels, period: str) -> pd.PeriodIndex:
+    """Period labels (``2019-03``, ``2019Q1``, ``2019``, ``2019-03-04/2019-03-10``) back
+    as periods of ``period`` (D, W, M, Q or Y)."""
+    return pd.PeriodIndex([pd.Period(str(label).split("/")[0], freq=period) for label in labels])
+
+
+def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str = "M") -> Figure:
+    """Mentions per period of the ``top_n`` most mentioned entities, one small panel each on
+    a shared, real time axis (periods without mentions are zeros, uneven gaps stay uneven;
+    each panel has its own scale so a rarely named entity's shape is still visible). Takes
     :func:`newslens.entities.mentions_by_period` and ``entities.csv``."""
     if by_period is None or by_period.empty:
         return empty_figure("The documents carry no dates: no timeline to draw.")
-    names = [name for name in entities["entity"] if name in set(by_period["entity"])][:top_n]
+    present = set(by_period["entity"])
+    names = [name for name in entities["entity"] if name in present][:top_n]
     table = by_period[by_period["entity"].isin(names)].pivot_table(
         index="period", columns="entity", values="mentions", aggfunc="sum", fill_value=0
     )
-    figure, axes = new_figure(width=9.0, height=4.5)
-    periods = list(table.index)
-    for name in names:
-        axes.plot(range(len(periods)), table[name].tolist(), marker="o", label=name)
-    axes.set_xticks(range(len(periods)), periods, rotation=45, ha="right", fontsize=8)
-    axes.set_ylabel("mentions")
-    axes.set_title("Mentions per period", loc="left")
-    axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    periods = _periods(table.index, period)
+    table.index = periods
+    table = table.reindex(
+        pd.period_range(periods.min(), periods.max(), freq=periods.freq), fill_value=0
+    )
+    dates = table.index.start_time
+    columns = 2 if len(names) > 3 else 1
+    rows = -(-len(names) // columns)
+    figure = Figure(figsize=(9.0, 1.6 * rows + 0.8), layout="constrained")
+    axes = figure.subplots(rows, columns, sharex=True, squeeze=False).ravel()
+    for panel, name in zip(axes, names, strict=False):
+        values = table[name].to_numpy()
+        panel.fill_between(dates, values, step="post", alpha=0.25, color="#2e86c1")
+        panel.step(dates, values, where="post", color="#2e86c1", linewidth=1.2)
+        panel.set_title(f"{name} ({int(values.sum()):,})", loc="left", fontsize=10)
+        panel.set_ylim(bottom=0)
+        panel.tick_params(labelsize=8)
+    for panel in axes[len(names) :]:
+        panel.axis("off")
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    for panel in axes:
+        panel.xaxis.set_major_locator(locator)
+        panel.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    figure.suptitle(
+        f"Mentions per {_PERIOD_NAMES.get(period.upper()[:1], 'period')}",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
     return figure
+
+
+_PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "A": "year"}
 
 
 # --- framing (newslens.framing) ---------------------------------------------------------
