@@ -127,13 +127,13 @@ def plot_cooccurrence_heatmap(cooccurrence, entities, *, top_n: int = 15) -> Fig
     if entities is None or entities.empty or cooccurrence is None or cooccurrence.empty:
         return empty_figure("No two entities share a sentence.")
     names = entities["entity"].head(top_n).tolist()
-    index = {name: i for i, name in enumerate(names)}
-    matrix = [[0] * len(names) for _ in names]
-    for a, b, sentences in cooccurrence[["entity_a", "entity_b", "sentences"]].itertuples(
-        index=False
-    ):
-        if a in index and b in index:
-            matrix[index[a]][index[b]] = matrix[index[b]][index[a]] = sentences
+    pairs = cooccurrence[
+        cooccurrence["entity_a"].isin(names) & cooccurrence["entity_b"].isin(names)
+    ]
+    square = pairs.pivot_table(
+        index="entity_a", columns="entity_b", values="sentences", aggfunc="sum", fill_value=0
+    ).reindex(index=names, columns=names, fill_value=0)
+    matrix = (square + square.T).to_numpy().tolist()
     if not any(any(row) for row in matrix):
         return empty_figure("None of the top entities share a sentence.")
     size = 2.5 + 0.38 * len(names)
