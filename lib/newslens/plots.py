@@ -4,6 +4,8 @@ shows it: notebooks display it and :func:`newslens.io.save_figure` writes it as 
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 import matplotlib.dates as mdates
 import pandas as pd
@@ -38,6 +40,7 @@ STYLE = {
     "axes.spines.right": False,
     "axes.grid": False,
     "svg.hashsalt": "newslens",
+    "text.parse_math": False,  # article text with dollar signs is text, never TeX
 }
 FRAME_COLOURS = {
     "destruction": "#c0392b",
@@ -45,6 +48,19 @@ FRAME_COLOURS = {
     "both": "#8e44ad",
     "neither": "#bdc3c7",
 }
+
+
+def _styled(plot):
+    """Draw ``plot`` inside the newslens style, whatever the global matplotlib settings are
+    (so the figures look the same in a report, a notebook or a script, and text from the
+    input, dollar signs included, is drawn as text)."""
+
+    @functools.wraps(plot)
+    def styled(*args, **kwargs):
+        with matplotlib.rc_context(STYLE):
+            return plot(*args, **kwargs)
+
+    return styled
 
 
 def use_report_style() -> None:
@@ -92,6 +108,7 @@ def empty_figure(message: str, *, width: float = 8.0, height: float = 1.5) -> Fi
 # --- entities (newslens.entities) -------------------------------------------------------
 
 
+@_styled
 def plot_top_entities(entities, *, top_n: int = 15, labels=None) -> Figure:
     """The ``top_n`` most mentioned entities of each label as horizontal bars, one panel per
     label (in ``labels`` order, labels with no entity left out). Takes ``entities.csv``."""
@@ -121,6 +138,7 @@ def plot_top_entities(entities, *, top_n: int = 15, labels=None) -> Figure:
     return figure
 
 
+@_styled
 def plot_cooccurrence_heatmap(cooccurrence, entities, *, top_n: int = 15) -> Figure:
     """Sentences in which two of the ``top_n`` most mentioned entities appear together, as a
     symmetric heatmap. Takes ``cooccurrence.csv`` and ``entities.csv``."""
@@ -156,6 +174,7 @@ def _periods(labels, period: str) -> pd.PeriodIndex:
     return pd.PeriodIndex([pd.Period(str(label).split("/")[0], freq=period) for label in labels])
 
 
+@_styled
 def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str = "M") -> Figure:
     """Mentions per period of the ``top_n`` most mentioned entities, one small panel each on
     a shared, real time axis (periods without mentions are zeros, uneven gaps stay uneven;
@@ -209,6 +228,7 @@ _PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "ye
 _FRAME_ORDER = ("destruction", "both", "reconstruction", "neither")
 
 
+@_styled
 def plot_frame_shares(corpus_frames):
     """Share of sentences per frame label (``corpus_frames`` from
     :func:`newslens.framing.corpus_frames`), each bar annotated with its sentence count."""
@@ -236,6 +256,7 @@ def plot_frame_shares(corpus_frames):
     return figure
 
 
+@_styled
 def plot_frame_balance(document_frames, *, corpus_balance: float | None = None, max_bars: int = 40):
     """Balance index per document, (R - D) / (R + D): bars per document when there are at most
     ``max_bars`` framed documents, a histogram otherwise; the corpus balance as a line."""
@@ -274,6 +295,7 @@ def plot_frame_balance(document_frames, *, corpus_balance: float | None = None, 
     return figure
 
 
+@_styled
 def plot_sentiment_by_frame(sentences):
     """VADER compound sentiment of the sentences of each frame label: a box per label with
     the sentences as jittered points (fixed seed, so the PNG is reproducible)."""
@@ -304,6 +326,7 @@ def plot_sentiment_by_frame(sentences):
     return figure
 
 
+@_styled
 def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10):
     """Frames through each article (``frame_sequence``): one row per article with a cell per
     sentence coloured by its label when there are at most ``max_documents``; otherwise a
@@ -357,6 +380,7 @@ def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10):
     return figure
 
 
+@_styled
 def plot_actors_by_frame(actors):
     """Sentences per frame label for each top entity (``actors_by_frame``), stacked bars."""
     if actors is None or not len(actors):
@@ -379,6 +403,7 @@ def plot_actors_by_frame(actors):
 KIND_COLOURS = {"direct": "#1f618d", "partial": "#5dade2", "indirect": "#d6eaf8"}
 
 
+@_styled
 def plot_top_speakers(speakers, *, top_n: int = 15) -> Figure:
     """Who is quoted most (``newslens.quotes.top_speakers``): quotes per kind (stacked) and
     words quoted, side by side; unresolved speakers are marked with an asterisk."""
@@ -405,6 +430,7 @@ def plot_top_speakers(speakers, *, top_n: int = 15) -> Figure:
     return figure
 
 
+@_styled
 def plot_quote_kinds(kind_shares) -> Figure:
     """Share of quotes by kind (``newslens.quotes.kind_shares``), one horizontal bar."""
     if kind_shares is None or not len(kind_shares) or kind_shares["quotes"].sum() == 0:
