@@ -139,20 +139,12 @@ def test_an_article_of_one_and_a_half_million_characters_completes(tmp_path):
     assert len(quotes) > 1000 and (quotes["end"] <= len(text)).all()
 
 
-def test_ctrl_c_exits_130_with_one_line_and_no_run_folder(sample_corpus, tmp_path):
-    out = tmp_path / "outputs"
-    env = {**os.environ, "NEWSLENS_CACHE_DIR": str(tmp_path / "cache")}
+def _start_run(corpus: Path, out: Path, cache: Path) -> subprocess.Popen:
+    """``newslens run`` on two worker processes, returned once its analysis has started."""
+    env = {**os.environ, "NEWSLENS_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "newslens", "run", "--corpus", str(corpus), "--out", str(out)]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newslens",
-            "run",
-            "--corpus",
-            str(sample_corpus),
-            "--out",
-            str(out),
-        ],
+        [*command, "--jobs", "2"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -162,13 +154,56 @@ def test_ctrl_c_exits_130_with_one_line_and_no_run_folder(sample_corpus, tmp_pat
     for line in process.stdout:
         if line.startswith("analyse:"):
             break
-    time.sleep(3)
-    process.send_signal(signal.SIGINT)
+    time.sleep(4)
+    return process
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_a_stopped_run_exits_130_with_one_line_and_no_run_folder(sample_corpus, tmp_path, stop):
+    out = tmp_path / "outputs"
+    process = _start_run(sample_corpus, out, tmp_path / "cache")
+    process.send_signal(stop)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("newslens: interrupted"), stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_killed_run_leaves_no_workers_and_its_folder_goes_with_the_next_run(
+    sample_corpus, tmp_path
+):
+    psutil = pytest.importorskip("psutil")
+    out = tmp_path / "outputs"
+    process = _start_run(sample_corpus, out, tmp_path / "cache")
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "the run works in worker processes"
+    process.kill()  # no chance to clean up
+    process.wait(timeout=30)
+    gone, alive = psutil.wait_procs(workers, timeout=20)
+    assert alive == []  # the workers noticed and stopped
+    [abandoned] = list(out.iterdir())
+    assert abandoned.name.startswith(".") and abandoned.name.endswith(".partial")
+    env = {**os.environ, "NEWSLENS_CACHE_DIR": str(tmp_path / "cache")}
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newslens",
+            "analyse",
+            "--corpus",
+            str(sample_corpus),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert again.returncode == 0, again.stderr
+    assert [p.name.startswith(".") for p in out.iterdir()] == [False]
 
 
 def test_analysis_json_records_the_pass(sample_corpus, tmp_path):

@@ -177,11 +177,24 @@ class _Done:
         return False
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose coordinator was killed stops instead of parsing on for nobody."""
+    import threading
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="newslens-parent-watch").start()
+
+
 def _load_model_in_worker(model: str | None) -> None:
     import signal
     import warnings
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
+    _exit_with_parent(os.getppid())
     warnings.filterwarnings("ignore")
     from newslens.nlp import load_model
 

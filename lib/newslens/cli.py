@@ -135,10 +135,21 @@ def _run(args) -> int:
     return 0
 
 
+def _interrupt_on_sigterm() -> None:
+    """``kill PID`` stops a run like Ctrl-C does: cleanly, with no run folder left behind."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in ("run", "analyse"):
+        _interrupt_on_sigterm()
         return _run(args)
     from newslens.resources import provision_vader_lexicon, register_kernel
 

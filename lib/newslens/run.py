@@ -280,8 +280,24 @@ def _run_id(corpus: Corpus, started: dt.datetime) -> str:
     return f"{started:%Y%m%d-%H%M%S}-{digest}"
 
 
+STAGING_OWNER = "newslens-pid"  # the process building a staging folder, to spot dead ones
+
+
+def _remove_abandoned_staging(out: Path) -> None:
+    """Remove staging folders whose process is gone (it was killed before it could clean
+    up): what they analysed is in the cache, so nothing is lost."""
+    for folder in out.glob(".*.partial"):
+        owner = folder / STAGING_OWNER
+        try:
+            pid = int(owner.read_text(encoding="utf-8"))
+            os.kill(pid, 0)
+        except (OSError, ValueError):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _staging(out: Path, corpus: Corpus, started: dt.datetime) -> tuple[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_staging(out)
     base = _run_id(corpus, started)
     run_id, suffix = base, 1
     while any((out / name).exists() for name in (run_id, f"{run_id}-FAILED", f".{run_id}.partial")):
@@ -289,6 +305,7 @@ def _staging(out: Path, corpus: Corpus, started: dt.datetime) -> tuple[str, Path
         run_id = f"{base}-{suffix}"
     staging = out / f".{run_id}.partial"
     staging.mkdir(parents=True)
+    (staging / STAGING_OWNER).write_text(str(os.getpid()), encoding="utf-8")
     return run_id, staging
 
 
@@ -453,6 +470,7 @@ def run(
             seconds=time.perf_counter() - clock,
             show_code=show_code,
         )
+        (staging / STAGING_OWNER).unlink()
         staging.rename(final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
