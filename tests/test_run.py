@@ -228,3 +228,53 @@ def test_analysis_parameters_resolve_against_the_callers_folder(tmp_path):
     manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"]["alias_file"] == str(tmp_path / "mine.tsv")
     assert (run / "tables" / "mentions.parquet").is_file() and not (run / "html").exists()
+
+
+@pytest.fixture(scope="module")
+def corpus_run(shared_dir, tmp_path_factory) -> Path:
+    """Every notebook over the first 12 articles of the internal sample."""
+    from itertools import islice
+
+    base = tmp_path_factory.mktemp("corpus-run")
+    source = shared_dir / "corpora" / "allsides_baly2020" / "sample_200.jsonl"
+    corpus = base / "first12.jsonl"
+    with open(source, encoding="utf-8") as lines:
+        corpus.write_text("".join(islice(lines, 12)), encoding="utf-8")
+    result = newslens_cli(
+        "run", "--corpus", str(corpus), "--out", str(base / "outputs"), cache=base / "cache"
+    )
+    assert result.returncode == 0, result.stderr
+    [run] = _run_dirs(base / "outputs")
+    return run
+
+
+def test_every_table_names_entities_as_the_entity_table_does(corpus_run):
+    """One resolution per run: a name in any table is a row of entities.csv (or, for
+    speakers, the words of an unresolved speaker)."""
+    import pandas as pd
+
+    tables = corpus_run / "tables"
+    entities = set(pd.read_csv(tables / "entities.csv", keep_default_na=False)["entity"])
+    quotes = pd.read_csv(tables / "quotes.csv", keep_default_na=False)
+    assert len(entities) > 50 and len(quotes) > 20
+    resolved = set(quotes.loc[quotes["speaker_entity"] != "", "speaker_entity"])
+    assert resolved and resolved <= entities
+    unresolved = set(quotes.loc[quotes["speaker_entity"] == "", "speaker"]) | {"(no speaker)"}
+    columns = {
+        "mentions": ["entity"],
+        "entity_aliases": ["entity"],
+        "entity_counts_by_document": ["entity"],
+        "cooccurrence": ["entity_a", "entity_b"],
+        "entity_mentions_by_period": ["entity"],
+        "actors_by_frame": ["entity"],
+    }
+    for name, names in columns.items():
+        table = pd.read_csv(tables / f"{name}.csv", keep_default_na=False)
+        assert len(table), name
+        for column in names:
+            assert set(table[column]) <= entities, f"{name}.{column}"
+    speakers = pd.read_csv(tables / "quote_speakers.csv", keep_default_na=False)
+    assert set(speakers.loc[speakers["resolved"].astype(str) == "True", "speaker"]) <= entities
+    for name in ("quote_speakers_by_document", "quote_speaker_frames"):
+        table = pd.read_csv(tables / f"{name}.csv", keep_default_na=False)
+        assert set(table["speaker"]) <= entities | unresolved, name
