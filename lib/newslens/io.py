@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = [
+    "atomic_write_bytes",
     "write_table",
     "save_figure",
     "write_json",
@@ -26,7 +27,9 @@ __all__ = [
 FLOAT_FORMAT = "%.4f"
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> Path:
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary name in the same folder and a rename,
+    so no reader ever sees half a file: the one way newslens writes files."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
     temporary.write_bytes(data)
@@ -47,7 +50,7 @@ def figure_path(output_dir: str | os.PathLike, name: str) -> Path:
 def write_table(frame: pd.DataFrame, output_dir: str | os.PathLike, name: str) -> Path:
     """Write ``frame`` as ``tables/<name>.csv`` (no index, floats to 4 decimals)."""
     text = frame.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
-    return _atomic_write_bytes(table_path(output_dir, name), text.encode("utf-8"))
+    return atomic_write_bytes(table_path(output_dir, name), text.encode("utf-8"))
 
 
 def save_figure(figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120) -> Path:
@@ -56,13 +59,13 @@ def save_figure(figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    return _atomic_write_bytes(figure_path(output_dir, name), buffer.getvalue())
+    return atomic_write_bytes(figure_path(output_dir, name), buffer.getvalue())
 
 
 def write_json(data, path: str | os.PathLike) -> Path:
     """Write JSON (sorted keys, indented, UTF-8) atomically."""
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
-    return _atomic_write_bytes(Path(path), text.encode("utf-8"))
+    return atomic_write_bytes(Path(path), text.encode("utf-8"))
 
 
 def write_parse_log(stats, output_dir: str | os.PathLike, name: str) -> Path:

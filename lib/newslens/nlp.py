@@ -185,11 +185,9 @@ class _DocCache:
             return
         from spacy.tokens import DocBin
 
-        path = self.path(sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp{os.getpid()}")
-        temporary.write_bytes(DocBin(docs=[doc]).to_bytes())
-        temporary.replace(path)
+        from newslens.io import atomic_write_bytes
+
+        atomic_write_bytes(self.path(sha256), DocBin(docs=[doc]).to_bytes())
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -10,10 +10,13 @@ by default), after checking its sha256 against the pinned release.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import sys
 import zipfile
 from pathlib import Path
+
+from newslens.io import atomic_write_bytes
 
 __all__ = [
     "VADER_LEXICON_SHA256",
@@ -68,15 +71,13 @@ def provision_vader_lexicon(
                     return zip_path
         except (zipfile.BadZipFile, KeyError):
             pass
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = zip_path.with_suffix(".zip.tmp")
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("vader_lexicon/", date_time=(1980, 1, 1, 0, 0, 0)), "")
         info = zipfile.ZipInfo("vader_lexicon/vader_lexicon.txt", date_time=(1980, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, data)
-    temporary.replace(zip_path)
-    return zip_path
+    return atomic_write_bytes(zip_path, buffer.getvalue())
 
 
 _ANALYZER = None
