@@ -35,6 +35,9 @@ STYLE = {
     "axes.spines.right": False,
     "axes.grid": False,
     "svg.hashsalt": "newslens",
+    # Labels are entity names, speakers and ids from the input: "$12 billion ($2.7 billion)"
+    # must print as written, not be typeset (or fail to parse) as mathtext.
+    "text.parse_math": False,
 }
 FRAME_COLOURS = {
     "destruction": "#c0392b",
