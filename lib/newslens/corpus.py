@@ -196,9 +196,20 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _wide_encoding(sample: bytes) -> str | None:
-    """UTF-32 or UTF-16 without a BOM, recognised from a sample with NUL bytes: the first
-    of LE/BE that decodes it to printable text. None for anything else (binary)."""
+    """UTF-32 or UTF-16 without a BOM, recognised from a sample with NUL bytes, or None
+    (binary). In UTF-16 text the NULs are the high bytes of ASCII characters (spaces,
+    punctuation, Latin letters): many, and nearly all on one side of each 2-byte unit.
+    UTF-32 is tested first (its values must stay below 0x110000, which binary rarely does);
+    either way the decoded sample must be printable text."""
+    nul_positions = [i for i, byte in enumerate(sample) if byte == 0]
+    if len(nul_positions) < 0.05 * len(sample):
+        return None
+    odd = sum(i % 2 for i in nul_positions) / len(nul_positions)
     for encoding in _WIDE_ENCODINGS:
+        if encoding == "utf-16-le" and odd < 0.9:
+            continue
+        if encoding == "utf-16-be" and odd > 0.1:
+            continue
         try:
             text = codecs.getincrementaldecoder(encoding)("strict").decode(sample, final=False)
         except UnicodeDecodeError:
@@ -395,15 +406,18 @@ def _table_row_document(row: dict, path: Path, row_number: int, location: str) -
     ), location
 
 
+_CONTROL_NAMES = {"\t": "TAB", "\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\x00": "NUL"}
+
+
 def _json_problem(error: json.JSONDecodeError, line: str) -> str:
     """A JSON parser message in full: what, where in the line, and the character at fault."""
     message = error.msg
     message += f" column {error.colno}" if message.endswith(" at") else f" at column {error.colno}"
     if 0 <= error.pos < len(line):
         char = line[error.pos]
-        name = unicodedata.name(char, "")
         if not char.isprintable() or char.isspace():
-            message += f" (U+{ord(char):04X}{' ' + name if name else ''})"
+            name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character")
+            message += f" (U+{ord(char):04X} {name})"
     return f"not valid JSON: {message}"
 
 
@@ -459,6 +473,7 @@ def _iter_jsonl(path: Path, doc_id: str) -> Iterator[_Item]:
             if not line.strip():
                 continue
             row_number += 1
+            line = line.rstrip("\r\n")
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as error:
@@ -762,7 +777,7 @@ class Corpus:
                         )
                         continue
                     seen[document.sha256] = document.doc_id
-                    ids[document.doc_id] = document.path or str(path)
+                    ids[document.doc_id] = _show(f"{path}, {location}" if location else path)
                     yield document
             except CorpusError as error:
                 self._problem(error)
