@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import gzip
 import io
 import json
 import random
+import re
+import tempfile
 import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newslens.corpus import (
     CorpusError,
     CorpusWarning,
@@ -636,3 +641,61 @@ def test_messages_keep_terminal_control_characters_out(tmp_path):
     [line] = corpus.skipped_lines()
     assert line.endswith("evil\\u001b[31m\\u202etxt.txt: empty file")
     assert "\x1b" not in line and "\u202e" not in line
+
+
+# --- property: random Unicode, markup and quotes through loading and rendering --------------
+
+_MARKUP = "<>&\"'`=/\\$;:[]{}()\u202e\u2066\u2069\r\n\t\u00a0“”‘’«»„"
+_random_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(_MARKUP),
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00\ufeff"),
+    ),
+    max_size=60,
+)
+
+
+def _expected_text(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").strip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=_random_text,
+    doc_id=_random_text,
+    title=_random_text,
+    fmt=st.sampled_from(["txt", "jsonl", "csv"]),
+)
+def test_random_input_loads_exactly_or_is_named_and_renders_safely(text, doc_id, title, fmt):
+    from newslens.display import Highlight, article_html
+    from safe_html import read_safe_html
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"in.{fmt}"
+        if fmt == "txt":
+            path.write_bytes(text.encode("utf-8"))
+        elif fmt == "jsonl":
+            row = {"id": doc_id, "title": title, "text": text}
+            path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+        else:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                csv.writer(handle).writerows([["id", "title", "text"], [doc_id, title, text]])
+        try:
+            corpus = read_corpus(path, on_error="skip")
+            documents = list(corpus)
+        except CorpusError as error:  # only a file with nothing in it may fail outright
+            assert str(error).endswith("empty file")
+            return
+    expected = _expected_text(text)
+    if not documents:
+        [skipped] = corpus.skipped
+        assert skipped.reason in ("empty file", "document has zero words")
+        assert not re.search(r"\w", expected)
+        return
+    [document] = documents
+    assert document.text == expected
+    if fmt != "txt" and doc_id.strip():
+        assert document.doc_id == doc_id.strip()
+    middle = len(document.text) // 2
+    marks = [Highlight(0, middle, "nl-quote", document.doc_id, title), Highlight(middle, 10**6)]
+    read_safe_html(article_html(document, marks))

@@ -36,7 +36,7 @@ __all__ = [
 NO_TEX_CLASS = "tex2jax_ignore mathjax_ignore"
 _BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CSS_CLASS = re.compile(r"[^A-Za-z0-9_\- ]")
+_CSS_CLASS = re.compile(r"nl-[A-Za-z0-9_-]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _URL_SCHEMES = ("http", "https")
 
@@ -100,8 +100,9 @@ def link(url: object, text: object = None) -> str:
 
 
 def _css_class(value: str) -> str:
-    """A CSS class attribute reduced to letters, digits, ``_``, ``-`` and spaces."""
-    return _CSS_CLASS.sub("", value).strip() or "nl-term"
+    """The ``nl-...`` class names of ``value`` (newslens's own), else ``nl-term``."""
+    names = [name for name in str(value).split() if _CSS_CLASS.fullmatch(name)]
+    return " ".join(names) or "nl-term"
 
 
 @dataclass(frozen=True)
