@@ -699,3 +699,29 @@ def test_random_input_loads_exactly_or_is_named_and_renders_safely(text, doc_id,
     middle = len(document.text) // 2
     marks = [Highlight(0, middle, "nl-quote", document.doc_id, title), Highlight(middle, 10**6)]
     read_safe_html(article_html(document, marks))
+
+
+# --- the hostile corpus -------------------------------------------------------------------
+
+
+def test_hostile_corpus_reads_whole_and_renders_with_nothing_live(tmp_path):
+    from hostile import HOSTILE_URL, MARK, live_markup, write_hostile_corpus
+    from newslens.display import article_html
+    from safe_html import read_safe_html
+
+    corpus = read_corpus(write_hostile_corpus(tmp_path / "hostile"), on_error="skip")
+    documents = list(corpus)
+    assert corpus.skipped == [] and corpus.unread == []
+    assert len(documents) == 10
+    ids = {d.doc_id for d in documents}
+    assert f"<img src=x {MARK} onerror=\"document.title='PWNED'\">" in ids
+    assert 'a <b>&"x' in ids and "report\u202etxt.exe" in ids
+    [page] = [d for d in documents if d.doc_id == "page"]
+    assert MARK in page.title and MARK in page.source.lower() and page.date == "2024-05-06"
+    assert all(d.url == HOSTILE_URL for d in documents if d.path.endswith(("#1", "#2", "#3")))
+    for document in documents:
+        # The check is not vacuous: the same fields pasted raw are live.
+        assert live_markup(f"<h4>{document.doc_id}</h4><p>{document.text}</p>")
+        html = article_html(document)
+        assert live_markup(html) == [], document.doc_id
+        read_safe_html(html)
