@@ -183,3 +183,15 @@ def test_random_document_fields_render_as_safe_html(values, highlights):
     visible, hrefs = read_safe_html(article_html(document, highlights))
     assert shown(document.doc_id) in visible
     assert all(safe_url(h) == h for h in hrefs)
+
+
+def test_pandas_tables_in_notebooks_are_escaped_and_out_of_mathjax():
+    import pandas as pd
+    from newslens.display import keep_tables_out_of_mathjax
+
+    frame = pd.DataFrame({"quote": ["$12 billion ($2.7 billion)", "<script>alert(1)</script>"]})
+    with pd.option_context("display.html.use_mathjax", True):
+        keep_tables_out_of_mathjax()
+        html = frame._repr_html_()
+    assert "tex2jax_ignore" in html
+    assert "&lt;script&gt;" in html and "<script>" not in html

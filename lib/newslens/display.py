@@ -29,6 +29,7 @@ __all__ = [
     "escape_attr",
     "safe_url",
     "link",
+    "keep_tables_out_of_mathjax",
     "HIGHLIGHT_CSS",
     "NO_TEX_CLASS",
 ]
@@ -223,3 +224,13 @@ def article_html(document, highlights: Iterable[Highlight] = (), *, heading: int
         f"<h{level}><bdi>{escape_text(document.doc_id)}</bdi></h{level}>{meta_html}"
         f"{highlight_text(document.text, highlights)}</section>"
     )
+
+
+def keep_tables_out_of_mathjax() -> None:
+    """Have pandas mark every DataFrame it shows as HTML ``tex2jax_ignore`` (pandas already
+    escapes the cells), so a notebook's tables of article text, titles or quotes are never
+    typeset as TeX. Call once at the top of a notebook. (A ``Styler`` does not escape by
+    default: format it with ``escape="html"``.)"""
+    import pandas as pd
+
+    pd.set_option("display.html.use_mathjax", False)
