@@ -41,17 +41,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from newslens import framing
-    from newslens.nlp import ParseStats, analyse_corpus
+    from newslens.analyse import analyse_documents
+    from newslens.nlp import ParseStats
+    from newslens.steps import SentencesStep
 
     started = time.perf_counter()
     labels = framing.read_frame_labels(labels_path)
     documents = framing.labelled_documents(labels, corpus_path)
     read_seconds = time.perf_counter() - started
     options = {} if args.threshold is None else {"threshold": args.threshold}
-    steps = framing.FrameSteps(sentiment=False, **options)
     stats = ParseStats()
     started = time.perf_counter()
-    tables = analyse_corpus(documents, {"sentences": steps.sentences}, stats=stats)
+    tables = analyse_documents(documents, [SentencesStep(**options)], cache_dir=None, stats=stats)
     aligned = framing.align_labels(
         labels, tables["sentences"], texts={d.doc_id: d.text for d in documents}
     )
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         f"containing start {alignment.get('containing', 0)} (mismatch), "
         f"missing {alignment.get('missing', 0)}"
     )
-    print(f"threshold: {steps.threshold}")
+    print(f"threshold: {options.get('threshold', 1.0)}")
     print()
     print(
         f"{'frame':<15}{'precision':>10}{'recall':>8}{'F1':>7}{'kappa':>7}"

@@ -11,6 +11,7 @@ from newslens.corpus import Document
 from newslens.display import (
     Highlight,
     article_html,
+    article_section,
     escape_attr,
     highlight_table,
     highlight_text,
@@ -69,6 +70,9 @@ def test_hostile_value_in_any_document_field_stays_text(field, value):
         assert hrefs == ([value.strip()] if safe_url(value) else [])
     else:
         assert hrefs == [BENIGN["url"]]
+    if field == "doc_id":
+        text, _ = read_safe_html(article_section(value, highlight_text(value, [])))
+        assert text.count(shown(value).replace("\n", "")) == 2
 
 
 @pytest.mark.parametrize("value", HOSTILE)

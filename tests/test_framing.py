@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from newslens.analyse import analyse_documents
 from newslens.corpus import Document
 from newslens.framing import (
     LABELS,
-    FrameSteps,
     LexiconError,
     actors_by_frame,
     align_labels,
@@ -34,7 +34,7 @@ from newslens.framing import (
     score_sentences,
     typical_sentences,
 )
-from newslens.nlp import analyse_corpus
+from newslens.steps import FrameTermsStep, SentencesStep
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "kyiv-strikes-rome-recovery-conference.txt"
@@ -223,15 +223,19 @@ def test_extra_frames_add_columns_after_the_contract(nlp, tmp_path, small_lexico
     assert table["frame"].tolist() == ["neither", "destruction"]
 
 
-def test_steps_run_through_analyse_corpus(nlp, small_lexicons):
+def test_steps_run_through_analyse_documents(nlp, small_lexicons):
     documents = [
         Document("a", "Volunteers rebuild the bridge."),
         Document("b", "A strike killed two. Nothing else happened."),
     ]
-    steps = FrameSteps(small_lexicons, sentiment=False)
-    tables = analyse_corpus(
-        documents, {"sentences": steps.sentences, "terms": steps.terms}, nlp=nlp, cache_dir=False
+    paths = {
+        "destruction_lexicon": small_lexicons[0].source,
+        "reconstruction_lexicon": small_lexicons[1].source,
+    }
+    tables = analyse_documents(
+        documents, [SentencesStep(**paths), FrameTermsStep(**paths)], nlp=nlp
     )
+    tables["terms"] = tables["frame_terms"]
     assert tables["sentences"][["doc_id", "sentence_id", "frame"]].values.tolist() == [
         ["a", 0, "reconstruction"],
         ["b", 0, "destruction"],
@@ -473,12 +477,11 @@ def test_evaluation_covers_the_committed_hand_labels(nlp, shared_dir):
     corpus = shared_dir / "corpora" / "allsides_baly2020" / "articles.jsonl.gz"
     documents = labelled_documents(labels, corpus)
     assert {d.doc_id for d in documents} == set(labels["article_id"])
-    steps = FrameSteps(sentiment=False)
     # Sentence boundaries and lemmas do not depend on NER (it has its own tok2vec in
     # en_core_web_md), so it is switched off to keep this test fast; the figures themselves
     # come from benchmarks/framing_eval.py with the full pipeline.
     with nlp.select_pipes(disable=["ner"]):
-        tables = analyse_corpus(documents, {"sentences": steps.sentences}, nlp=nlp, cache_dir=False)
+        tables = analyse_documents(documents, [SentencesStep()], nlp=nlp)
     aligned = align_labels(labels, tables["sentences"], texts={d.doc_id: d.text for d in documents})
     assert len(aligned) >= 200
     assert aligned["alignment"].value_counts().to_dict() == {"exact": len(aligned)}

@@ -6,8 +6,6 @@ import pytest
 from newslens.corpus import Document
 from newslens.nlp import (
     ParseStats,
-    analyse_corpus,
-    describe_document,
     load_model,
     model_info,
     parse,
@@ -114,12 +112,26 @@ def test_parse_streams_without_reading_the_whole_corpus(nlp, tmp_path):
     stream.close()
 
 
-def test_analyse_corpus_runs_steps_in_corpus_order(nlp, tmp_path):
+def test_a_long_text_is_parsed_in_pieces_with_its_offsets(nlp):
+    from newslens.nlp import parse_long_text, split_paragraph_chunks
+
+    paragraph = "Aid reached Kharkiv on Monday. The bridge was repaired.\n\n"
+    text = paragraph * 40
+    pieces = split_paragraph_chunks(text, max_chars=500)
+    assert "".join(pieces) == text and all(len(p) <= 500 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])  # cut at paragraph breaks
+    doc = parse_long_text(nlp, text, max_chars=500)
+    assert doc.text == text and len(list(doc.sents)) == 80
+    assert doc[0].is_sent_start and doc.ents[0].text == "Kharkiv"
+
+
+def test_documents_step_counts_words_and_sentences(nlp):
+    from newslens.analyse import analyse_documents
+    from newslens.steps import DocumentsStep
+
     stats = ParseStats()
-    tables = analyse_corpus(
-        _documents(), {"overview": describe_document}, nlp=nlp, cache_dir=tmp_path, stats=stats
-    )
-    overview = tables["overview"]
+    tables = analyse_documents(_documents(), [DocumentsStep()], nlp=nlp, stats=stats)
+    overview = tables["documents"]
     assert list(overview["doc_id"]) == ["d0", "d1", "d2"]
     assert list(overview["sentences"]) == [1, 2, 1]
     assert list(overview["words"]) == [14, 10, 12]  # "12,000" is one token

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-RUNNER_PARAMETERS = {"corpus", "model", "output_dir"}
+RUNNER_PARAMETERS = {"run_dir", "output_dir"}
 
 
 def test_the_three_analyses_are_there():
@@ -62,18 +62,63 @@ def test_notebook_is_a_story_not_a_module(path):
     assert headings, f"{path.name}: sections with headings"
 
 
-def test_every_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
-    """What `make lab` promises: open a notebook, run all, with the parameters as committed.
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_papermill_lists_every_parameter_with_its_type_and_comment(path):
+    """`papermill --help-notebook` is how users discover parameters: all must parse."""
+    import subprocess
+    import sys
 
-    The notebooks and seeds are copied into a scratch tree of the same shape, so the default
-    relative paths (``../seeds``, ``../outputs/lab``) resolve there, not in the checkout.
+    listed = subprocess.run(
+        [sys.executable, "-m", "papermill", "--help-notebook", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    output = listed.stdout + listed.stderr
+    assert "Unable to parse" not in output
+    notebook = nbformat.read(path, as_version=4)
+    [cell] = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    for statement in ast.parse(cell.source).body:
+        name = statement.target.id
+        type_name = ast.unparse(statement.annotation)
+        assert f"{name}: {type_name} (default" in output, f"{path.name}: {name} not listed"
+
+
+def test_every_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
+    """What `make lab` promises: after `make run`, open a notebook, run all, with the
+    parameters as committed; it reads the latest run under outputs/ and parses nothing.
+
+    The notebooks are copied into a scratch tree of the same shape, so the default relative
+    path (``../outputs``) resolves there, not in the checkout.
     """
+    import os
     import shutil
+    import subprocess
+    import sys
 
     import papermill
 
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    env = {**os.environ, "NEWSLENS_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newslens",
+            "analyse",
+            "--corpus",
+            str(ROOT / "seeds"),
+            "--out",
+            str(tmp_path / "outputs"),
+            "--jobs",
+            "1",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    [run] = [p for p in (tmp_path / "outputs").iterdir() if p.is_dir()]
     for path in sorted((tmp_path / "notebooks").glob("*.ipynb")):
         papermill.execute_notebook(
             str(path),
@@ -82,4 +127,5 @@ def test_every_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
             progress_bar=False,
             kernel_name="python3",
         )
-    assert (tmp_path / "outputs" / "lab" / "tables" / "documents.csv").is_file()
+    for name in ("entities", "frame_balance", "quote_speakers"):
+        assert (run / "tables" / f"{name}.csv").is_file(), name

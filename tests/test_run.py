@@ -59,7 +59,8 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
     assert manifest["environment"]["model"]["version"] == "3.8.0"
     assert manifest["environment"]["packages"]["spacy"].startswith("3.8")
     assert manifest["environment"]["python"].startswith("3.12")
-    assert set(manifest["parameters"]) >= {"corpus", "model"}
+    assert manifest["parameters"]["model"] == "en_core_web_md"
+    assert manifest["analysis"]["documents"] == 1 and manifest["analysis"]["analysed"] == 1
     names = [n["name"] for n in manifest["notebooks"]]
     assert names == ["01_entity_frequency", "02_framing", "03_quotes"]
     for item in manifest["notebooks"]:
@@ -67,9 +68,15 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
         html = (run / item["html"]).read_text(encoding="utf-8")
         assert "<html" in html and "Traceback" not in html
         assert "data:image/png;base64" in html  # figures are embedded, not "<Figure size ...>"
+        assert "<title>Notebook</title>" not in html and "· seeds</title>" in html
+        assert "This report covers 1 documents" in html  # the scale sentence
+        assert "<script src=" not in html and "cdnjs" not in html and "mathjax" not in html.lower()
+        assert "highlight hl-ipython3" not in html  # code is hidden from readers by default
         assert (run / item["notebook"]).is_file()
     tables = {Path(t["path"]).name for t in manifest["outputs"]["tables"]}
-    assert "documents.csv" in tables
+    for name in ("documents", "mentions", "sentences", "frame_terms", "quotes"):
+        assert {f"{name}.csv", f"{name}.parquet"} <= tables
+    assert {"entities.csv", "quote_speakers.csv", "frame_balance.csv", "texts.parquet"} <= tables
     for listed in manifest["outputs"]["tables"] + manifest["outputs"]["figures"]:
         assert (run / listed["path"]).is_file()
 
@@ -79,16 +86,15 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
     assert 'href="manifest.json"' in index and 'href="tables/documents.csv"' in index
 
 
-def test_second_run_parses_nothing_and_gives_identical_tables(seed_run):
+def test_second_run_analyses_nothing_and_gives_identical_tables(seed_run):
     first, second, out = seed_run
     assert second.returncode == 0, second.stderr
     run_a, run_b = _run_dirs(out)
     manifest_a = json.loads((run_a / "manifest.json").read_text(encoding="utf-8"))
     manifest_b = json.loads((run_b / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest_a["parse"]["01_entity_frequency"]["parsed"] == 1
-    for name, log in manifest_b["parse"].items():
-        assert log["parsed"] == 0, name
-        assert log["cached"] == 1, name
+    assert manifest_a["analysis"]["parsed"] == 1
+    assert manifest_b["analysis"]["parsed"] == 0 and manifest_b["analysis"]["analysed"] == 0
+    assert manifest_b["analysis"]["results_cached"] == 1
     assert manifest_a["outputs"]["tables"] == manifest_b["outputs"]["tables"]  # byte for byte
     assert manifest_a["outputs"]["figures"] == manifest_b["outputs"]["figures"]
 
@@ -114,7 +120,7 @@ def test_failed_notebook_keeps_a_failed_run_and_names_the_cell(tmp_path):
     good = new_notebook(
         cells=[
             new_code_cell(
-                'corpus: str = "x"  # corpus\noutput_dir: str = "."  # out',
+                'run_dir: str = ""  # run\noutput_dir: str = ""  # out',
                 metadata={"tags": ["parameters"]},
             ),
             new_code_cell(
@@ -124,7 +130,7 @@ def test_failed_notebook_keeps_a_failed_run_and_names_the_cell(tmp_path):
     )
     bad = new_notebook(
         cells=[
-            new_code_cell('corpus: str = "x"  # corpus', metadata={"tags": ["parameters"]}),
+            new_code_cell('run_dir: str = ""  # run', metadata={"tags": ["parameters"]}),
             new_code_cell("total = 1 + 1"),
             new_code_cell("raise ValueError('the lexicon file is empty')"),
         ]
@@ -178,5 +184,47 @@ def test_parameters_take_the_declared_type():
     assert parse_parameter("weight=2", "float") == ("weight", 2.0)
     with pytest.raises(RunError, match="not a valid int"):
         parse_parameter("top_n=many", "int")
+    with pytest.raises(RunError, match="not a valid int"):
+        parse_parameter("top_n=1.5", "int")
+    with pytest.raises(RunError, match="not a valid float"):
+        parse_parameter("threshold=high", "float")
+    with pytest.raises(RunError, match="not a valid list"):
+        parse_parameter("labels={'a': 1}", "list")
     with pytest.raises(RunError, match="not of the form name=value"):
         parse_parameter("top_n", "int")
+
+
+def test_bad_parameter_value_and_missing_path_stop_before_anything_runs(tmp_path):
+    out = tmp_path / "outputs"
+    result = newslens_cli("run", "--out", str(out), "-p", "top_n=1.5", cache=tmp_path / "c")
+    assert result.returncode == 2 and "parameter top_n: '1.5' is not a valid int" in result.stderr
+    result = newslens_cli(
+        "run", "--out", str(out), "-p", "alias_file", "nowhere.tsv", cache=tmp_path / "c"
+    )
+    assert (
+        result.returncode == 2
+        and "parameter alias_file: nowhere.tsv: no such file" in result.stderr
+    )
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_analysis_parameters_resolve_against_the_callers_folder(tmp_path):
+    """``-p alias_file=...`` is read relative to where the command runs, not notebooks/."""
+    (tmp_path / "mine.tsv").write_text("Kiev\tKyiv\tGPE\n", encoding="utf-8")
+    out = tmp_path / "outputs"
+    result = newslens_cli(
+        "analyse",
+        "--corpus",
+        str(SEEDS),
+        "--out",
+        str(out),
+        "-p",
+        "alias_file=mine.tsv",
+        cache=tmp_path / "c",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    [run] = _run_dirs(out)
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["alias_file"] == str(tmp_path / "mine.tsv")
+    assert (run / "tables" / "mentions.parquet").is_file() and not (run / "html").exists()

@@ -1,6 +1,7 @@
-"""``python -m newslens``: ``run`` executes the notebooks over a corpus; ``setup`` provisions
-the offline resources (VADER lexicon, Jupyter kernel). Errors in the input print one line and
-exit with status 2."""
+"""``python -m newslens``: ``run`` analyses a corpus and executes the notebooks over it;
+``analyse`` runs the analysis pass alone; ``setup`` provisions the offline resources (VADER
+lexicon, Jupyter kernel). Errors in the input print one line and exit with status 2; Ctrl-C
+prints one line and exits with status 130, leaving no run folder behind."""
 
 from __future__ import annotations
 
@@ -11,6 +12,45 @@ from newslens.corpus import CorpusError
 
 __all__ = ["main", "build_parser"]
 
+INTERRUPTED = 130
+
+
+def _add_analysis_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--corpus", default="seeds", help="file, folder, glob or table (default: seeds)"
+    )
+    command.add_argument(
+        "--out", default="outputs", help="folder that receives runs (default: outputs)"
+    )
+    command.add_argument(
+        "--model",
+        default=None,
+        help="spaCy model: package name or path (default: $NEWSLENS_MODEL or en_core_web_md)",
+    )
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for the analysis pass (default: every core)",
+    )
+    command.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="analyse on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786",
+    )
+    command.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        nargs="+",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of a notebook or of the analysis, e.g. -p top_n=30 or -p top_n 30"
+        " (repeatable)",
+    )
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newslens", description=__doc__)
@@ -18,59 +58,102 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser(
         "run",
-        help="run the notebooks over a corpus into outputs/<run-id>/",
-        description="Execute every notebook over one corpus with papermill, render each to HTML,"
-        " and write outputs/<run-id>/ with notebooks/, html/, tables/, figures/, manifest.json"
-        " and index.html. The run appears only when complete.",
+        help="analyse a corpus and run the notebooks over it into outputs/<run-id>/",
+        description="Analyse every document once (all cores), then execute every notebook over"
+        " the resulting tables with papermill, render each to a self-contained HTML report, and"
+        " write outputs/<run-id>/ with tables/, figures/, html/, notebooks/, manifest.json and"
+        " index.html. The run appears only when complete.",
     )
-    run.add_argument(
-        "--corpus", default="seeds", help="file, folder, glob or table (default: seeds)"
-    )
-    run.add_argument(
-        "--out", default="outputs", help="folder that receives runs (default: outputs)"
-    )
+    _add_analysis_options(run)
     run.add_argument(
         "--notebooks", default="notebooks/*.ipynb", help="glob of notebooks to run (default: all)"
     )
     run.add_argument(
-        "--model",
-        default=None,
-        help="spaCy model: package name or path (default: $NEWSLENS_MODEL or en_core_web_md)",
+        "--show-code", action="store_true", help="keep the code cells in the HTML reports"
     )
     run.add_argument(
-        "-p",
-        "--parameter",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a notebook parameter, e.g. -p top_n=30 (repeatable)",
+        "--hide-code",
+        action="store_true",
+        help="leave code cells out of the HTML (the default; kept for older commands)",
     )
-    run.add_argument("--hide-code", action="store_true", help="leave code cells out of the HTML")
     run.add_argument(
         "--kernel", default=None, help="Jupyter kernel (default: newslens, else python3)"
     )
+
+    analyse = commands.add_parser(
+        "analyse",
+        help="the analysis pass alone: tables of every document into outputs/<run-id>/",
+        description="Read, parse and analyse every document once and write the run's tables"
+        " (Parquet and CSV), analysis.json, manifest.json and index.html; notebooks can open the"
+        " run later with their run_dir parameter.",
+    )
+    _add_analysis_options(analyse)
 
     setup = commands.add_parser("setup", help="provision the VADER lexicon and the Jupyter kernel")
     setup.add_argument("--no-kernel", action="store_true", help="skip the kernel registration")
     return parser
 
 
+def _run(args) -> int:
+    from newslens.run import RunError, analyse_only, run
+
+    options = {
+        "corpus": args.corpus,
+        "out_dir": args.out,
+        "parameters": args.parameter,
+        "model": args.model,
+        "jobs": args.jobs,
+        "scheduler": args.scheduler,
+    }
+    try:
+        if args.command == "analyse":
+            result = analyse_only(**options)
+        else:
+            result = run(
+                notebooks=args.notebooks,
+                show_code=args.show_code,
+                kernel_name=args.kernel,
+                **options,
+            )
+    except (CorpusError, RunError, OSError) as error:
+        print(f"newslens: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "newslens: interrupted; no run folder was written. Documents already analysed are"
+            " cached: run the same command again to continue.",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
+    if not result.ok:
+        for failure in result.failures:
+            print(f"newslens: error: {failure.describe_failure()}", file=sys.stderr)
+        print(f"newslens: partial run kept in {result.path}", file=sys.stderr)
+        return 1
+    print(f"run: {result.path}")
+    print(f"index: {result.index}")
+    return 0
+
+
+def _interrupt_on_sigterm() -> None:
+    """``kill PID`` stops a run like Ctrl-C does: cleanly, with no run folder left behind."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "run":
-        from newslens.run import main_run
+    if args.command in ("run", "analyse"):
+        _interrupt_on_sigterm()
+        return _run(args)
+    from newslens.resources import provision_vader_lexicon, register_kernel
 
-        return main_run(args)
-    try:
-        if args.command == "setup":
-            from newslens.resources import provision_vader_lexicon, register_kernel
-
-            print(f"VADER lexicon: {provision_vader_lexicon()}")
-            if not args.no_kernel:
-                print(f"Jupyter kernel: {register_kernel()}")
-            return 0
-    except CorpusError as error:
-        print(f"newslens: error: {error}", file=sys.stderr)
-        return 2
+    print(f"VADER lexicon: {provision_vader_lexicon()}")
+    if not args.no_kernel:
+        print(f"Jupyter kernel: {register_kernel()}")
     return 0

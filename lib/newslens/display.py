@@ -24,6 +24,7 @@ __all__ = [
     "Highlight",
     "highlight_text",
     "highlight_table",
+    "article_section",
     "article_html",
     "escape_text",
     "escape_attr",
@@ -234,3 +235,13 @@ def keep_tables_out_of_mathjax() -> None:
     import pandas as pd
 
     pd.set_option("display.html.use_mathjax", False)
+
+
+def article_section(doc_id: str, body_html: str) -> str:
+    """One article of a report from parts: its id (escaped) as a heading, then its
+    highlighted text (``body_html``, already built by :func:`highlight_text`), out of
+    MathJax's reach. :func:`article_html` builds the whole section from a document."""
+    return (
+        f'<section class="nl-article {NO_TEX_CLASS}">'
+        f"<h4><bdi>{escape_text(doc_id)}</bdi></h4>{body_html}</section>"
+    )

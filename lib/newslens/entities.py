@@ -30,7 +30,6 @@ Every mention row keeps the document id, 0-based sentence index (position in
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from bisect import bisect_right
@@ -787,23 +786,16 @@ def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = Non
     selected = mentions
     if entities is not None:
         selected = mentions[mentions["entity"].isin(set(entities))]
-    units = sorted(
-        set(zip(selected["doc_id"], selected["sentence_id"], selected["entity"], strict=True))
-    )
-    sentence_counts: Counter = Counter()
-    documents: dict[tuple[str, str], set] = {}
-    for (doc_id, _), group in itertools.groupby(units, key=lambda unit: unit[:2]):
-        names = [unit[2] for unit in group]
-        if len(names) < 2:
-            continue
-        for pair in itertools.combinations(names, 2):
-            sentence_counts[pair] += 1
-            documents.setdefault(pair, set()).add(doc_id)
-    if not sentence_counts:
+    keys = ["doc_id", "sentence_id"]
+    units = selected[[*keys, "entity"]].drop_duplicates()
+    pairs = units.merge(units, on=keys, suffixes=("_a", "_b"))
+    pairs = pairs[pairs["entity_a"] < pairs["entity_b"]]
+    if pairs.empty:
         return _empty(COOCCURRENCE_COLUMNS)
-    table = pd.DataFrame(
-        [(a, b, n, len(documents[(a, b)])) for (a, b), n in sentence_counts.items()],
-        columns=COOCCURRENCE_COLUMNS,
+    table = (
+        pairs.groupby(["entity_a", "entity_b"], sort=False)
+        .agg(sentences=("doc_id", "size"), documents=("doc_id", "nunique"))
+        .reset_index()[COOCCURRENCE_COLUMNS]
     )
     table = table.sort_values(
         ["sentences", "documents", "entity_a", "entity_b"], ascending=[False, False, True, True]

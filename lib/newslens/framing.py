@@ -93,6 +93,7 @@ __all__ = [
     "corpus_balance",
     "frame_sequence",
     "actors_by_frame",
+    "frame_names",
     "typical_sentences",
     "evidence_rows",
     "propose_terms",
@@ -518,6 +519,12 @@ def balance_index(destruction: float, reconstruction: float) -> float:
     return (reconstruction - destruction) / total if total else math.nan
 
 
+def balance_indices(destruction: pd.Series, reconstruction: pd.Series) -> pd.Series:
+    """:func:`balance_index` of whole columns at once."""
+    total = destruction + reconstruction
+    return ((reconstruction - destruction) / total.where(total > 0)).astype("float64")
+
+
 def _in_frame(labels: pd.Series, frame: str) -> pd.Series:
     return labels.isin([frame, "both"])
 
@@ -532,24 +539,32 @@ def document_frames(sentences: pd.DataFrame) -> pd.DataFrame:
     ``sentiment_mean_<label>, sentiment_std_<label>``; documents in input order.
     Standard deviations are sample ones (NaN for fewer than two sentences).
     """
-    rows = []
-    for doc_id, group in sentences.groupby("doc_id", sort=False):
-        row: dict[str, object] = {"doc_id": doc_id, "sentences": len(group)}
-        for label in LABELS:
-            count = int((group["frame"] == label).sum())
-            row[f"{label}_sentences"] = count
-            row[f"{label}_share"] = count / len(group) if len(group) else math.nan
-        d = int(_in_frame(group["frame"], "destruction").sum())
-        r = int(_in_frame(group["frame"], "reconstruction").sum())
-        row["destruction_frame_sentences"] = d
-        row["reconstruction_frame_sentences"] = r
-        row["balance"] = balance_index(d, r)
-        for label in LABELS:
-            values = group.loc[group["frame"] == label, "sentiment"]
-            row[f"sentiment_mean_{label}"] = values.mean() if len(values) else math.nan
-            row[f"sentiment_std_{label}"] = values.std() if len(values) > 1 else math.nan
-        rows.append(row)
-    return pd.DataFrame(rows)
+    if not len(sentences):
+        return pd.DataFrame(columns=["doc_id", "sentences"])
+    by_document = sentences.groupby("doc_id", sort=False)
+    table = pd.DataFrame({"sentences": by_document.size()})
+    counts = pd.crosstab(sentences["doc_id"], sentences["frame"]).reindex(
+        index=table.index, columns=list(LABELS), fill_value=0
+    )
+    for label in LABELS:
+        table[f"{label}_sentences"] = counts[label]
+        table[f"{label}_share"] = counts[label] / table["sentences"]
+    d = counts["destruction"] + counts["both"]
+    r = counts["reconstruction"] + counts["both"]
+    table["destruction_frame_sentences"] = d
+    table["reconstruction_frame_sentences"] = r
+    table["balance"] = balance_indices(d, r)
+    sentiment = sentences.groupby(["doc_id", "frame"], sort=False)["sentiment"].agg(["mean", "std"])
+    for label in LABELS:
+        part = (
+            sentiment.xs(label, level="frame")
+            if label in sentiment.index.get_level_values(1)
+            else None
+        )
+        for statistic in ("mean", "std"):
+            column = f"sentiment_{statistic}_{label}"
+            table[column] = math.nan if part is None else part[statistic].reindex(table.index)
+    return table.reset_index()
 
 
 def corpus_frames(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -660,9 +675,15 @@ def actors_by_frame(
     r = table["reconstruction"] + table["both"]
     table["destruction_share"] = d / table["sentences"]
     table["reconstruction_share"] = r / table["sentences"]
-    table["balance"] = [balance_index(x, y) for x, y in zip(d, r, strict=True)]
+    table["balance"] = balance_indices(d, r)
     table = table.sort_values(["sentences", "entity", "label"], ascending=[False, True, True])
     return table.head(top_n).reset_index(drop=True)[columns]
+
+
+def frame_names(sentences: pd.DataFrame) -> list[str]:
+    """The frames of a ``sentences`` table, in column order (``destruction``,
+    ``reconstruction``, then any extra frame a user lexicon added)."""
+    return [c.removesuffix("_score") for c in sentences.columns if c.endswith("_score")]
 
 
 def typical_sentences(
@@ -698,7 +719,8 @@ def evidence_rows(
     from newslens.display import Highlight
 
     by_sentence: dict[tuple, list] = defaultdict(list)
-    for row in terms.itertuples(index=False):
+    wanted = evidence[["doc_id", "sentence_id"]].drop_duplicates()
+    for row in terms.merge(wanted, on=["doc_id", "sentence_id"]).itertuples(index=False):
         by_sentence[(row.doc_id, row.sentence_id)].append(row)
     result = []
     for row in evidence.to_dict("records"):

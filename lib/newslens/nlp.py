@@ -10,9 +10,11 @@
   sha256, no pickle); the rest go through ``nlp.pipe`` in batches and are written to it.
   Nothing holds more than one batch of parsed docs at a time, so corpora of tens of
   thousands of articles stream through in constant memory.
-* :func:`analyse_corpus` feeds that stream to analysis steps (``(Document, Doc) ->
-  DataFrame``) and concatenates what each returns: the way notebooks turn a corpus into
-  tables.
+* :func:`parse_long_text` parses an article longer than :data:`LONG_TEXT_CHARS` in pieces
+  cut at paragraph breaks, keeping its offsets, so huge articles neither crash (spaCy E088)
+  nor take gigabytes.
+
+The analysis steps run over that stream in :mod:`newslens.analyse`.
 """
 
 from __future__ import annotations
@@ -20,11 +22,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from newslens.corpus import Document
 
@@ -34,14 +34,14 @@ __all__ = [
     "resolve_model",
     "load_model",
     "model_info",
+    "model_meta",
     "parse",
-    "analyse_corpus",
-    "describe_document",
     "default_cache_dir",
 ]
 
 DEFAULT_MODEL = "en_core_web_md"
 PROGRESS_MIN_DOCUMENTS = 20  # show a progress bar for corpora larger than this
+LONG_TEXT_CHARS = 100_000  # longer texts are parsed in pieces cut at paragraph breaks
 
 _LOADED: dict[str, object] = {}
 
@@ -96,6 +96,23 @@ def model_info(nlp) -> dict:
         "spacy_version": meta.get("spacy_version", ""),
         "pipeline": list(nlp.pipe_names),
         "vectors": int(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors.shape else 0,
+    }
+
+
+def model_meta(model: str | os.PathLike | None = None) -> dict:
+    """Choice, name, version and components of a model without loading it (read from its
+    ``meta.json``): for manifests and cache keys before any worker loads the model."""
+    import spacy
+
+    resolved = resolve_model(model)
+    path = Path(resolved) if Path(resolved).exists() else spacy.util.get_package_path(resolved)
+    meta = spacy.util.get_model_meta(path)
+    return {
+        "choice": str(model) if model else os.environ.get("NEWSLENS_MODEL") or DEFAULT_MODEL,
+        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "pipeline": meta.get("pipeline", []),
     }
 
 
@@ -223,12 +240,17 @@ def parse(
         for chunk in _batches(documents, window):
             docs = [cache.get(d.sha256) for d in chunk]
             todo = [i for i, doc in enumerate(docs) if doc is None]
-            if todo:
-                texts = (chunk[i].text for i in todo)
+            short = [i for i in todo if len(chunk[i].text) <= LONG_TEXT_CHARS]
+            if short:
+                texts = (chunk[i].text for i in short)
                 pipe = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-                for i, doc in zip(todo, pipe, strict=True):
+                for i, doc in zip(short, pipe, strict=True):
                     cache.put(chunk[i].sha256, doc)
                     docs[i] = doc
+            for i in todo:
+                if docs[i] is None:
+                    docs[i] = parse_long_text(nlp, chunk[i].text, batch_size=batch_size)
+                    cache.put(chunk[i].sha256, docs[i])
             stats.parsed += len(todo)
             stats.cached += len(chunk) - len(todo)
             seen += len(chunk)
@@ -251,61 +273,37 @@ def parse(
             bar.close()
 
 
-Step = Callable[[Document, object], pd.DataFrame | None]
+def split_paragraph_chunks(text: str, *, max_chars: int = LONG_TEXT_CHARS) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``max_chars`` characters that join
+    back to ``text`` exactly: at the last paragraph break (a blank line) before the limit,
+    else the last line break, else the last space, else at the limit itself."""
+    pieces = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            found = window.rfind(separator, max_chars // 2)
+            if found > 0:
+                cut = found + len(separator)
+                break
+        cut = cut if cut > 0 else max_chars
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
-def analyse_corpus(
-    documents: Iterable[Document],
-    steps: dict[str, Step],
-    *,
-    model: str | os.PathLike | None = None,
-    nlp=None,
-    batch_size: int = 32,
-    n_process: int = 1,
-    cache_dir: str | os.PathLike | None | bool = None,
-    progress: bool | None = None,
-    stats: ParseStats | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Parse a corpus as a stream and run every step on each ``(document, doc)`` pair.
+def parse_long_text(nlp, text: str, *, batch_size: int = 8, max_chars: int = LONG_TEXT_CHARS):
+    """Parse a text longer than ``max_chars`` piece by piece (see
+    :func:`split_paragraph_chunks`) and join the pieces into one ``Doc`` whose text and
+    character offsets are those of the original: memory stays that of one piece, and texts
+    beyond spaCy's ``max_length`` (E088) are parsed too."""
+    from spacy.tokens import Doc
 
-    Each step returns a DataFrame (or None) for one document; the result maps each step's
-    name to the concatenation of its frames, in corpus order. Parsed docs are dropped as soon
-    as the steps have seen them.
-    """
-    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in steps}
-    for document, doc in parse(
-        documents,
-        model=model,
-        nlp=nlp,
-        batch_size=batch_size,
-        n_process=n_process,
-        cache_dir=cache_dir,
-        progress=progress,
-        stats=stats,
-    ):
-        for name, step in steps.items():
-            frame = step(document, doc)
-            if frame is not None and len(frame):
-                frames[name].append(frame)
-    return {
-        name: pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-        for name, parts in frames.items()
-    }
-
-
-def describe_document(document: Document, doc) -> pd.DataFrame:
-    """The overview row of one parsed document: ``doc_id, title, date, source, words,
-    sentences, sha256`` (words are non-punctuation tokens)."""
-    return pd.DataFrame(
-        [
-            {
-                "doc_id": document.doc_id,
-                "title": document.title or "",
-                "date": document.date or "",
-                "source": document.source or "",
-                "words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
-                "sentences": sum(1 for _ in doc.sents),
-                "sha256": document.sha256,
-            }
-        ]
-    )
+    pieces = split_paragraph_chunks(text, max_chars=max_chars)
+    docs = list(nlp.pipe(pieces, batch_size=batch_size))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - guarded by tests; never silently shift offsets
+        raise RuntimeError("long-text parse changed the text")
+    return doc

@@ -4,11 +4,16 @@ shows it: notebooks display it and :func:`newslens.io.save_figure` writes it as 
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
+import matplotlib.dates as mdates
+import pandas as pd
 from matplotlib.figure import Figure
 
 __all__ = [
     "STYLE",
+    "use_report_style",
     "FRAME_COLOURS",
     "new_figure",
     "empty_figure",
@@ -35,9 +40,7 @@ STYLE = {
     "axes.spines.right": False,
     "axes.grid": False,
     "svg.hashsalt": "newslens",
-    # Labels are entity names, speakers and ids from the input: "$12 billion ($2.7 billion)"
-    # must print as written, not be typeset (or fail to parse) as mathtext.
-    "text.parse_math": False,
+    "text.parse_math": False,  # article text with dollar signs is text, never TeX
 }
 FRAME_COLOURS = {
     "destruction": "#c0392b",
@@ -47,7 +50,24 @@ FRAME_COLOURS = {
 }
 
 
-matplotlib.rcParams.update(STYLE)
+def _styled(plot):
+    """Draw ``plot`` inside the newslens style, whatever the global matplotlib settings are
+    (so the figures look the same in a report, a notebook or a script, and text from the
+    input, dollar signs included, is drawn as text)."""
+
+    @functools.wraps(plot)
+    def styled(*args, **kwargs):
+        with matplotlib.rc_context(STYLE):
+            return plot(*args, **kwargs)
+
+    return styled
+
+
+def use_report_style() -> None:
+    """Apply the newslens figure style and let notebooks show plain Figures: the one call
+    a notebook makes before plotting (importing this module changes nothing)."""
+    matplotlib.rcParams.update(STYLE)
+    _show_figures_in_notebooks()
 
 
 def _show_figures_in_notebooks() -> None:
@@ -64,9 +84,6 @@ def _show_figures_in_notebooks() -> None:
     shell = get_ipython()
     if shell is not None:
         select_figure_formats(shell, {"png"}, dpi=100)
-
-
-_show_figures_in_notebooks()
 
 
 def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1):
@@ -91,6 +108,7 @@ def empty_figure(message: str, *, width: float = 8.0, height: float = 1.5) -> Fi
 # --- entities (newslens.entities) -------------------------------------------------------
 
 
+@_styled
 def plot_top_entities(entities, *, top_n: int = 15, labels=None) -> Figure:
     """The ``top_n`` most mentioned entities of each label as horizontal bars, one panel per
     label (in ``labels`` order, labels with no entity left out). Takes ``entities.csv``."""
@@ -120,19 +138,20 @@ def plot_top_entities(entities, *, top_n: int = 15, labels=None) -> Figure:
     return figure
 
 
+@_styled
 def plot_cooccurrence_heatmap(cooccurrence, entities, *, top_n: int = 15) -> Figure:
     """Sentences in which two of the ``top_n`` most mentioned entities appear together, as a
     symmetric heatmap. Takes ``cooccurrence.csv`` and ``entities.csv``."""
     if entities is None or entities.empty or cooccurrence is None or cooccurrence.empty:
         return empty_figure("No two entities share a sentence.")
     names = entities["entity"].head(top_n).tolist()
-    index = {name: i for i, name in enumerate(names)}
-    matrix = [[0] * len(names) for _ in names]
-    for a, b, sentences in cooccurrence[["entity_a", "entity_b", "sentences"]].itertuples(
-        index=False
-    ):
-        if a in index and b in index:
-            matrix[index[a]][index[b]] = matrix[index[b]][index[a]] = sentences
+    pairs = cooccurrence[
+        cooccurrence["entity_a"].isin(names) & cooccurrence["entity_b"].isin(names)
+    ]
+    square = pairs.pivot_table(
+        index="entity_a", columns="entity_b", values="sentences", aggfunc="sum", fill_value=0
+    ).reindex(index=names, columns=names, fill_value=0)
+    matrix = (square + square.T).to_numpy().tolist()
     if not any(any(row) for row in matrix):
         return empty_figure("None of the top entities share a sentence.")
     size = 2.5 + 0.38 * len(names)
@@ -149,24 +168,58 @@ def plot_cooccurrence_heatmap(cooccurrence, entities, *, top_n: int = 15) -> Fig
     return figure
 
 
-def plot_entities_over_time(by_period, entities, *, top_n: int = 8) -> Figure:
-    """Mentions per period of the ``top_n`` most mentioned entities, one line each. Takes
+def _periods(labels, period: str) -> pd.PeriodIndex:
+    """Period labels (``2019-03``, ``2019Q1``, ``2019``, ``2019-03-04/2019-03-10``) back
+    as periods of ``period`` (D, W, M, Q or Y)."""
+    return pd.PeriodIndex([pd.Period(str(label).split("/")[0], freq=period) for label in labels])
+
+
+@_styled
+def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str = "M") -> Figure:
+    """Mentions per period of the ``top_n`` most mentioned entities, one small panel each on
+    a shared, real time axis (periods without mentions are zeros, uneven gaps stay uneven;
+    each panel has its own scale so a rarely named entity's shape is still visible). Takes
     :func:`newslens.entities.mentions_by_period` and ``entities.csv``."""
     if by_period is None or by_period.empty:
         return empty_figure("The documents carry no dates: no timeline to draw.")
-    names = [name for name in entities["entity"] if name in set(by_period["entity"])][:top_n]
+    present = set(by_period["entity"])
+    names = [name for name in entities["entity"] if name in present][:top_n]
     table = by_period[by_period["entity"].isin(names)].pivot_table(
         index="period", columns="entity", values="mentions", aggfunc="sum", fill_value=0
     )
-    figure, axes = new_figure(width=9.0, height=4.5)
-    periods = list(table.index)
-    for name in names:
-        axes.plot(range(len(periods)), table[name].tolist(), marker="o", label=name)
-    axes.set_xticks(range(len(periods)), periods, rotation=45, ha="right", fontsize=8)
-    axes.set_ylabel("mentions")
-    axes.set_title("Mentions per period", loc="left")
-    axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    periods = _periods(table.index, period)
+    table.index = periods
+    table = table.reindex(
+        pd.period_range(periods.min(), periods.max(), freq=periods.freq), fill_value=0
+    )
+    dates = table.index.start_time
+    columns = 2 if len(names) > 3 else 1
+    rows = -(-len(names) // columns)
+    figure = Figure(figsize=(9.0, 1.6 * rows + 0.8), layout="constrained")
+    axes = figure.subplots(rows, columns, sharex=True, squeeze=False).ravel()
+    for panel, name in zip(axes, names, strict=False):
+        values = table[name].to_numpy()
+        panel.fill_between(dates, values, step="post", alpha=0.25, color="#2e86c1")
+        panel.step(dates, values, where="post", color="#2e86c1", linewidth=1.2)
+        panel.set_title(f"{name} ({int(values.sum()):,})", loc="left", fontsize=10)
+        panel.set_ylim(bottom=0)
+        panel.tick_params(labelsize=8)
+    for panel in axes[len(names) :]:
+        panel.axis("off")
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    for panel in axes:
+        panel.xaxis.set_major_locator(locator)
+        panel.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    figure.suptitle(
+        f"Mentions per {_PERIOD_NAMES.get(period.upper()[:1], 'period')}",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
     return figure
+
+
+_PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "A": "year"}
 
 
 # --- framing (newslens.framing) ---------------------------------------------------------
@@ -175,6 +228,7 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8) -> Figure:
 _FRAME_ORDER = ("destruction", "both", "reconstruction", "neither")
 
 
+@_styled
 def plot_frame_shares(corpus_frames):
     """Share of sentences per frame label (``corpus_frames`` from
     :func:`newslens.framing.corpus_frames`), each bar annotated with its sentence count."""
@@ -202,6 +256,7 @@ def plot_frame_shares(corpus_frames):
     return figure
 
 
+@_styled
 def plot_frame_balance(document_frames, *, corpus_balance: float | None = None, max_bars: int = 40):
     """Balance index per document, (R - D) / (R + D): bars per document when there are at most
     ``max_bars`` framed documents, a histogram otherwise; the corpus balance as a line."""
@@ -240,6 +295,7 @@ def plot_frame_balance(document_frames, *, corpus_balance: float | None = None, 
     return figure
 
 
+@_styled
 def plot_sentiment_by_frame(sentences):
     """VADER compound sentiment of the sentences of each frame label: a box per label with
     the sentences as jittered points (fixed seed, so the PNG is reproducible)."""
@@ -270,6 +326,7 @@ def plot_sentiment_by_frame(sentences):
     return figure
 
 
+@_styled
 def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10):
     """Frames through each article (``frame_sequence``): one row per article with a cell per
     sentence coloured by its label when there are at most ``max_documents``; otherwise a
@@ -323,6 +380,7 @@ def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10):
     return figure
 
 
+@_styled
 def plot_actors_by_frame(actors):
     """Sentences per frame label for each top entity (``actors_by_frame``), stacked bars."""
     if actors is None or not len(actors):
@@ -345,6 +403,7 @@ def plot_actors_by_frame(actors):
 KIND_COLOURS = {"direct": "#1f618d", "partial": "#5dade2", "indirect": "#d6eaf8"}
 
 
+@_styled
 def plot_top_speakers(speakers, *, top_n: int = 15) -> Figure:
     """Who is quoted most (``newslens.quotes.top_speakers``): quotes per kind (stacked) and
     words quoted, side by side; unresolved speakers are marked with an asterisk."""
@@ -371,6 +430,7 @@ def plot_top_speakers(speakers, *, top_n: int = 15) -> Figure:
     return figure
 
 
+@_styled
 def plot_quote_kinds(kind_shares) -> Figure:
     """Share of quotes by kind (``newslens.quotes.kind_shares``), one horizontal bar."""
     if kind_shares is None or not len(kind_shares) or kind_shares["quotes"].sum() == 0:

@@ -1,0 +1,79 @@
+"""Per-document analysis results, cached on disk so that a rerun analyses nothing.
+
+One SQLite file (``<cache dir>/results.sqlite``) maps ``(document key, step key)`` to the
+step's rows for that document, stored as an Arrow IPC stream (no pickle). The document key
+is the text's sha256 with the model's name, version and the sentence-segmentation version;
+the step key is :meth:`newslens.steps.Step.cache_key` (name, version, settings) combined
+with the keys of the steps it reads. Change one step's settings and only that step's key
+changes, so only that step reruns.
+
+Only the process that coordinates a run writes here (workers return their rows to it), so
+there is one writer; every batch is committed as it completes, which is what makes an
+interrupted run resumable.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+
+__all__ = ["ResultCache", "table_to_bytes", "table_from_bytes"]
+
+
+def table_to_bytes(table: pa.Table) -> bytes:
+    """An Arrow table as IPC stream bytes."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def table_from_bytes(data: bytes) -> pa.Table:
+    """The inverse of :func:`table_to_bytes`."""
+    with pa.ipc.open_stream(pa.py_buffer(data)) as reader:
+        return reader.read_all()
+
+
+class ResultCache:
+    """``get``/``put`` of one document's rows for one step; ``None`` as the path disables it."""
+
+    def __init__(self, path: str | Path | None):
+        self.path = None if path is None else Path(path)
+        self._db = None
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=60)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (document TEXT NOT NULL, step TEXT NOT NULL,"
+                " rows BLOB NOT NULL, PRIMARY KEY (document, step))"
+            )
+            self._db.commit()
+
+    def get_many(self, document: str, steps: Iterable[str]) -> dict[str, bytes]:
+        """The cached rows of ``document`` for each of ``steps`` that has them."""
+        if self._db is None:
+            return {}
+        steps = list(steps)
+        marks = ",".join("?" * len(steps))
+        rows = self._db.execute(
+            f"SELECT step, rows FROM results WHERE document = ? AND step IN ({marks})",
+            [document, *steps],
+        ).fetchall()
+        return dict(rows)
+
+    def put_many(self, items: Iterable[tuple[str, str, bytes]]) -> None:
+        """Store ``(document, step, rows)`` triples and commit them together."""
+        if self._db is None:
+            return
+        self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", list(items))
+        self._db.commit()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
