@@ -13,7 +13,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 VOID_TAGS = {"br"}
 ALLOWED_ATTRIBUTES = {"class", "title", "href", "rel", "style"}
-ALLOWED_CLASSES = re.compile(r"^(nl-[A-Za-z0-9_-]+|tex2jax_ignore|mathjax_ignore)$")
+ALLOWED_CLASSES = re.compile(r"^(nl-[A-Za-z0-9_-]+|tex2jax_ignore)$")
 ALLOWED_STYLES = {"text-align:left"}
 BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
@@ -89,7 +89,7 @@ def read_safe_html(markup: str) -> tuple[str, list[str]]:
     assert not reader.problems, f"{reader.problems[0]} in {markup[:300]!r}"
     assert not reader.stack, f"unclosed {reader.stack} in {markup[:300]!r}"
     first = re.match(r"<(\w+)[^>]*class=\"([^\"]*)\"", markup)
-    assert first and {"tex2jax_ignore", "mathjax_ignore"} <= set(first.group(2).split()), (
+    assert first and "tex2jax_ignore" in first.group(2).split(), (
         f"outermost element is typeset by MathJax: {markup[:120]!r}"
     )
     return "".join(reader.text), reader.hrefs

@@ -140,7 +140,7 @@ def test_escape_attr_cannot_close_the_attribute():
 )
 def test_highlight_text_clips_offsets_and_nests_across_paragraphs(text, highlights, expected):
     html = highlight_text(text, highlights)
-    assert html == f'<div class="nl-text tex2jax_ignore mathjax_ignore">{expected}</div>'
+    assert html == f'<div class="nl-text tex2jax_ignore">{expected}</div>'
     read_safe_html(html)
 
 

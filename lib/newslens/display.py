@@ -8,8 +8,8 @@ lexicon terms) reaches HTML only through the helpers here, which
 * make bidirectional override and isolate characters (U+202A-U+202E, U+2066-U+2069) visible
   as ``[U+202E]`` instead of letting them reorder what follows;
 * link only ``http(s)`` URLs (:func:`safe_url`), never ``javascript:`` or ``data:``;
-* mark every block of input text ``tex2jax_ignore mathjax_ignore`` so MathJax (in Jupyter
-  or a report) never typesets ``$12 billion ($2.7 billion)`` as TeX.
+* mark every block of input text ``tex2jax_ignore`` (the class Jupyter's MathJax skips),
+  so MathJax never typesets ``$12 billion ($2.7 billion)`` as TeX.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ __all__ = [
     "NO_TEX_CLASS",
 ]
 
-NO_TEX_CLASS = "tex2jax_ignore mathjax_ignore"
+NO_TEX_CLASS = "tex2jax_ignore"
 _BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CSS_CLASS = re.compile(r"nl-[A-Za-z0-9_-]+")
