@@ -14,6 +14,10 @@ PYTHON312 ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python
 CORPUS ?= seeds
 OUT ?= outputs
 ARGS ?=
+# A make variable's raw value as one single-quoted shell word (a ' inside is closed, escaped
+# and reopened), so CORPUS and OUT arrive as one argument each: a glob matching several
+# files, a path with spaces, quotes or $ in it.
+shell_word = '$(subst ','\'',$(value $(1)))'
 
 .PHONY: help setup run test lab lint format freeze bench clean
 
@@ -32,7 +36,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $@
 
 run: $(STAMP) ## run every notebook over CORPUS (default: seeds/) into OUT/<run-id>/
-	$(PY) -m newslens run --corpus $(CORPUS) --out $(OUT) $(ARGS)
+	$(PY) -m newslens run --corpus $(call shell_word,CORPUS) --out $(call shell_word,OUT) $(ARGS)
 
 test: $(STAMP) ## run the whole test suite
 	$(PY) -m pytest

@@ -1,14 +1,46 @@
-"""Article text as safe HTML, with spans highlighted: the way a reader of a report checks a
-number against the words it came from. All article text is escaped here; nothing else in
-newslens builds HTML from article text."""
+"""Article text and metadata as safe HTML, with spans highlighted: the way a reader of a
+report checks a number against the words it came from.
+
+Everything from input (article text, ids, titles, sources, dates, URLs, speaker names,
+lexicon terms) reaches HTML only through the helpers here, which
+
+* escape ``< > & " '`` in text and attribute values (:func:`escape_text`);
+* make bidirectional override and isolate characters (U+202A-U+202E, U+2066-U+2069) visible
+  as ``[U+202E]`` instead of letting them reorder what follows;
+* link only ``http(s)`` URLs (:func:`safe_url`), never ``javascript:`` or ``data:``;
+* mark every block of input text ``tex2jax_ignore`` (the class Jupyter's MathJax skips),
+  so MathJax never typesets ``$12 billion ($2.7 billion)`` as TeX.
+"""
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-__all__ = ["Highlight", "highlight_text", "highlight_table", "article_section", "HIGHLIGHT_CSS"]
+__all__ = [
+    "Highlight",
+    "highlight_text",
+    "highlight_table",
+    "article_section",
+    "article_html",
+    "escape_text",
+    "escape_attr",
+    "safe_url",
+    "link",
+    "keep_tables_out_of_mathjax",
+    "HIGHLIGHT_CSS",
+    "NO_TEX_CLASS",
+]
+
+NO_TEX_CLASS = "tex2jax_ignore"
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CSS_CLASS = re.compile(r"nl-[A-Za-z0-9_-]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_URL_SCHEMES = ("http", "https")
 
 HIGHLIGHT_CSS = """
 <style>
@@ -20,8 +52,59 @@ HIGHLIGHT_CSS = """
 .nl-quote { background: #fdebd0; }
 .nl-speaker { background: #d5f5e3; }
 .nl-term { background: #f9e79f; }
+.nl-ctrl { color: #c0392b; font-size: 75%; }
+.nl-meta { color: #555; font-size: 90%; }
 </style>
 """
+
+
+def escape_text(value: object) -> str:
+    """Any value as HTML text: escaped, bidi controls shown as ``[U+202E]`` in red."""
+    escaped = html.escape("" if value is None else str(value), quote=True)
+    return _BIDI_CONTROLS.sub(
+        lambda m: f'<span class="nl-ctrl">[U+{ord(m.group()):04X}]</span>', escaped
+    )
+
+
+def escape_attr(value: object) -> str:
+    """Any value for a double-quoted attribute: escaped, bidi controls as ``[U+202E]``."""
+    escaped = html.escape("" if value is None else str(value), quote=True)
+    return _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", escaped)
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` when it is an absolute ``http``/``https`` URL with a host and no control or
+    bidi characters, else None (``javascript:``, ``data:``, ``vbscript:``, relative paths,
+    ``java\\tscript:`` tricks)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or _CONTROL.search(url) or _BIDI_CONTROLS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _URL_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def link(url: object, text: object = None) -> str:
+    """A link to ``url`` showing ``text`` (default: the URL) when :func:`safe_url` accepts
+    it, else just the escaped text; links open without giving the page access to the
+    report (``rel="noopener noreferrer nofollow"``)."""
+    shown = escape_text(url if text is None else text)
+    target = safe_url(url)
+    if target is None:
+        return shown
+    return f'<a href="{escape_attr(target)}" rel="noopener noreferrer nofollow">{shown}</a>'
+
+
+def _css_class(value: str) -> str:
+    """The ``nl-...`` class names of ``value`` (newslens's own), else ``nl-term``."""
+    names = [name for name in str(value).split() if _CSS_CLASS.fullmatch(name)]
+    return " ".join(names) or "nl-term"
 
 
 @dataclass(frozen=True)
@@ -35,37 +118,71 @@ class Highlight:
     title: str = ""
 
 
+def _choose(highlights: Iterable[Highlight], length: int) -> list[Highlight]:
+    """Highlights clipped to the text, without overlaps: the earlier (then longer) wins."""
+    chosen: list[Highlight] = []
+    last_end = 0
+    clipped = (
+        (max(0, min(int(h.start), length)), max(0, min(int(h.end), length)), h) for h in highlights
+    )
+    for start, end, item in sorted(clipped, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if start < last_end or end <= start:
+            continue
+        chosen.append(Highlight(start, end, item.css_class, item.label, item.title))
+        last_end = end
+    return chosen
+
+
+def _text_html(text: str) -> str:
+    return escape_text(text).replace("\n", "<br>")
+
+
+def _render(text: str, begin: int, end: int, chosen: list[Highlight]) -> str:
+    """``text[begin:end]`` as HTML with the parts of ``chosen`` inside it marked; a mark cut
+    by the range keeps its label on its last piece only."""
+    pieces: list[str] = []
+    cursor = begin
+    for item in chosen:
+        start, stop = max(item.start, begin), min(item.end, end)
+        if stop <= start:
+            continue
+        pieces.append(_text_html(text[cursor:start]))
+        title = f' title="{escape_attr(item.title)}"' if item.title else ""
+        label = ""
+        if item.label and stop == item.end:
+            label = f'<span class="nl-label">{escape_text(item.label)}</span>'
+        pieces.append(
+            f'<mark class="{_css_class(item.css_class)}"{title}>'
+            f"{_text_html(text[start:stop])}{label}</mark>"
+        )
+        cursor = stop
+    pieces.append(_text_html(text[cursor:end]))
+    return "".join(pieces)
+
+
 def highlight_text(text: str, highlights: Iterable[Highlight], *, paragraphs: bool = True) -> str:
     """``text`` as escaped HTML with each highlight wrapped in ``<mark>``.
 
-    Overlapping highlights are resolved by keeping the earlier (then longer) one, so the
-    markup always nests correctly. Labels and titles are escaped too. With ``paragraphs``,
-    blank-line-separated paragraphs become ``<p>`` elements.
+    Offsets are clipped to the text; overlapping highlights are resolved by keeping the
+    earlier (then longer) one, so the markup always nests correctly. Labels and titles are
+    escaped too. With ``paragraphs``, blank-line-separated paragraphs become ``<p>``
+    elements (a highlight crossing a paragraph break is marked in each paragraph). The
+    result is one ``<div>`` that MathJax ignores.
     """
-    chosen: list[Highlight] = []
-    last_end = -1
-    for item in sorted(highlights, key=lambda h: (h.start, -(h.end - h.start))):
-        if item.start < last_end or item.end <= item.start:
-            continue
-        chosen.append(item)
-        last_end = item.end
-    pieces: list[str] = []
-    cursor = 0
-    for item in chosen:
-        pieces.append(html.escape(text[cursor : item.start]))
-        title = f' title="{html.escape(item.title, quote=True)}"' if item.title else ""
-        label = f'<span class="nl-label">{html.escape(item.label)}</span>' if item.label else ""
-        pieces.append(
-            f'<mark class="{html.escape(item.css_class, quote=True)}"{title}>'
-            f"{html.escape(text[item.start : item.end])}{label}</mark>"
+    text = "" if text is None else str(text)
+    chosen = _choose(highlights, len(text))
+    if not paragraphs:
+        body = _render(text, 0, len(text), chosen)
+    else:
+        spans, begin = [], 0
+        for brk in _PARAGRAPH_BREAK.finditer(text):
+            spans.append((begin, brk.start()))
+            begin = brk.end()
+        spans.append((begin, len(text)))
+        body = "".join(
+            f"<p>{_render(text, a, b, chosen)}</p>" for a, b in spans if text[a:b].strip()
         )
-        cursor = item.end
-    pieces.append(html.escape(text[cursor:]))
-    body = "".join(pieces)
-    if paragraphs:
-        parts = [p.strip().replace("\n", "<br>") for p in body.split("\n\n") if p.strip()]
-        body = "".join(f"<p>{p}</p>" for p in parts)
-    return f'<div class="nl-text">{body}</div>'
+    return f'<div class="nl-text {NO_TEX_CLASS}">{body}</div>'
 
 
 def highlight_table(rows, *, text_header: str = "sentence") -> str:
@@ -74,21 +191,57 @@ def highlight_table(rows, *, text_header: str = "sentence") -> str:
     through :func:`highlight_text`. Column names come from the first row."""
     rows = list(rows)
     if not rows:
-        return '<div class="nl-text"><p>(nothing to show)</p></div>'
+        return f'<div class="nl-text {NO_TEX_CLASS}"><p>(nothing to show)</p></div>'
     columns = list(rows[0][0])
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [*columns, text_header])
+    head = "".join(f"<th>{escape_text(c)}</th>" for c in [*columns, text_header])
     body = []
     for cells, text, highlights in rows:
-        tds = "".join(f"<td>{html.escape(str(cells.get(c, '')))}</td>" for c in columns)
+        tds = "".join(f"<td>{escape_text(cells.get(c, ''))}</td>" for c in columns)
         snippet = highlight_text(text, highlights, paragraphs=False)
         body.append(f'<tr>{tds}<td style="text-align:left">{snippet}</td></tr>')
     return (
-        f'<table class="nl-table"><thead><tr>{head}</tr></thead>'
+        f'<table class="nl-table {NO_TEX_CLASS}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
 
+def article_html(document, highlights: Iterable[Highlight] = (), *, heading: int = 4) -> str:
+    """One article for a report: its id as a heading, a line of metadata (title, source,
+    date, link to the URL when it is http(s)) and the highlighted text, all escaped and out
+    of MathJax's reach. ``document`` is a :class:`newslens.corpus.Document` or anything
+    with ``doc_id`` and ``text`` (and optionally ``title, source, date, url``)."""
+    level = min(max(int(heading), 1), 6)
+    meta = [
+        f"<bdi>{escape_text(value)}</bdi>"
+        for value in (getattr(document, name, None) for name in ("title", "source", "date"))
+        if value
+    ]
+    url = getattr(document, "url", None)
+    if url:
+        meta.append(f"<bdi>{link(url)}</bdi>")
+    meta_html = f'<p class="nl-meta">{" · ".join(meta)}</p>' if meta else ""
+    return (
+        f'<section class="nl-article {NO_TEX_CLASS}">'
+        f"<h{level}><bdi>{escape_text(document.doc_id)}</bdi></h{level}>{meta_html}"
+        f"{highlight_text(document.text, highlights)}</section>"
+    )
+
+
+def keep_tables_out_of_mathjax() -> None:
+    """Have pandas mark every DataFrame it shows as HTML ``tex2jax_ignore`` (pandas already
+    escapes the cells), so a notebook's tables of article text, titles or quotes are never
+    typeset as TeX. Call once at the top of a notebook. (A ``Styler`` does not escape by
+    default: format it with ``escape="html"``.)"""
+    import pandas as pd
+
+    pd.set_option("display.html.use_mathjax", False)
+
+
 def article_section(doc_id: str, body_html: str) -> str:
-    """One article of a report: its (escaped) id as a heading, then its highlighted text
-    (``body_html``, already built by :func:`highlight_text`)."""
-    return f"<h4>{html.escape(str(doc_id))}</h4>{body_html}"
+    """One article of a report from parts: its id (escaped) as a heading, then its
+    highlighted text (``body_html``, already built by :func:`highlight_text`), out of
+    MathJax's reach. :func:`article_html` builds the whole section from a document."""
+    return (
+        f'<section class="nl-article {NO_TEX_CLASS}">'
+        f"<h4><bdi>{escape_text(doc_id)}</bdi></h4>{body_html}</section>"
+    )
