@@ -20,6 +20,7 @@ PolNeAR train/dev; GGT and PolNeAR test are for reporting.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import sys
@@ -39,7 +40,8 @@ BASELINES = {
         "ggt": (0.637, 0.841),
     },
 }
-TARGETS = {"GGT-all": (0.76, 0.85), "PolNeAR-DP": (0.82, 0.85)}
+# Quote+speaker F1 and span F1 targets (issue 14).
+TARGETS = {"GGT-all": (0.82, 0.88), "PolNeAR-DP": (0.88, 0.94)}
 
 DATASETS = {
     # name: (file, configuration label, scorer options)
@@ -94,12 +96,137 @@ def benchmark_quotes(frame) -> list[dict]:
                     "speaker_end": speaker_end,
                     "cue": row.cue or None,
                     "kind": row.kind,
+                    "how": _how(row.debug),
                 }
             )
     return records
 
 
-def run(dataset: str, *, keep: Path | None, limit: int | None, baseline_speed: bool) -> dict:
+def _how(debug: str) -> str:
+    """How the speaker was found, from the ``debug`` column ('...; speaker: how')."""
+    marker = "; speaker: "
+    if marker not in str(debug):
+        return "no speaker"
+    how = str(debug).split(marker, 1)[1]
+    return how.split(",", 1)[0].strip() or "no speaker"
+
+
+def _cue_distance(text: str, quote: dict) -> str:
+    """Where the gold cue sits relative to the gold quote: 'none', 'inside', 'same sentence',
+    'previous sentence', 'next sentence', 'further' (sentences cut at . ! ? and newlines)."""
+    cue_start = quote.get("cue_start")
+    if cue_start is None:
+        return "no cue"
+    start, end = quote["quote_start"], quote["quote_end"]
+    if start <= cue_start < end:
+        return "inside"
+    left, right = (cue_start, start) if cue_start < start else (end, cue_start)
+    between = text[left:right]
+    stops = sum(between.count(c) for c in ".!?\n")
+    if stops == 0:
+        return "same sentence"
+    if stops <= 2:
+        return "previous sentence" if cue_start < start else "next sentence"
+    return "further"
+
+
+def _overlap(gold_sides, pred_tokens, i: int, j: int) -> float | None:
+    """The scorer's overlap criterion: shared word tokens / the longer side, >= 0.5, a
+    partial gold quote also by its quoted words alone."""
+    best = 0.0
+    for side in gold_sides:
+        a, b = side[i], pred_tokens[j]
+        if a and b:
+            best = max(best, len(a & b) / max(len(a), len(b)))
+    return best if best >= 0.5 else None
+
+
+def error_cases(gold: list[dict], predictions: list[dict], options: dict) -> list[dict]:
+    """Every kept gold quote with its outcome ('ok', 'wrong speaker', 'missed') and its
+    categories (kind, how the matched prediction found its speaker, where the gold cue is),
+    matched one-to-one as the scorer does (token overlap >= 0.5, --partial-fragment)."""
+    scorer = load_scorer()
+    from qe_common import quoted_parts
+
+    by_id = {p["doc_id"]: p for p in predictions}
+    cases = []
+    for record in gold:
+        text = record["text"]
+        doc = scorer.Doc(record)
+        golds = record["quotes"]
+        preds = by_id.get(record["doc_id"], {}).get("quotes", [])
+        if options["split"]:
+            golds = scorer.split_fragments(golds, text)
+        gold_tokens = [doc.tokens(scorer.quote_frags(g)) for g in golds]
+        alt_tokens = [
+            doc.tokens([p for s, e in scorer.quote_frags(g) for p in quoted_parts(text, s, e)])
+            if g.get("kind") == "partial"
+            else None
+            for g in golds
+        ]
+        pred_tokens = [doc.tokens(scorer.quote_frags(p)) for p in preds]
+
+        overlap = functools.partial(_overlap, (gold_tokens, alt_tokens), pred_tokens)
+        pairs = dict(scorer.match(list(range(len(golds))), list(range(len(preds))), overlap))
+        for i, g in enumerate(golds):
+            if options["kinds"] and g.get("kind") not in options["kinds"]:
+                continue
+            j = pairs.get(i)
+            if j is None:
+                outcome, how = "missed", "-"
+            else:
+                ok = scorer.speaker_correct(g, preds[j])
+                outcome, how = ("ok" if ok else "wrong speaker"), preds[j].get("how", "-")
+            cases.append(
+                {
+                    "doc_id": record["doc_id"],
+                    "kind": g.get("kind"),
+                    "outcome": outcome,
+                    "how": how,
+                    "cue_distance": _cue_distance(text, g),
+                    "quote_start": g["quote_start"],
+                    "quote_end": g["quote_end"],
+                    "gold_speaker": g.get("speaker"),
+                    "predicted_speaker": None if j is None else preds[j].get("speaker"),
+                }
+            )
+    return cases
+
+
+def print_error_table(cases: list[dict]) -> None:
+    """Misses and wrong speakers counted by gold kind, by how the speaker was found and by
+    where the gold cue is: where the remaining errors are."""
+    import pandas as pd
+
+    frame = pd.DataFrame(cases)
+    frame["missed"] = frame["outcome"] == "missed"
+    frame["wrong_speaker"] = frame["outcome"] == "wrong speaker"
+    for column in ("kind", "how", "cue_distance"):
+        table = (
+            frame.groupby(column)
+            .agg(
+                gold=("outcome", "size"),
+                missed=("missed", "sum"),
+                wrong_speaker=("wrong_speaker", "sum"),
+            )
+            .sort_values(["missed", "wrong_speaker"], ascending=False)
+        )
+        table["correct"] = table["gold"] - table["missed"] - table["wrong_speaker"]
+        print(f"\n### errors by {column}\n")
+        print(table.to_string())
+    both = frame[frame["outcome"] != "ok"].groupby(["kind", "cue_distance", "outcome"]).size()
+    print("\n### errors by kind, cue distance and outcome\n")
+    print(both.rename("quotes").to_frame().to_string())
+
+
+def run(
+    dataset: str,
+    *,
+    keep: Path | None,
+    limit: int | None,
+    baseline_speed: bool,
+    errors: bool = False,
+) -> dict:
     from newslens.corpus import Document
     from newslens.nlp import ParseStats, load_model, parse
     from newslens.quotes import extract_quotes
@@ -114,8 +241,11 @@ def run(dataset: str, *, keep: Path | None, limit: int | None, baseline_speed: b
     stats = ParseStats()
     began = time.perf_counter()
     predictions = []
+    extracting = 0.0  # extract_quotes alone (entity mentions included), without the parse
     for document, doc in parse(documents, nlp=nlp, stats=stats, progress=False):
+        started = time.perf_counter()
         frame = extract_quotes(doc, doc_id=document.doc_id)
+        extracting += time.perf_counter() - started
         predictions.append({"doc_id": document.doc_id, "quotes": benchmark_quotes(frame)})
     elapsed = time.perf_counter() - began
     pipe_rate = None
@@ -141,10 +271,19 @@ def run(dataset: str, *, keep: Path | None, limit: int | None, baseline_speed: b
     )
     print(f"\n== {label}: {gold_path} ({len(gold)} docs)")
     scorer.print_report(result, str(gold_path), str(pred_path))
+    if errors:
+        cases = error_cases(gold, predictions, options)
+        print_error_table(cases)
+        cases_path = folder / f"{dataset}.errors.jsonl"
+        cases_path.write_text(
+            "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8"
+        )
+        print(f"\none line per gold quote: {cases_path}")
     return {
         "label": label,
         "result": result,
         "docs_per_s": len(documents) / elapsed,
+        "extract_docs_per_s": len(documents) / extracting if extracting else None,
         "parsed": stats.parsed,
         "cached": stats.cached,
         "pipe_docs_per_s": pipe_rate,
@@ -157,7 +296,10 @@ def print_summary(runs: list[dict]) -> None:
     for item in runs:
         result, label = item["result"], item["label"]
         a, o = result["attr"], result["overlap"]
-        speed = f"{item['docs_per_s']:.1f} ({item['parsed']} parsed, {item['cached']} cached)"
+        speed = (
+            f"{item['docs_per_s']:.1f} ({item['parsed']} parsed, {item['cached']} cached;"
+            f" extraction alone {item['extract_docs_per_s']:.1f})"
+        )
         print(
             f"| {label} | **newslens** | {a['precision']:.3f}/{a['recall']:.3f}/**{a['f1']:.3f}**"
             f" | {o['precision']:.3f}/{o['recall']:.3f}/**{o['f1']:.3f}** | {speed} |"
@@ -192,6 +334,12 @@ def main() -> None:
         action="store_true",
         help="also time raw nlp.pipe on the same texts (parses everything again)",
     )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="error analysis of PolNeAR dev: misses and wrong speakers by gold kind, by how "
+        "the speaker was found and by distance to the cue (implies --dataset polnear_dev)",
+    )
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"{SHARED} is absent: nothing to evaluate", file=sys.stderr)
@@ -199,8 +347,16 @@ def main() -> None:
     if args.keep is not None and ROOT in args.keep.resolve().parents:
         parser.error("--keep must be outside the repository (the benchmark data is internal)")
     names = ["ggt", "polnear_test"] if args.dataset == "reference" else [args.dataset]
+    if args.errors:
+        names = ["polnear_dev"]
     runs = [
-        run(name, keep=args.keep, limit=args.limit, baseline_speed=args.pipe_baseline)
+        run(
+            name,
+            keep=args.keep,
+            limit=args.limit,
+            baseline_speed=args.pipe_baseline,
+            errors=args.errors,
+        )
         for name in names
     ]
     print_summary(runs)

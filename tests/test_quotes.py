@@ -183,6 +183,310 @@ def test_quote_interrupted_by_its_attribution_gives_two_quotes(nlp):
     ]
 
 
+# Reported speech beyond the clearest cases: (passage, expected rows).
+INDIRECT_PATTERNS = [
+    pytest.param(
+        "Mayor Tom Becker told reporters that the bridge would reopen in June.",
+        [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
+        id="complement-after-an-object",
+    ),
+    pytest.param(
+        "Despite Senator Ann Vale's claim that the files held nothing new, the archive opened"
+        " them.",
+        [("that the files held nothing new", "indirect", "claim", "Ann Vale", "Ann Vale")],
+        id="speech-noun-with-its-possessor",
+    ),
+    pytest.param(
+        "Senator Ann Vale made the claim that the bill would raise taxes for every family.",
+        [
+            (
+                "that the bill would raise taxes for every family",
+                "indirect",
+                "claim",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="speech-noun-issued-by-the-subject",
+    ),
+    pytest.param(
+        "The new plant, according to Governor Ellen Park, will open in the spring of 2027.",
+        [
+            (
+                "The new plant, according to Governor Ellen Park, will open in the spring of 2027",
+                "indirect",
+                "according",
+                "Ellen Park",
+                "Ellen Park",
+            )
+        ],
+        id="according-to-inside-the-sentence",
+    ),
+    pytest.param(
+        "Back in Ohio, Governor Ellen Park said, the plant will reopen next spring.",
+        [
+            (
+                "Back in Ohio, Governor Ellen Park said, the plant will reopen next spring",
+                "indirect",
+                "said",
+                "Ellen Park",
+                "Ellen Park",
+            )
+        ],
+        id="parenthetical-reporting-clause",
+    ),
+    pytest.param(
+        "Union leaders said the timing of the strike was not a tactic; the vote is set for Monday.",
+        [("the timing of the strike was not a tactic", "indirect", "said", "Union leaders", "")],
+        id="reported-clause-ends-at-a-semicolon",
+    ),
+    pytest.param(
+        "Mayor Tom Becker said the city expects the museum to reopen in May, which surprised"
+        " many residents.",
+        [
+            (
+                "the city expects the museum to reopen in May",
+                "indirect",
+                "said",
+                "Tom Becker",
+                "Tom Becker",
+            )
+        ],
+        id="trailing-gloss-is-the-journalist's",
+    ),
+    pytest.param(
+        "The school board is facing mounting criticism from the Riverside Teachers Union,"
+        " who say the new timetable is unfair to families.",
+        [
+            (
+                "the new timetable is unfair to families",
+                "indirect",
+                "say",
+                "the Riverside Teachers Union",
+                "Riverside Teachers Union",
+            )
+        ],
+        id="look-through-a-subject-that-cannot-speak",
+    ),
+    pytest.param(
+        "That does not mean that the new plan will work well, the mayor said.",
+        [
+            (
+                "That does not mean that the new plan will work well",
+                "indirect",
+                "said",
+                "the mayor",
+                "",
+            )
+        ],
+        id="a-demonstrative-is-not-a-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INDIRECT_PATTERNS)
+def test_indirect_speech_patterns(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+# Quotes in marks whose speaker needs more than the nearest verb: (passage, expected rows).
+MARKED_PATTERNS = [
+    pytest.param(
+        'A fact-check looked at Paul Grant\'s claim that there were "hundreds of leaks" in'
+        " the ministry this year.",
+        [('"hundreds of leaks"', "partial", "claim", "Paul Grant", "Paul Grant")],
+        id="partial-quote-under-a-speech-noun",
+    ),
+    pytest.param(
+        'The new rules, Paul Grant explained at the hearing, were "long overdue" for the city.',
+        [('"long overdue"', "partial", "explained", "Paul Grant", "Paul Grant")],
+        id="partial-quote-under-a-parenthetical-report",
+    ),
+    pytest.param(
+        "Paul Grant wrote that the report was “shoddy” and urged readers to “look again” at"
+        " the data.",
+        [
+            ("“shoddy”", "partial", "wrote", "Paul Grant", "Paul Grant"),
+            ("“look again”", "partial", "urged", "Paul Grant", "Paul Grant"),
+        ],
+        id="fragments-under-two-verbs-stay-apart",
+    ),
+    pytest.param(
+        "”What worries me most is the cost of living for young families.”\u00a0― Karen Miller",
+        [
+            (
+                "”What worries me most is the cost of living for young families.”",
+                "direct",
+                "",
+                "Karen Miller",
+                "Karen Miller",
+            )
+        ],
+        id="closing-mark-that-opens-and-a-dash-credit",
+    ),
+    pytest.param(
+        "“We do not see a link to the outage,” Mayor Tom Becker said, adding that it would"
+        ' take "a few more days” before power returns.',
+        [
+            ("“We do not see a link to the outage,”", "direct", "said", "Tom Becker", "Tom Becker"),
+            ('"a few more days”', "partial", "adding", "Tom Becker", "Tom Becker"),
+        ],
+        id="straight-mark-opening-in-curly-text",
+    ),
+    pytest.param(
+        "The ad ends with footage of Jane Holt asking, “Why are we still waiting for the new"
+        " bridge?” while the crowd cheers.",
+        [
+            (
+                "“Why are we still waiting for the new bridge?”",
+                "direct",
+                "asking",
+                "Jane Holt",
+                "Jane Holt",
+            )
+        ],
+        id="reporting-verb-right-before-the-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKED_PATTERNS)
+def test_marked_quote_patterns(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+# Organisations and outlets named again by a short name or a common noun.
+OUTLET_PATTERNS = [
+    pytest.param(
+        "The Washington Post reported the bill was dead. The Post said the vote on the"
+        " bill would fail.",
+        "Washington Post",
+        id="short-name-of-an-outlet",
+    ),
+    pytest.param(
+        "Le Monde published the letter on Monday. The plan will fail within a year, the"
+        " daily wrote.",
+        "Le Monde",
+        id="the-daily",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entity"), OUTLET_PATTERNS)
+def test_outlets_are_linked_to_the_organisation(nlp, text, entity):
+    rows = quotes_of(nlp, text)
+    assert rows and rows[-1][4] == entity
+
+
+def test_transcript_turns_are_credited_to_their_label(nlp):
+    """A 'NAME:' label names the speaker of its paragraph, typed with or without quotation
+    marks; a quote holding several turns is cut at each label."""
+    text = (
+        "Radio host Anna Berg interviewed Governor Ellen Park on Sunday.\n\n"
+        "BERG: Governor, why did the steel plant close?\n\n"
+        "PARK: Because the owners moved the jobs abroad last year.\n\n"
+        '"BERG: Will it ever reopen?\n\n'
+        '"PARK: We are talking to three buyers right now."'
+    )
+    assert [(quote, speaker, entity) for quote, _, _, speaker, entity in quotes_of(nlp, text)] == [
+        ("Governor, why did the steel plant close?", "BERG", "Anna Berg"),
+        ("Because the owners moved the jobs abroad last year.", "PARK", "Ellen Park"),
+        ("Will it ever reopen?", "BERG", "Anna Berg"),
+        ('We are talking to three buyers right now."', "PARK", "Ellen Park"),
+    ]
+
+
+def test_interview_answers_belong_to_the_interviewee(nlp):
+    """In a Q/A interview the questions quote nobody and 'A:' is the person the article is
+    about (the one named most often)."""
+    text = (
+        "Maria Lopez has run the Elm Street bakery for twenty years. Lopez spoke to us"
+        " after the flood.\n\n"
+        "Q: What happened on the night of the flood?\n\n"
+        "A: The water came in at midnight and we lost every oven we had."
+    )
+    assert [
+        (quote, kind, speaker, entity) for quote, kind, _, speaker, entity in quotes_of(nlp, text)
+    ] == [
+        (
+            "The water came in at midnight and we lost every oven we had.",
+            "direct",
+            "A",
+            "Maria Lopez",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "“The flood is a warning to every city on the coast.” George Smith wrote in the Post.",
+            ("George Smith", "George Smith"),
+            id="attribution-in-the-next-sentence",
+        ),
+        pytest.param(
+            "After the council cut the budget, Mayor Jane Holt hit back, “We will find the"
+            " money somewhere else, as we always do.”",
+            ("Jane Holt", "Jane Holt"),
+            id="any-verb-introducing-a-direct-quote",
+        ),
+        pytest.param(
+            "“We will fix every road in this county,” Paul Grant boomed to the crowd.",
+            ("Paul Grant", "Paul Grant"),
+            id="any-verb-after-a-direct-quote",
+        ),
+        pytest.param(
+            "“Who is going to pay for all of this?” asked Sen. Paul Grant of Ohio.",
+            ("Paul Grant", "Paul Grant"),
+            id="inverted-subject-with-a-title",
+        ),
+        pytest.param(
+            'Ellen Park has since apologized for the delay: "We should have told the families'
+            ' sooner. That was a mistake."',
+            ("Ellen Park", "Ellen Park"),
+            id="colon-lead-in-with-its-own-verb",
+        ),
+    ],
+)
+def test_direct_quote_speakers(nlp, text, expected):
+    rows = quotes_of(nlp, text)
+    assert [(speaker, entity) for _, kind, _, speaker, entity in rows if kind == "direct"] == [
+        expected
+    ]
+
+
+def test_that_clause_hung_on_the_noun_after_the_verb(nlp):
+    text = (
+        "Senator Paul Grant says in a statement that the new tolls will be cut in half next year."
+    )
+    assert quotes_of(nlp, text) == [
+        (
+            "that the new tolls will be cut in half next year",
+            "indirect",
+            "says",
+            "Paul Grant",
+            "Paul Grant",
+        )
+    ]
+
+
+def test_a_person_introduced_between_quotes_takes_the_next_quote(nlp):
+    """A speakerless quote after a sentence about someone new is theirs, not the earlier
+    speaker's; without a newcomer it continues the earlier speaker."""
+    text = (
+        'Tom Becker opened the bakery in the 1990s. "It was a hard time," Becker said.\n\n'
+        "His former business partner, Laura Simmons, called him a tireless worker."
+        ' "He showed up at four every morning for twenty years."\n\n'
+        '"Nobody else could have done it."'
+    )
+    assert [(speaker, entity) for _, _, _, speaker, entity in quotes_of(nlp, text)] == [
+        ("Becker", "Tom Becker"),
+        ("Laura Simmons", "Laura Simmons"),
+        ("Laura Simmons", "Laura Simmons"),
+    ]
+
+
 def test_reporting_verbs_are_extendable(nlp, tmp_path):
     verbs = load_reporting_verbs()
     assert "indirect" in verbs["say"] and "opine" not in verbs

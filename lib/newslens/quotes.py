@@ -161,33 +161,49 @@ def _is_word_char(character: str) -> bool:
     return character.isalnum()
 
 
+def _opens_word(before: str, after: str) -> bool:
+    """Whether a mark between these characters stands at the start of a word."""
+    return (before.isspace() or before in "([{—–-") and not after.isspace()
+
+
 def _pair_marks_in_line(
     text: str, start: int, end: int, *, opening: str, closing: str, ambiguous: str, single: bool
 ) -> tuple[list[tuple[int, int]], int | None]:
     """Pairs of (open, close+1) inside text[start:end] and the position of a mark left open."""
+    if single:
+        return _pair_single_marks(text, start, end, opening + ambiguous, closing + ambiguous)
+    if ambiguous:
+        return _pair_straight_text(text, start, end, opening, closing, ambiguous)
+    return _pair_curly_text(text, start, end, opening, closing)
+
+
+def _pair_single_marks(text: str, start: int, end: int, opening: str, closing: str):
+    """Single quotes, which must not be taken for apostrophes (don't, Rome's, leaders')."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     for i in range(start, end):
         character = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if single:
-            # An apostrophe sits between letters (don't, Rome's) or after a plural (leaders').
-            if _is_word_char(before) and _is_word_char(after):
-                continue
-            if open_at is None:
-                if (
-                    character in opening + ambiguous
-                    and (before.isspace() or before in "([{—–-")
-                    and not after.isspace()
-                ):
-                    open_at = i
-                continue
-            if character in closing + ambiguous and not before.isspace():
-                if not _is_word_char(after):
-                    pairs.append((open_at, i + 1))
-                    open_at = None
+        if _is_word_char(before) and _is_word_char(after):
             continue
+        if open_at is None:
+            if character in opening and _opens_word(before, after):
+                open_at = i
+        elif character in closing and not before.isspace() and not _is_word_char(after):
+            pairs.append((open_at, i + 1))
+            open_at = None
+    return pairs, open_at
+
+
+def _pair_straight_text(text: str, start: int, end: int, opening: str, closing: str, ambiguous):
+    """Double marks in a paragraph typed with straight quotes (curly ones pair as usual)."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        character = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
         if character in opening:
             if open_at is None:
                 open_at = i
@@ -202,6 +218,37 @@ def _pair_marks_in_line(
                 # '"A "B' : an unclosed quote followed by a new one; close at the space.
                 pairs.append((open_at, i))
                 open_at = i
+            else:
+                pairs.append((open_at, i + 1))
+                open_at = None
+    return pairs, open_at
+
+
+def _pair_curly_text(text: str, start: int, end: int, opening: str, closing: str):
+    """Double marks in a paragraph typeset with curly quotes. A straight mark there opens at
+    the start of a word and closes at the end of one ('"a few more days” before'); a quote of
+    the other type inside an open one is nested ('"... “fair play” ..."'); a closing
+    mark at the start of a word opens a quote ('”What ...”')."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    nested = 0
+    for i in range(start, end):
+        character = text[i]
+        if character not in DOUBLE_MARKS:
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        starts_word = _opens_word(before, after)
+        if open_at is None:
+            if character in opening or (character in closing + '"' and starts_word):
+                open_at, nested = i, 0
+            continue
+        straight_open = text[open_at] == '"'
+        if (character == '"') != straight_open and (character in opening or starts_word):
+            nested += 1  # a quote of the other type inside this one
+        elif character in closing or (character == '"' and not before.isspace()):
+            if nested and (character == '"') != straight_open:
+                nested -= 1
             else:
                 pairs.append((open_at, i + 1))
                 open_at = None
@@ -492,9 +539,12 @@ def _subject_of(verb, ctx: _Context, depth: int = 0):
             child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
             and child.pos_ in ("PROPN", "NOUN", "PRON")
             and not ctx.inside[child.i]
-            and child.i == verb.i + 1 + sum(1 for t in doc_slice(verb, child) if t.is_punct)
+            and not any(not t.is_punct for t in doc_slice(verb, child.left_edge))
+            and child.ent_type_ not in ("DATE", "TIME")
         ):
             return child
+    if verb.tag_ == "VBG" and previous is not None and previous.pos_ == "PROPN":
+        return previous  # "footage of Jane Doe asking, ..."
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         if verb.dep_ != "advcl" or verb.tag_ == "VBG":
             head = verb.head
@@ -502,6 +552,9 @@ def _subject_of(verb, ctx: _Context, depth: int = 0):
                 head = head.head  # "defended it by saying that ..."
             return _subject_of(head, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        if verb.head.lemma_.lower() in speech_nouns():
+            # "X issued a statement saying ...": the statement's source.
+            return _noun_source(verb.head, ctx) or verb.head
         return verb.head  # "officials speaking on condition of anonymity"
     return None
 
@@ -514,8 +567,11 @@ def doc_slice(left, right) -> list:
 def _name_span(token, ctx: _Context) -> tuple[int, int]:
     """Character span of the name or noun phrase headed by ``token`` (without clauses)."""
     for ent in ctx.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start_char, ent.end_char
+        if ent.start <= token.i < ent.end and ent.label_ in PERSON_LABELS + GROUP_LABELS:
+            start = ent.start_char
+            while start < ent.end_char and not ctx.text[start].isalnum():
+                start += 1  # "― Jane Doe" tagged with its dash
+            return start, ent.end_char
     if token.pos_ == "PRON":
         return token.idx, token.idx + len(token)
     left = token.i
@@ -575,6 +631,14 @@ def _speaker_from_token(token, ctx: _Context, previous: _Speaker | None) -> _Spe
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 token = child
                 break
+        else:
+            if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+                token = token.head  # "Doe, the committee chair, who said"
+    if _not_a_source(token):
+        # "mounting criticism from X and Y, who say": look through to X; else nobody.
+        token = _look_through(token, ctx)
+        if token is None:
+            return _Speaker(how="subject is not a source")
     start, end = _name_span(token, ctx)
     text = ctx.text[start:end]
     lower = token.lower_
@@ -591,11 +655,26 @@ def _speaker_from_token(token, ctx: _Context, previous: _Speaker | None) -> _Spe
         if mention is None:
             return _Speaker(start, end, text, "", "", "pronoun not resolved")
         return _Speaker(start, end, text, mention.entity, mention.label, "pronoun")
-    overlapping = [m for m in ctx.mentions if m.start < end and start < m.end]
+    head_start, head_end = token.idx, token.idx + len(token)
+    overlapping = [m for m in ctx.mentions if m.start < head_end and head_start < m.end]
     if overlapping:
         mention = max(overlapping, key=lambda m: (m.end - m.start, -m.start))
-        return _Speaker(start, end, text, mention.entity, mention.label, "named")
-    if token.pos_ == "NOUN" and token.lower_ not in ("official", "officials", "source", "sources"):
+        if " " not in mention.entity:
+            # "the Post" after "The Washington Post": the full name given before.
+            mention = _short_name(token, start, ctx) or mention
+        return _Speaker(start, end, _strip_possessive(text), mention.entity, mention.label, "named")
+    if token.pos_ == "PROPN":
+        mention = _short_name(token, start, ctx)
+        if mention is not None:
+            return _Speaker(
+                start, end, _strip_possessive(text), mention.entity, mention.label, "short name"
+            )
+    if token.pos_ == "NOUN" and token.lemma_.lower() in outlet_nouns():
+        # "the daily wrote", "the ministry said": the organisation named last.
+        mention = _resolve_pronoun(start, ("ORG",), ctx, preferred)
+        if mention is not None:
+            return _Speaker(start, end, text, mention.entity, mention.label, "organisation noun")
+    if _is_role_noun(token):
         # A role noun ("the minister") refers back to the last person named in the text.
         determiner = [c for c in token.lefts if c.dep_ == "det"]
         if determiner and determiner[0].lower_ == "the" and token.tag_ == "NN":
@@ -603,6 +682,69 @@ def _speaker_from_token(token, ctx: _Context, previous: _Speaker | None) -> _Spe
             if mention is not None and mention.label == "PERSON":
                 return _Speaker(start, end, text, mention.entity, mention.label, "role noun")
     return _Speaker(start, end, _strip_possessive(text), "", "", "not linked")
+
+
+# Endings of abstract nouns, which name no one who can speak ("criticism", "the decision").
+ABSTRACT_ENDINGS = ("ism", "ness", "ity", "ship", "ance", "ence", "tion", "sion")
+DEMONSTRATIVES = {"that", "this", "these", "those", "which", "what"}
+
+
+def _not_a_source(token) -> bool:
+    """Whether a subject cannot be the source of a quote: a demonstrative ("That does not
+    mean") or an abstract noun that is not an organisation or a document."""
+    if token.lower_ in DEMONSTRATIVES and token.dep_ != "relcl":
+        return token.pos_ in ("PRON", "DET")
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
+        return False
+    return lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def _look_through(token, ctx: _Context):
+    """The source behind a subject that is not one: X in "criticism from X" / "by X"."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for target in child.children:
+                if target.dep_ == "pobj" and _names_someone(target, ctx):
+                    return target
+    return None
+
+
+def _short_name(token, start: int, ctx: _Context):
+    """The organisation or person named in full earlier whose name ends with this word
+    ("the Post" after "The Washington Post")."""
+    word = token.text.lower()
+    for mention in reversed(ctx.mentions):
+        if mention.end <= start and mention.entity.lower().split()[-1:] == [word]:
+            return mention
+    return None
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Organisations and documents that end like abstract nouns (``data/source_nouns.txt``)."""
+    return _word_list("source_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def outlet_nouns() -> frozenset[str]:
+    """Nouns that stand for an organisation named before them ("the daily", "the ministry",
+    ``data/outlet_nouns.txt``)."""
+    return _word_list("outlet_nouns.txt")
+
+
+def _is_role_noun(token) -> bool:
+    """A common noun that may stand for a person named before ("the minister"), not for a
+    group, an organisation ("the campaign") or a body named inside it ("the Grant
+    campaign")."""
+    if token.pos_ != "NOUN" or token.lower_ in ("official", "officials", "source", "sources"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in source_nouns() or lemma in outlet_nouns() or lemma in speech_nouns():
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _according_to(tokens) -> object | None:
@@ -658,11 +800,14 @@ def _first_fragment_roots(q: Quotation, ctx: _Context):
 
 
 def _reporting_clause_cue(q: Quotation, ctx: _Context):
-    """The reporting verb whose clausal complement holds the quote: 'X said the plan
-    would "fail"' (the outermost report wins over verbs inside the reported clause)."""
+    """The report that holds the quote and the token naming its source, or ``(None,
+    None)``: the reporting verb whose clausal complement holds it ('X said the plan would
+    "fail"'), a reporting clause set off inside the sentence ('The new rules, X
+    explained, were "long overdue"') or a speech noun with a named source ('Grant's claim
+    that there were "hundreds of leaks"')."""
     span, roots = _first_fragment_roots(q, ctx)
     if span is None:
-        return None
+        return None, None
     for token in roots:
         node = token
         for _ in range(12):
@@ -671,13 +816,29 @@ def _reporting_clause_cue(q: Quotation, ctx: _Context):
             child, node = node, node.head
             if ctx.inside[node.i] or span.start <= node.i < span.end:
                 continue
-            if (
-                child.dep_ == "ccomp"
-                and ctx.is_reporting(node, flag="indirect")
-                and _subject_of(node, ctx) is not None
-            ):
-                return node
-    return None
+            found = _report_at(node, child, ctx)
+            if found[0] is not None:
+                return found
+    return None, None
+
+
+def _report_at(node, child, ctx: _Context):
+    """(cue, source) when ``node`` reports the clause that ``child`` heads."""
+    if child.dep_ == "ccomp" and ctx.is_reporting(node, flag="indirect"):
+        subject = _subject_of(node, ctx)
+        if subject is not None:
+            return node, subject
+    if child.dep_ in ("acl", "ccomp") and node.pos_ == "NOUN" and _opens_with_that(child):
+        if node.lemma_.lower() in speech_nouns():
+            source = _noun_source(node, ctx)
+            if source is not None:
+                return node, source
+    for aside in node.children:
+        if aside.dep_ == "parataxis":
+            subject = _speaking_subject(aside, ctx)
+            if subject is not None and _set_off(aside, subject, ctx.doc):
+                return aside, subject
+    return None, None
 
 
 CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "appos")
@@ -809,62 +970,222 @@ def _trim_token_range(doc, start: int, end: int, *, trailing_conjunction: bool =
     return start, end
 
 
+def _content_end(clause, verbs) -> int:
+    """Token index where the reported clause headed by ``clause`` ends: at a semicolon,
+    before a coordinated report of the speaker's ("... and said she would") and before a
+    trailing non-restrictive relative clause or apposition (", which opened in
+    1990"), the journalist's addition rather than the speaker's words."""
+    end = clause.right_edge.i + 1
+    doc = clause.doc
+    stop = next((t.i for t in doc[clause.left_edge.i : end] if t.text == ";"), None)
+    if stop is not None:
+        return stop  # "...; the vote is on Monday": a sentence of its own
+    for child in clause.subtree:
+        if child.i <= clause.i:
+            continue
+        if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
+            return child.left_edge.i
+        if _is_gloss(child) and child.right_edge.i + 1 >= end:
+            end = min(end, child.left_edge.i)
+            break
+    return end
+
+
+def _new_clause(verb, verbs) -> bool:
+    """Whether a verb coordinated with the reported clause is a new report of the
+    speaker's ("... and said she would") rather than more of the reported content ("said
+    A and that B", "said A, but B")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
+
+
+def _is_gloss(token) -> bool:
+    """A non-restrictive relative clause (", which ...", ", who ...") or an apposition
+    (", the oldest firm in town") set off by a comma: the journalist's gloss."""
+    first = token.left_edge
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is None or before.text != ",":
+        return False
+    if token.dep_ == "relcl":
+        return first.lower_ in ("which", "who", "whose", "where")
+    return token.dep_ == "appos"
+
+
+@dataclass(frozen=True)
+class _Report:
+    """A stretch of reported speech found without quotation marks: tokens ``start:end``,
+    the cue token, the token naming the source when the rule found it (else the cue's
+    subject), how it was found, and whether the cue may sit inside the content (a
+    parenthetical 'The plan, he said, will fail')."""
+
+    start: int
+    end: int
+    cue: object
+    source: object = None
+    how: str = "clausal complement"
+    cue_inside: bool = False
+
+
 def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
-    """Reported speech: clausal complements of reporting verbs flagged ``indirect``, and
-    clauses credited with "according to X"."""
+    """Reported speech: clausal complements of reporting verbs flagged ``indirect`` (also
+    after an object, "told reporters that"), parenthetical and trailing reporting clauses,
+    clauses credited with "according to X" in any position, and "that"-clauses of speech
+    nouns ("the claim that", "a report that") whose source is named."""
     found = []
+    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports):
+        for report in finder(ctx):
+            item = _accept_report(report, ctx, taken)
+            if item is not None:
+                found.append(item)
+                taken.append((item.start, item.end))
+    return found
+
+
+def _accept_report(report: _Report, ctx: _Context, taken) -> _Found | None:
+    """The report as a quote row, or None when it is too short, holds quotation marks,
+    holds its own cue or overlaps a quote already found."""
     doc = ctx.doc
-    for token in doc:
-        if ctx.inside[token.i] or not ctx.is_reporting(token, flag="indirect"):
+    start, end = _trim_token_range(doc, report.start, report.end, trailing_conjunction=True)
+    if end - start < 4:
+        return None
+    span = doc[start:end]
+    if any(ctx.inside[t.i] for t in span) or any(ch in span.text for ch in DOUBLE_MARKS):
+        return None
+    if not report.cue_inside and start <= report.cue.i < end:
+        return None
+    s, e = span.start_char, span.end_char
+    if any(s < te and ts < e for ts, te in taken):
+        return None
+    found = _Found(s, e, "indirect", ((s, e),), cue=report.cue, debug=report.how)
+    found.speaker_token = report.source or _subject_of(report.cue, ctx)  # type: ignore[attr-defined]
+    return found
+
+
+def _clause_start(token, ctx: _Context) -> int:
+    """First token of the stretch of the sentence that ends at ``token`` without crossing a
+    quotation or a line break: where a reported clause before its cue can begin."""
+    doc = ctx.doc
+    i = token.i
+    sentence_start = token.sent.start
+    while i > sentence_start:
+        previous = doc[i - 1]
+        if ctx.inside[previous.i] or "\n" in previous.text_with_ws or previous.is_space:
+            break
+        i -= 1
+    return i
+
+
+def _speaking_subject(token, ctx: _Context):
+    """The subject of a reporting verb when it can be the source of reported speech."""
+    if ctx.inside[token.i] or not ctx.is_reporting(token, flag="indirect"):
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None
+    subject = _subject_of(token, ctx)
+    if subject is None or subject.lower_ in FIRST_PERSON | {"you", "it"}:
+        return None
+    if _not_a_source(subject) and _look_through(subject, ctx) is None:
+        if not any(c.dep_ == "appos" for c in subject.children):
+            return None
+    return subject
+
+
+def _verb_reports(ctx: _Context):
+    """Reported clauses of reporting verbs: complements ("X said the talks had failed",
+    "X told reporters that ..."), clauses before the verb ("The talks failed, X said.") and
+    parentheticals ("The talks, X said, had failed")."""
+    for token in ctx.doc:
+        subject = _speaking_subject(token, ctx)
+        if subject is None:
             continue
-        if any(c.dep_ == "neg" for c in token.children):
-            continue
-        subject = _subject_of(token, ctx)
-        if subject is None or subject.lower_ in FIRST_PERSON | {"you", "it"}:
-            continue
-        complements = [c for c in token.children if c.dep_ == "ccomp"]
-        content = None
+        complements = [c for c in token.children if c.dep_ == "ccomp"] or _misattached(token)
         if complements:
-            # "X said the talks had failed" / "The talks had failed, X said."
-            clause = complements[0]
-            end = clause.right_edge.i + 1
-            for child in clause.rights:
-                # "..., and he railed against ..." : a coordinated clause of its own.
-                if child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
-                    end = child.left_edge.i
-                    break
-            content = (clause.left_edge.i, end)
-            if clause.pos_ not in ("VERB", "AUX"):
-                continue
-            if clause.i < token.i:
-                # A clause before its verb is reported speech only when set off by a comma.
-                between = doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
-                if not any(t.text == "," for t in between):
-                    continue
-                content = (content[0], min(content[1], subject.left_edge.i, token.i))
+            report = _complement_report(token, complements[0], subject, ctx)
         elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
-            # "The plan will fail, he said." parsed with the clause as the head.
-            head = token.head
-            if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
-                continue
-            start = head.left_edge.i
-            end = subject.left_edge.i if subject.i < token.i else token.i
-            content = (start, end)
-        if content is None:
-            continue
-        start, end = _trim_token_range(doc, *content, trailing_conjunction=True)
-        if end - start < 4:
-            continue
-        span = doc[start:end]
-        if any(ctx.inside[t.i] for t in span) or any(ch in span.text for ch in DOUBLE_MARKS):
-            continue
-        if token.i >= start and token.i < end:
-            continue
-        s, e = span.start_char, span.end_char
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        found.append(_Found(s, e, "indirect", ((s, e),), cue=token, debug="clausal complement"))
-        taken.append((s, e))
+            report = _trailing_report(token, subject, ctx)
+        elif token.dep_ in ("ccomp", "parataxis", "advcl"):
+            report = _parenthetical_report(token, subject, ctx)
+        else:
+            report = None
+        if report is not None:
+            yield report
+
+
+def _misattached(verb) -> list:
+    """A "that"-clause the parser hung on the noun after the verb: 'says in a statement
+    that ...', 'told reporters that ...'."""
+    for child in verb.rights:
+        nouns = [child] if child.dep_ in ("dobj", "npadvmod") else []
+        if child.dep_ == "prep":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and _opens_with_that(clause):
+                    return [clause]
+    return []
+
+
+def _complement_report(token, clause, subject, ctx: _Context) -> _Report | None:
+    """'X said the talks had failed' / 'The talks had failed, X said.'"""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    start, end = clause.left_edge.i, _content_end(clause, ctx.verbs)
+    if _set_off(token, subject, ctx.doc) and _clause_start(token, ctx) < subject.left_edge.i:
+        # "The problem now, she told me, is that ..." parsed with the rest as complement.
+        return _Report(_clause_start(token, ctx), end, token, how="parenthetical", cue_inside=True)
+    if clause.i < token.i:
+        # A clause before its verb is reported speech only when set off by a comma.
+        between = ctx.doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
+        if not any(t.text == "," for t in between):
+            return None
+        start = max(start, _clause_start(clause, ctx))
+        end = min(end, subject.left_edge.i, token.i)
+    return _Report(start, end, token)
+
+
+def _trailing_report(token, subject, ctx: _Context) -> _Report | None:
+    """'The plan will fail, he said.' parsed with the clause as the head."""
+    head = token.head
+    if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
+        return None
+    start = max(head.left_edge.i, _clause_start(head, ctx))
+    end = subject.left_edge.i if subject.i < token.i else token.i
+    return _Report(start, end, token)
+
+
+def _parenthetical_report(token, subject, ctx: _Context) -> _Report | None:
+    """'Back then, X said, the plan was ...': the reporting clause set off by commas
+    inside the reported sentence, which is the content (attribution included)."""
+    head = token.head
+    doc = ctx.doc
+    if head.i <= token.i or ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not _set_off(token, subject, doc):
+        return None
+    left = min(subject.left_edge.i, token.i)
+    start = max(head.left_edge.i, _clause_start(head, ctx))
+    if start >= left:
+        return None
+    return _Report(start, head.right_edge.i + 1, token, how="parenthetical", cue_inside=True)
+
+
+def _set_off(token, subject, doc) -> bool:
+    """Whether the reporting clause 'he said' / 'he told me on Friday' is set off by commas
+    on both sides (a parenthetical inside the reported sentence)."""
+    left, right = min(subject.left_edge.i, token.i), token.i
+    for child in token.rights:
+        if child.dep_ in ("ccomp", "conj", "cc"):
+            break
+        right = child.right_edge.i
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+        return False
+    return doc[right].text == "," or doc[right + 1].text == ","
+
+
+def _according_to_reports(ctx: _Context):
+    """Clauses credited with 'according to X' before, after or inside them."""
+    doc = ctx.doc
     for token in doc:
         if token.lower_ != "according" or ctx.inside[token.i]:
             continue
@@ -873,24 +1194,83 @@ def _find_indirect(ctx: _Context, taken: list[tuple[int, int]]) -> list[_Found]:
             continue
         sentence = token.sent
         phrase_end = source.right_edge.i + 1
-        if token.i == sentence.start:
-            start, end = phrase_end, sentence.end
+        clause_start = _clause_start(token, ctx)
+        if token.i == clause_start:
+            start, end, inside = phrase_end, sentence.end, False
+        elif phrase_end < sentence.end - 2 and doc[phrase_end].text == ",":
+            # "The plan, according to officials, will fail."
+            start, end, inside = clause_start, sentence.end, True
         else:
-            start, end = sentence.start, token.i
-        start, end = _trim_token_range(doc, start, end)
-        if end - start < 4:
+            start, end, inside = clause_start, token.i, False
+        yield _Report(start, end, token, source, "according to", cue_inside=inside)
+
+
+def _noun_cue_reports(ctx: _Context):
+    """'that'-clauses of speech nouns whose source is named: "Grant's claim that ...",
+    "a New York Times report that ...", "X issued a statement that ..."."""
+    nouns = speech_nouns()
+    for token in ctx.doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or ctx.inside[token.i]:
             continue
-        span = doc[start:end]
-        if any(ch in span.text for ch in DOUBLE_MARKS):
+        clause = next(
+            (c for c in token.rights if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)),
+            None,
+        )
+        if clause is None or clause.pos_ not in ("VERB", "AUX"):
             continue
-        s, e = span.start_char, span.end_char
-        if any(s < te and ts < e for ts, te in taken):
+        source = _noun_source(token, ctx)
+        if source is None:
             continue
-        found.append(_Found(s, e, "indirect", ((s, e),), cue=token, debug="according to"))
-        found[-1].speaker = _Speaker(how="according to")
-        found[-1].speaker_token = source  # type: ignore[attr-defined]
-        taken.append((s, e))
-    return found
+        end = _content_end(clause, ctx.verbs)
+        yield _Report(clause.left_edge.i, end, token, source, "speech noun")
+
+
+def _opens_with_that(clause) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark"
+
+
+def _noun_source(noun, ctx: _Context):
+    """Who a speech noun belongs to: its possessor ("his claim"), a name compounded with it
+    ("a Times report"), "by/from X", or the subject of a verb that issues it ("X made the
+    claim")."""
+    for child in noun.lefts:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "my", "our", "your"):
+            return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and _names_someone(objects[0], ctx):
+                return objects[0]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in statement_verbs():
+        subject = _subject_of(verb, ctx)
+        if subject is not None and subject.lower_ not in FIRST_PERSON | {"you", "it"}:
+            return subject
+    return None
+
+
+def _word_list(name: str) -> frozenset[str]:
+    source = resources.files("newslens") / "data" / name
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.split("#", 1)[0].strip().lower() for line in lines if line.split("#", 1)[0].strip()
+    )
+
+
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    """Nouns whose "that"-clause is reported speech (``data/speech_nouns.txt``)."""
+    return _word_list("speech_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def statement_verbs() -> frozenset[str]:
+    """Verbs whose subject is the source of the speech noun they take as object ("X made
+    the claim that", ``data/statement_verbs.txt``)."""
+    return _word_list("statement_verbs.txt")
 
 
 def extract_quotes(
@@ -917,19 +1297,23 @@ def extract_quotes(
     verbs = reporting_verbs if reporting_verbs is not None else load_reporting_verbs()
     if mentions is None:
         mentions = _default_mentions(doc, doc_id=doc_id)
-    quotations = find_quotations(doc.text)
-    ctx = _Context(doc, verbs, _mention_list(doc, mentions), quotations)
+    mention_list = _mention_list(doc, mentions)
+    turns = _transcript_turns(doc.text, mention_list)
+    quotations = _split_at_turns(find_quotations(doc.text), turns)
+    ctx = _Context(doc, verbs, mention_list, quotations)
     results: list[_Found] = []
     for index, q in enumerate(quotations):
         results.append(_attribute_marked(q, index, ctx))
+    results.extend(_unquoted_turns(turns, quotations))
+    _credit_turns(results, turns)
+    results.sort(key=lambda f: (f.start, f.end))
     results = _merge_listed_fragments(results, ctx)
     # A quotation with no speaker of its own, standing alone, continues the last speaker.
     _continue_speakers(results, ctx)
     taken = [(f.start, f.end) for f in results if not f.skipped]
     indirect = _find_indirect(ctx, taken)
     for found in indirect:
-        token = getattr(found, "speaker_token", None) or _subject_of(found.cue, ctx)
-        found.speaker = _speaker_from_token(token, ctx, None)
+        found.speaker = _speaker_from_token(found.speaker_token, ctx, None)
     results.extend(indirect)
     results.sort(key=lambda f: (f.start, f.end))
     # Pronouns prefer the previous speaker: resolve in text order with that context.
@@ -983,6 +1367,120 @@ def extract_quotes(
     return frame
 
 
+# A speaker's label opening a transcript paragraph: "SMITH: ...", "Q: ...", "A: ...".
+TURN_LABEL = re.compile(
+    r"[ \t\"“]*(?P<label>Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """One turn of an interview transcript: the label's characters, where the words start
+    and end (the paragraph), and who speaks (a mention, or None for the interviewer)."""
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    speaker: _Mention | None
+    label: str = ""
+
+
+def _transcript_turns(text: str, mentions: list[_Mention]) -> dict[int, _Turn]:
+    """Transcript turns by the offset where their words start. A label is a turn only
+    when it is the surname of a person named in the text ("SMITH:" after "Jane Smith") or
+    Q/A; "A:" is the interviewee, the person named most often."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    turns = {}
+    for start, end in _paragraph_bounds(text):
+        match = TURN_LABEL.match(text, start, end)
+        if match is None:
+            continue
+        label = match.group("label")
+        speaker = _label_speaker(label, people)
+        if speaker is None and label != "Q":
+            continue
+        if label == "Q":
+            continue  # the interviewer's question quotes no source
+        words_end = end
+        while words_end > match.end() and text[words_end - 1].isspace():
+            words_end -= 1
+        turns[match.end()] = _Turn(
+            match.start("label"), match.end("label"), match.end(), words_end, speaker, label
+        )
+    return turns
+
+
+def _label_speaker(label: str, people: list[_Mention]) -> _Mention | None:
+    """The person a transcript label stands for."""
+    if label == "A":
+        counts: dict[str, int] = {}
+        for mention in people:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+        if not counts:
+            return None
+        top = max(counts, key=lambda name: (counts[name], name))
+        return next(m for m in people if m.entity == top)
+    surname = label.split()[-1].lower()
+    for mention in people:
+        if mention.entity.lower().split()[-1:] == [surname]:
+            return mention
+    return None
+
+
+def _split_at_turns(quotations: list[Quotation], turns: dict[int, _Turn]) -> list[Quotation]:
+    """Quotations cut where a transcript turn begins: a quote that opens with "SMITH:" starts
+    after the label, and a multi-paragraph one is cut at each new speaker's label."""
+    if not turns:
+        return quotations
+    result = []
+    for quotation in quotations:
+        pieces: list[list[tuple[int, int]]] = []
+        for s, e in quotation.fragments:
+            turn = next((t for t in turns.values() if s <= t.label_start < t.start <= e), None)
+            if turn is not None:
+                pieces.append([(turn.start, e)])
+            elif pieces:
+                pieces[-1].append((s, e))
+            else:
+                pieces.append([(s, e)])
+        for fragments in pieces:
+            result.append(
+                Quotation(fragments[0][0], fragments[-1][1], tuple(fragments), quotation.mark)
+            )
+    return result
+
+
+def _unquoted_turns(turns: dict[int, _Turn], quotations: list[Quotation]) -> list[_Found]:
+    """Transcript turns typed without quotation marks, as direct quotes."""
+    found = []
+    for turn in turns.values():
+        if any(q.start <= turn.start < q.end for q in quotations):
+            continue
+        found.append(
+            _Found(turn.start, turn.end, "direct", ((turn.start, turn.end),), debug="transcript")
+        )
+    return found
+
+
+def _credit_turns(results: list[_Found], turns: dict[int, _Turn]) -> None:
+    """The speaker of each quote that starts a transcript turn is the turn's label."""
+    for found in results:
+        turn = turns.get(found.start)
+        if turn is None or turn.speaker is None:
+            continue
+        found.skipped, found.kind, found.cue = False, "direct", None
+        found.debug = "transcript"
+        found.speaker = _Speaker(
+            turn.label_start,
+            turn.label_end,
+            turn.label,
+            turn.speaker.entity,
+            turn.speaker.label,
+            "transcript label",
+        )
+
+
 def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
     """Kind, cue and speaker of one quotation in marks."""
     kind, why = _classify(q, ctx)
@@ -997,7 +1495,7 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
     speaker_token = None
     how = ""
     if kind == "partial":
-        cue = _reporting_clause_cue(q, ctx)
+        cue, speaker_token = _reporting_clause_cue(q, ctx)
         how = "reported clause" if cue is not None else ""
         if cue is None:
             cue = _governing_cue(q, ctx)
@@ -1008,15 +1506,25 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
     after = _region_after(q, ctx, next_start, last_paragraph[1])
     before = _region_before(q, ctx, previous_end, paragraph[0])
     inner = ctx.text[q.fragments[-1][0] : q.end].rstrip("".join(ALL_MARKS) + " ")
+    if cue is None and _introducing_verb(before, ctx, kind=kind) is not None:
+        # 'Doe saying, "We will see," when Grant ...': the verb right before.
+        cue, how = _introducing_verb(before, ctx, kind=kind), "verb before the quote"
     if cue is None:
         # '"...," she said.' / '"...?" he asked.' — not after a full stop inside the quote
         # unless the attribution continues in lower case.
         if after and (inner[-1:] not in "." or after[0].text[:1].islower()):
             cue = _cue_in(after, ctx, prefer="first")
             how = "verb after the quote" if cue is not None else ""
+        elif after:
+            # '"... by spring." Doe wrote.': a sentence that only attributes.
+            cue = _bare_attribution(after, ctx)
+            how = "attribution in the next sentence" if cue is not None else ""
     if cue is None and before:
         cue = _cue_in(before, ctx, prefer="last")
         how = "verb before the quote" if cue is not None else ""
+    if cue is None and kind == "direct" and after and inner[-1:] in ",?!":
+        cue = _adjacent_verb(after, ctx)
+        how = "verb after the quote (not a reporting verb)" if cue is not None else ""
     if cue is None:
         source = _according_to(after) or _according_to(before)
         if source is not None:
@@ -1065,6 +1573,49 @@ def _attribute_marked(q: Quotation, index: int, ctx: _Context) -> _Found:
     return found
 
 
+def _introducing_verb(before: list, ctx: _Context, *, kind: str = "direct"):
+    """A verb with a subject right before the quote and its comma or colon ('..., saying,
+    "..."', 'Doe asking, "..."'): a reporting verb, or before a direct quote any verb
+    whose subject names someone ('Doe hit back, "..."')."""
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return None
+    verb = before[-2]
+    if verb.pos_ in ("ADP", "ADV", "PART") and len(before) > 2:
+        verb = before[-3]  # "hit back,"
+    subject = _subject_of(verb, ctx)
+    if subject is None:
+        return None
+    if ctx.is_reporting(verb):
+        return verb
+    if kind == "direct" and verb.pos_ == "VERB" and _names_someone(subject, ctx):
+        return verb
+    return None
+
+
+def _bare_attribution(after: list, ctx: _Context):
+    """A short sentence after a quote that only says who spoke ('Doe wrote.', 'Smith said
+    on Tuesday.'): a reporting verb with a subject and no content of its own."""
+    cue = _cue_in(after[:8], ctx, prefer="first")
+    if cue is None or len(after) > 12:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr") for c in cue.children):
+        return None
+    subject = _subject_of(cue, ctx)
+    return cue if subject is not None and subject.i < cue.i else None
+
+
+def _adjacent_verb(after: list, ctx: _Context):
+    """Any verb whose subject names someone right after a direct quote ('"...," she
+    elaborated' / '"...," hit back Jones'): the attribution slot needs no listed verb."""
+    for token in after[:4]:
+        if token.pos_ == "VERB" and token.dep_ in ("ROOT", "parataxis", "ccomp"):
+            subject = _subject_of(token, ctx)
+            if subject is not None and _names_someone(subject, ctx):
+                return token
+            return None
+    return None
+
+
 def _lead_in_speaker(tokens: list, ctx: _Context):
     """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
     Doe:'), else the subject of the lead-in's main verb if it names someone."""
@@ -1073,26 +1624,43 @@ def _lead_in_speaker(tokens: list, ctx: _Context):
     last = tokens[-1]
     if last.pos_ == "PROPN" and _names_someone(last, ctx):
         return last
-    root = last.sent.root
-    if ctx.inside[root.i]:
-        return None
-    subject = _subject_of(root, ctx)
-    if subject is not None and subject in tokens and _names_someone(subject, ctx):
-        return subject
-    return None
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.pos_ not in ("VERB", "AUX") or verb.head.i in inside and verb.head != verb:
+            continue
+        subject = _subject_of(verb, ctx)
+        if subject is not None and subject.i in inside and _can_introduce(subject, ctx):
+            return subject
+    # "Here's Doe in 1998:"
+    named = [t for t in tokens if t.dep_ == "attr" and _names_someone(t, ctx)]
+    return named[0] if named else None
+
+
+def _can_introduce(subject, ctx: _Context) -> bool:
+    """Whether a lead-in's subject names its source: someone named, or a document of
+    someone's ("Doe's letter makes the case:")."""
+    if _names_someone(subject, ctx):
+        return True
+    return subject.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and _names_someone(c, ctx) for c in subject.children
+    )
+
+
+def _skip_blanks(text: str, position: int) -> int:
+    """The first position from ``position`` on that is not a space within the line (no-break
+    spaces included)."""
+    while position < len(text) and text[position].isspace() and text[position] != "\n":
+        position += 1
+    return position
 
 
 def _dash_credit(q: Quotation, ctx: _Context):
     """The name in a byline-style credit right after a quote: '"..." ― Jane Doe'."""
     text = ctx.text
-    position = q.end
-    while position < len(text) and text[position] in " \t":
-        position += 1
+    position = _skip_blanks(text, q.end)
     if position >= len(text) or text[position] not in "―—–":
         return None
-    position += 1
-    while position < len(text) and text[position] in " \t":
-        position += 1
+    position = _skip_blanks(text, position + 1)
     span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
     if span is None:
         return None
@@ -1123,7 +1691,7 @@ def _merge_listed_fragments(results: list[_Found], ctx: _Context) -> list[_Found
             and last.cue is not None
             and found.cue.i == last.cue.i
             and ctx.sentence_id(found.start) == ctx.sentence_id(last.start)
-            and not any(ch in ".!?\n" for ch in ctx.text[last.end : found.start])
+            and _only_list_words_between(last.end, found.start, ctx)
         ):
             last.end = found.end
             last.fragments = ((last.start, found.end),)
@@ -1131,6 +1699,16 @@ def _merge_listed_fragments(results: list[_Found], ctx: _Context) -> list[_Found
             continue
         merged.append(found)
     return merged
+
+
+def _only_list_words_between(start: int, end: int, ctx: _Context) -> bool:
+    """Whether the text between two quoted fragments only lists them ('a "liar," a "bully"
+    and "sick"'): a few words, no verb and no sentence end."""
+    if any(ch in ".!?\n" for ch in ctx.text[start:end]):
+        return False
+    tokens = ctx.tokens_between(start, end)
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _continue_speakers(results: list[_Found], ctx: _Context) -> None:
@@ -1141,7 +1719,10 @@ def _continue_speakers(results: list[_Found], ctx: _Context) -> None:
         if found.skipped:
             continue
         if found.speaker.start is None and not found.speaker.text and found.kind == "direct":
-            if last is not None:
+            introduced = _introduced_before(found, last, ctx)
+            if introduced is not None:
+                found.speaker = introduced
+            elif last is not None:
                 gap = ctx.paragraph_index(found.start) - ctx.paragraph_index(last.end)
                 if gap <= PARAGRAPHS_TO_CONTINUE:
                     source = last.speaker
@@ -1156,6 +1737,35 @@ def _continue_speakers(results: list[_Found], ctx: _Context) -> None:
                     found.cue = None
         if found.speaker.text:
             last = found
+
+
+def _introduced_before(found: _Found, last: _Found | None, ctx: _Context) -> _Speaker | None:
+    """The person a speakerless quote's preceding sentence is about, when that sentence
+    introduces someone other than the last speaker ('His lawyer, Ana Ruiz, spoke
+    next. "We will appeal."'): a reader takes the
+    newcomer as the speaker rather than the earlier one."""
+    paragraph = ctx.paragraph_index(found.start)
+    start = ctx.paragraphs[max(paragraph - 1, 0)][0]
+    if last is not None:
+        start = max(start, last.end)
+    tokens = ctx.tokens_between(start, found.start)
+    while tokens and tokens[-1].is_space:
+        tokens.pop()
+    if not tokens or tokens[-1].text not in SENTENCE_END:
+        return None
+    sentence = tokens[-1].sent
+    if sentence.start < tokens[0].i or ctx.inside[sentence.root.i]:
+        return None
+    subject = _subject_of(sentence.root, ctx)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    speaker = _speaker_from_token(subject, ctx, None)
+    if speaker.how != "named" or speaker.label != "PERSON":
+        return None
+    if last is not None and speaker.entity == last.speaker.entity:
+        return None
+    speaker.how = "subject of the sentence before"
+    return speaker
 
 
 def quote_rows(document, doc, **options) -> pd.DataFrame:
