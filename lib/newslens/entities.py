@@ -408,6 +408,62 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(word in position for word in short)
 
 
+def _load_nicknames(text: str) -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for number, line in enumerate(_data_lines(text)):
+        for name in line.split():
+            groups.setdefault(name.lower(), set()).add(number)
+    return {name: frozenset(ids) for name, ids in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _default_nicknames() -> dict[str, frozenset[int]]:
+    """First name (lowercased) -> the nickname groups of ``data/nicknames.txt`` it is in."""
+    return _load_nicknames(_builtin_text("nicknames.txt"))
+
+
+def _same_word(a: str, b: str, nicknames: Mapping[str, frozenset], *, first: bool) -> bool:
+    """Whether two words of two names can name the same person: equal, interchangeable first
+    names ("Joe", "Joseph"), or a middle initial and a middle name ("J." and "John")."""
+    if a == b:
+        return True
+    if first:
+        return bool(nicknames.get(a.lower(), frozenset()) & nicknames.get(b.lower(), frozenset()))
+    for initial, full in ((a, b), (b, a)):
+        if len(initial) == 2 and initial.endswith(".") and len(full) > 2 and full[0] == initial[0]:
+            return True
+    return False
+
+
+def _name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping) -> bool:
+    """:func:`_is_subsequence` allowing nicknames for the first name and initials for middle
+    names ("Joe Biden" in "Joseph R. Biden", "Donald John Trump" in "Donald J. Trump")."""
+    if any(word.lower() in _NAME_SUFFIXES and word not in short for word in long):
+        return False
+    position = 0
+    for i, word in enumerate(short):
+        while position < len(long) and not _same_word(
+            word, long[position], nicknames, first=(i == 0 and position == 0)
+        ):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
+def _hover_cut(tokens: Sequence[str], nicknames: Mapping) -> int:
+    """Where a person's name runs into a repetition of it (the hover text some outlets glue
+    after a name: "Ben Carson Benjamin (Ben) Solomon Carson"): the index of the token where
+    the first name comes back, or ``len(tokens)``."""
+    if len(tokens) < 3:
+        return len(tokens)
+    for k in range(2, len(tokens)):
+        if tokens[k][:1].isupper() and _same_word(tokens[0], tokens[k], nicknames, first=True):
+            return k
+    return len(tokens)
+
+
 def _attributive(doc, normalised: NormalisedSpan) -> bool:
     head = doc[normalised.start_token : normalised.end_token].root
     following = doc[normalised.end_token] if normalised.end_token < len(doc) else None
@@ -415,7 +471,7 @@ def _attributive(doc, normalised: NormalisedSpan) -> bool:
 
 
 def _find_untagged(
-    doc, forms: Mapping[str, str], covered: list[bool], loose: Mapping[str, bool] | None = None
+    doc, forms: Mapping[str, str], covered: list[int], loose: Mapping[str, bool] | None = None
 ) -> list[tuple[int, int, int, str]]:
     """Untagged occurrences of known names: ``(start_char, end_char, token, form)``.
 
@@ -425,8 +481,11 @@ def _find_untagged(
     surnames the document itself tags as a person, organisation or place), which the tagger
     often reads as common nouns or adjectives ("Trump described ...", "ex-DOJ"): those match
     whatever their part of speech, but not at the start of a sentence unless they are
-    people's names (``loose`` maps each to whether it is a person's). A possessive glued to
-    the last token ("France\x92s") is not part of the comparison."""
+    people's names (``loose`` maps each to whether it is a person's); they are also looked
+    for inside longer entities of other kinds (``covered`` 1). An all-capital acronym of the
+    alias table ("ISIS") also matches whatever its part of speech, between words that are
+    not in capitals. A possessive glued to the last token ("France\x92s") is not part of
+    the comparison."""
     loose = loose or {}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for form in forms:
@@ -439,7 +498,7 @@ def _find_untagged(
     n = len(doc)
     while i < n:
         token = doc[i]
-        if covered[i] or not token.text[:1].isupper():
+        if covered[i] == 2 or not token.text[:1].isupper():
             i += 1
             continue
         matched = False
@@ -447,15 +506,27 @@ def _find_untagged(
         bare = _POSSESSIVE.sub("", first)
         for words in by_first.get(first, ()) or by_first.get(bare, ()):
             stop = i + len(words)
-            if stop > n or any(covered[j] for j in range(i, stop)):
+            if stop > n or any(covered[j] == 2 for j in range(i, stop)):
                 continue
             keys = [_name_key(t.text) for t in doc[i:stop]]
             keys[-1] = _POSSESSIVE.sub("", keys[-1])
             if tuple(keys) != words:
                 continue
             form = " ".join(words)
+            if form not in loose and any(covered[j] for j in range(i, stop)):
+                continue
             proper = all(t.tag_ in ("NNP", "NNPS") or t.pos_ == "PROPN" for t in doc[i:stop])
-            if not proper and not (form in loose and (loose[form] or not token.is_sent_start)):
+            acronym = (
+                len(words) == 1
+                and len(form) > 2
+                and form.isupper()
+                and form.isalpha()
+                and not (i > 0 and doc[i - 1].is_upper)
+                and not (stop < n and doc[stop].is_upper)
+            )
+            if not (proper or acronym) and not (
+                form in loose and (loose[form] or not token.is_sent_start)
+            ):
                 continue
             found.append((token.idx, doc[stop - 1].idx + len(keys[-1]), i, form))
             i = stop
@@ -463,7 +534,7 @@ def _find_untagged(
             break
         if matched:
             continue
-        if "-" in token.text[1:-1]:
+        if "-" in token.text[1:-1] and not covered[i]:
             offset = 0
             for part in token.text.split("-"):
                 key = _name_key(part)
@@ -656,6 +727,42 @@ def _link_short_orgs(mentions: list[_Mention]) -> None:
                 mention.linked_by = "short_form"
 
 
+_ALIAS_VIEWS: dict[int, tuple[Mapping, dict[str, str], dict[str, str]]] = {}
+
+
+def _alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str, str]]:
+    """What every document needs from the alias table, computed once per table: variants
+    to look for untagged (variant -> label) and organisation/place variants (-> label)."""
+    cached = _ALIAS_VIEWS.get(id(aliases))
+    if cached is not None and cached[0] is aliases:
+        return cached[1], cached[2]
+    forms = {variant: alias.label for variant, alias in aliases.items() if len(variant) > 1}
+    places = {v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"}
+    if len(_ALIAS_VIEWS) > 8:
+        _ALIAS_VIEWS.clear()
+    _ALIAS_VIEWS[id(aliases)] = (aliases, forms, places)
+    return forms, places
+
+
+def _cut_hover(doc, normalised: NormalisedSpan) -> NormalisedSpan:
+    """A PERSON name cut where its first name comes back (see :func:`_hover_cut`)."""
+    tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
+    cut = _hover_cut(tokens, _default_nicknames())
+    if cut == len(tokens):
+        return normalised
+    last = doc[normalised.start_token + cut - 1]
+    end = last.idx + len(last.text)
+    name = _name_key(doc[normalised.start_token : normalised.start_token + cut].text)
+    return NormalisedSpan(
+        normalised.start_token,
+        normalised.start_token + cut,
+        normalised.start,
+        end,
+        name,
+        normalised.role,
+    )
+
+
 def _heads_title(lowers: Sequence[str], start: int, end: int, index: _TitleIndex) -> bool:
     """Whether tokens ``start:end`` begin a title that goes on after them ("Labor" in "Labor
     Secretary Alexander Acosta", "Solicitor" in "Solicitor General")."""
@@ -725,7 +832,7 @@ def _titled_untagged(
             )
         )
         for j in range(i, stop):
-            covered[j] = True
+            covered[j] = 2
     return found
 
 
@@ -811,25 +918,29 @@ def extract_mentions(
     considered = set(wanted) | set(_LINKING_LABELS)
     sentence_starts = [sentence.start for sentence in doc.sents]
 
-    covered = [False] * len(doc)
+    # 2: inside an entity we keep; 1: inside a longer entity of another kind (a WORK_OF_ART
+    # such as "Facebook posting Elonis"), where only the document's own names are looked
+    # for; a one-token entity of another kind ("Trump" read as a PRODUCT) hides nothing.
+    # Laws and court cases ("Elonis v. United States") name no one: 2.
+    covered = [0] * len(doc)
     mentions: list[_Mention] = []
     for ent in doc.ents:
-        # A one-token entity of another kind ("Trump" read as a PRODUCT) does not hide the
-        # token from the search for names the document uses.
         if ent.label_ in considered or len(ent) > 1:
             for i in range(ent.start, ent.end):
-                covered[i] = True
+                covered[i] = 2 if ent.label_ in considered or ent.label_ == "LAW" else 1
         if ent.label_ not in considered:
             continue
         normalised = _normalise(ent, index, lowers)
         if normalised is None or not _is_name_shaped(normalised.name, ent.label_):
             continue
+        if ent.label_ == "PERSON":
+            normalised = _cut_hover(doc, normalised)
         # Words after a dash are not part of the name ("Fox — Rubio"): a name there can
         # still be found as an untagged repetition.
         for i in range(normalised.end_token, ent.end):
             if _is_dash(doc[i]):
                 for j in range(i, ent.end):
-                    covered[j] = False
+                    covered[j] = 0
                 break
         if (
             ent.label_ == "ORG"
@@ -863,17 +974,15 @@ def extract_mentions(
         mentions.append(mention)
 
     # Spans that swallowed a person and an organisation or place.
-    known = {variant: alias.label for variant, alias in aliases.items() if alias.label != "PERSON"}
+    alias_forms, alias_places = _alias_views(aliases)
+    known = dict(alias_places)
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
     mentions = _split_swallowed(doc, mentions, known)
     mentions = _split_two_people(doc, mentions)
     mentions.extend(_titled_untagged(doc, lowers, covered, index, aliases))
 
     # Untagged repetitions of names this document uses, and alias variants.
-    forms: dict[str, str] = {}
-    for variant, alias in aliases.items():
-        if len(variant) > 1:
-            forms[variant] = alias.label
+    forms = dict(alias_forms)
     hyphenated = [m for m in mentions if "-" in m.name and m.name not in aliases]
     loose: dict[str, bool] = {}  # name -> whether it is a person's
     for mention in mentions:
@@ -1191,16 +1300,27 @@ def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
                 (w for w in reversed(words[name]) if w.lower() not in _NAME_SUFFIXES), ""
             )
             by_surname.setdefault(surname, []).append(name)
+    nicknames = _default_nicknames()
     for name in names:
         short = words[name]
         if len(short) == 1:
             pool = by_surname.get(short[0], [])
         else:
-            pool = [other for other in by_surname.get(short[-1], []) if words[other][0] == short[0]]
+            pool = [
+                other
+                for other in by_surname.get(short[-1], [])
+                if _same_word(short[0], words[other][0], nicknames, first=True)
+            ]
         candidates = [
             other
             for other in pool
-            if len(words[other]) > len(short) and _is_subsequence(short, words[other])
+            if (len(words[other]) > len(short) and _name_fits(short, words[other], nicknames))
+            or (
+                len(words[other]) == len(short) > 1
+                and other != name
+                and (weights[other], other) > (weights[name], name)
+                and _name_fits(short, words[other], nicknames)
+            )
         ]
         targets: Counter = Counter()
         for other in candidates:
@@ -1224,6 +1344,7 @@ def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
     is_person = result["label"] == "PERSON"
     linked = result.loc[is_person, "entity"].map(canonical)
     moved = linked != result.loc[is_person, "entity"]
+    moved &= result.loc[is_person, "linked_by"] != "corpus_person"
     result.loc[moved[moved].index, "linked_by"] = "corpus"
     result.loc[is_person, "entity"] = linked
 
