@@ -599,3 +599,50 @@ def test_gold_labels_point_at_names_in_the_corpus(shared_dir):
         include_groups=False,
     )
     assert not overlaps.any()
+
+
+# --- junk the tagger reads as people --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # Hover text glued after a linked name: cut where the first name comes back.
+        ("Today Bernie Sanders Bernie Sanders2020 spoke.", (1, 5), ("Bernie Sanders", "PERSON")),
+        ("Adviser Thom Tillis Thomas Roland Tillis voted.", (1, 6), ("Thom Tillis", "PERSON")),
+        # A surname glued to the next headline word.
+        ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        # A name ending like an organisation is one.
+        ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
+        # A show or an award is not a person.
+        ("He loved the Larry Sanders Show on cable.", (3, 6), None),
+    ],
+)
+def test_person_spans_that_are_not_one_persons_name(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    rows = list(zip(mentions["entity"], mentions["label"], strict=True))
+    assert rows == ([expected] if expected else [])
+    for row in mentions.itertuples():
+        assert doc.text[row.start : row.end] == row.text
+
+
+def test_nicknames_and_middle_initials_are_one_person_across_documents():
+    rows = [(d, "Joseph R. Biden", "Joseph R. Biden", "PERSON", "name") for d in "ab"]
+    rows += [("c", "Joe Biden", "Joe Biden", "PERSON", "name")]
+    rows += [(d, "William Barr", "William Barr", "PERSON", "name") for d in "de"]
+    rows += [("f", "Bill Barr", "Bill Barr", "PERSON", "name")]
+    rows += [("g", "Donald J. Trump", "Donald J. Trump", "PERSON", "name")] * 3
+    rows += [("h", "Donald John Trump", "Donald John Trump", "PERSON", "name")]
+    # A different first name is a different person.
+    rows += [("i", "Jill Biden", "Jill Biden", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    assert dict(zip(linked["text"], linked["entity"], strict=True)) == {
+        "Joseph R. Biden": "Joseph R. Biden",
+        "Joe Biden": "Joseph R. Biden",
+        "William Barr": "William Barr",
+        "Bill Barr": "William Barr",
+        "Donald J. Trump": "Donald J. Trump",
+        "Donald John Trump": "Donald J. Trump",
+        "Jill Biden": "Jill Biden",
+    }

@@ -579,6 +579,15 @@ _GENERIC_ORG_WORDS = frozenset(
     group company corporation university college school union bank fund authority board
     organization organisation network club court""".split()
 )
+# Last words that make a name an organisation's, never a person's surname.
+_ORG_HEADS = frozenset(
+    """senate congress department party committee office council ministry agency
+    administration bureau commission service association institute foundation university
+    college school corporation company organization organisation authority network""".split()
+)
+# Last words of the names of shows, awards, laws and periods the tagger reads as people
+# ("Larry Sanders Show", "Merriman Smith Award").
+_NOT_NAME_ENDINGS = frozenset("show award awards prize act report day week month".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
@@ -744,15 +753,31 @@ def _alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str
     return forms, places
 
 
+# A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
+# "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
+_GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
+
+
 def _cut_hover(doc, normalised: NormalisedSpan) -> NormalisedSpan:
-    """A PERSON name cut where its first name comes back (see :func:`_hover_cut`)."""
+    """A PERSON name cut where its first name comes back (see :func:`_hover_cut`) or where
+    a word is glued to its surname ("Jason FurmanEconomy" -> "Jason Furman")."""
     tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
     cut = _hover_cut(tokens, _default_nicknames())
-    if cut == len(tokens):
+    keep = None
+    for k in range(1, cut):
+        glued = _GLUED.match(tokens[k])
+        if glued:
+            cut, keep = k + 1, len(glued.group(1))
+            break
+    if cut == len(tokens) and keep is None:
         return normalised
     last = doc[normalised.start_token + cut - 1]
-    end = last.idx + len(last.text)
-    name = _name_key(doc[normalised.start_token : normalised.start_token + cut].text)
+    end = last.idx + (len(last.text) if keep is None else keep)
+    name = (
+        _name_key(doc.text[normalised.start : end])
+        if keep
+        else _name_key(doc[normalised.start_token : normalised.start_token + cut].text)
+    )
     return NormalisedSpan(
         normalised.start_token,
         normalised.start_token + cut,
@@ -933,8 +958,16 @@ def extract_mentions(
         normalised = _normalise(ent, index, lowers)
         if normalised is None or not _is_name_shaped(normalised.name, ent.label_):
             continue
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label == "PERSON":
             normalised = _cut_hover(doc, normalised)
+            last_word = normalised.name.rsplit(" ", 1)[-1]
+            if last_word.lower() in _NOT_NAME_ENDINGS:
+                continue
+            if "&" in normalised.name or (
+                last_word[:1].isupper() and last_word.lower() in _ORG_HEADS
+            ):
+                label = "ORG"
         # Words after a dash are not part of the name ("Fox — Rubio"): a name there can
         # still be found as an untagged repetition.
         for i in range(normalised.end_token, ent.end):
@@ -948,7 +981,6 @@ def extract_mentions(
             and _heads_title(lowers, normalised.start_token, normalised.end_token, index)
         ):
             continue
-        label = ent.label_
         linked_by = "name"
         # A title just before a short ORG/GPE/NORP name ("Mr. Trump", "President Obama")
         # marks a person the pipeline mislabelled.
