@@ -296,10 +296,11 @@ def normalise_span(
 def _normalise(span, index: _TitleIndex, lowers: Sequence[str]) -> NormalisedSpan | None:
     doc = span.doc
     start, end = span.start, span.end
-    for i in range(start + 1, end):
-        if _is_dash(doc[i]):
-            end = i
-            break
+    if end - start > 1:
+        for i in range(start + 1, end):
+            if _is_dash(doc[i]):
+                end = i
+                break
     while start < end and (lowers[start] in _DETERMINERS or doc[start].is_punct):
         start += 1
     # Trailing possessives, punctuation and lowercase words ("Walker first", "Obama
@@ -471,7 +472,11 @@ def _attributive(doc, normalised: NormalisedSpan) -> bool:
 
 
 def _find_untagged(
-    doc, forms: Mapping[str, str], covered: list[int], loose: Mapping[str, bool] | None = None
+    doc,
+    forms: Mapping[str, str],
+    covered: list[int],
+    loose: Mapping[str, bool] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> list[tuple[int, int, int, str]]:
     """Untagged occurrences of known names: ``(start_char, end_char, token, form)``.
 
@@ -494,17 +499,22 @@ def _find_untagged(
     for candidates in by_first.values():
         candidates.sort(key=lambda words: (-len(words), words))
     found = []
-    i = 0
     n = len(doc)
-    while i < n:
-        token = doc[i]
-        if covered[i] == 2 or not token.text[:1].isupper():
-            i += 1
+    texts = texts if texts is not None else _token_strings(doc)
+    resume = 0
+    for i in [i for i, text in enumerate(texts) if text[:1].isupper() and covered[i] != 2]:
+        if i < resume:
             continue
+        text = texts[i]
+        candidates = by_first.get(text)
+        if candidates is None:
+            key = _name_key(text)
+            candidates = by_first.get(key) or by_first.get(_POSSESSIVE.sub("", key), ())
+        if not candidates and "-" not in text[1:-1]:
+            continue
+        token = doc[i]
         matched = False
-        first = _name_key(token.text)
-        bare = _POSSESSIVE.sub("", first)
-        for words in by_first.get(first, ()) or by_first.get(bare, ()):
+        for words in candidates:
             stop = i + len(words)
             if stop > n or any(covered[j] == 2 for j in range(i, stop)):
                 continue
@@ -529,7 +539,7 @@ def _find_untagged(
             ):
                 continue
             found.append((token.idx, doc[stop - 1].idx + len(keys[-1]), i, form))
-            i = stop
+            resume = stop
             matched = True
             break
         if matched:
@@ -541,7 +551,6 @@ def _find_untagged(
                 if part[:1].isupper() and key in forms:
                     found.append((token.idx + offset, token.idx + offset + len(part), i, key))
                 offset += len(part) + 1
-        i += 1
     return found
 
 
@@ -612,6 +621,11 @@ def _person_forms(mentions: Sequence[_Mention]) -> dict[str, str]:
     return forms
 
 
+def _first_words(known: Mapping[str, str]) -> frozenset[str]:
+    """The first words of the names in ``known`` (a fast pre-check for a name's start)."""
+    return frozenset(name.split(" ", 1)[0] for name in known)
+
+
 def _split_swallowed(doc, mentions: list[_Mention], known: Mapping[str, str]) -> list[_Mention]:
     """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
     White House" -> "Obama" + "White House"), and an ORG span that starts with a person the
@@ -621,7 +635,13 @@ def _split_swallowed(doc, mentions: list[_Mention], known: Mapping[str, str]) ->
     tags) to their label; only a tail that is one of them is cut off, so "Trump
     Organization" stays whole. The tail may run past the span by up to two tokens ("Obama
     White" tagged PERSON before "House")."""
+    candidates = [
+        m for m in mentions if m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2
+    ]
+    if not candidates:
+        return mentions
     people = {m.name for m in mentions if m.label == "PERSON"} | set(_person_forms(mentions))
+    starts = _first_words(known)
     result: list[_Mention] = []
     claimed: list[tuple[int, int]] = []
     for mention in mentions:
@@ -631,7 +651,7 @@ def _split_swallowed(doc, mentions: list[_Mention], known: Mapping[str, str]) ->
             continue
         cut = None
         for k in range(first + 1, last):
-            if not doc[k].is_title and not doc[k].is_upper:
+            if doc[k].text not in starts:
                 continue
             head = _name_key(doc[first:k].text)
             if mention.label == "ORG" and head not in people:
@@ -736,6 +756,35 @@ def _link_short_orgs(mentions: list[_Mention]) -> None:
                 mention.linked_by = "short_form"
 
 
+_STRINGS: dict[int, str] = {}
+
+
+def _token_strings(doc) -> list[str]:
+    """Every token's text, read from the Doc's array of string hashes: much faster than
+    ``token.text`` per token, which otherwise dominates the cost of a document's entities."""
+    strings = doc.vocab.strings
+    cache = _STRINGS
+    if len(cache) > 2_000_000:
+        cache.clear()
+    get = cache.get
+    result = []
+    for key in doc.to_array("ORTH").tolist():
+        value = get(key)
+        if value is None:
+            value = cache[key] = strings[key]
+        result.append(value)
+    return result
+
+
+def _char_text(doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (``Doc.text`` joins every
+    token on each access)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[start:end]
+    return span.text[start - span.start_char : end - span.start_char]
+
+
 _ALIAS_VIEWS: dict[int, tuple[Mapping, dict[str, str], dict[str, str]]] = {}
 
 
@@ -816,11 +865,12 @@ def _titled_untagged(
     "Sen. Flake" (proper-noun tokens outside every entity, up to three)."""
     found = []
     n = len(doc)
+    last_words = index.last_words
     for i in range(1, n):
-        token = doc[i]
-        if covered[i] or not token.is_title or token.pos_ != "PROPN" or covered[i - 1]:
+        if covered[i] or covered[i - 1] or lowers[i - 1] not in last_words:
             continue
-        if lowers[i - 1] not in index.last_words:
+        token = doc[i]
+        if not token.is_title or token.pos_ != "PROPN":
             continue
         title_start = _title_ending_at(lowers, i, index)
         if title_start == i or not doc[title_start].text[:1].isupper():
@@ -938,7 +988,8 @@ def extract_mentions(
     """
     aliases = _default_aliases() if aliases is None else aliases
     index = _title_index(_default_titles() if titles is None else titles)
-    lowers = [token.lower_ for token in doc]
+    texts = _token_strings(doc)
+    lowers = [text.lower() for text in texts]
     wanted = tuple(labels)
     considered = set(wanted) | set(_LINKING_LABELS)
     sentence_starts = [sentence.start for sentence in doc.sents]
@@ -1002,7 +1053,8 @@ def extract_mentions(
             linked_by=linked_by,
             end_token=normalised.end_token,
         )
-        mention.attributive = _attributive(doc, normalised)
+        # Only a GPE's use decides anything (see _link_people): the parse is read for those.
+        mention.attributive = label == "GPE" and _attributive(doc, normalised)
         mentions.append(mention)
 
     # Spans that swallowed a person and an organisation or place.
@@ -1027,7 +1079,7 @@ def extract_mentions(
         loose[surname] = True
     if hyphenated:
         mentions = [part for m in mentions for part in _split_hyphenated(m, forms)]
-    for start, end, token, form in _find_untagged(doc, forms, covered, loose):
+    for start, end, token, form in _find_untagged(doc, forms, covered, loose, texts):
         label = forms[form] or ""
         if label:
             mentions.append(_Mention(start, end, token, form, label, "", linked_by="repeat"))
@@ -1046,14 +1098,13 @@ def extract_mentions(
     _link_people(mentions)
     mentions = [m for m in mentions if m.label in wanted]
     mentions.sort(key=lambda m: (m.start, m.end))
-    text = doc.text
     rows = [
         (
             doc_id,
             bisect_right(sentence_starts, m.token) - 1,
             m.start,
             m.end,
-            text[m.start : m.end],
+            _char_text(doc, m.start, m.end),
             m.entity,
             m.label,
             m.role,
