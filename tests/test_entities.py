@@ -614,8 +614,9 @@ def test_gold_labels_point_at_names_in_the_corpus(shared_dir):
         ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
-        # A show or an award is not a person.
+        # A show or an award is not a person, nor a company-form suffix.
         ("He loved the Larry Sanders Show on cable.", (3, 6), None),
+        ("Copyright 2019 Townhall LLC all rights reserved.", (3, 4), None),
     ],
 )
 def test_person_spans_that_are_not_one_persons_name(nlp, text, span, expected):
@@ -634,8 +635,10 @@ def test_nicknames_and_middle_initials_are_one_person_across_documents():
     rows += [("f", "Bill Barr", "Bill Barr", "PERSON", "name")]
     rows += [("g", "Donald J. Trump", "Donald J. Trump", "PERSON", "name")] * 3
     rows += [("h", "Donald John Trump", "Donald John Trump", "PERSON", "name")]
-    # A different first name is a different person.
+    # A different first name is a different person, so is a different middle initial.
     rows += [("i", "Jill Biden", "Jill Biden", "PERSON", "name")]
+    rows += [("j", "George H. W. Bush", "George H. W. Bush", "PERSON", "name")] * 5
+    rows += [("k", "George W. Bush", "George W. Bush", "PERSON", "name")]
     linked = link_across_documents(mention_rows(rows))
     assert dict(zip(linked["text"], linked["entity"], strict=True)) == {
         "Joseph R. Biden": "Joseph R. Biden",
@@ -645,4 +648,6 @@ def test_nicknames_and_middle_initials_are_one_person_across_documents():
         "Donald J. Trump": "Donald J. Trump",
         "Donald John Trump": "Donald J. Trump",
         "Jill Biden": "Jill Biden",
+        "George H. W. Bush": "George H. W. Bush",
+        "George W. Bush": "George W. Bush",
     }

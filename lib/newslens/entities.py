@@ -441,6 +441,10 @@ def _name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping
     names ("Joe Biden" in "Joseph R. Biden", "Donald John Trump" in "Donald J. Trump")."""
     if any(word.lower() in _NAME_SUFFIXES and word not in short for word in long):
         return False
+    # A name with a middle name or initial fits only a name with the same middles:
+    # "George W. Bush" is not "George H. W. Bush".
+    if len(short) > 2 and len(long) != len(short):
+        return False
     position = 0
     for i, word in enumerate(short):
         while position < len(long) and not _same_word(
@@ -586,8 +590,10 @@ _GENERIC_ORG_WORDS = frozenset(
     """house senate congress department party committee office council ministry agency
     administration bureau commission service association institute foundation center centre
     group company corporation university college school union bank fund authority board
-    organization organisation network club court""".split()
+    organization organisation network club court hill""".split()
 )
+# Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
+_COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
 # Last words that make a name an organisation's, never a person's surname.
 _ORG_HEADS = frozenset(
     """senate congress department party committee office council ministry agency
@@ -851,6 +857,8 @@ def _heads_title(lowers: Sequence[str], start: int, end: int, index: _TitleIndex
 def _is_name_shaped(name: str, label: str) -> bool:
     """Whether a mention can be a name of its label: a person's name has a capital letter
     ("antifa" is not one), a place's name starts with one ("iPhone", "jubilee bank")."""
+    if name in _COMPANY_SUFFIXES:
+        return False
     if label == "PERSON":
         return any(ch.isupper() for ch in name)
     if label in ("GPE", "LOC"):
