@@ -616,7 +616,7 @@ def test_gold_labels_point_at_names_in_the_corpus(shared_dir):
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.
         ("He loved the Larry Sanders Show on cable.", (3, 6), None),
-        ("Copyright 2019 Townhall LLC all rights reserved.", (3, 4), None),
+        ("Copyright 2019 Acme Widgets LLC all rights reserved.", (4, 5), None),
     ],
 )
 def test_person_spans_that_are_not_one_persons_name(nlp, text, span, expected):
