@@ -651,3 +651,17 @@ def test_nicknames_and_middle_initials_are_one_person_across_documents():
         "George H. W. Bush": "George H. W. Bush",
         "George W. Bush": "George W. Bush",
     }
+
+
+def test_a_one_word_person_nothing_supports_is_dropped():
+    rows = [
+        ("a", "Quoth", "Quoth", "PERSON", "name"),
+        ("a", "Eminem", "Eminem", "PERSON", "name"),
+        ("b", "Eminem", "Eminem", "PERSON", "name"),
+        ("c", "Ana Ruiz", "Ana Ruiz", "PERSON", "name"),
+        ("c", "Ruiz", "Ana Ruiz", "PERSON", "person"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    assert linked["text"].tolist() == ["Eminem", "Eminem", "Ana Ruiz", "Ruiz"]
+    kept = link_across_documents(mention_rows(rows), drop_unsupported=False)
+    assert len(kept) == len(rows)

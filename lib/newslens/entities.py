@@ -1212,6 +1212,7 @@ def link_across_documents(
     dominance: float = 3.0,
     min_documents: int = 3,
     merge_group_forms: bool = True,
+    drop_unsupported: bool = True,
     aliases: Mapping[str, Alias] | None = None,
 ) -> pd.DataFrame:
     """Resolve the whole run's mentions table with evidence from the whole corpus.
@@ -1242,8 +1243,13 @@ def link_across_documents(
        mentions of all the others together.
     5. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
        ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
+    6. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
+       mentioned once in the whole corpus, with no title, linked to no longer name, not a
+       word of any longer person name of the corpus and not an alias ("Quoth" at the start of
+       a sentence, a stray capitalised word). Such names are
+       mostly tagging errors; a real one-word name mentioned twice anywhere stays.
 
-    Rows keep their order and columns.
+    Rows keep their order and columns (rows dropped by rule 6 are left out).
     """
     if mentions.empty:
         return mentions.copy()
@@ -1258,7 +1264,27 @@ def link_across_documents(
     vetoes = getattr(aliases, "vetoes", None)
     if vetoes:
         _apply_vetoes(result, key, vetoes)
+    if drop_unsupported:
+        result = result[~_unsupported_people(result, key)]
     return result
+
+
+def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Rule 6: one-word PERSON rows with no support anywhere in the corpus."""
+    is_person = result["label"] == "PERSON"
+    once = key.map(key[is_person].value_counts()).fillna(0) == 1
+    # Words of the corpus's longer person names support a one-word name ("Trump").
+    names = result.loc[is_person, "entity"].drop_duplicates()
+    words = set(names[names.str.contains(" ", regex=False)].str.split(" ").explode())
+    return (
+        is_person
+        & once
+        & ~key.isin(words)
+        & ~key.str.contains(" ", regex=False)
+        & (result["entity"] == key)
+        & (result["role"].fillna("") == "")
+        & result["linked_by"].isin(["name", "repeat", "corpus_label"])
+    )
 
 
 def _name_keys(texts: pd.Series) -> pd.Series:
