@@ -17,12 +17,20 @@ a parsed spaCy ``Doc`` into *mentions* of *entities*:
    longer PERSON name is that person ("Zelenskyy" -> "Volodymyr Zelenskyy"), never when two
    longer names fit ("Maria" with "Maria Lopez" and "Maria Chen"); an ORG or NORP mention
    that is a person's surname, or a GPE one used attributively ("the Trump administration",
-   "Trump's team"), is that person; the alias table (:func:`load_aliases`) maps variants to
-   one canonical name and label. The canonical name is the longest full form seen.
-4. **Across documents** the corpus tables (:func:`entity_table`,
-   :func:`entity_counts_by_document`, :func:`cooccurrence`, :func:`mentions_by_period`,
-   :func:`entity_aliases`) merge entities with the same canonical name; they take the
-   concatenated mentions table and return new tables (pure, deterministic order).
+   "Trump's team"), is that person; spans that swallowed a neighbour are cut ("Obama White
+   House"); acronyms and last words of the document's organisations link to them; the alias
+   table (:func:`load_aliases`) maps variants to one canonical name and label. Only this
+   document's evidence is used, so the step runs in the per-document analysis pass.
+4. **Resolution across the corpus** (:func:`link_across_documents`, once per run over the
+   concatenated mentions table, vectorised): labels decided by document votes, surnames
+   tagged ORG/GPE that the corpus uses for a person, NORP singular/plural/adjective forms,
+   shorter and nickname forms of people's names, user aliases and vetoes. Its output is the
+   one resolution every table of a run should use.
+5. **Corpus tables** (:func:`entity_table`, :func:`entity_counts_by_document`,
+   :func:`cooccurrence`, :func:`mentions_by_period`, :func:`entity_aliases`) merge entities
+   with the same canonical name; they take the resolved mentions table and return new tables
+   (pure, deterministic order). ``linked_by`` names the rule behind every merge, so
+   :func:`entity_aliases` is the audit of the resolution.
 
 Every mention row keeps the document id, 0-based sentence index (position in
 ``list(doc.sents)``) and character offsets, so each count can be traced to its sentence.
@@ -30,7 +38,6 @@ Every mention row keeps the document id, 0-based sentence index (position in
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from bisect import bisect_right
@@ -1287,6 +1294,11 @@ def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
     )
 
 
+def _collapsed(texts: pd.Series) -> pd.Series:
+    """:func:`_collapse` over a column (vectorised)."""
+    return texts.astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+
+
 def _name_keys(texts: pd.Series) -> pd.Series:
     """:func:`_name_key` over a column (vectorised)."""
     return (
@@ -1488,7 +1500,7 @@ def entity_table(mentions: pd.DataFrame, *, min_mentions: int = 1) -> pd.DataFra
     if mentions.empty:
         return _empty(ENTITY_COLUMNS)
     labels = _entity_labels(mentions)
-    forms = mentions.assign(form=mentions["text"].map(_collapse))
+    forms = mentions.assign(form=_collapsed(mentions["text"]))
     form_counts = forms.groupby(["entity", "form"]).size().reset_index(name="n")
     form_counts = form_counts.sort_values(["entity", "n", "form"], ascending=[True, False, True])
     aliases = form_counts.groupby("entity", sort=True)["form"].agg(ALIAS_SEPARATOR.join)
@@ -1510,13 +1522,18 @@ def entity_aliases(mentions: pd.DataFrame) -> pd.DataFrame:
     columns = ["entity", "label", "alias", "mentions", "documents", "linked_by"]
     if mentions.empty:
         return _empty(columns)
-    forms = mentions.assign(alias=mentions["text"].map(_collapse))
+    forms = mentions.assign(alias=_collapsed(mentions["text"]))
     table = forms.groupby(["entity", "alias"], sort=True).agg(
-        mentions=("doc_id", "size"),
-        documents=("doc_id", "nunique"),
-        linked_by=("linked_by", lambda rules: "|".join(sorted(set(rules)))),
+        mentions=("doc_id", "size"), documents=("doc_id", "nunique")
     )
-    table = table.reset_index()
+    rules = (
+        forms[["entity", "alias", "linked_by"]]
+        .drop_duplicates()
+        .sort_values(["entity", "alias", "linked_by"])
+        .groupby(["entity", "alias"], sort=True)["linked_by"]
+        .agg("|".join)
+    )
+    table = table.assign(linked_by=rules).reset_index()
     table["label"] = table["entity"].map(_entity_labels(mentions))
     totals = table.groupby("entity")["mentions"].transform("sum")
     table = table.assign(total=totals).sort_values(
@@ -1551,24 +1568,15 @@ def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = Non
     selected = mentions
     if entities is not None:
         selected = mentions[mentions["entity"].isin(set(entities))]
-    units = sorted(
-        set(zip(selected["doc_id"], selected["sentence_id"], selected["entity"], strict=True))
-    )
-    sentence_counts: Counter = Counter()
-    documents: dict[tuple[str, str], set] = {}
-    for (doc_id, _), group in itertools.groupby(units, key=lambda unit: unit[:2]):
-        names = [unit[2] for unit in group]
-        if len(names) < 2:
-            continue
-        for pair in itertools.combinations(names, 2):
-            sentence_counts[pair] += 1
-            documents.setdefault(pair, set()).add(doc_id)
-    if not sentence_counts:
+    units = selected[["doc_id", "sentence_id", "entity"]].drop_duplicates()
+    pairs = units.merge(units, on=["doc_id", "sentence_id"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["entity_a"] < pairs["entity_b"]]
+    if pairs.empty:
         return _empty(COOCCURRENCE_COLUMNS)
-    table = pd.DataFrame(
-        [(a, b, n, len(documents[(a, b)])) for (a, b), n in sentence_counts.items()],
-        columns=COOCCURRENCE_COLUMNS,
+    table = pairs.groupby(["entity_a", "entity_b"], sort=False).agg(
+        sentences=("sentence_id", "size"), documents=("doc_id", "nunique")
     )
+    table = table.reset_index()[COOCCURRENCE_COLUMNS]
     table = table.sort_values(
         ["sentences", "documents", "entity_a", "entity_b"], ascending=[False, False, True, True]
     )
