@@ -1281,8 +1281,8 @@ def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
     is_person = result["label"] == "PERSON"
     once = key.map(key[is_person].value_counts()).fillna(0) == 1
     # Words of the corpus's longer person names support a one-word name ("Trump").
-    names = result.loc[is_person, "entity"].drop_duplicates()
-    words = set(names[names.str.contains(" ", regex=False)].str.split(" ").explode())
+    names = result.loc[is_person, "entity"].unique()
+    words = {word for name in names if " " in name for word in name.split(" ")}
     return (
         is_person
         & once
@@ -1295,16 +1295,20 @@ def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
 
 
 def _collapsed(texts: pd.Series) -> pd.Series:
-    """:func:`_collapse` over a column (vectorised)."""
-    return texts.astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    """:func:`_collapse` over a column (vectorised; the regular expression only runs on the
+    few rows with runs of whitespace or line breaks)."""
+    texts = texts.astype(str)
+    odd = texts.str.contains(r"\s\s|[\t\n\r\f\v]|^\s|\s$", regex=True)
+    if odd.any():
+        texts = texts.copy()
+        texts[odd] = texts[odd].str.replace(r"\s+", " ", regex=True).str.strip()
+    return texts
 
 
 def _name_keys(texts: pd.Series) -> pd.Series:
     """:func:`_name_key` over a column (vectorised)."""
     return (
-        texts.astype(str)
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
+        _collapsed(texts)
         .str.replace("\u2019", "'", regex=False)
         .str.replace("\u0092", "'", regex=False)
     )
