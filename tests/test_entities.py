@@ -395,3 +395,273 @@ def test_dominant_full_name_takes_the_surname_across_documents(nlp):
     linked = link_across_documents(mentions)
     assert counts(linked) == {"Donald Trump": 4, "Ivanka Trump": 1}
     assert linked.loc[linked["doc_id"] == "r", "linked_by"].tolist() == ["corpus"]
+
+
+# --- spans that swallow a neighbour, acronyms, short forms, titles ------------------------------
+
+
+def test_person_span_swallowing_an_organisation_is_cut(nlp):
+    doc = nlp("Barack Obama left office. Officials in the Obama White House said no.")
+    obama = next(t.i for t in doc if t.text == "Obama" and t.i > 2)
+    doc = entity_for(doc, [(0, 2, "PERSON"), (obama, obama + 3, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="s")
+    assert counts(mentions) == {"Barack Obama": 2, "White House": 1}
+    cut = mentions[mentions["linked_by"] == "trim"]
+    assert cut["text"].tolist() == ["Obama", "White House"]
+    assert cut["label"].tolist() == ["PERSON", "ORG"]
+
+
+def test_organisation_span_starting_with_a_person_is_cut(nlp):
+    doc = nlp("Donald Trump spoke on Monday. The Trump Justice Department sued the state.")
+    mentions = extract_mentions(doc, doc_id="t")
+    assert counts(mentions) == {"Donald Trump": 2, "Justice Department": 1}
+
+
+ACRONYM = (
+    "The Federal Emergency Management Agency (FEMA) sent teams to Texas. Local officials"
+    " said FEMA arrived late, and FEMA staff stayed for weeks."
+)
+
+
+def test_acronym_defined_in_the_article_is_the_organisation(nlp):
+    mentions = extract_mentions(nlp(ACRONYM), doc_id="u")
+    assert counts(mentions)["Federal Emergency Management Agency"] == 4
+    assert "FEMA" not in set(mentions["entity"])
+    assert "acronym" in set(mentions["linked_by"])
+
+
+def test_last_word_of_one_organisation_is_that_organisation(nlp):
+    doc = nlp("The Denver Post endorsed her. The Post later said the race was close.")
+    doc = entity_for(doc, [(0, 3, "ORG"), (7, 8, "ORG")])
+    mentions = extract_mentions(doc, doc_id="v")
+    assert mentions["entity"].tolist() == ["Denver Post", "Denver Post"]
+    assert mentions["linked_by"].tolist() == ["name", "short_form"]
+
+
+def test_untagged_name_after_a_title_is_a_person(nlp):
+    doc = entity_for(nlp("Critics said the plan would anger President Trump."), [])
+    mentions = extract_mentions(doc, doc_id="w")
+    assert mentions[["text", "entity", "label", "role"]].values.tolist() == [
+        ["Trump", "Trump", "PERSON", "President"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "dropped"),
+    [
+        ("Sen. Amy Klobuchar (D-Minn.) spoke.", [(1, 3, "PERSON"), (4, 7, "ORG")], "D-Minn."),
+        ("They chased antifa groups downtown.", [(2, 3, "PERSON")], "antifa"),
+        ("Labor Secretary Alexander Acosta spoke.", [(0, 1, "ORG"), (2, 4, "PERSON")], "Labor"),
+    ],
+)
+def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text, spans, dropped):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="x")
+    assert dropped not in set(mentions["text"])
+
+
+def test_surnames_of_the_article_are_counted_when_the_tagger_misses_them(nlp):
+    text = "Jeff Flake spoke first. Critics said the spotlight would shine on Flake, who left."
+    doc = entity_for(nlp(text), [(0, 2, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="y")
+    assert counts(mentions) == {"Jeff Flake": 2}
+    assert mentions["linked_by"].tolist() == ["name", "repeat"]
+
+
+# --- corpus-level evidence (pure function over a mentions table) -------------------------------
+
+
+def mention_rows(rows: list[tuple]) -> pd.DataFrame:
+    """A mentions table from ``(doc_id, text, entity, label, linked_by)`` rows."""
+    return pd.DataFrame(
+        [
+            (doc_id, 0, 0, len(text), text, entity, label, "", label, linked_by)
+            for doc_id, text, entity, label, linked_by in rows
+        ],
+        columns=MENTION_COLUMNS,
+    )
+
+
+def test_a_label_is_decided_by_the_corpus_not_by_one_tag():
+    rows = [(d, "Twitter", "Twitter", "ORG", "name") for d in "abcd"]
+    rows += [("e", "Twitter", "Twitter", "PERSON", "name")] * 3
+    # A person with the same name whose document says so (a longer name) is left alone.
+    rows += [("f", "Sarah Gray", "Sarah Gray", "PERSON", "name")]
+    rows += [("f", "Gray", "Sarah Gray", "PERSON", "person")]
+    rows += [(d, "Gray", "Gray", "ORG", "name") for d in "ghij"]
+    linked = link_across_documents(mention_rows(rows))
+    twitter = linked[linked["doc_id"] == "e"]
+    assert twitter[["label", "linked_by"]].values.tolist() == [["ORG", "corpus_label"]] * 3
+    gray = linked[linked["doc_id"] == "f"]
+    assert gray["label"].tolist() == ["PERSON", "PERSON"]
+    audit = entity_aliases(linked)
+    assert audit[audit["entity"] == "Twitter"]["linked_by"].tolist() == ["corpus_label|name"]
+
+
+def test_surname_tagged_org_becomes_the_person_the_corpus_names():
+    rows = []
+    for d in "pqrs":
+        rows += [(d, "Donald J. Trump", "Donald J. Trump", "PERSON", "name")]
+        rows += [(d, "Trump", "Donald J. Trump", "PERSON", "person")]
+    rows += [("x", "Trump", "Trump", "ORG", "name"), ("x", "Ohio", "Ohio", "GPE", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    x = linked[linked["doc_id"] == "x"]
+    assert x[["entity", "label", "linked_by"]].values.tolist() == [
+        ["Donald J. Trump", "PERSON", "corpus_person"],
+        ["Ohio", "GPE", "name"],
+    ]
+    # Too little evidence (fewer documents than min_documents): the tag stands.
+    few = link_across_documents(mention_rows(rows), min_documents=5)
+    assert few.loc[few["doc_id"] == "x", "label"].tolist() == ["ORG", "GPE"]
+
+
+def test_group_forms_merge_unless_kept_apart():
+    rows = [
+        ("a", "Democrats", "Democrats", "NORP", "name"),
+        ("a", "Democratic", "Democratic", "NORP", "name"),
+        ("b", "Democrat", "Democrat", "NORP", "name"),
+        ("b", "Republican", "Republican", "NORP", "name"),
+        ("c", "Republicans", "Republicans", "NORP", "name"),
+        ("c", "Americans", "Americans", "NORP", "name"),
+    ]
+    merged = link_across_documents(mention_rows(rows))
+    assert merged["entity"].tolist() == [
+        "Democrats",
+        "Democrats",
+        "Democrats",
+        "Republicans",
+        "Republicans",
+        "Americans",
+    ]
+    assert merged["linked_by"].tolist()[1:4] == ["group_form"] * 3
+    apart = link_across_documents(mention_rows(rows), merge_group_forms=False)
+    assert apart["entity"].tolist() == [row[2] for row in rows]
+
+
+def test_user_alias_file_can_veto_a_merge(tmp_path):
+    alias_file = tmp_path / "aliases.tsv"
+    alias_file.write_text(
+        "!Trump\tDonald J. Trump\n!America\t*\nPotus\tDonald J. Trump\tPERSON\n", encoding="utf-8"
+    )
+    aliases = load_aliases(alias_file)
+    assert aliases.vetoes == {("Trump", "Donald J. Trump"), ("America", "*")}
+    assert "America" not in aliases and aliases["U.S."].canonical == "United States"
+    rows = [(d, "Donald J. Trump", "Donald J. Trump", "PERSON", "name") for d in "abc"]
+    rows += [("d", "Trump", "Trump", "PERSON", "name"), ("d", "Potus", "Potus", "ORG", "name")]
+    rows += [("d", "America", "United States", "GPE", "alias")]
+    plain = link_across_documents(mention_rows(rows))
+    assert plain.loc[plain["doc_id"] == "d", "entity"].tolist() == [
+        "Donald J. Trump",
+        "Potus",
+        "United States",
+    ]
+    vetoed = link_across_documents(mention_rows(rows), aliases=aliases)
+    d = vetoed[vetoed["doc_id"] == "d"]
+    assert d[["entity", "label", "linked_by"]].values.tolist() == [
+        ["Trump", "PERSON", "veto"],
+        ["Donald J. Trump", "PERSON", "alias"],
+        ["America", "GPE", "veto"],
+    ]
+    with pytest.raises(ValueError, match="alias line 1"):
+        bad = tmp_path / "bad.tsv"
+        bad.write_text("!only-one-field\n", encoding="utf-8")
+        load_aliases(bad)
+
+
+# --- the gold set ----------------------------------------------------------------------------------
+
+
+def test_gold_labels_point_at_names_in_the_corpus(shared_dir):
+    import gzip
+    import json
+
+    labels = pd.read_csv(Path(__file__).parent / "data" / "entities" / "labels.csv")
+    splits = labels.groupby("split")["article_id"].nunique().to_dict()
+    assert splits["dev"] >= 10 and splits["test"] >= 18
+    assert not set(labels.loc[labels["split"] == "dev", "article_id"]) & set(
+        labels.loc[labels["split"] == "test", "article_id"]
+    )
+    assert set(labels["label"]) == {"PERSON", "ORG", "GPE"}
+    wanted = set(labels["article_id"])
+    texts = {}
+    path = shared_dir / "corpora" / "allsides_baly2020" / "articles.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["id"] in wanted:
+                texts[row["id"]] = row["text"]
+    assert set(texts) == wanted
+    for row in labels.itertuples():
+        mention = texts[row.article_id][row.start : row.end]
+        assert mention == mention.strip() and mention[:1].isalnum(), row
+    spans = labels.sort_values(["article_id", "start"])
+    overlaps = spans.groupby("article_id").apply(
+        lambda g: (g["start"].to_numpy()[1:] < g["end"].to_numpy()[:-1]).any(),
+        include_groups=False,
+    )
+    assert not overlaps.any()
+
+
+# --- junk the tagger reads as people --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # Hover text glued after a linked name: cut where the first name comes back.
+        ("Today Bernie Sanders Bernie Sanders2020 spoke.", (1, 5), ("Bernie Sanders", "PERSON")),
+        ("Adviser Thom Tillis Thomas Roland Tillis voted.", (1, 6), ("Thom Tillis", "PERSON")),
+        # A surname glued to the next headline word.
+        ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        # A name ending like an organisation is one.
+        ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
+        # A show or an award is not a person, nor a company-form suffix.
+        ("He loved the Larry Sanders Show on cable.", (3, 6), None),
+        ("Copyright 2019 Acme Widgets LLC all rights reserved.", (4, 5), None),
+    ],
+)
+def test_person_spans_that_are_not_one_persons_name(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    rows = list(zip(mentions["entity"], mentions["label"], strict=True))
+    assert rows == ([expected] if expected else [])
+    for row in mentions.itertuples():
+        assert doc.text[row.start : row.end] == row.text
+
+
+def test_nicknames_and_middle_initials_are_one_person_across_documents():
+    rows = [(d, "Joseph R. Biden", "Joseph R. Biden", "PERSON", "name") for d in "ab"]
+    rows += [("c", "Joe Biden", "Joe Biden", "PERSON", "name")]
+    rows += [(d, "William Barr", "William Barr", "PERSON", "name") for d in "de"]
+    rows += [("f", "Bill Barr", "Bill Barr", "PERSON", "name")]
+    rows += [("g", "Donald J. Trump", "Donald J. Trump", "PERSON", "name")] * 3
+    rows += [("h", "Donald John Trump", "Donald John Trump", "PERSON", "name")]
+    # A different first name is a different person, so is a different middle initial.
+    rows += [("i", "Jill Biden", "Jill Biden", "PERSON", "name")]
+    rows += [("j", "George H. W. Bush", "George H. W. Bush", "PERSON", "name")] * 5
+    rows += [("k", "George W. Bush", "George W. Bush", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    assert dict(zip(linked["text"], linked["entity"], strict=True)) == {
+        "Joseph R. Biden": "Joseph R. Biden",
+        "Joe Biden": "Joseph R. Biden",
+        "William Barr": "William Barr",
+        "Bill Barr": "William Barr",
+        "Donald J. Trump": "Donald J. Trump",
+        "Donald John Trump": "Donald J. Trump",
+        "Jill Biden": "Jill Biden",
+        "George H. W. Bush": "George H. W. Bush",
+        "George W. Bush": "George W. Bush",
+    }
+
+
+def test_a_one_word_person_nothing_supports_is_dropped():
+    rows = [
+        ("a", "Quoth", "Quoth", "PERSON", "name"),
+        ("a", "Eminem", "Eminem", "PERSON", "name"),
+        ("b", "Eminem", "Eminem", "PERSON", "name"),
+        ("c", "Ana Ruiz", "Ana Ruiz", "PERSON", "name"),
+        ("c", "Ruiz", "Ana Ruiz", "PERSON", "person"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    assert linked["text"].tolist() == ["Eminem", "Eminem", "Ana Ruiz", "Ruiz"]
+    kept = link_across_documents(mention_rows(rows), drop_unsupported=False)
+    assert len(kept) == len(rows)

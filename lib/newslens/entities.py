@@ -17,12 +17,20 @@ a parsed spaCy ``Doc`` into *mentions* of *entities*:
    longer PERSON name is that person ("Zelenskyy" -> "Volodymyr Zelenskyy"), never when two
    longer names fit ("Maria" with "Maria Lopez" and "Maria Chen"); an ORG or NORP mention
    that is a person's surname, or a GPE one used attributively ("the Trump administration",
-   "Trump's team"), is that person; the alias table (:func:`load_aliases`) maps variants to
-   one canonical name and label. The canonical name is the longest full form seen.
-4. **Across documents** the corpus tables (:func:`entity_table`,
-   :func:`entity_counts_by_document`, :func:`cooccurrence`, :func:`mentions_by_period`,
-   :func:`entity_aliases`) merge entities with the same canonical name; they take the
-   concatenated mentions table and return new tables (pure, deterministic order).
+   "Trump's team"), is that person; spans that swallowed a neighbour are cut ("Obama White
+   House"); acronyms and last words of the document's organisations link to them; the alias
+   table (:func:`load_aliases`) maps variants to one canonical name and label. Only this
+   document's evidence is used, so the step runs in the per-document analysis pass.
+4. **Resolution across the corpus** (:func:`link_across_documents`, once per run over the
+   concatenated mentions table, vectorised): labels decided by document votes, surnames
+   tagged ORG/GPE that the corpus uses for a person, NORP singular/plural/adjective forms,
+   shorter and nickname forms of people's names, user aliases and vetoes. Its output is the
+   one resolution every table of a run should use.
+5. **Corpus tables** (:func:`entity_table`, :func:`entity_counts_by_document`,
+   :func:`cooccurrence`, :func:`mentions_by_period`, :func:`entity_aliases`) merge entities
+   with the same canonical name; they take the resolved mentions table and return new tables
+   (pure, deterministic order). ``linked_by`` names the rule behind every merge, so
+   :func:`entity_aliases` is the audit of the resolution.
 
 Every mention row keeps the document id, 0-based sentence index (position in
 ``list(doc.sents)``) and character offsets, so each count can be traced to its sentence.
@@ -48,6 +56,7 @@ __all__ = [
     "ENTITY_COLUMNS",
     "COOCCURRENCE_COLUMNS",
     "Alias",
+    "AliasTable",
     "NormalisedSpan",
     "load_aliases",
     "load_titles",
@@ -84,8 +93,15 @@ ALIAS_SEPARATOR = " | "
 _LINKING_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _DASHES = ("\u2014", "\u2013", "--")
-_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
-_EDGE_PUNCTUATION = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}<>,;:!?*_/\\|"
+# Apostrophes: straight, curly, and the C1 control U+0092 that cp1252 text decoded as
+# Latin-1 leaves in some outlets' articles ("Al Qaeda\x92s").
+_APOSTROPHES = "'\u2019\u0092"
+_POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|(?<=s)[{_APOSTROPHES}])$")
+_EDGE_PUNCTUATION = (
+    "\"'\u201c\u201d\u2018\u2019\u0091\u0092\u0093\u0094\u00ab\u00bb()[]{}<>,;:!?*_/\\|"
+)
+# A legislator's party-and-state tag ("D-Calif.", "R-S.C.", "I-VT") is not an entity.
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _WHITESPACE = re.compile(r"\s+")
 # Words that may stand before a title and belong to the role: "former President".
@@ -114,33 +130,59 @@ def _builtin_text(name: str) -> str:
     return resources.files("newslens").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _parse_aliases(text: str, source: str) -> dict[str, Alias]:
+class AliasTable(dict):
+    """The alias table: variant text -> :class:`Alias`, plus ``vetoes``, the
+    ``(variant, canonical)`` pairs that must never be merged (``canonical`` ``"*"``: the
+    variant is never merged into anything)."""
+
+    vetoes: frozenset[tuple[str, str]] = frozenset()
+
+
+def _parse_aliases(text: str, source: str) -> tuple[dict[str, Alias], set[tuple[str, str]]]:
     table: dict[str, Alias] = {}
+    vetoes: set[tuple[str, str]] = set()
     for number, line in enumerate(_data_lines(text), start=1):
-        fields = [field.strip() for field in line.split("\t")]
+        veto = line.startswith("!")
+        fields = [field.strip() for field in (line[1:] if veto else line).split("\t")]
         if len(fields) < 2 or not fields[0] or not fields[1]:
-            raise ValueError(
-                f"{source}: alias line {number} needs 'variant<TAB>canonical[<TAB>label]': {line!r}"
-            )
+            shape = "!variant<TAB>canonical" if veto else "variant<TAB>canonical[<TAB>label]"
+            raise ValueError(f"{source}: alias line {number} needs '{shape}': {line!r}")
+        if veto:
+            vetoes.add((_name_key(fields[0]), _collapse(fields[1])))
+            continue
         label = fields[2].upper() if len(fields) > 2 else ""
         table[_collapse(fields[0])] = Alias(_collapse(fields[0]), _collapse(fields[1]), label)
-    return table
+    return table, vetoes
 
 
 def load_aliases(
     alias_file: str | os.PathLike | None = None, *, builtin: bool = True
-) -> dict[str, Alias]:
-    """The alias table: variant text -> :class:`Alias`.
+) -> AliasTable:
+    """The alias table: variant text -> :class:`Alias` (an :class:`AliasTable`).
 
     The built-in table (``newslens/data/aliases.tsv``: U.S./US/United States/America,
-    U.K./UK/Britain, EU/European Union, Kyiv/Kiev, ...) is read first, then ``alias_file``
-    (same TAB-separated format) whose lines override it. Pass the result as ``aliases`` to
-    :func:`extract_mentions`.
+    U.K./UK/Britain, EU/European Union, Kyiv/Kiev, federal agencies and their acronyms, ...)
+    is read first, then ``alias_file`` (same TAB-separated format) whose lines override it.
+    A line ``!variant<TAB>canonical`` is a veto: the variant is never counted under that
+    canonical name, by any rule (``!variant<TAB>*``: never merged at all); it also removes a
+    built-in line it contradicts. Pass the result as ``aliases`` to :func:`extract_mentions`
+    and :func:`link_across_documents`.
     """
-    table = _parse_aliases(_builtin_text("aliases.tsv"), "aliases.tsv") if builtin else {}
+    table = AliasTable()
+    vetoes: set[tuple[str, str]] = set()
+    sources = [(_builtin_text("aliases.tsv"), "aliases.tsv")] if builtin else []
     if alias_file:
         path = Path(alias_file)
-        table.update(_parse_aliases(path.read_text(encoding="utf-8"), str(path)))
+        sources.append((path.read_text(encoding="utf-8"), str(path)))
+    for text, source in sources:
+        lines, vetoed = _parse_aliases(text, source)
+        table.update(lines)
+        vetoes |= vetoed
+    for variant, canonical in vetoes:
+        alias = table.get(variant)
+        if alias is not None and canonical in ("*", alias.canonical):
+            del table[variant]
+    table.vetoes = frozenset(vetoes)
     return table
 
 
@@ -163,7 +205,7 @@ def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozense
 
 
 @lru_cache(maxsize=1)
-def _default_aliases() -> dict[str, Alias]:
+def _default_aliases() -> AliasTable:
     return load_aliases()
 
 
@@ -181,7 +223,7 @@ def _collapse(text: str) -> str:
 
 def _name_key(text: str) -> str:
     """The form names are compared in: whitespace collapsed, curly apostrophes straightened."""
-    return _collapse(text).replace("\u2019", "'")
+    return _collapse(text).replace("\u2019", "'").replace("\u0092", "'")
 
 
 @dataclass(frozen=True)
@@ -261,15 +303,25 @@ def normalise_span(
 def _normalise(span, index: _TitleIndex, lowers: Sequence[str]) -> NormalisedSpan | None:
     doc = span.doc
     start, end = span.start, span.end
-    for i in range(start + 1, end):
-        if _is_dash(doc[i]):
-            end = i
-            break
+    if end - start > 1:
+        for i in range(start + 1, end):
+            if _is_dash(doc[i]):
+                end = i
+                break
     while start < end and (lowers[start] in _DETERMINERS or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    # Trailing possessives, punctuation and lowercase words ("Walker first", "Obama
+    # administration"): names do not end in a lowercase word.
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha)
+    ):
         end -= 1
     if start >= end:
+        return None
+    # The state of a party tag split by the tokenizer: "Iowa" in "(R-Iowa)".
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
         return None
     # Only a title (or the tail of one): "President", "State" in "Secretary of State".
     if lowers[end - 1] in index.last_words:
@@ -323,7 +375,7 @@ def _normalise(span, index: _TitleIndex, lowers: Sequence[str]) -> NormalisedSpa
             break
         text = trimmed
     end_char = start_char + len(text)
-    if not any(ch.isalnum() for ch in text):
+    if not any(ch.isalnum() for ch in text) or _PARTY_TAG.match(text):
         return None
     last_token = end - 1
     while last_token > name_start and doc[last_token].idx >= end_char:
@@ -348,6 +400,7 @@ class _Mention:
     entity: str = ""
     linked_by: str = "name"
     attributive: bool = False
+    end_token: int = -1
 
 
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -363,6 +416,66 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(word in position for word in short)
 
 
+def _load_nicknames(text: str) -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for number, line in enumerate(_data_lines(text)):
+        for name in line.split():
+            groups.setdefault(name.lower(), set()).add(number)
+    return {name: frozenset(ids) for name, ids in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _default_nicknames() -> dict[str, frozenset[int]]:
+    """First name (lowercased) -> the nickname groups of ``data/nicknames.txt`` it is in."""
+    return _load_nicknames(_builtin_text("nicknames.txt"))
+
+
+def _same_word(a: str, b: str, nicknames: Mapping[str, frozenset], *, first: bool) -> bool:
+    """Whether two words of two names can name the same person: equal, interchangeable first
+    names ("Joe", "Joseph"), or a middle initial and a middle name ("J." and "John")."""
+    if a == b:
+        return True
+    if first:
+        return bool(nicknames.get(a.lower(), frozenset()) & nicknames.get(b.lower(), frozenset()))
+    for initial, full in ((a, b), (b, a)):
+        if len(initial) == 2 and initial.endswith(".") and len(full) > 2 and full[0] == initial[0]:
+            return True
+    return False
+
+
+def _name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping) -> bool:
+    """:func:`_is_subsequence` allowing nicknames for the first name and initials for middle
+    names ("Joe Biden" in "Joseph R. Biden", "Donald John Trump" in "Donald J. Trump")."""
+    if any(word.lower() in _NAME_SUFFIXES and word not in short for word in long):
+        return False
+    # A name with a middle name or initial fits only a name with the same middles:
+    # "George W. Bush" is not "George H. W. Bush".
+    if len(short) > 2 and len(long) != len(short):
+        return False
+    position = 0
+    for i, word in enumerate(short):
+        while position < len(long) and not _same_word(
+            word, long[position], nicknames, first=(i == 0 and position == 0)
+        ):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
+def _hover_cut(tokens: Sequence[str], nicknames: Mapping) -> int:
+    """Where a person's name runs into a repetition of it (the hover text some outlets glue
+    after a name: "Ben Carson Benjamin (Ben) Solomon Carson"): the index of the token where
+    the first name comes back, or ``len(tokens)``."""
+    if len(tokens) < 3:
+        return len(tokens)
+    for k in range(2, len(tokens)):
+        if tokens[k][:1].isupper() and _same_word(tokens[0], tokens[k], nicknames, first=True):
+            return k
+    return len(tokens)
+
+
 def _attributive(doc, normalised: NormalisedSpan) -> bool:
     head = doc[normalised.start_token : normalised.end_token].root
     following = doc[normalised.end_token] if normalised.end_token < len(doc) else None
@@ -370,13 +483,26 @@ def _attributive(doc, normalised: NormalisedSpan) -> bool:
 
 
 def _find_untagged(
-    doc, forms: Mapping[str, str], covered: list[bool]
+    doc,
+    forms: Mapping[str, str],
+    covered: list[int],
+    loose: Mapping[str, bool] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> list[tuple[int, int, int, str]]:
     """Untagged occurrences of known names: ``(start_char, end_char, token, form)``.
 
     A form is a name the document already tags (or an alias variant). It is matched on whole
-    proper-noun tokens outside every entity, and on the capitalised parts of hyphenated
-    tokens ("U.S.-Russia")."""
+    tokens outside every entity, and on the capitalised parts of hyphenated tokens
+    ("U.S.-Russia"). The tokens must be proper nouns, except for ``loose`` forms (names and
+    surnames the document itself tags as a person, organisation or place), which the tagger
+    often reads as common nouns or adjectives ("Trump described ...", "ex-DOJ"): those match
+    whatever their part of speech, but not at the start of a sentence unless they are
+    people's names (``loose`` maps each to whether it is a person's); they are also looked
+    for inside longer entities of other kinds (``covered`` 1). An all-capital acronym of the
+    alias table ("ISIS") also matches whatever its part of speech, between words that are
+    not in capitals. A possessive glued to the last token ("France\x92s") is not part of
+    the comparison."""
+    loose = loose or {}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for form in forms:
         words = tuple(form.split(" "))
@@ -384,38 +510,58 @@ def _find_untagged(
     for candidates in by_first.values():
         candidates.sort(key=lambda words: (-len(words), words))
     found = []
-    i = 0
     n = len(doc)
-    while i < n:
-        token = doc[i]
-        if covered[i] or not token.text[:1].isupper():
-            i += 1
+    texts = texts if texts is not None else _token_strings(doc)
+    resume = 0
+    for i in [i for i, text in enumerate(texts) if text[:1].isupper() and covered[i] != 2]:
+        if i < resume:
             continue
+        text = texts[i]
+        candidates = by_first.get(text)
+        if candidates is None:
+            key = _name_key(text)
+            candidates = by_first.get(key) or by_first.get(_POSSESSIVE.sub("", key), ())
+        if not candidates and "-" not in text[1:-1]:
+            continue
+        token = doc[i]
         matched = False
-        for words in by_first.get(token.text.replace("\u2019", "'"), ()):
+        for words in candidates:
             stop = i + len(words)
-            if stop > n or any(covered[j] for j in range(i, stop)):
+            if stop > n or any(covered[j] == 2 for j in range(i, stop)):
                 continue
-            if tuple(t.text.replace("\u2019", "'") for t in doc[i:stop]) != words:
+            keys = [_name_key(t.text) for t in doc[i:stop]]
+            keys[-1] = _POSSESSIVE.sub("", keys[-1])
+            if tuple(keys) != words:
                 continue
-            if not all(t.tag_ in ("NNP", "NNPS") or t.pos_ == "PROPN" for t in doc[i:stop]):
+            form = " ".join(words)
+            if form not in loose and any(covered[j] for j in range(i, stop)):
                 continue
-            found.append(
-                (token.idx, doc[stop - 1].idx + len(doc[stop - 1].text), i, " ".join(words))
+            proper = all(t.tag_ in ("NNP", "NNPS") or t.pos_ == "PROPN" for t in doc[i:stop])
+            acronym = (
+                len(words) == 1
+                and len(form) > 2
+                and form.isupper()
+                and form.isalpha()
+                and not (i > 0 and doc[i - 1].is_upper)
+                and not (stop < n and doc[stop].is_upper)
             )
-            i = stop
+            if not (proper or acronym) and not (
+                form in loose and (loose[form] or not token.is_sent_start)
+            ):
+                continue
+            found.append((token.idx, doc[stop - 1].idx + len(keys[-1]), i, form))
+            resume = stop
             matched = True
             break
         if matched:
             continue
-        if "-" in token.text[1:-1]:
+        if "-" in token.text[1:-1] and not covered[i]:
             offset = 0
             for part in token.text.split("-"):
-                key = part.replace("\u2019", "'")
+                key = _name_key(part)
                 if part[:1].isupper() and key in forms:
                     found.append((token.idx + offset, token.idx + offset + len(part), i, key))
                 offset += len(part) + 1
-        i += 1
     return found
 
 
@@ -445,6 +591,387 @@ def _split_hyphenated(mention: _Mention, forms: Mapping[str, str]) -> list[_Ment
     return result
 
 
+# Single words that head many organisations' names: never read as the short form of one
+# ("House" is not "White House", "Party" is not "Democratic Party").
+_GENERIC_ORG_WORDS = frozenset(
+    """house senate congress department party committee office council ministry agency
+    administration bureau commission service association institute foundation center centre
+    group company corporation university college school union bank fund authority board
+    organization organisation network club court hill""".split()
+)
+# Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
+_COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
+# Last words that make a name an organisation's, never a person's surname.
+_ORG_HEADS = frozenset(
+    """senate congress department party committee office council ministry agency
+    administration bureau commission service association institute foundation university
+    college school corporation company organization organisation authority network""".split()
+)
+# Last words of the names of shows, awards, laws and periods the tagger reads as people
+# ("Larry Sanders Show", "Merriman Smith Award").
+_NOT_NAME_ENDINGS = frozenset("show award awards prize act report day week month".split())
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
+
+
+def _initials(name: str) -> str:
+    """The acronym of a multi-word name: "Department of Homeland Security" -> "DHS"."""
+    words = [w for w in name.replace("-", " ").split(" ") if w and w.lower() not in _INITIALS_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _person_forms(mentions: Sequence[_Mention]) -> dict[str, str]:
+    """Surnames of the document's multi-word PERSON names, as forms to look for untagged."""
+    forms = {}
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        words = [w for w in mention.name.split(" ") if w.lower() not in _NAME_SUFFIXES]
+        if len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
+            forms[words[-1]] = "PERSON"
+    return forms
+
+
+def _first_words(known: Mapping[str, str]) -> frozenset[str]:
+    """The first words of the names in ``known`` (a fast pre-check for a name's start)."""
+    return frozenset(name.split(" ", 1)[0] for name in known)
+
+
+def _split_swallowed(doc, mentions: list[_Mention], known: Mapping[str, str]) -> list[_Mention]:
+    """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
+    White House" -> "Obama" + "White House"), and an ORG span that starts with a person the
+    document names ("Trump Justice Department" -> "Trump" + "Justice Department").
+
+    ``known`` maps organisation and place names (the alias table's and those the document
+    tags) to their label; only a tail that is one of them is cut off, so "Trump
+    Organization" stays whole. The tail may run past the span by up to two tokens ("Obama
+    White" tagged PERSON before "House")."""
+    candidates = [
+        m for m in mentions if m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2
+    ]
+    if not candidates:
+        return mentions
+    people = {m.name for m in mentions if m.label == "PERSON"} | set(_person_forms(mentions))
+    starts = _first_words(known)
+    result: list[_Mention] = []
+    claimed: list[tuple[int, int]] = []
+    for mention in mentions:
+        first, last = mention.token, mention.end_token
+        if mention.label not in ("PERSON", "ORG") or last - first < 2:
+            result.append(mention)
+            continue
+        cut = None
+        for k in range(first + 1, last):
+            if doc[k].text not in starts:
+                continue
+            head = _name_key(doc[first:k].text)
+            if mention.label == "ORG" and head not in people:
+                continue
+            for stop in (
+                range(last, min(last + 3, len(doc)) + 1) if mention.label == "PERSON" else (last,)
+            ):
+                tail = _name_key(doc[k:stop].text)
+                label = known.get(tail)
+                if label in ("ORG", "GPE", "LOC", "FAC", "NORP") and tail not in people:
+                    cut = (k, stop, label)
+                    break
+            if cut:
+                break
+        if cut is None:
+            result.append(mention)
+            continue
+        k, stop, label = cut
+        head_end = doc[k - 1].idx + len(doc[k - 1].text)
+        start = max(mention.start, doc[first].idx)
+        person = _Mention(
+            start,
+            head_end,
+            first,
+            _name_key(doc[first:k].text),
+            "PERSON",
+            mention.ner_label,
+            role=mention.role,
+            linked_by="trim",
+            end_token=k,
+        )
+        person.attributive = True
+        tail_end = doc[stop - 1].idx + len(doc[stop - 1].text)
+        other = _Mention(
+            doc[k].idx,
+            tail_end,
+            k,
+            _name_key(doc[k:stop].text),
+            label,
+            mention.ner_label,
+            linked_by="trim",
+            end_token=stop,
+        )
+        result.extend([person, other])
+        claimed.append((k, stop))
+    if claimed:
+        result = [
+            m
+            for m in result
+            if m.linked_by == "trim"
+            or not any(m.token >= k and m.end_token <= stop for k, stop in claimed)
+        ]
+    return result
+
+
+def _link_acronyms(mentions: list[_Mention]) -> None:
+    """An acronym is the organisation the document names in full: "DHS" after "Department
+    of Homeland Security" (in parentheses or not) counts as that department, when exactly one
+    of the document's organisation names has those initials."""
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label == "ORG":
+            initials = _initials(mention.name)
+            if initials:
+                full.setdefault(initials, set()).add(mention.name)
+    for mention in mentions:
+        names = full.get(mention.name.replace(".", ""))
+        if (
+            mention.label != "PERSON"
+            and _ACRONYM.match(mention.name.replace(".", ""))
+            and names
+            and len(names) == 1
+        ):
+            mention.name = next(iter(names))
+            mention.label = "ORG"
+            mention.linked_by = "acronym"
+
+
+def _link_short_orgs(mentions: list[_Mention]) -> None:
+    """A one-word ORG name that ends exactly one longer ORG name in the document is that
+    organisation ("the Journal" -> "Wall Street Journal", "the Globe" -> "Boston Globe"),
+    unless the word heads many organisations' names ("House", "Party", "Department")."""
+    longer: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if mention.label == "ORG" and len(words) > 1:
+            longer.setdefault(words[-1], set()).add(mention.name)
+    # A word the document also uses as a place or a person ("Berkeley") is not a short form.
+    elsewhere = {m.name for m in mentions if m.label != "ORG"}
+    for mention in mentions:
+        names = longer.get(mention.name)
+        if (
+            mention.label == "ORG"
+            and mention.name not in elsewhere
+            and " " not in mention.name
+            and mention.name.lower() not in _GENERIC_ORG_WORDS
+            and names
+            and len(names) == 1
+        ):
+            mention.name = next(iter(names))
+            if mention.linked_by == "name":
+                mention.linked_by = "short_form"
+
+
+_STRINGS: dict[int, str] = {}
+
+
+def _token_strings(doc) -> list[str]:
+    """Every token's text, read from the Doc's array of string hashes: much faster than
+    ``token.text`` per token, which otherwise dominates the cost of a document's entities."""
+    strings = doc.vocab.strings
+    cache = _STRINGS
+    if len(cache) > 2_000_000:
+        cache.clear()
+    get = cache.get
+    result = []
+    for key in doc.to_array("ORTH").tolist():
+        value = get(key)
+        if value is None:
+            value = cache[key] = strings[key]
+        result.append(value)
+    return result
+
+
+def _char_text(doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (``Doc.text`` joins every
+    token on each access)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[start:end]
+    return span.text[start - span.start_char : end - span.start_char]
+
+
+_ALIAS_VIEWS: dict[int, tuple[Mapping, dict[str, str], dict[str, str]]] = {}
+
+
+def _alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str, str]]:
+    """What every document needs from the alias table, computed once per table: variants
+    to look for untagged (variant -> label) and organisation/place variants (-> label)."""
+    cached = _ALIAS_VIEWS.get(id(aliases))
+    if cached is not None and cached[0] is aliases:
+        return cached[1], cached[2]
+    forms = {variant: alias.label for variant, alias in aliases.items() if len(variant) > 1}
+    places = {v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"}
+    if len(_ALIAS_VIEWS) > 8:
+        _ALIAS_VIEWS.clear()
+    _ALIAS_VIEWS[id(aliases)] = (aliases, forms, places)
+    return forms, places
+
+
+# A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
+# "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
+_GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
+
+
+def _cut_hover(doc, normalised: NormalisedSpan) -> NormalisedSpan:
+    """A PERSON name cut where its first name comes back (see :func:`_hover_cut`) or where
+    a word is glued to its surname ("Jason FurmanEconomy" -> "Jason Furman")."""
+    tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
+    cut = _hover_cut(tokens, _default_nicknames())
+    keep = None
+    for k in range(1, cut):
+        glued = _GLUED.match(tokens[k])
+        if glued:
+            cut, keep = k + 1, len(glued.group(1))
+            break
+    if cut == len(tokens) and keep is None:
+        return normalised
+    last = doc[normalised.start_token + cut - 1]
+    end = last.idx + (len(last.text) if keep is None else keep)
+    name = (
+        _name_key(doc.text[normalised.start : end])
+        if keep
+        else _name_key(doc[normalised.start_token : normalised.start_token + cut].text)
+    )
+    return NormalisedSpan(
+        normalised.start_token,
+        normalised.start_token + cut,
+        normalised.start,
+        end,
+        name,
+        normalised.role,
+    )
+
+
+def _heads_title(lowers: Sequence[str], start: int, end: int, index: _TitleIndex) -> bool:
+    """Whether tokens ``start:end`` begin a title that goes on after them ("Labor" in "Labor
+    Secretary Alexander Acosta", "Solicitor" in "Solicitor General")."""
+    if lowers[start] not in index.first_words:
+        return False
+    for length in range(end - start + 1, min(index.longest, len(lowers) - start) + 1):
+        if tuple(lowers[start : start + length]) in index.titles:
+            return True
+    return False
+
+
+def _is_name_shaped(name: str, label: str) -> bool:
+    """Whether a mention can be a name of its label: a person's name has a capital letter
+    ("antifa" is not one), a place's name starts with one ("iPhone", "jubilee bank")."""
+    if name in _COMPANY_SUFFIXES:
+        return False
+    if label == "PERSON":
+        return any(ch.isupper() for ch in name)
+    if label in ("GPE", "LOC"):
+        return name[:1].isupper() or not name[:1].isalpha()
+    return True
+
+
+def _titled_untagged(
+    doc, lowers: Sequence[str], covered: list[bool], index: _TitleIndex, aliases: Mapping
+) -> list[_Mention]:
+    """Names the pipeline missed right after a capitalised title: "President Trump",
+    "Sen. Flake" (proper-noun tokens outside every entity, up to three)."""
+    found = []
+    n = len(doc)
+    last_words = index.last_words
+    for i in range(1, n):
+        if covered[i] or covered[i - 1] or lowers[i - 1] not in last_words:
+            continue
+        token = doc[i]
+        if not token.is_title or token.pos_ != "PROPN":
+            continue
+        title_start = _title_ending_at(lowers, i, index)
+        if title_start == i or not doc[title_start].text[:1].isupper():
+            continue
+        stop = i
+        while (
+            stop < n
+            and stop - i < 3
+            and not covered[stop]
+            and doc[stop].is_title
+            and doc[stop].pos_ == "PROPN"
+        ):
+            stop += 1
+        text = _POSSESSIVE.sub("", doc[i:stop].text)
+        name = _name_key(text)
+        if (
+            not name
+            or name in aliases
+            or any(w.lower() in _GENERIC_ORG_WORDS for w in name.split(" "))
+        ):
+            continue
+        end_char = token.idx + len(text)
+        found.append(
+            _Mention(
+                token.idx,
+                end_char,
+                i,
+                name,
+                "PERSON",
+                "",
+                role=_collapse(doc[title_start:i].text),
+                linked_by="title",
+                end_token=stop,
+            )
+        )
+        for j in range(i, stop):
+            covered[j] = 2
+    return found
+
+
+def _split_two_people(doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A PERSON span made of two names the document gives two people ("Kavanaugh Ford" in a
+    caption run into a sentence) is a mention of each."""
+    surnames = _person_forms(mentions)
+    result = []
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if (
+            mention.label != "PERSON"
+            or len(words) != 2
+            or mention.end_token - mention.token != 2
+            or not all(w in surnames for w in words)
+            or mention.name
+            in {m.name for m in mentions if m is not mention and m.label == "PERSON"}
+        ):
+            result.append(mention)
+            continue
+        first, second = doc[mention.token], doc[mention.token + 1]
+        result.append(
+            _Mention(
+                first.idx,
+                first.idx + len(first.text),
+                first.i,
+                words[0],
+                "PERSON",
+                mention.ner_label,
+                role=mention.role,
+                linked_by="trim",
+                end_token=first.i + 1,
+            )
+        )
+        result.append(
+            _Mention(
+                second.idx,
+                second.idx + len(words[1]),
+                second.i,
+                words[1],
+                "PERSON",
+                mention.ner_label,
+                linked_by="trim",
+                end_token=second.i + 1,
+            )
+        )
+    return result
+
+
 def extract_mentions(
     doc,
     *,
@@ -459,31 +986,67 @@ def extract_mentions(
     DESIGN.md), then ``role`` (title/role words before the name, e.g. "Secretary of State"),
     ``ner_label`` (the pipeline's label, empty for a mention found by repetition) and
     ``linked_by`` (how the entity was chosen: ``name``, ``alias``, ``person`` for a shorter
-    form of a person's name, ``surname`` for an ORG/NORP/GPE surname, ``repeat`` for an
-    untagged repetition). ``start/end`` are character offsets into ``doc.text`` of the
-    normalised mention and ``text`` is ``doc.text[start:end]``; ``sentence_id`` is the index
-    of its sentence in ``list(doc.sents)``. Rows are in text order; a mention that normalises
-    to nothing (a bare title) is left out. ``aliases`` defaults to the built-in table
-    (:func:`load_aliases`); ``titles`` to :func:`load_titles`.
+    form of a person's name, ``surname`` for an ORG/NORP/GPE surname, ``title`` for a name
+    after a person's title, ``repeat`` for an untagged repetition, ``split`` for a part of a
+    hyphenated compound, ``trim`` for the parts of a span that swallowed a person and an
+    organisation, ``acronym`` for an acronym of an organisation the document names in full,
+    ``short_form`` for the last word of one organisation's name). ``start/end`` are character
+    offsets into ``doc.text`` of the normalised mention and ``text`` is
+    ``doc.text[start:end]``; ``sentence_id`` is the index of its sentence in
+    ``list(doc.sents)``. Rows are in text order; a mention that normalises to nothing (a bare
+    title, a party tag such as "D-Calif.") is left out. ``aliases`` defaults to the built-in
+    table (:func:`load_aliases`); ``titles`` to :func:`load_titles`.
+
+    Only evidence from this document is used here; evidence from the whole corpus (how a
+    name is labelled elsewhere, whose surname it is) is applied by
+    :func:`link_across_documents` over the concatenated table.
     """
     aliases = _default_aliases() if aliases is None else aliases
     index = _title_index(_default_titles() if titles is None else titles)
-    lowers = [token.lower_ for token in doc]
+    texts = _token_strings(doc)
+    lowers = [text.lower() for text in texts]
     wanted = tuple(labels)
     considered = set(wanted) | set(_LINKING_LABELS)
     sentence_starts = [sentence.start for sentence in doc.sents]
 
-    covered = [False] * len(doc)
+    # 2: inside an entity we keep; 1: inside a longer entity of another kind (a WORK_OF_ART
+    # such as "Facebook posting Elonis"), where only the document's own names are looked
+    # for; a one-token entity of another kind ("Trump" read as a PRODUCT) hides nothing.
+    # Laws and court cases ("Elonis v. United States") name no one: 2.
+    covered = [0] * len(doc)
     mentions: list[_Mention] = []
     for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            covered[i] = True
+        if ent.label_ in considered or len(ent) > 1:
+            for i in range(ent.start, ent.end):
+                covered[i] = 2 if ent.label_ in considered or ent.label_ == "LAW" else 1
         if ent.label_ not in considered:
             continue
         normalised = _normalise(ent, index, lowers)
-        if normalised is None:
+        if normalised is None or not _is_name_shaped(normalised.name, ent.label_):
             continue
         label = ent.label_
+        if label == "PERSON":
+            normalised = _cut_hover(doc, normalised)
+            last_word = normalised.name.rsplit(" ", 1)[-1]
+            if last_word.lower() in _NOT_NAME_ENDINGS:
+                continue
+            if "&" in normalised.name or (
+                last_word[:1].isupper() and last_word.lower() in _ORG_HEADS
+            ):
+                label = "ORG"
+        # Words after a dash are not part of the name ("Fox — Rubio"): a name there can
+        # still be found as an untagged repetition.
+        for i in range(normalised.end_token, ent.end):
+            if _is_dash(doc[i]):
+                for j in range(i, ent.end):
+                    covered[j] = 0
+                break
+        if (
+            ent.label_ == "ORG"
+            and normalised.name not in aliases
+            and _heads_title(lowers, normalised.start_token, normalised.end_token, index)
+        ):
+            continue
         linked_by = "name"
         # A title just before a short ORG/GPE/NORP name ("Mr. Trump", "President Obama")
         # marks a person the pipeline mislabelled.
@@ -503,22 +1066,35 @@ def extract_mentions(
             ent.label_,
             role=normalised.role if label == "PERSON" else "",
             linked_by=linked_by,
+            end_token=normalised.end_token,
         )
-        mention.attributive = _attributive(doc, normalised)
+        # Only a GPE's use decides anything (see _link_people): the parse is read for those.
+        mention.attributive = label == "GPE" and _attributive(doc, normalised)
         mentions.append(mention)
 
+    # Spans that swallowed a person and an organisation or place.
+    alias_forms, alias_places = _alias_views(aliases)
+    known = dict(alias_places)
+    known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
+    mentions = _split_swallowed(doc, mentions, known)
+    mentions = _split_two_people(doc, mentions)
+    mentions.extend(_titled_untagged(doc, lowers, covered, index, aliases))
+
     # Untagged repetitions of names this document uses, and alias variants.
-    forms: dict[str, str] = {}
-    for variant, alias in aliases.items():
-        if len(variant) > 1:
-            forms[variant] = alias.label
+    forms = dict(alias_forms)
     hyphenated = [m for m in mentions if "-" in m.name and m.name not in aliases]
+    loose: dict[str, bool] = {}  # name -> whether it is a person's
     for mention in mentions:
         if len(mention.name) > 1 and mention.name[:1].isupper():
             forms[mention.name] = mention.label
+            if mention.label in ("PERSON", "ORG", "GPE"):
+                loose[mention.name] = loose.get(mention.name, False) or mention.label == "PERSON"
+    for surname, label in _person_forms(mentions).items():
+        forms.setdefault(surname, label)
+        loose[surname] = True
     if hyphenated:
         mentions = [part for m in mentions for part in _split_hyphenated(m, forms)]
-    for start, end, token, form in _find_untagged(doc, forms, covered):
+    for start, end, token, form in _find_untagged(doc, forms, covered, loose, texts):
         label = forms[form] or ""
         if label:
             mentions.append(_Mention(start, end, token, form, label, "", linked_by="repeat"))
@@ -532,17 +1108,18 @@ def extract_mentions(
             mention.name = alias.canonical
             mention.label = alias.label or mention.label
 
+    _link_acronyms(mentions)
+    _link_short_orgs(mentions)
     _link_people(mentions)
     mentions = [m for m in mentions if m.label in wanted]
     mentions.sort(key=lambda m: (m.start, m.end))
-    text = doc.text
     rows = [
         (
             doc_id,
             bisect_right(sentence_starts, m.token) - 1,
             m.start,
             m.end,
-            text[m.start : m.end],
+            _char_text(doc, m.start, m.end),
             m.entity,
             m.label,
             m.role,
@@ -636,21 +1213,214 @@ def _empty(columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
 
 
-def link_across_documents(mentions: pd.DataFrame, *, dominance: float = 3.0) -> pd.DataFrame:
-    """Mentions with shorter person names linked to the corpus's full names.
+def link_across_documents(
+    mentions: pd.DataFrame,
+    *,
+    dominance: float = 3.0,
+    min_documents: int = 3,
+    merge_group_forms: bool = True,
+    drop_unsupported: bool = True,
+    aliases: Mapping[str, Alias] | None = None,
+) -> pd.DataFrame:
+    """Resolve the whole run's mentions table with evidence from the whole corpus.
 
-    Within a document "Obama" becomes "Barack Obama" only when the full name is in the same
-    article; here a PERSON entity that is a shorter form of longer PERSON names seen anywhere
-    in the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
-    "Donald J. Trump", never a first name alone) is linked to the longest such full form.
-    When the candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the
-    link is made only if one of them has at least ``dominance`` times the mentions of all the
-    others together; otherwise the short name stays its own entity. Only PERSON rows change
-    (an ORG "Trump" with no person clue in its article stays as tagged). Rows keep their
-    order; linked rows get ``linked_by`` ``corpus``.
+    Called once per run on the concatenation of :func:`extract_mentions` tables (it is pure
+    and vectorised: one pass of pandas group-bys, whatever the corpus size). Rules, in order;
+    each changed row gets the rule's name in ``linked_by``:
+
+    1. ``alias``: a name in ``aliases`` (e.g. the user's file read by :func:`load_aliases`)
+       is counted under its canonical name and label, wherever extraction left it.
+    2. **Label by corpus vote.** Each document votes the label it gives a name (its text
+       after normalisation); a name's label is the corpus winner when the winner has at
+       least ``min_documents`` documents and ``dominance`` times the documents of the row's
+       label. ``corpus_label``: a name the corpus reads as an organisation or place is one
+       here too ("Twitter" tagged PERSON once, ORG in most documents); a PERSON row is
+       relabelled only when nothing in its document made it a person (no title, not linked
+       to a longer name). ``corpus_person``: an ORG, GPE or NORP row whose name the corpus
+       overwhelmingly uses as a person's name ("Trump" tagged ORG) becomes that person; rule 4
+       then links it to the full name.
+    3. ``group_form``: singular, plural and adjective forms of one NORP group ("Democrats",
+       "Democrat", "Democratic"; "Republicans", "Republican") are one entity, named by the
+       plural when the corpus has it. ``merge_group_forms=False`` keeps them apart.
+    4. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere
+       in the corpus (the surname alone, or the words of the name in order: "Donald Trump"
+       in "Donald J. Trump", never a first name alone) is linked to the longest such full
+       form. When the candidates name different people ("Trump": Donald J. Trump, Ivanka
+       Trump) the link is made only if one of them has at least ``dominance`` times the
+       mentions of all the others together.
+    5. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
+       ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
+    6. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
+       mentioned once in the whole corpus, with no title, linked to no longer name, not a
+       word of any longer person name of the corpus and not an alias ("Quoth" at the start of
+       a sentence, a stray capitalised word). Such names are
+       mostly tagging errors; a real one-word name mentioned twice anywhere stays.
+
+    Rows keep their order and columns (rows dropped by rule 6 are left out).
     """
     if mentions.empty:
         return mentions.copy()
+    result = mentions.copy()
+    key = _name_keys(result["text"])
+    if aliases:
+        _apply_aliases(result, key, aliases)
+    _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    if merge_group_forms:
+        _merge_group_forms(result)
+    _link_person_names(result, dominance=dominance)
+    vetoes = getattr(aliases, "vetoes", None)
+    if vetoes:
+        _apply_vetoes(result, key, vetoes)
+    if drop_unsupported:
+        result = result[~_unsupported_people(result, key)]
+    return result
+
+
+def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Rule 6: one-word PERSON rows with no support anywhere in the corpus."""
+    is_person = result["label"] == "PERSON"
+    once = key.map(key[is_person].value_counts()).fillna(0) == 1
+    # Words of the corpus's longer person names support a one-word name ("Trump").
+    names = result.loc[is_person, "entity"].unique()
+    words = {word for name in names if " " in name for word in name.split(" ")}
+    return (
+        is_person
+        & once
+        & ~key.isin(words)
+        & ~key.str.contains(" ", regex=False)
+        & (result["entity"] == key)
+        & (result["role"].fillna("") == "")
+        & result["linked_by"].isin(["name", "repeat", "corpus_label"])
+    )
+
+
+def _collapsed(texts: pd.Series) -> pd.Series:
+    """:func:`_collapse` over a column (vectorised; the regular expression only runs on the
+    few rows with runs of whitespace or line breaks)."""
+    texts = texts.astype(str)
+    odd = texts.str.contains(r"\s\s|[\t\n\r\f\v]|^\s|\s$", regex=True)
+    if odd.any():
+        texts = texts.copy()
+        texts[odd] = texts[odd].str.replace(r"\s+", " ", regex=True).str.strip()
+    return texts
+
+
+def _name_keys(texts: pd.Series) -> pd.Series:
+    """:func:`_name_key` over a column (vectorised)."""
+    return (
+        _collapsed(texts)
+        .str.replace("\u2019", "'", regex=False)
+        .str.replace("\u0092", "'", regex=False)
+    )
+
+
+def _apply_aliases(result: pd.DataFrame, key: pd.Series, aliases: Mapping[str, Alias]) -> None:
+    """Rule 1: every row whose name is an alias variant takes the canonical name and label."""
+    canonical = {variant: alias.canonical for variant, alias in aliases.items()}
+    labels = {variant: alias.label for variant, alias in aliases.items() if alias.label}
+    target = key.map(canonical)
+    hit = target.notna() & (target != result["entity"])
+    result.loc[hit, "entity"] = target[hit]
+    result.loc[hit, "linked_by"] = "alias"
+    label = key.map(labels)
+    relabel = label.notna() & (label != result["label"])
+    result.loc[relabel, "label"] = label[relabel]
+
+
+def _vote_labels(
+    result: pd.DataFrame, key: pd.Series, *, dominance: float, min_documents: int
+) -> None:
+    """Rule 2 (see :func:`link_across_documents`), in place."""
+    frame = pd.DataFrame({"key": key, "doc_id": result["doc_id"], "label": result["label"]})
+    per_doc = frame.groupby(["key", "doc_id", "label"], sort=False).size().reset_index(name="n")
+    per_doc = per_doc.sort_values(
+        ["key", "doc_id", "n", "label"], ascending=[True, True, False, True], kind="mergesort"
+    ).drop_duplicates(["key", "doc_id"])
+    votes = per_doc.groupby(["key", "label"], sort=True).size().reset_index(name="docs")
+    winners = votes.sort_values(
+        ["key", "docs", "label"], ascending=[True, False, True], kind="mergesort"
+    ).drop_duplicates("key")
+    winners = winners.set_index("key")
+    docs_by_label = votes.set_index(["key", "label"])["docs"]
+    row_docs = pd.Series(
+        docs_by_label.reindex(pd.MultiIndex.from_arrays([key, result["label"]])).to_numpy(),
+        index=result.index,
+    ).fillna(0)
+    win_label = key.map(winners["label"])
+    win_docs = key.map(winners["docs"]).fillna(0)
+    decided = (
+        win_label.notna()
+        & (win_label != result["label"])
+        & (win_docs >= min_documents)
+        & (win_docs >= dominance * row_docs)
+        & (result["linked_by"] != "alias")
+    )
+    is_person = result["label"] == "PERSON"
+    # A name the corpus reads as an organisation or place, tagged PERSON here on no
+    # evidence of this document's own (no title, not a shorter form of a longer name).
+    unperson = (
+        decided
+        & is_person
+        & result["linked_by"].isin(["name", "repeat"])
+        & (result["role"].fillna("") == "")
+        & (result["entity"] == key)
+    )
+    # A name the corpus overwhelmingly uses for a person, tagged ORG/GPE/NORP here.
+    person = decided & ~is_person & (win_label == "PERSON")
+    other = decided & ~is_person & (win_label != "PERSON")
+    result.loc[unperson | other, "label"] = win_label[unperson | other]
+    result.loc[unperson | other, "linked_by"] = "corpus_label"
+    result.loc[person, "label"] = "PERSON"
+    result.loc[person, "entity"] = key[person]
+    result.loc[person, "linked_by"] = "corpus_person"
+
+
+def _merge_group_forms(result: pd.DataFrame) -> None:
+    """Rule 3: one entity for the singular, plural and adjective forms of a NORP group."""
+    is_norp = result["label"] == "NORP"
+    if not is_norp.any():
+        return
+    sizes = result.loc[is_norp, "entity"].value_counts()
+    names = set(sizes.index)
+
+    def root(name: str) -> str:
+        if name.endswith("ic") and (name[:-2] in names or name[:-2] + "s" in names):
+            return name[:-2]
+        if name.endswith("s") and name[:-1] in names | {n[:-2] for n in names if n.endswith("ic")}:
+            return name[:-1]
+        return name
+
+    roots = {name: root(name) for name in names}
+    groups: dict[str, list[str]] = {}
+    for name, stem in roots.items():
+        groups.setdefault(stem, []).append(name)
+    canonical = {}
+    for stem, forms in groups.items():
+        if len(forms) < 2:
+            continue
+        plural = stem + "s"
+        name = plural if plural in forms else max(forms, key=lambda f: (sizes[f], f))
+        for form in forms:
+            canonical[form] = name
+    if not canonical:
+        return
+    target = result["entity"].map(canonical)
+    hit = is_norp & target.notna() & (target != result["entity"])
+    result.loc[hit, "entity"] = target[hit]
+    result.loc[hit, "linked_by"] = "group_form"
+
+
+def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> None:
+    """Rule 5: undo every merge of a name into an entity the alias table forbids."""
+    pairs = pd.Series(list(zip(key, result["entity"], strict=True)), index=result.index)
+    banned = pairs.isin(vetoes) | (key.isin({v for v, c in vetoes if c == "*"}))
+    hit = banned & (result["entity"] != key)
+    result.loc[hit, "entity"] = key[hit]
+    result.loc[hit, "linked_by"] = "veto"
+
+
+def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
+    """Rule 4 (see :func:`link_across_documents`), in place."""
     people = mentions[mentions["label"] == "PERSON"]
     weights = people.groupby("entity").size().to_dict()
     names = sorted(weights, key=lambda name: (-len(name.split(" ")), -len(name), name))
@@ -663,16 +1433,27 @@ def link_across_documents(mentions: pd.DataFrame, *, dominance: float = 3.0) -> 
                 (w for w in reversed(words[name]) if w.lower() not in _NAME_SUFFIXES), ""
             )
             by_surname.setdefault(surname, []).append(name)
+    nicknames = _default_nicknames()
     for name in names:
         short = words[name]
         if len(short) == 1:
             pool = by_surname.get(short[0], [])
         else:
-            pool = [other for other in by_surname.get(short[-1], []) if words[other][0] == short[0]]
+            pool = [
+                other
+                for other in by_surname.get(short[-1], [])
+                if _same_word(short[0], words[other][0], nicknames, first=True)
+            ]
         candidates = [
             other
             for other in pool
-            if len(words[other]) > len(short) and _is_subsequence(short, words[other])
+            if (len(words[other]) > len(short) and _name_fits(short, words[other], nicknames))
+            or (
+                len(words[other]) == len(short) > 1
+                and other != name
+                and (weights[other], other) > (weights[name], name)
+                and _name_fits(short, words[other], nicknames)
+            )
         ]
         targets: Counter = Counter()
         for other in candidates:
@@ -692,13 +1473,13 @@ def link_across_documents(mentions: pd.DataFrame, *, dominance: float = 3.0) -> 
         while canonical.get(target, target) != target:
             target = canonical[target]
         canonical[name] = target
-    result = mentions.copy()
+    result = mentions
     is_person = result["label"] == "PERSON"
     linked = result.loc[is_person, "entity"].map(canonical)
     moved = linked != result.loc[is_person, "entity"]
+    moved &= result.loc[is_person, "linked_by"] != "corpus_person"
     result.loc[moved[moved].index, "linked_by"] = "corpus"
     result.loc[is_person, "entity"] = linked
-    return result
 
 
 def _entity_labels(mentions: pd.DataFrame) -> pd.Series:
@@ -723,7 +1504,7 @@ def entity_table(mentions: pd.DataFrame, *, min_mentions: int = 1) -> pd.DataFra
     if mentions.empty:
         return _empty(ENTITY_COLUMNS)
     labels = _entity_labels(mentions)
-    forms = mentions.assign(form=mentions["text"].map(_collapse))
+    forms = mentions.assign(form=_collapsed(mentions["text"]))
     form_counts = forms.groupby(["entity", "form"]).size().reset_index(name="n")
     form_counts = form_counts.sort_values(["entity", "n", "form"], ascending=[True, False, True])
     aliases = form_counts.groupby("entity", sort=True)["form"].agg(ALIAS_SEPARATOR.join)
@@ -745,13 +1526,18 @@ def entity_aliases(mentions: pd.DataFrame) -> pd.DataFrame:
     columns = ["entity", "label", "alias", "mentions", "documents", "linked_by"]
     if mentions.empty:
         return _empty(columns)
-    forms = mentions.assign(alias=mentions["text"].map(_collapse))
+    forms = mentions.assign(alias=_collapsed(mentions["text"]))
     table = forms.groupby(["entity", "alias"], sort=True).agg(
-        mentions=("doc_id", "size"),
-        documents=("doc_id", "nunique"),
-        linked_by=("linked_by", lambda rules: "|".join(sorted(set(rules)))),
+        mentions=("doc_id", "size"), documents=("doc_id", "nunique")
     )
-    table = table.reset_index()
+    rules = (
+        forms[["entity", "alias", "linked_by"]]
+        .drop_duplicates()
+        .sort_values(["entity", "alias", "linked_by"])
+        .groupby(["entity", "alias"], sort=True)["linked_by"]
+        .agg("|".join)
+    )
+    table = table.assign(linked_by=rules).reset_index()
     table["label"] = table["entity"].map(_entity_labels(mentions))
     totals = table.groupby("entity")["mentions"].transform("sum")
     table = table.assign(total=totals).sort_values(
@@ -786,17 +1572,15 @@ def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = Non
     selected = mentions
     if entities is not None:
         selected = mentions[mentions["entity"].isin(set(entities))]
-    keys = ["doc_id", "sentence_id"]
-    units = selected[[*keys, "entity"]].drop_duplicates()
-    pairs = units.merge(units, on=keys, suffixes=("_a", "_b"))
+    units = selected[["doc_id", "sentence_id", "entity"]].drop_duplicates()
+    pairs = units.merge(units, on=["doc_id", "sentence_id"], suffixes=("_a", "_b"))
     pairs = pairs[pairs["entity_a"] < pairs["entity_b"]]
     if pairs.empty:
         return _empty(COOCCURRENCE_COLUMNS)
-    table = (
-        pairs.groupby(["entity_a", "entity_b"], sort=False)
-        .agg(sentences=("doc_id", "size"), documents=("doc_id", "nunique"))
-        .reset_index()[COOCCURRENCE_COLUMNS]
+    table = pairs.groupby(["entity_a", "entity_b"], sort=False).agg(
+        sentences=("sentence_id", "size"), documents=("doc_id", "nunique")
     )
+    table = table.reset_index()[COOCCURRENCE_COLUMNS]
     table = table.sort_values(
         ["sentences", "documents", "entity_a", "entity_b"], ascending=[False, False, True, True]
     )
