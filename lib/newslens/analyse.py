@@ -438,7 +438,8 @@ def analyse(
             stats.rows[name] = writer.rows
     if link:
         log("linking entities across the corpus ...")
-        stats.rows.update(link_entities(work_dir, tables_dir))
+        alias_file = next((getattr(s, "alias_file", "") for s in steps if s.name == "mentions"), "")
+        stats.rows.update(link_entities(work_dir, tables_dir, alias_file=alias_file))
     shutil.rmtree(work_dir, ignore_errors=True)
     stats.seconds = round(time.perf_counter() - clock, 2)
     from newslens.io import write_json
@@ -529,14 +530,15 @@ def analyse_documents(
 # --- corpus-level entity resolution ---------------------------------------------------------
 
 
-def link_entities(work_dir: Path, tables_dir: Path) -> dict[str, int]:
+def link_entities(work_dir: Path, tables_dir: Path, *, alias_file: str = "") -> dict[str, int]:
     """Resolve entities across the corpus once, from the per-document mentions, and write
     ``mentions`` and ``quotes`` (speakers) with the same canonical names."""
-    from newslens.entities import link_across_documents
+    from newslens.entities import link_across_documents, load_aliases
 
     mentions = pd.read_parquet(work_dir / "mentions.parquet")
     if len(mentions):
-        linked = link_across_documents(mentions)
+        aliases = load_aliases(alias_file or None)
+        linked = link_across_documents(mentions, aliases=aliases)
     else:
         linked = mentions
     _write_whole(linked, tables_dir, "mentions")
@@ -548,21 +550,20 @@ def link_entities(work_dir: Path, tables_dir: Path) -> dict[str, int]:
 
 
 def _rename_speakers(quotes: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame):
-    """Give each quote's ``speaker_entity`` the corpus-level name its document's entity got."""
+    """Give each quote's ``speaker_entity`` the corpus-level name its document's entity got
+    (``after`` keeps ``before``'s index labels; a name whose every mention the corpus step
+    dropped leaves the speaker unresolved: its words stay in ``speaker``)."""
+    linked = after["entity"].reindex(before.index)
     mapping = (
         pd.DataFrame(
-            {
-                "doc_id": before["doc_id"],
-                "speaker_entity": before["entity"],
-                "linked": after["entity"],
-            }
+            {"doc_id": before["doc_id"], "speaker_entity": before["entity"], "linked": linked}
         )
+        .sort_values("linked", na_position="last", kind="stable")
         .drop_duplicates(["doc_id", "speaker_entity"])
-        .reset_index(drop=True)
     )
     merged = quotes.merge(mapping, on=["doc_id", "speaker_entity"], how="left", sort=False)
-    has = merged["linked"].notna() & (merged["speaker_entity"].fillna("") != "")
-    merged.loc[has, "speaker_entity"] = merged.loc[has, "linked"]
+    named = merged["speaker_entity"].fillna("") != ""
+    merged.loc[named, "speaker_entity"] = merged.loc[named, "linked"].fillna("")
     return merged.drop(columns=["linked"])
 
 
