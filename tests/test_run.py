@@ -278,3 +278,48 @@ def test_every_table_names_entities_as_the_entity_table_does(corpus_run):
     for name in ("quote_speakers_by_document", "quote_speaker_frames"):
         table = pd.read_csv(tables / f"{name}.csv", keep_default_na=False)
         assert set(table["speaker"]) <= entities | unresolved, name
+
+
+def _bad_folder(tmp_path: Path) -> Path:
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_text(next(SEEDS.glob("*.txt")).read_text(encoding="utf-8"))
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "notes.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "rows.jsonl").write_text(
+        '{"id": "a", "text": "Aid reached the town on Monday."}\n{bad json\n'
+        '{"id": "b", "text": ""}\n',
+        encoding="utf-8",
+    )
+    return corpus
+
+
+def test_on_error_skip_lists_every_left_out_input_and_goes_on(tmp_path):
+    corpus, out = _bad_folder(tmp_path), tmp_path / "outputs"
+    stopped = newslens_cli(
+        "analyse", "--corpus", str(corpus), "--out", str(out), cache=tmp_path / "c"
+    )
+    assert stopped.returncode == 2 and "empty.txt: empty file" in stopped.stderr
+    assert not out.exists() or not any(out.iterdir())
+    result = newslens_cli(
+        "analyse",
+        "--corpus",
+        str(corpus),
+        "--out",
+        str(out),
+        "--on-error",
+        "skip",
+        cache=tmp_path / "c",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warning: 1 file not read (.docx: 1): notes.docx" in result.stdout
+    skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped: ")]
+    assert len(skipped) == 3
+    assert any("rows.jsonl, line 2: not valid JSON" in line for line in skipped)
+    assert any("rows.jsonl, line 3: document has zero words" in line for line in skipped)
+    [run] = _run_dirs(out)
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["corpus"]["documents"] == 2 and len(manifest["corpus"]["skipped"]) == 3
+    assert manifest["corpus"]["unread"] == [str(corpus / "notes.docx")]
+    index = (run / "index.html").read_text(encoding="utf-8")
+    assert "3 input(s) skipped" in index and "rows.jsonl, line 2" in index

@@ -322,6 +322,23 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
+def _quietly(documents: Iterable[Document]) -> Iterator[Document]:
+    """The documents, without the corpus's warnings about skipped duplicates: the plan has
+    listed every skipped input already (terminal, manifest, index page)."""
+    import warnings
+
+    from newslens.corpus import CorpusWarning
+
+    iterator = iter(documents)
+    while True:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            document = next(iterator, None)
+        if document is None:
+            return
+        yield document
+
+
 def _progress(total: int | None, enabled: bool | None):
     from tqdm import tqdm
 
@@ -377,6 +394,8 @@ def analyse(
     root = None if cache_dir is False else Path(cache_dir or default_cache_dir())
     results = ResultCache(None if root is None else root / "results.sqlite")
     jobs = max(1, int(jobs or os.cpu_count() or 1))
+    if total is not None:  # no more worker processes than batches (one batch: this process)
+        jobs = max(1, min(jobs, -(-total // batch_documents)))
     stats = AnalysisStats(jobs=jobs, scheduler=scheduler or "", model=meta, steps=keys)
 
     tables_dir = Path(out_dir) / "tables"
@@ -397,7 +416,7 @@ def analyse(
     pending: deque = deque()
     try:
         window = 2 * jobs + 1
-        for batch in _batches(corpus, batch_documents):
+        for batch in _batches(_quietly(corpus), batch_documents):
             doc_keys = [f"{slug}:{d.sha256}" for d in batch]
             cached = [results.get_many(k, keys.values()) for k in doc_keys]
             todo = [[s.name for s in steps if keys[s.name] not in c] for c in cached]

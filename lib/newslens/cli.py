@@ -41,6 +41,14 @@ def _add_analysis_options(command: argparse.ArgumentParser) -> None:
         help="analyse on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786",
     )
     command.add_argument(
+        "--on-error",
+        choices=("stop", "skip"),
+        default="stop",
+        help="stop: the first unreadable file, row or document stops the run before anything is"
+        " written (default); skip: leave it out, list it on the terminal, in manifest.json and on"
+        " the index page, and go on",
+    )
+    command.add_argument(
         "-p",
         "--parameter",
         action="append",
@@ -104,6 +112,7 @@ def _run(args) -> int:
         "model": args.model,
         "jobs": args.jobs,
         "scheduler": args.scheduler,
+        "on_error": args.on_error,
     }
     try:
         if args.command == "analyse":

@@ -151,6 +151,9 @@ def finish_run(
             "spec": plan.corpus.spec,
             "documents": plan.documents,
             "files": plan.corpus.file_hashes(),
+            "on_error": plan.on_error,
+            "skipped": [item.as_dict() for item in plan.corpus.skipped],
+            "unread": [str(path) for path in plan.corpus.unread],
         },
         "parameters": {
             **plan.notebook_values,
@@ -226,6 +229,11 @@ def _index_html(manifest: dict) -> str:
         started_at=manifest["started_at"],
         duration_s=manifest["duration_s"],
         notebooks=notebooks,
+        skipped=[
+            f"{item['path']}{', ' + item['location'] if item['location'] else ''}: {item['reason']}"
+            for item in manifest["corpus"].get("skipped", [])
+        ],
+        unread=manifest["corpus"].get("unread", []),
         tables=[tables[name] for name in sorted(tables)],
         figures=[
             {"path": f["path"], "name": Path(f["path"]).stem}

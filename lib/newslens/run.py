@@ -202,6 +202,7 @@ class Plan:
     model: str | None
     jobs: int
     scheduler: str | None
+    on_error: str = "stop"
 
 
 def _split_values(items: list[str]) -> list[str]:
@@ -223,14 +224,22 @@ def plan(
     model: str | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
+    on_error: str = "stop",
     log: Callable[[str], None] = print,
 ) -> Plan:
-    """Validate the corpus, the notebooks and every parameter; raise before writing."""
+    """Validate the corpus, the notebooks and every parameter; raise before writing. With
+    ``on_error="skip"`` every unreadable input is listed (one line each) and left out."""
     from newslens.nlp import resolve_model
 
-    documents = read_corpus(corpus)
+    documents = read_corpus(corpus, on_error=on_error)
     count = documents.validate()
     log(f"corpus: {documents.spec} ({count:,} documents in {len(documents.files):,} files)")
+    if documents.unread:
+        log(f"warning: {documents.unread_line()}")
+    for line in documents.skipped_lines():
+        log(f"skipped: {line}")
+    if count == 0:
+        raise RunError(f"{documents.spec}: no readable document left to analyse")
     paths: list[Path] = []
     if notebooks:
         paths = sorted(Path(p).resolve() for p in glob.glob(str(notebooks)))
@@ -272,6 +281,7 @@ def plan(
         model=model,
         jobs=max(1, int(jobs or os.cpu_count() or 1)),
         scheduler=scheduler,
+        on_error=on_error,
     )
 
 
@@ -425,6 +435,7 @@ def run(
     model: str | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
+    on_error: str = "stop",
     show_code: bool = False,
     kernel_name: str | None = None,
     log: Callable[[str], None] = print,
@@ -447,6 +458,7 @@ def run(
         model=model,
         jobs=jobs,
         scheduler=scheduler,
+        on_error=on_error,
         log=log,
     )
     out = Path(out_dir).resolve()
