@@ -34,7 +34,16 @@ Score formula
 
 Sentiment
     VADER's compound score of the sentence text (NLTK's ``SentimentIntensityAnalyzer``,
-    provisioned offline by :func:`newslens.resources.vader_analyzer`), in [-1, 1].
+    provisioned offline by :func:`newslens.resources.vader_analyzer`, run through
+    :mod:`newslens.sentiment`: the same scores, faster), once per sentence, in [-1, 1].
+
+Trained classifier
+    Beside the lexicon scores, :func:`score_sentences` takes a
+    :class:`newslens.frame_model.FrameClassifier` (the ``sentences`` step uses the packaged
+    one): ``destruction_p``/``reconstruction_p`` are its probabilities, ``frame`` comes from
+    them and the thresholds chosen on the dev labels, ``*_evidence`` lists the words that
+    weighed most, and ``lexicon_frame`` keeps the lexicon's own label. Extra frames from
+    user lexicons stay lexicon-only.
 
 Balance index
     For a document or a corpus, with ``D`` the number of sentences in the destruction frame
@@ -518,8 +527,9 @@ def score_sentences(
     is :func:`frame_label` of the lexicon scores and the probabilities are empty.
     ``lexicon_frame`` is always the lexicon's label, the transparent baseline.
     """
-    lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
-    matcher = matcher or _matcher_for(lexicons, doc.vocab)
+    if matcher is None:
+        lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
+        matcher = _matcher_for(lexicons, doc.vocab)
     frames = matcher.frames
     bounds = _sentence_bounds(doc)
     scores, terms = _lexicon_scores(doc, matcher, bounds)
@@ -529,13 +539,13 @@ def score_sentences(
 
         features = document_features(doc, bounds, scores, terms)
         predicted = classifier.predict(features)
-    analyzer = None
-    if sentiment:
-        from newslens.resources import vader_analyzer
-
-        analyzer = vader_analyzer()
     extra = [f for f in frames if f not in FRAMES]
     text = doc.text  # built once: Doc.text joins every token each time it is read
+    tones = [math.nan] * len(bounds)
+    if sentiment:
+        from newslens.sentiment import sentence_sentiments
+
+        tones = sentence_sentiments(text[start:end] for _, _, start, end in bounds)
     rows = []
     for index, (_, _, start, end) in enumerate(bounds):
         sentence = text[start:end]
@@ -559,7 +569,7 @@ def score_sentences(
             "frame": label,
             "destruction_score": score.get("destruction", 0.0),
             "reconstruction_score": score.get("reconstruction", 0.0),
-            "sentiment": analyzer.polarity_scores(sentence)["compound"] if analyzer else math.nan,
+            "sentiment": tones[index],
             "destruction_terms": TERM_SEPARATOR.join(terms[index].get("destruction", [])),
             "reconstruction_terms": TERM_SEPARATOR.join(terms[index].get("reconstruction", [])),
             "lexicon_frame": lexicon_frame,
