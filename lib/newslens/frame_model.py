@@ -158,7 +158,8 @@ def design_matrix(features: Sequence[SentenceFeatures], vocabulary: Sequence[str
     columns (:data:`EXTRA_COLUMNS`), one row per sentence of every document in order."""
     index = {w: i for i, w in enumerate(vocabulary)}
     rows = sum(len(f.words) for f in features)
-    matrix = np.zeros((rows, len(vocabulary) + len(EXTRA_COLUMNS)))
+    width = features[0].extra.shape[1] if features and rows else len(EXTRA_COLUMNS)
+    matrix = np.zeros((rows, len(vocabulary) + width))
     row = 0
     for feature in features:
         for words, extra in zip(feature.words, feature.extra, strict=True):
