@@ -19,7 +19,7 @@ ARGS ?=
 # files, a path with spaces, quotes or $ in it.
 shell_word = '$(subst ','\'',$(value $(1)))'
 
-.PHONY: help setup run test lab lint format freeze bench clean
+.PHONY: help setup run test lab lint format freeze bench clean train-frames
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ freeze: $(STAMP) ## rewrite requirements.txt from the environment
 	@{ echo "# Pinned environment for newslens (Python 3.12). Regenerate with: make freeze"; \
 	  $(PY) -m pip freeze --exclude-editable | grep -v '^newslens'; } > requirements.txt.new
 	@mv requirements.txt.new requirements.txt
+
+train-frames: $(STAMP) ## retrain the frame classifier (ARGS='--labels my.csv --corpus my.jsonl --out m.json')
+	$(PY) -m newslens train-frames $(ARGS)
 
 bench: $(STAMP) ## run the speed and quality benchmarks in benchmarks/
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

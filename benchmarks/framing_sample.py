@@ -390,7 +390,11 @@ def check_batches(out_dir: Path, documents, spans) -> list[str]:
 
 
 def validate_labels(labels_dir: Path, out_dir: Path) -> list[str]:
-    """Problems in annotators' label files (``<labels_dir>/<annotator>/<batch>.csv``)."""
+    """Problems in annotators' label files (``<labels_dir>/<annotator>/<batch>.csv``).
+
+    A folder with no annotator subfolder holding label files, a CSV outside an annotator
+    subfolder, a missing ``label`` column, and a blank or unknown label are all problems.
+    """
     expected = {}
     for name, lines in read_batches(out_dir).items():
         expected[name] = [
@@ -399,19 +403,39 @@ def validate_labels(labels_dir: Path, out_dir: Path) -> list[str]:
             if line["type"] == "sentence"
         ]
     problems = []
-    for path in sorted(labels_dir.glob("*/*.csv")):
+    if not labels_dir.is_dir():
+        return [f"{labels_dir}: not a folder"]
+    loose = sorted(p.name for p in labels_dir.glob("*.csv"))
+    if loose:
+        problems.append(
+            f"{labels_dir}: label files must be in an annotator subfolder, found {', '.join(loose)}"
+        )
+    files = sorted(labels_dir.glob("*/*.csv"))
+    if not files:
+        problems.append(f"{labels_dir}: no <annotator>/<batch>.csv label files")
+    for path in files:
         where = f"{path.parent.name}/{path.name}"
         if path.stem not in expected:
             problems.append(f"{where}: no batch named {path.stem}")
             continue
         with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+            columns = reader.fieldnames or []
+        if "label" not in columns:
+            problems.append(f"{where}: no 'label' column")
+            continue
         keys = [(r["article_id"], r["sentence_id"], r["start"], r["end"]) for r in rows]
         if keys != expected[path.stem]:
             problems.append(f"{where}: rows are not the batch's sentences in batch order")
-        bad = [r for r in rows if r.get("label", "").strip() not in LABELS]
+        blank = [r for r in rows if not (r.get("label") or "").strip()]
+        if blank:
+            problems.append(f"{where}: {len(blank)} rows with a blank label")
+        bad = [
+            r for r in rows if (r.get("label") or "").strip() and r["label"].strip() not in LABELS
+        ]
         if bad:
-            problems.append(f"{where}: {len(bad)} rows without a valid label")
+            problems.append(f"{where}: {len(bad)} rows with a label not among {', '.join(LABELS)}")
     return problems
 
 

@@ -97,9 +97,59 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_analysis_options(analyse)
 
+    _add_train_frames(commands)
+
     setup = commands.add_parser("setup", help="provision the VADER lexicon and the Jupyter kernel")
     setup.add_argument("--no-kernel", action="store_true", help="skip the kernel registration")
     return parser
+
+
+def _add_train_frames(commands) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    train = commands.add_parser(
+        "train-frames",
+        help="train the destruction/reconstruction sentence classifier from hand labels",
+        description="Fit the frame classifier (newslens.frame_model) on the 'train' rows of a"
+        " labels CSV, choose its penalty and thresholds on the 'dev' rows, refit on both and"
+        " write the JSON model. Test rows are never read. Deterministic and offline.",
+    )
+    train.add_argument(
+        "--labels",
+        default=str(root / "tests" / "data" / "framing" / "labels.csv"),
+        help="labels CSV: article_id, split, start, end, label (default: the packaged labels)",
+    )
+    train.add_argument(
+        "--corpus",
+        default=str(root.parent / "shared" / "corpora" / "allsides_baly2020" / "articles.jsonl.gz"),
+        help="corpus holding the labelled articles (default: the internal AllSides corpus)",
+    )
+    train.add_argument(
+        "--out", default=None, help="model file to write (default: the packaged classifier.json)"
+    )
+    train.add_argument("--model", default=None, help="spaCy model (default: en_core_web_md)")
+
+
+def _train_frames(args) -> int:
+    from newslens.frame_model import train_from_labels
+    from newslens.nlp import load_model
+
+    try:
+        classifier = train_from_labels(
+            args.labels, args.corpus, out=args.out, nlp=load_model(args.model)
+        )
+    except (CorpusError, OSError, ValueError) as error:
+        print(f"newslens: error: {error}", file=sys.stderr)
+        return 2
+    for frame, figures in classifier.info["frames"].items():
+        print(
+            f"{frame}: dev F1 {figures['dev_f1']:.3f}, penalty {figures['penalty']:g},"
+            f" threshold {figures['threshold']:.2f}"
+        )
+    print(f"model: {args.out or 'lib/newslens/data/frames/classifier.json'}")
+    print(f"sha256: {classifier.sha256}")
+    return 0
 
 
 def _run(args) -> int:
@@ -160,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("run", "analyse"):
         _interrupt_on_sigterm()
         return _run(args)
+    if args.command == "train-frames":
+        return _train_frames(args)
     from newslens.resources import provision_vader_lexicon, register_kernel
 
     print(f"VADER lexicon: {provision_vader_lexicon()}")

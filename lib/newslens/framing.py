@@ -34,7 +34,16 @@ Score formula
 
 Sentiment
     VADER's compound score of the sentence text (NLTK's ``SentimentIntensityAnalyzer``,
-    provisioned offline by :func:`newslens.resources.vader_analyzer`), in [-1, 1].
+    provisioned offline by :func:`newslens.resources.vader_analyzer`, run through
+    :mod:`newslens.sentiment`: the same scores, faster), once per sentence, in [-1, 1].
+
+Trained classifier
+    Beside the lexicon scores, :func:`score_sentences` takes a
+    :class:`newslens.frame_model.FrameClassifier` (the ``sentences`` step uses the packaged
+    one): ``destruction_p``/``reconstruction_p`` are its probabilities, ``frame`` comes from
+    them and the thresholds chosen on the dev labels, ``*_evidence`` lists the words that
+    weighed most, and ``lexicon_frame`` keeps the lexicon's own label. Extra frames from
+    user lexicons stay lexicon-only.
 
 Balance index
     For a document or a corpus, with ``D`` the number of sentences in the destruction frame
@@ -87,6 +96,7 @@ __all__ = [
     "frame_terms",
     "score_sentences",
     "FrameSteps",
+    "MODEL_COLUMNS",
     "balance_index",
     "document_frames",
     "corpus_frames",
@@ -98,6 +108,7 @@ __all__ = [
     "evidence_rows",
     "propose_terms",
     "read_frame_labels",
+    "read_frame_labels_table",
     "labelled_documents",
     "align_labels",
     "frame_agreement",
@@ -120,6 +131,13 @@ SENTENCE_COLUMNS = [
     "sentiment",
     "destruction_terms",
     "reconstruction_terms",
+]
+MODEL_COLUMNS = [
+    "lexicon_frame",
+    "destruction_p",
+    "reconstruction_p",
+    "destruction_evidence",
+    "reconstruction_evidence",
 ]
 TERM_COLUMNS = ["doc_id", "sentence_id", "frame", "start", "end", "text", "term", "weight"]
 _DATA = Path(__file__).resolve().parent / "data" / "frames"
@@ -266,11 +284,6 @@ def load_lexicons(
 # --- matching ---------------------------------------------------------------------------
 
 
-def _lemma_variants(lemma: str) -> list[str]:
-    # spaCy lower-cases lemmas except for proper nouns, which keep the text's case.
-    return sorted({lemma, lemma.lower(), lemma.capitalize(), lemma.upper(), lemma.title()})
-
-
 @dataclass(frozen=True)
 class _Match:
     frame: str
@@ -280,33 +293,42 @@ class _Match:
 
 
 class FrameMatcher:
-    """The lexicons compiled into one spaCy ``Matcher`` for a vocabulary.
+    """The lexicons compiled into a lookup table on lower-cased token lemmas for a vocabulary.
 
     Calling it on a ``Doc`` returns the matches per frame: for each frame, non-overlapping
     matches (longest, then heaviest, then earliest first), in text order.
+
+    Why not spaCy's ``Matcher``: with one pattern per term and a ``LEMMA IN`` list of case
+    variants per token, the ``Matcher`` tried every pattern at every token (about 80 ms per
+    article, as long as the rest of the framing step together). Here each term is filed
+    under its first lemma (or its first entity slot), so a token costs one dictionary
+    lookup, and only the few terms filed under its lemma are checked further, on arrays
+    read once from the ``Doc`` (``doc.to_array``). Semantics are the ``Matcher``'s:
+    lemmas compare case-insensitively, ``/POS`` must equal the token's coarse tag, and an
+    entity slot takes the whole run of tokens of that entity type.
     """
 
     def __init__(self, lexicons: Sequence[Lexicon], vocab):
-        from spacy.matcher import Matcher
+        from spacy.symbols import IDS
 
         self.lexicons = tuple(lexicons)
         self.vocab = vocab
-        self._matcher = Matcher(vocab)
-        self._terms: dict[str, tuple[str, LexiconTerm]] = {}
+        self._by_lemma: dict[str, list[tuple[str, LexiconTerm, tuple]]] = defaultdict(list)
+        self._by_entity: dict[int, list[tuple[str, LexiconTerm, tuple]]] = defaultdict(list)
         for lexicon in self.lexicons:
-            for index, term in enumerate(lexicon.terms):
-                key = f"{lexicon.frame}\t{index}"
-                pattern = []
+            for term in lexicon.terms:
+                steps = []
                 for lemma, pos in term.tokens:
-                    if lemma == ENTITY_MARK:  # [MONEY]: one or more tokens of that entity type
-                        pattern.append({"ENT_TYPE": pos, "OP": "+"})
-                        continue
-                    token = {"LEMMA": {"IN": _lemma_variants(lemma)}}
-                    if pos:
-                        token["POS"] = pos
-                    pattern.append(token)
-                self._matcher.add(key, [pattern])
-                self._terms[key] = (lexicon.frame, term)
+                    if lemma == ENTITY_MARK:
+                        steps.append((None, vocab.strings.add(pos)))
+                    else:
+                        steps.append((lemma.lower(), IDS.get(pos, -1) if pos else None))
+                entry = (lexicon.frame, term, tuple(steps))
+                if steps[0][0] is None:
+                    self._by_entity[steps[0][1]].append(entry)
+                else:
+                    self._by_lemma[steps[0][0]].append(entry)
+        self._lower: dict[int, str] = {}
         # The sentence and term steps both ask for the same Doc's matches in a row.
         self._last: tuple[object, dict[str, list[_Match]]] | None = None
 
@@ -314,25 +336,71 @@ class FrameMatcher:
     def frames(self) -> tuple[str, ...]:
         return tuple(lexicon.frame for lexicon in self.lexicons)
 
+    def _lemmas(self, doc) -> list[str]:
+        from spacy.attrs import LEMMA
+
+        strings, lower = doc.vocab.strings, self._lower
+        result = []
+        for key in doc.to_array(LEMMA).tolist():
+            text = lower.get(key)
+            if text is None:
+                text = lower[key] = strings[key].lower()
+            result.append(text)
+        return result
+
+    @staticmethod
+    def _end(steps: tuple, start: int, lemmas, pos, ents) -> int:
+        """The token after a term whose steps match from ``start``, or -1."""
+        n, j = len(lemmas), start
+        for lemma, tag in steps:
+            if j >= n:
+                return -1
+            if lemma is None:  # an entity slot: the whole run of that entity type
+                if ents[j] != tag:
+                    return -1
+                while j < n and ents[j] == tag:
+                    j += 1
+            elif lemmas[j] == lemma and (tag is None or pos[j] == tag):
+                j += 1
+            else:
+                return -1
+        return j
+
+    def _candidates(self, doc) -> list[_Match]:
+        from spacy.attrs import ENT_TYPE, POS
+
+        lemmas = self._lemmas(doc)
+        arrays = doc.to_array([POS, ENT_TYPE])
+        pos, ents = arrays[:, 0].tolist(), arrays[:, 1].tolist()
+        found = []
+        for i, lemma in enumerate(lemmas):
+            entries = self._by_lemma.get(lemma, ())
+            if self._by_entity and ents[i] and (i == 0 or ents[i - 1] != ents[i]):
+                entries = [*entries, *self._by_entity.get(ents[i], ())]
+            for frame, term, steps in entries:
+                end = self._end(steps, i, lemmas, pos, ents)
+                if end > i:
+                    found.append(_Match(frame, i, end, term))
+        return found
+
     def __call__(self, doc) -> dict[str, list[_Match]]:
         if self._last is not None and self._last[0] is doc:
             return self._last[1]
         found: dict[str, list[_Match]] = {frame: [] for frame in self.frames}
-        for match_id, start, end in self._matcher(doc):
-            frame, term = self._terms[self.vocab.strings[match_id]]
-            found[frame].append(_Match(frame, start, end, term))
+        for match in self._candidates(doc):
+            found[match.frame].append(match)
         result = {}
         for frame, matches in found.items():
             ordered = sorted(
                 matches, key=lambda m: (-(m.end - m.start), -m.term.weight, m.start, m.term.term)
             )
-            taken = [False] * len(doc)
+            taken: set[int] = set()
             kept = []
             for match in ordered:
-                if not any(taken[match.start : match.end]):
+                span = range(match.start, match.end)
+                if taken.isdisjoint(span):
                     kept.append(match)
-                    for i in range(match.start, match.end):
-                        taken[i] = True
+                    taken.update(span)
             # Zero-weight terms are exceptions ("military aid"): they win the overlap so the
             # shorter term inside them ("aid") does not count, then are dropped themselves.
             kept = [m for m in kept if m.term.weight > 0]
@@ -414,27 +482,9 @@ def frame_terms(
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
-def score_sentences(
-    doc,
-    *,
-    doc_id: str,
-    lexicons: Sequence[Lexicon] | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    sentiment: bool = True,
-    matcher: FrameMatcher | None = None,
-) -> pd.DataFrame:
-    """One row per sentence of ``doc`` (``list(doc.sents)``): the ``sentences.csv`` table.
-
-    ``start``/``end`` are character offsets into the document text (the sentence trimmed of
-    surrounding whitespace, so ``text == doc.text[start:end]``); ``<frame>_score`` is the sum
-    of the matched weights and ``<frame>_terms`` the matched words' terms joined by
-    ``" | "`` in text order; ``frame`` is :func:`frame_label` of the scores; ``sentiment``
-    is VADER's compound score (left empty with ``sentiment=False``, which is faster).
-    """
-    lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
-    matcher = matcher or _matcher_for(lexicons, doc.vocab)
+def _lexicon_scores(doc, matcher: FrameMatcher, bounds) -> tuple[list[dict], list[dict]]:
+    """Each sentence's score (sum of matched weights) and matched terms, per frame."""
     frames = matcher.frames
-    bounds = _sentence_bounds(doc)
     starts = [b[0] for b in bounds]
     scores = [dict.fromkeys(frames, 0.0) for _ in bounds]
     terms: list[dict[str, list[str]]] = [{f: [] for f in frames} for _ in bounds]
@@ -443,36 +493,102 @@ def score_sentences(
             index = bisect.bisect_right(starts, match.start) - 1
             scores[index][frame] += match.term.weight
             terms[index][frame].append(match.term.term)
-    analyzer = None
-    if sentiment:
-        from newslens.resources import vader_analyzer
+    return scores, terms
 
-        analyzer = vader_analyzer()
+
+def _label(destruction: bool, reconstruction: bool) -> str:
+    if destruction and reconstruction:
+        return "both"
+    return "destruction" if destruction else "reconstruction" if reconstruction else "neither"
+
+
+def score_sentences(
+    doc,
+    *,
+    doc_id: str,
+    lexicons: Sequence[Lexicon] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    sentiment: bool = True,
+    matcher: FrameMatcher | None = None,
+    classifier=None,
+) -> pd.DataFrame:
+    """One row per sentence of ``doc`` (``list(doc.sents)``): the ``sentences.csv`` table.
+
+    ``start``/``end`` are character offsets into the document text (the sentence trimmed of
+    surrounding whitespace, so ``text == doc.text[start:end]``); ``<frame>_score`` is the sum
+    of the matched weights and ``<frame>_terms`` the matched words' terms joined by
+    ``" | "`` in text order; ``sentiment`` is VADER's compound score (left empty with
+    ``sentiment=False``, which is faster).
+
+    With a ``classifier`` (:class:`newslens.frame_model.FrameClassifier`), ``frame`` comes
+    from its probabilities (``destruction_p``, ``reconstruction_p``) and thresholds, and
+    ``destruction_evidence``/``reconstruction_evidence`` list the words that raised each
+    probability most (``word +weight``; lexicon terms in brackets). Without one, ``frame``
+    is :func:`frame_label` of the lexicon scores and the probabilities are empty.
+    ``lexicon_frame`` is always the lexicon's label, the transparent baseline.
+    """
+    if matcher is None:
+        lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
+        matcher = _matcher_for(lexicons, doc.vocab)
+    frames = matcher.frames
+    bounds = _sentence_bounds(doc)
+    scores, terms = _lexicon_scores(doc, matcher, bounds)
+    predicted: dict[str, tuple] = {}
+    if classifier is not None and bounds:
+        from newslens.frame_model import document_features
+
+        features = document_features(doc, bounds, scores, terms)
+        predicted = classifier.predict(features)
     extra = [f for f in frames if f not in FRAMES]
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    tones = [math.nan] * len(bounds)
+    if sentiment:
+        from newslens.sentiment import sentence_sentiments
+
+        tones = sentence_sentiments(text[start:end] for _, _, start, end in bounds)
     rows = []
     for index, (_, _, start, end) in enumerate(bounds):
-        text = doc.text[start:end]
+        sentence = text[start:end]
         score = {f: round(s, 6) for f, s in scores[index].items()}
+        lexicon_frame = frame_label(score, threshold=threshold)
+        probability = {
+            f: float(predicted[f][0][index]) if f in predicted else math.nan for f in FRAMES
+        }
+        if predicted:
+            label = _label(
+                *(probability[f] >= classifier.thresholds[f] for f in FRAMES),
+            )
+        else:
+            label = lexicon_frame
         row = {
             "doc_id": doc_id,
             "sentence_id": index,
             "start": start,
             "end": end,
-            "text": text,
-            "frame": frame_label(score, threshold=threshold),
+            "text": sentence,
+            "frame": label,
             "destruction_score": score.get("destruction", 0.0),
             "reconstruction_score": score.get("reconstruction", 0.0),
-            "sentiment": analyzer.polarity_scores(text)["compound"] if analyzer else math.nan,
+            "sentiment": tones[index],
             "destruction_terms": TERM_SEPARATOR.join(terms[index].get("destruction", [])),
             "reconstruction_terms": TERM_SEPARATOR.join(terms[index].get("reconstruction", [])),
+            "lexicon_frame": lexicon_frame,
+            "destruction_p": round(probability["destruction"], 6),
+            "reconstruction_p": round(probability["reconstruction"], 6),
+            "destruction_evidence": predicted["destruction"][1][index] if predicted else "",
+            "reconstruction_evidence": (predicted["reconstruction"][1][index] if predicted else ""),
         }
         for frame in extra:
             row[f"{frame}_score"] = score[frame]
             row[f"{frame}_terms"] = TERM_SEPARATOR.join(terms[index][frame])
         if extra:
-            row["frames"] = TERM_SEPARATOR.join(f for f in frames if score[f] >= threshold)
+            inside = {f: label in (f, "both") for f in FRAMES}
+            row["frames"] = TERM_SEPARATOR.join(
+                f for f in frames if inside.get(f, score[f] >= threshold)
+            )
         rows.append(row)
-    columns = SENTENCE_COLUMNS + [c for f in extra for c in (f"{f}_score", f"{f}_terms")]
+    columns = SENTENCE_COLUMNS + MODEL_COLUMNS
+    columns += [c for f in extra for c in (f"{f}_score", f"{f}_terms")]
     columns += ["frames"] if extra else []
     return pd.DataFrame(rows, columns=columns)
 
@@ -814,17 +930,23 @@ def propose_terms(
 
 
 def read_frame_labels(path: str | os.PathLike) -> pd.DataFrame:
-    """Hand labels: a CSV with ``article_id, start, end, label`` (+ optional ``note``), label
-    one of ``destruction, reconstruction, both, neither``. Raises ``ValueError`` naming the
-    problem when a column or a label is wrong."""
+    """Hand labels: a CSV with ``article_id, start, end, label`` (+ optional ``split``,
+    ``sentence_id``, ``annotator``), label one of ``destruction, reconstruction, both,
+    neither``. Raises ``ValueError`` naming the problem when a column or a label is wrong."""
     table = pd.read_csv(path, dtype={"article_id": str}, keep_default_na=False)
+    return read_frame_labels_table(table, where=str(path))
+
+
+def read_frame_labels_table(table: pd.DataFrame, *, where: str = "labels") -> pd.DataFrame:
+    """:func:`read_frame_labels` on a table already read (checks and normalises it)."""
+    table = table.copy()
     missing = [c for c in ("article_id", "start", "end", "label") if c not in table.columns]
     if missing:
-        raise ValueError(f"{path}: missing columns {missing}")
-    table["label"] = table["label"].str.strip().str.lower()
+        raise ValueError(f"{where}: missing columns {missing}")
+    table["label"] = table["label"].astype(str).str.strip().str.lower()
     wrong = sorted(set(table["label"]) - set(LABELS))
     if wrong:
-        raise ValueError(f"{path}: labels {wrong} are not among {list(LABELS)}")
+        raise ValueError(f"{where}: labels {wrong} are not among {list(LABELS)}")
     table["start"] = table["start"].astype(int)
     table["end"] = table["end"].astype(int)
     return table

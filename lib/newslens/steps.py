@@ -180,16 +180,50 @@ class _FramingStep(Step):
 
 
 class SentencesStep(_FramingStep):
-    """``sentences``: every sentence with its frame scores, label, terms and sentiment."""
+    """``sentences``: every sentence with its frame scores, label, terms and sentiment, and
+    the frame classifier's probabilities and evidence (:mod:`newslens.frame_model`).
+
+    ``classifier`` is ``"builtin"`` (the packaged model), a path to a model written by
+    ``python -m newslens train-frames``, or ``""`` for lexicon labels only. Its version and
+    sha256 are part of :meth:`settings`, so a new model reruns the step and the run's
+    ``analysis.json`` records which model labelled it.
+    """
 
     name = "sentences"
-    version = "1"
+    version = "2"
+
+    def __init__(self, *, classifier: str = "builtin", **framing):
+        super().__init__(**framing)
+        self.classifier = str(classifier or "")
+
+    def frame_classifier(self):
+        if not self.classifier:
+            return None
+        if getattr(self, "_classifier", None) is None:
+            from newslens.frame_model import load_classifier
+
+            path = None if self.classifier == "builtin" else self.classifier
+            self._classifier = load_classifier(path)
+        return self._classifier
+
+    def settings(self):
+        model = self.frame_classifier()
+        return {
+            **super().settings(),
+            "classifier": (
+                {"version": model.version, "sha256": model.sha256} if model is not None else None
+            ),
+        }
 
     def run(self, document, doc, inputs):
         from newslens.framing import score_sentences
 
         return score_sentences(
-            doc, doc_id=document.doc_id, lexicons=self.lexicons(), threshold=self.threshold
+            doc,
+            doc_id=document.doc_id,
+            lexicons=self.lexicons(),
+            threshold=self.threshold,
+            classifier=self.frame_classifier(),
         )
 
 
@@ -237,6 +271,7 @@ def default_steps(
     reconstruction_lexicon: str = "",
     extra_lexicons: Sequence[str] = (),
     threshold: float = 1.0,
+    frame_classifier: str = "builtin",
 ) -> list[Step]:
     """The steps of a run, in dependency order, configured from the run's settings."""
     framing = {
@@ -248,7 +283,7 @@ def default_steps(
     return [
         DocumentsStep(),
         MentionsStep(labels=labels, alias_file=alias_file),
-        SentencesStep(**framing),
+        SentencesStep(classifier=frame_classifier, **framing),
         FrameTermsStep(**framing),
         QuotesStep(),
     ]
