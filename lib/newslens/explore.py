@@ -28,13 +28,20 @@ import pandas as pd
 from newslens import compare
 from newslens.tables import Run, open_run
 
-__all__ = ["KINDS", "concordance", "choices", "concordance_html", "describe", "explorer"]
+__all__ = [
+    "KINDS", "concordance", "choices", "concordance_html", "describe", "escape", "explorer",
+]  # fmt: skip
 
 KINDS = ("entity", "speaker", "frame", "term")
 COLUMNS = [
     "kind", "value", "group", "doc_id", "title", "source", "date", "sentence_id", "start",
     "end", "left", "match", "right", "detail", "context_html",
 ]  # fmt: skip
+
+
+def escape(text: str) -> str:
+    """``text`` escaped for HTML (for a notebook's own sentences next to a concordance)."""
+    return html.escape(str(text))
 
 
 def _run(run: Run | str | os.PathLike) -> Run:
@@ -360,5 +367,6 @@ def explorer(
     kind_box.observe(new_kind, names="value")
     for box in (value_box, group_box):
         box.observe(refresh, names="value")
-    refresh()
+    with output:  # the first table is the notebook's own; this one follows the controls
+        display(HTML("<p>Pick what to look up: the concordance appears here.</p>"))
     return widgets.VBox([widgets.HBox([kind_box, group_box]), value_box, output])

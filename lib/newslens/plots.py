@@ -470,7 +470,7 @@ def _share_heatmap(table, *, item: str, value: str, groups, sizes, title: str, t
         for j, cell in enumerate(row):
             if cell > 0:
                 colour = "white" if cell > 0.6 * top else "#222222"
-                axes.text(j, i, f"{cell:.0%}", ha="center", va="center", fontsize=7, color=colour)
+                axes.text(j, i, f"{cell:.1%}", ha="center", va="center", fontsize=7, color=colour)
     axes.set_title(title, loc="left")
     figure.colorbar(image, ax=axes, shrink=0.6, label="share")
     _small_note(figure, bool(info.loc[groups, "small_group"].any()), None)

@@ -24,10 +24,13 @@ __all__ = ["TABLE_CSS", "use_interactive_tables", "show_table", "table_note"]
 # Text columns wrap inside the page instead of widening it; wide tables scroll in their cell.
 TABLE_CSS = """
 .dt-container { font-size: 0.85rem; max-width: 100%; }
-.dt-container table.dataTable td { white-space: normal; overflow-wrap: anywhere;
-  vertical-align: top; text-align: left; }
-.dt-container table.dataTable td.nl-long { min-width: 22em; max-width: 48em; }
-.dt-container table.dataTable th { text-align: left; }
+.dt-container table.dataTable td { white-space: nowrap; vertical-align: top; text-align: left; }
+.dt-container table.dataTable td.nl-long { white-space: normal; overflow-wrap: anywhere;
+  min-width: 18em; max-width: 40em; }
+.dt-container table.dataTable td.nl-token { white-space: normal; word-break: break-all;
+  min-width: 8em; max-width: 14em; }
+.dt-container table.dataTable th { text-align: left; white-space: normal;
+  overflow-wrap: anywhere; min-width: 3em; }
 .nl-table-note { font-size: 0.9rem; color: #444; margin: 0.2em 0 0.4em 0; }
 """
 
@@ -63,15 +66,22 @@ def table_note(frame: pd.DataFrame, *, name: str = "", rows: int = 500) -> str:
     return f'<p class="nl-table-note">{text}</p>'
 
 
-def _long_columns(frame: pd.DataFrame) -> list[int]:
-    positions = []
+def _text_columns(frame: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """Positions of the columns that must wrap: prose (long values with spaces: sentences,
+    quotes, titles) gets room, long tokens (ids, URLs, hashes) break anywhere."""
+    prose, tokens = [], []
     for index, column in enumerate(frame.columns):
         values = frame[column]
         if values.dtype == object or pd.api.types.is_string_dtype(values):
-            lengths = values.astype("string").str.len()
-            if len(lengths) and lengths.fillna(0).max() > _LONG_TEXT:
-                positions.append(index)
-    return positions
+            text = values.astype("string").fillna("")
+            lengths = text.str.len()
+            if not len(lengths) or lengths.max() <= 16:
+                continue
+            if lengths.max() > _LONG_TEXT and text.str.contains(" ").mean() > 0.5:
+                prose.append(index)
+            else:
+                tokens.append(index)
+    return prose, tokens
 
 
 def show_table(frame: pd.DataFrame, *, name: str = "", rows: int = 500, page: int = 10):
@@ -88,6 +98,9 @@ def show_table(frame: pd.DataFrame, *, name: str = "", rows: int = 500, page: in
             shown[column]
         ):
             shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
+        elif pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = shown[column].round(4)
+    prose, tokens = _text_columns(shown)
     identifier = "nl-" + re.sub(r"[^A-Za-z0-9_-]", "-", name or "table")
     table = to_html_datatable(
         shown,
@@ -100,7 +113,10 @@ def show_table(frame: pd.DataFrame, *, name: str = "", rows: int = 500, page: in
         lengthMenu=[10, 25, 100, -1] if len(shown) > 10 else [10],
         classes="display compact",
         style="table-layout:auto;width:100%;margin:0;caption-side:bottom",
-        columnDefs=[{"targets": _long_columns(shown), "className": "nl-long"}],
+        columnDefs=[
+            {"targets": prose, "className": "nl-long"},
+            {"targets": tokens, "className": "nl-token"},
+        ],
         css=TABLE_CSS,
     )
     return HTML(table_note(frame, name=name, rows=rows) + table)
