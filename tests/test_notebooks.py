@@ -12,8 +12,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 RUNNER_PARAMETERS = {"run_dir", "output_dir"}
 
 
-def test_the_three_analyses_are_there():
-    assert [p.stem for p in NOTEBOOKS] == ["01_entity_frequency", "02_framing", "03_quotes"]
+def test_the_three_analyses_and_the_explorer_are_there():
+    assert [p.stem for p in NOTEBOOKS] == [
+        "01_entity_frequency",
+        "02_framing",
+        "03_quotes",
+        "04_explore",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -127,5 +132,13 @@ def test_every_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
             progress_bar=False,
             kernel_name="python3",
         )
-    for name in ("entities", "frame_balance", "quote_speakers"):
+    for name in ("entities", "frame_balance", "quote_speakers", "concordance"):
         assert (run / "tables" / f"{name}.csv").is_file(), name
+    explored = nbformat.read(tmp_path / "04_explore.out.ipynb", as_version=4)
+    shown = "".join(
+        output.get("data", {}).get("text/html", "")
+        for cell in explored.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )
+    assert "<mark>" in shown and "mentions of the entity" in shown  # the default concordance

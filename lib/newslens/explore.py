@@ -261,19 +261,22 @@ def describe(hits: pd.DataFrame) -> str:
 
 
 _CSS = """<style>
-.nl-kwic { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-.nl-kwic td, .nl-kwic th { border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: top;
-  text-align: left; white-space: normal; overflow-wrap: anywhere; }
-.nl-kwic td.nl-context { line-height: 1.5; min-width: 30em; }
+table.nl-kwic { border-collapse: collapse; width: 100%; font-size: 0.9rem; table-layout: auto; }
+table.nl-kwic td, table.nl-kwic th { border-bottom: 1px solid #ddd; padding: 4px 8px;
+  vertical-align: top; text-align: left !important; white-space: normal;
+  overflow-wrap: anywhere; max-width: none; }
+table.nl-kwic td.nl-doc { width: 16em; }
+table.nl-kwic td.nl-context { line-height: 1.5; width: 60%; }
 .nl-kwic mark { background: #f9e79f; padding: 0 2px; border-radius: 3px; }
 .nl-kwic .nl-match { background: #fdf2d0; }
 </style>"""
 
 
-def concordance_html(hits: pd.DataFrame, *, rows: int = 200) -> str:
+def concordance_html(hits: pd.DataFrame, *, rows: int = 200, header: bool = True) -> str:
     """The concordance as an HTML table (document, group, detail, the context with the match
     highlighted): at most ``rows`` rows, with a line saying how many there are. Everything is
-    escaped except ``context_html``, which :func:`concordance` escaped."""
+    escaped except ``context_html``, which :func:`concordance` escaped. ``header`` puts
+    :func:`describe` first."""
     if hits is None or not len(hits):
         return describe(hits)
     shown = hits.head(rows) if rows > 0 else hits
@@ -296,11 +299,12 @@ def concordance_html(hits: pd.DataFrame, *, rows: int = 200) -> str:
             )
         group = f"<td>{html.escape(str(row.group))}</td>" if has_group else ""
         body.append(
-            f"<tr><td>{where}</td>{group}<td>{html.escape(str(row.detail))}</td>"
+            f'<tr><td class="nl-doc">{where}</td>{group}<td>{html.escape(str(row.detail))}</td>'
             f'<td class="nl-context">{row.context_html}</td></tr>'
         )
+    intro = describe(hits) if header else ""
     return (
-        f'{_CSS}{describe(hits)}{note}<table class="nl-kwic"><thead>{head}</thead>'
+        f'{_CSS}{intro}{note}<table class="nl-kwic"><thead>{head}</thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 

@@ -26,11 +26,10 @@ TABLE_CSS = """
 .dt-container { font-size: 0.85rem; max-width: 100%; }
 .dt-container table.dataTable td { white-space: nowrap; vertical-align: top; text-align: left; }
 .dt-container table.dataTable td.nl-long { white-space: normal; overflow-wrap: anywhere;
-  min-width: 18em; max-width: 40em; }
+  min-width: 12em; max-width: 40em; }
 .dt-container table.dataTable td.nl-token { white-space: normal; word-break: break-all;
   min-width: 8em; max-width: 14em; }
-.dt-container table.dataTable th { text-align: left; white-space: normal;
-  overflow-wrap: anywhere; min-width: 3em; }
+.dt-container table.dataTable th { text-align: left; white-space: normal; }
 .nl-table-note { font-size: 0.9rem; color: #444; margin: 0.2em 0 0.4em 0; }
 """
 
@@ -74,10 +73,11 @@ def _text_columns(frame: pd.DataFrame) -> tuple[list[int], list[int]]:
         values = frame[column]
         if values.dtype == object or pd.api.types.is_string_dtype(values):
             text = values.astype("string").fillna("")
+            text = text[text != ""]
             lengths = text.str.len()
             if not len(lengths) or lengths.max() <= 16:
                 continue
-            if lengths.max() > _LONG_TEXT and text.str.contains(" ").mean() > 0.5:
+            if lengths.max() > _LONG_TEXT / 2 and text.str.contains(" ").mean() > 0.5:
                 prose.append(index)
             else:
                 tokens.append(index)
@@ -101,6 +101,8 @@ def show_table(frame: pd.DataFrame, *, name: str = "", rows: int = 500, page: in
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].round(4)
     prose, tokens = _text_columns(shown)
+    # long column names (reconstruction_score) may break after an underscore, nowhere else
+    shown.columns = [str(c).replace("_", "_\u200b") for c in shown.columns]
     identifier = "nl-" + re.sub(r"[^A-Za-z0-9_-]", "-", name or "table")
     table = to_html_datatable(
         shown,
