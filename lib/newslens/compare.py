@@ -287,6 +287,52 @@ def _with_dense_top(
     return pd.concat([counts, missing[counts.columns]], ignore_index=True)
 
 
+def _group_codes(doc_ids: pd.Series, groups: pd.DataFrame) -> np.ndarray:
+    """The group code (position in ``groups["group"].cat.categories``) of each row's
+    document, -1 for a document that has no group. Document ids are factorized first, so the
+    string lookup runs once per document, not once per row."""
+    codes, uniques = pd.factorize(doc_ids, use_na_sentinel=True)
+    position = pd.Index(groups["doc_id"].to_numpy()).get_indexer(pd.Index(uniques))
+    group_of = groups["group"].cat.codes.to_numpy()
+    per_unique = np.where(position >= 0, group_of[np.maximum(position, 0)], -1)
+    return np.where(codes >= 0, per_unique[np.maximum(codes, 0)], -1), codes
+
+
+def _pair_counts(
+    doc_ids: pd.Series,
+    items: pd.Series,
+    groups: pd.DataFrame,
+    *,
+    key: str,
+    sums: dict[str, np.ndarray] | None = None,
+) -> pd.DataFrame:
+    """Rows per (group, item): ``group, <key>, count, documents`` (distinct documents) and the
+    sum of each array of ``sums``, by integer codes and ``np.unique`` (no string group-by)."""
+    group_codes, doc_codes = _group_codes(doc_ids, groups)
+    item_codes, item_names = pd.factorize(items.astype("string").fillna(""))
+    keep = (group_codes >= 0) & (item_codes >= 0)
+    n_items, n_docs = max(len(item_names), 1), max(int(doc_codes.max()) + 1, 1)
+    pair = group_codes[keep].astype(np.int64) * n_items + item_codes[keep]
+    unique_pairs, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
+    triple = np.unique(pair * n_docs + doc_codes[keep])
+    documents = np.bincount(
+        np.searchsorted(unique_pairs, triple // n_docs), minlength=len(unique_pairs)
+    )
+    table = pd.DataFrame(
+        {
+            "group": pd.Categorical.from_codes(
+                (unique_pairs // n_items).astype(int), dtype=groups["group"].dtype
+            ),
+            key: np.asarray(item_names, dtype=object)[unique_pairs % n_items],
+            "count": counts,
+            "documents": documents,
+        }
+    )
+    for name, values in (sums or {}).items():
+        table[name] = np.bincount(inverse, weights=np.asarray(values)[keep], minlength=len(table))
+    return table
+
+
 def _group_columns(table: pd.DataFrame, sizes: pd.DataFrame, *, total_name: str) -> pd.DataFrame:
     """Add ``group_documents``, the group's total of the counted thing and ``small_group``."""
     info = sizes.set_index("group")
@@ -323,20 +369,15 @@ def entities_by_group(
     if groups is None or not len(groups) or mentions is None or not len(mentions):
         return pd.DataFrame(columns=columns)
     sizes = group_sizes(groups, min_documents=min_documents)
-    joined = mentions[["doc_id", "entity", "label"]].merge(groups, on="doc_id", how="inner")
     labels = (
-        joined.groupby(["entity", "label"], observed=True)
+        mentions.groupby(["entity", "label"], observed=True, sort=False)
         .size()
         .reset_index(name="n")
         .sort_values(["entity", "n", "label"], ascending=[True, False, True])
         .drop_duplicates("entity")
         .set_index("entity")["label"]
     )
-    counts = (
-        joined.groupby(["group", "entity"], observed=True)
-        .agg(count=("doc_id", "size"), documents=("doc_id", "nunique"))
-        .reset_index()
-    )
+    counts = _pair_counts(mentions["doc_id"], mentions["entity"], groups, key="entity")
     counts = _with_dense_top(counts, key="entity", groups=list(sizes["group"]), top=dense_top)
     counts["group"] = pd.Categorical(
         counts["group"].astype(str), categories=groups["group"].cat.categories, ordered=True
@@ -436,29 +477,45 @@ def frames_by_group(
     labels = list(_FRAME_LABELS) + sorted(
         set(sentences["frame"].dropna().astype(str)) - set(_FRAME_LABELS)
     )
-    frame = sentences["frame"].astype(str)
-    sentiment = sentences["sentiment"].astype(float)
-    has = sentiment.notna()
+    frame_codes, frame_names = pd.factorize(sentences["frame"].astype("string").fillna(""))
+    frame_names = [str(f) for f in frame_names]
+
+    def one_of(*wanted: str) -> np.ndarray:
+        codes = [i for i, name in enumerate(frame_names) if name in wanted]
+        return np.isin(frame_codes, codes)
+
+    sentiment = sentences["sentiment"].to_numpy(dtype=float, na_value=np.nan)
+    has = ~np.isnan(sentiment)
+    value = np.where(has, sentiment, 0.0)
     parts = {"n": np.ones(len(sentences))}
     for label in labels:
-        inside = (frame == label).to_numpy()
-        parts[f"c:{label}"] = inside.astype(float)
-        parts[f"s:{label}"] = np.where(inside & has, sentiment.fillna(0), 0.0)
-        parts[f"k:{label}"] = (inside & has).astype(float)
-    parts["D"] = frame.isin(["destruction", "both"]).to_numpy(dtype=float)
-    parts["R"] = frame.isin(["reconstruction", "both"]).to_numpy(dtype=float)
-    parts["s:all"] = sentiment.fillna(0).to_numpy()
-    parts["k:all"] = has.to_numpy(dtype=float)
-    per_sentence = pd.DataFrame(parts)
-    per_sentence["doc_id"] = sentences["doc_id"].astype(str).to_numpy()
-    per_document = per_sentence.groupby("doc_id", sort=False).sum()
-    # documents without a sentence still count as articles of their group (all zeros)
-    per_document = (
-        groups.set_index("doc_id")[["group"]]
-        .join(per_document, how="left")
-        .fillna({c: 0.0 for c in per_document.columns})
+        inside = one_of(label)
+        parts[f"c:{label}"] = inside
+        parts[f"s:{label}"] = np.where(inside, value, 0.0)
+        parts[f"k:{label}"] = inside & has
+    parts["D"] = one_of("destruction", "both")
+    parts["R"] = one_of("reconstruction", "both")
+    parts["s:all"] = value
+    parts["k:all"] = has
+    # one row per document of the groups (a document without sentences is all zeros)
+    position_of = pd.Index(groups["doc_id"].to_numpy()).get_indexer(
+        pd.Index(pd.factorize(sentences["doc_id"])[1])
     )
-    names = list(per_document.columns.drop("group"))
+    row_codes = pd.factorize(sentences["doc_id"])[0]
+    rows_of_sentence = np.where(row_codes >= 0, position_of[np.maximum(row_codes, 0)], -1)
+    keep = rows_of_sentence >= 0
+    names = list(parts)
+    matrix = np.column_stack(
+        [
+            np.bincount(
+                rows_of_sentence[keep],
+                weights=np.asarray(parts[name], dtype=float)[keep],
+                minlength=len(groups),
+            )
+            for name in names
+        ]
+    )
+    group_of_document = groups["group"].astype(str).to_numpy()
     position = {name: i for i, name in enumerate(names)}
     low, high = 100 * (1 - level) / 2, 100 * (1 + level) / 2
 
@@ -476,7 +533,7 @@ def frames_by_group(
 
     rows = []
     for index, size in enumerate(sizes.itertuples(index=False)):
-        values = per_document.loc[per_document["group"] == size.group, names].to_numpy(float)
+        values = matrix[group_of_document == size.group]
         if not len(values):
             continue
         point = values.sum(axis=0)
@@ -532,33 +589,20 @@ def quote_speakers_by_group(
     if groups is None or not len(groups) or quotes is None or not len(quotes):
         return pd.DataFrame(columns=columns)
     sizes = group_sizes(groups, min_documents=min_documents)
-    frame = quotes.assign(
-        speaker_key=speaker_name(quotes).astype(str),
-        words=quotes["quote"].astype("string").str.count(r"\w+").fillna(0).astype(int),
-        resolved=quotes["speaker_entity"].fillna("").astype(str) != "",
-    ).merge(groups, on="doc_id", how="inner")
-    grouped = frame.groupby(["group", "speaker_key"], observed=True)
-    counts = grouped.agg(
-        count=("doc_id", "size"),
-        words_quoted=("words", "sum"),
-        documents=("doc_id", "nunique"),
-    ).reset_index()
-    kinds = (
-        frame.assign(one=1)
-        .pivot_table(
-            index=["group", "speaker_key"],
-            columns="kind",
-            values="one",
-            aggfunc="sum",
-            fill_value=0,
-            observed=True,
-        )  # fmt: skip
-        .reindex(columns=list(KINDS), fill_value=0)
-        .reset_index()
+    speaker = speaker_name(quotes).astype("string")
+    kind = quotes["kind"].astype("string").fillna("")
+    counts = _pair_counts(
+        quotes["doc_id"],
+        speaker,
+        groups,
+        key="speaker",
+        sums={
+            "words_quoted": quotes["quote"].astype("string").str.count(r"\w+").fillna(0),
+            **{k: (kind == k).to_numpy(dtype=bool, na_value=False) for k in KINDS},
+        },
     )
-    counts = counts.merge(kinds, on=["group", "speaker_key"], how="left")
-    resolved = frame.groupby("speaker_key")["resolved"].any()
-    counts = counts.rename(columns={"speaker_key": "speaker"})
+    entity = quotes["speaker_entity"].astype("string").fillna("")
+    resolved = (entity != "").groupby(speaker.to_numpy()).any()
     counts = _with_dense_top(counts, key="speaker", groups=list(sizes["group"]), top=dense_top)
     counts["group"] = pd.Categorical(
         counts["group"].astype(str), categories=groups["group"].cat.categories, ordered=True
@@ -589,13 +633,19 @@ def quote_kinds_by_group(
     if groups is None or not len(groups) or quotes is None:
         return pd.DataFrame(columns=columns)
     sizes = group_sizes(groups, min_documents=min_documents)
-    joined = quotes[["doc_id", "kind"]].merge(groups, on="doc_id", how="inner")
-    counts = (
-        joined.assign(kind=pd.Categorical(joined["kind"], categories=list(KINDS)))
-        .groupby(["group", "kind"], observed=False)
-        .size()
-        .reset_index(name="quotes")
+    group_codes, _ = _group_codes(quotes["doc_id"], groups)
+    joined = pd.DataFrame(
+        {
+            "group": pd.Categorical.from_codes(
+                group_codes[group_codes >= 0], dtype=groups["group"].dtype
+            ),
+            "kind": pd.Categorical(
+                quotes["kind"].astype("string").to_numpy()[group_codes >= 0],
+                categories=list(KINDS),
+            ),
+        }
     )
+    counts = joined.groupby(["group", "kind"], observed=False).size().reset_index(name="quotes")
     totals = counts.groupby("group", observed=False)["quotes"].transform("sum")
     counts["share"] = counts["quotes"] / totals.where(totals > 0)
     info = sizes.set_index("group")
