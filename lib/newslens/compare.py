@@ -287,6 +287,16 @@ def _with_dense_top(
     return pd.concat([counts, missing[counts.columns]], ignore_index=True)
 
 
+def _word_counts(texts: pd.Series) -> np.ndarray:
+    """Words (runs of letters, digits or underscores, any script) in each text, counted by
+    Arrow's regex kernel instead of one Python call per row."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(texts.to_numpy(dtype=object, na_value=""), type=pa.string())
+    return pc.count_substring_regex(array, r"[\p{L}\p{N}_]+").to_numpy(zero_copy_only=False)
+
+
 def _group_codes(doc_ids: pd.Series, groups: pd.DataFrame) -> np.ndarray:
     """The group code (position in ``groups["group"].cat.categories``) of each row's
     document, -1 for a document that has no group. Document ids are factorized first, so the
@@ -307,14 +317,15 @@ def _pair_counts(
     sums: dict[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """Rows per (group, item): ``group, <key>, count, documents`` (distinct documents) and the
-    sum of each array of ``sums``, by integer codes and ``np.unique`` (no string group-by)."""
+    sum of each array of ``sums``, by integer codes and hashing (no string group-by)."""
     group_codes, doc_codes = _group_codes(doc_ids, groups)
-    item_codes, item_names = pd.factorize(items.astype("string").fillna(""))
+    item_codes, item_names = pd.factorize(items)
     keep = (group_codes >= 0) & (item_codes >= 0)
     n_items, n_docs = max(len(item_names), 1), max(int(doc_codes.max()) + 1, 1)
     pair = group_codes[keep].astype(np.int64) * n_items + item_codes[keep]
-    unique_pairs, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
-    triple = np.unique(pair * n_docs + doc_codes[keep])
+    inverse, unique_pairs = pd.factorize(pair, sort=True)  # hash-based: fast on millions
+    counts = np.bincount(inverse, minlength=len(unique_pairs))
+    triple = pd.unique(pair * n_docs + doc_codes[keep])
     documents = np.bincount(
         np.searchsorted(unique_pairs, triple // n_docs), minlength=len(unique_pairs)
     )
@@ -475,9 +486,9 @@ def frames_by_group(
         return pd.DataFrame(columns=columns)
     sizes = group_sizes(groups, min_documents=min_documents)
     labels = list(_FRAME_LABELS) + sorted(
-        set(sentences["frame"].dropna().astype(str)) - set(_FRAME_LABELS)
+        set(map(str, sentences["frame"].dropna().unique())) - set(_FRAME_LABELS)
     )
-    frame_codes, frame_names = pd.factorize(sentences["frame"].astype("string").fillna(""))
+    frame_codes, frame_names = pd.factorize(sentences["frame"])
     frame_names = [str(f) for f in frame_names]
 
     def one_of(*wanted: str) -> np.ndarray:
@@ -589,20 +600,22 @@ def quote_speakers_by_group(
     if groups is None or not len(groups) or quotes is None or not len(quotes):
         return pd.DataFrame(columns=columns)
     sizes = group_sizes(groups, min_documents=min_documents)
-    speaker = speaker_name(quotes).astype("string")
-    kind = quotes["kind"].astype("string").fillna("")
+    speaker = speaker_name(quotes)
+    kind_codes, kind_names = pd.factorize(quotes["kind"])
     counts = _pair_counts(
         quotes["doc_id"],
         speaker,
         groups,
         key="speaker",
         sums={
-            "words_quoted": quotes["quote"].astype("string").str.count(r"\w+").fillna(0),
-            **{k: (kind == k).to_numpy(dtype=bool, na_value=False) for k in KINDS},
+            "words_quoted": _word_counts(quotes["quote"]),
+            **{
+                k: np.isin(kind_codes, [i for i, n in enumerate(kind_names) if n == k])
+                for k in KINDS
+            },
         },
     )
-    entity = quotes["speaker_entity"].astype("string").fillna("")
-    resolved = (entity != "").groupby(speaker.to_numpy()).any()
+    resolved = (quotes["speaker_entity"].fillna("") != "").groupby(speaker.to_numpy()).any()
     counts = _with_dense_top(counts, key="speaker", groups=list(sizes["group"]), top=dense_top)
     counts["group"] = pd.Categorical(
         counts["group"].astype(str), categories=groups["group"].cat.categories, ordered=True
