@@ -190,10 +190,14 @@ def test_frames_by_group_values_and_bootstrap_intervals():
     # D = 3 (two destruction + both), R = 2 (reconstruction + both)
     assert daily.loc[("balance", ""), "value"] == pytest.approx((2 - 3) / 5)
     assert daily.loc[("sentiment", "all"), "value"] == pytest.approx(-0.6 / 7)
-    for row in table.dropna(subset=["value"]).itertuples():
+    for row in table.dropna(subset=["value", "ci_low"]).itertuples():
         assert row.ci_low - 1e-12 <= row.value <= row.ci_high + 1e-12
-    gazette = index.loc["Gazette"]  # one article: every resample is that article
-    assert gazette.loc[("balance", ""), "ci_low"] == gazette.loc[("balance", ""), "ci_high"] == 1
+    gazette = index.loc["Gazette"]  # one article: no interval, rather than a false zero width
+    assert gazette.loc[("balance", ""), "value"] == 1
+    assert math.isnan(gazette.loc[("balance", ""), "ci_low"])
+    # Daily's reconstruction sentiment rests on one article (b): no interval either
+    assert math.isnan(daily.loc[("sentiment", "reconstruction"), "ci_high"])
+    assert not math.isnan(daily.loc[("sentiment", "destruction"), "ci_high"])
     missing = index.loc[compare.MISSING]  # an article with no sentence still counts
     assert missing["documents"].iloc[0] == 1 and missing["sentences"].iloc[0] == 0
     assert math.isnan(missing.loc[("balance", ""), "value"])

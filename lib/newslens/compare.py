@@ -476,7 +476,8 @@ def frames_by_group(
     ``frame`` empty) or ``sentiment`` (mean VADER compound of the sentences labelled ``frame``,
     ``all`` for every sentence). ``ci_low``/``ci_high`` bound the ``level`` percentile
     bootstrap interval from ``n_boot`` resamples of the group's articles (seeded per group, so
-    the same run gives the same intervals). A value over no sentence is NaN.
+    the same run gives the same intervals). A value over no sentence is NaN, and so is the
+    interval of a measure defined in fewer than two of the group's articles.
     """
     columns = [
         "group", "documents", "sentences", "small_group", "measure", "frame", "value",
@@ -550,10 +551,13 @@ def frames_by_group(
         point = values.sum(axis=0)
         rng = np.random.default_rng([seed, index])
         boot = _bootstrap_sums(values, n_boot=max(n_boot, 1), rng=rng)
-        for (measure, label, value), (_, _, samples) in zip(
-            measures(point), measures(boot), strict=True
+        for (measure, label, value), (_, _, samples), (_, _, per_document) in zip(
+            measures(point), measures(boot), measures(values), strict=True
         ):
-            finite = samples[np.isfinite(samples)] if n_boot else samples[:0]
+            # an interval needs at least two articles where the measure is defined: with one,
+            # every resample that is defined repeats it and the interval would be a false zero
+            enough = int(np.isfinite(per_document).sum()) >= 2
+            finite = samples[np.isfinite(samples)] if n_boot and enough else samples[:0]
             ci = np.percentile(finite, [low, high]) if len(finite) else (np.nan, np.nan)
             rows.append(
                 {
