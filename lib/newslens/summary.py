@@ -99,6 +99,13 @@ def framing_summary(
     )
 
 
+def _named(speakers: pd.DataFrame) -> pd.DataFrame:
+    """Speakers without the ``(no speaker)`` row: quotes nobody is credited with."""
+    from newslens.quotes import NO_SPEAKER
+
+    return speakers[speakers["speaker"] != NO_SPEAKER]
+
+
 def quote_summary(
     quotes: pd.DataFrame, speakers: pd.DataFrame, kinds: pd.DataFrame, *, scale: str = ""
 ) -> str:
@@ -113,7 +120,7 @@ def quote_summary(
         [
             f"{len(quotes):,} quotes in {quotes['doc_id'].nunique():,} documents;"
             f" {resolved:,} ({resolved / len(quotes):.0%}) are credited to a named entity.",
-            "Most quoted: " + _names(speakers, "speaker", "quotes", 5, "quotes") + ".",
+            "Most quoted: " + _names(_named(speakers), "speaker", "quotes", 5, "quotes") + ".",
             f"By kind: {kind_text}.",
         ],
         scale,
@@ -189,7 +196,7 @@ def headline_numbers(tables_dir) -> dict:
     speakers = read("quote_speakers")
     if speakers is not None and len(speakers):
         numbers["top_speakers"] = (
-            speakers[["speaker", "quotes", "words_quoted"]].head(5).to_dict("records")
+            _named(speakers)[["speaker", "quotes", "words_quoted"]].head(5).to_dict("records")
         )
     kinds = read("quote_kinds")
     if kinds is not None and len(kinds):
