@@ -84,14 +84,24 @@ def _text_columns(frame: pd.DataFrame) -> tuple[list[int], list[int]]:
     return prose, tokens
 
 
-def show_table(frame: pd.DataFrame, *, name: str = "", rows: int = 500, page: int = 10):
+def show_table(
+    frame: pd.DataFrame,
+    *,
+    name: str = "",
+    rows: int = 500,
+    page: int = 10,
+    columns: list[str] | None = None,
+):
     """``frame`` as an interactive table (at most ``rows`` rows, ``page`` per page), under a
     line saying how many rows there are and linking ``tables/<name>.csv`` when ``name`` is
-    given. Returns an IPython ``HTML`` object: make it a cell's value."""
+    given. ``columns`` shows only those (a wide table stays within the page; the CSV keeps
+    every column). Returns an IPython ``HTML`` object: make it a cell's value."""
     from IPython.display import HTML
     from itables import to_html_datatable
 
     shown = frame.head(rows) if rows > 0 else frame
+    if columns:
+        shown = shown[[c for c in columns if c in shown.columns]]
     shown = shown.reset_index(drop=True)
     for column in shown.columns:  # categoricals and nullable strings as plain text
         if isinstance(shown[column].dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(
