@@ -103,3 +103,22 @@ def test_hostile_text_names_and_groups_are_escaped(tmp_path):
     assert "&lt;script&gt;" in page and "<mark>&lt;b&gt;Bold&lt;/b&gt;</mark>" in page
     assert "&lt;img src=x&gt;" in page and "&lt;i&gt;T&lt;/i&gt;" in page
     assert "<b>&lt;b&gt;Bold&lt;/b&gt;</b>" in explore.describe(hits)
+
+
+def test_the_explorer_follows_its_controls(seed_run):
+    """What a JupyterLab user does: pick a speaker, then a frame, and read the rows."""
+    quotes = seed_run.table("quotes")
+    speaker = quotes["speaker_entity"][quotes["speaker_entity"] != ""].iloc[-1]
+    box = explore.explorer(seed_run)
+    kind_box, _ = box.children[0].children
+    value_box, output = box.children[1], box.children[2]
+    kind_box.value = "speaker"
+    value_box.value = speaker
+    shown = "".join(o["data"]["text/html"] for o in output.outputs)
+    assert (
+        f"of the speaker <b>{speaker}</b>" in shown
+        and shown.count("<mark>") == (quotes["speaker_entity"] == speaker).sum()
+    )
+    kind_box.value = "frame"
+    value_box.value = "destruction"
+    assert "sentences of the frame <b>destruction</b>" in output.outputs[-1]["data"]["text/html"]

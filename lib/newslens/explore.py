@@ -323,7 +323,7 @@ def explorer(
     frame, term), type or choose the value (suggestions: the most frequent), and the group;
     the table below updates. Returns an ``ipywidgets.VBox`` (make it a cell's value)."""
     import ipywidgets as widgets
-    from IPython.display import HTML, display
+    from IPython.display import HTML
 
     run = _run(run)
     documents = run.table("documents", columns=["doc_id", "title", "source", "date"])
@@ -359,9 +359,8 @@ def explorer(
             metadata=metadata,
             groups=chosen,
         )
-        output.clear_output(wait=True)
-        with output:
-            display(HTML(concordance_html(hits, rows=rows)))
+        output.outputs = ()  # replaced in place: works with or without a front end
+        output.append_display_data(HTML(concordance_html(hits, rows=rows)))
 
     def new_kind(change):
         options = choices(run, kind=change["new"], limit=300)
@@ -371,6 +370,6 @@ def explorer(
     kind_box.observe(new_kind, names="value")
     for box in (value_box, group_box):
         box.observe(refresh, names="value")
-    with output:  # the first table is the notebook's own; this one follows the controls
-        display(HTML("<p>Pick what to look up: the concordance appears here.</p>"))
+    # the notebook's own table is above; this one follows the controls
+    output.append_display_data(HTML("<p>Pick what to look up: the concordance appears here.</p>"))
     return widgets.VBox([widgets.HBox([kind_box, group_box]), value_box, output])
