@@ -88,6 +88,8 @@ def grouped_run(tmp_path_factory):
 def test_the_comparison_tables_have_every_group_flagged(grouped_run):
     manifest = json.loads((grouped_run / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"]["metadata"] == str(grouped_run.parent.parent / "meta.csv")
+    [metadata] = manifest["inputs"]
+    assert metadata["parameter"] == "metadata" and len(metadata["sha256"]) == 64
     for name in ("entities_by_group", "frames_by_group", "quote_speakers_by_group"):
         table = pd.read_csv(grouped_run / "tables" / f"{name}.csv", keep_default_na=False)
         assert set(table["group"]) == {"<i>Foreign</i>", "Home & Away"}, name

@@ -141,6 +141,18 @@ def _listing(directory: Path, pattern: str) -> list[dict]:
     ]
 
 
+def _input_files(values: dict) -> list[dict]:
+    """Files given as notebook path parameters (``metadata``), with their sha256."""
+    from newslens.run import NOTEBOOK_PATH_PARAMETERS
+
+    files = []
+    for name in sorted(NOTEBOOK_PATH_PARAMETERS & set(values)):
+        path = Path(str(values[name]))
+        if values[name] and path.is_file():
+            files.append({"parameter": name, "path": str(path), "sha256": file_sha256(path)})
+    return files
+
+
 def _corpus_name(spec: str) -> str:
     return Path(spec.rstrip("/")).name or spec
 
@@ -178,6 +190,7 @@ def finish_run(
             "documents": plan.documents,
             "files": plan.corpus.file_hashes(),
         },
+        "inputs": _input_files(plan.notebook_values),
         "parameters": {
             **plan.notebook_values,
             **plan.analysis_values,
