@@ -559,7 +559,9 @@ def plot_frames_by_group(by_group, *, groups) -> Figure:
         ("sentiment", "all", "mean sentiment (VADER)", "#7f8c8d"),
     ]
     table = by_group.assign(group=by_group["group"].astype(str))
-    figure, axes = new_figure(width=12, height=1.4 + 0.32 * len(groups), ncols=len(panels))
+    figure, axes = new_figure(
+        width=12, height=max(2.8, 1.4 + 0.32 * len(groups)), ncols=len(panels)
+    )
     positions = list(range(len(groups)))[::-1]
     for panel, (measure, frame, title, colour) in zip(axes, panels, strict=True):
         part = (
