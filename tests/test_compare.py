@@ -236,3 +236,14 @@ def test_groups_note_flags_small_groups_and_says_what_the_figures_leave_out():
     assert "2 groups have fewer than 2 articles" in note
     assert "Figures show the 2 largest groups; the tables have all 3" in note
     assert compare.figure_groups(sizes, max_groups=2) == ["Daily", "Gazette"]
+
+
+def test_a_grouping_is_checked_before_a_run(tmp_path):
+    path = tmp_path / "meta.csv"
+    pd.DataFrame([{"id": "a", "bias": "left"}]).to_csv(path, index=False)
+    compare.check_grouping(group_by="source")
+    compare.check_grouping(group_by="bias", metadata=str(path))
+    with pytest.raises(compare.GroupingError, match="group_by 'bias': no such column"):
+        compare.check_grouping(group_by="bias")
+    with pytest.raises(compare.GroupingError, match="period 'decade'"):
+        compare.check_grouping(group_by="date", period="decade")

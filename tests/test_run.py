@@ -209,6 +209,15 @@ def test_bad_parameter_value_and_missing_path_stop_before_anything_runs(tmp_path
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_a_group_by_no_column_answers_to_stops_before_anything_runs(tmp_path):
+    out = tmp_path / "outputs"
+    result = newslens_cli(
+        "run", "--out", str(out), "-p", "group_by=outlet", cache=tmp_path / "c"
+    )  # fmt: skip
+    assert result.returncode == 2 and "group_by 'outlet': no such column" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_analysis_parameters_resolve_against_the_callers_folder(tmp_path):
     """``-p alias_file=...`` is read relative to where the command runs, not notebooks/."""
     (tmp_path / "mine.tsv").write_text("Kiev\tKyiv\tGPE\n", encoding="utf-8")

@@ -45,6 +45,8 @@ __all__ = [
     "MISSING",
     "PERIODS",
     "GroupingError",
+    "DOCUMENT_COLUMNS",
+    "check_grouping",
     "period_code",
     "read_metadata",
     "join_metadata",
@@ -67,6 +69,22 @@ _FRAME_LABELS = ("destruction", "reconstruction", "both", "neither")
 
 class GroupingError(ValueError):
     """A ``group_by``, ``period`` or ``metadata`` that cannot be used; the message says why."""
+
+
+# The columns of a run's ``documents`` table (newslens.analyse), all groupable.
+DOCUMENT_COLUMNS = ("title", "date", "source", "url", "words", "sentences", "characters")
+
+
+def check_grouping(*, group_by: str = "", period: str = "month", metadata: str = "") -> None:
+    """Raise :class:`GroupingError` before a run when ``group_by`` names no column of the
+    documents or of ``metadata`` (its header is read), or ``period`` is unknown."""
+    period_code(period)
+    if not group_by or group_by in DOCUMENT_COLUMNS:
+        return
+    columns = set(read_metadata(metadata).columns) if metadata else set()
+    if group_by not in columns and group_by.removesuffix("_metadata") not in columns:
+        known = ", ".join([*DOCUMENT_COLUMNS, *sorted(columns - {"doc_id"})])
+        raise GroupingError(f"group_by '{group_by}': no such column (columns: {known})")
 
 
 def period_code(period: str) -> str:

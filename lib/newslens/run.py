@@ -262,6 +262,14 @@ def plan(
         key, value = parse_parameter(item, types[name])
         notebook_values[key] = _absolute_paths(key, value, is_path=key in NOTEBOOK_PATH_PARAMETERS)
     resolve_model(model)
+    from newslens.compare import GroupingError, check_grouping
+
+    try:  # a group_by no column answers to would fail every notebook after the analysis
+        check_grouping(
+            **{k: v for k, v in notebook_values.items() if k in {"group_by", "period", "metadata"}}
+        )
+    except GroupingError as error:
+        raise RunError(str(error)) from None
     from newslens.steps import default_steps
 
     for step in default_steps(**analysis_values):
