@@ -99,6 +99,8 @@ def show_table(
     from IPython.display import HTML
     from itables import to_html_datatable
 
+    if not len(frame):
+        return HTML('<p class="nl-table-note">No rows to show.</p>')
     shown = frame.head(rows) if rows > 0 else frame
     if columns:
         shown = shown[[c for c in columns if c in shown.columns]]
