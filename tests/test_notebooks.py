@@ -12,8 +12,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 RUNNER_PARAMETERS = {"run_dir", "output_dir"}
 
 
-def test_the_three_analyses_are_there():
-    assert [p.stem for p in NOTEBOOKS] == ["01_entity_frequency", "02_framing", "03_quotes"]
+def test_the_three_analyses_and_the_explorer_are_there():
+    assert [p.stem for p in NOTEBOOKS] == [
+        "01_entity_frequency",
+        "02_framing",
+        "03_quotes",
+        "04_explore",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -139,5 +144,13 @@ def test_every_notebook_reruns_with_the_command_it_shows(tmp_path):
         )
         assert done.returncode == 0, f"{command}\n{done.stderr[-2000:]}"
         assert (tmp_path / "outputs" / path.name).is_file()
-    for name in ("entities", "frame_balance", "quote_speakers"):
+    for name in ("entities", "frame_balance", "quote_speakers", "concordance"):
         assert (run / "tables" / f"{name}.csv").is_file(), name
+    explored = nbformat.read(tmp_path / "outputs" / "04_explore.ipynb", as_version=4)
+    shown = "".join(
+        output.get("data", {}).get("text/html", "")
+        for cell in explored.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )
+    assert "<mark>" in shown and "mentions of the entity" in shown  # the default concordance

@@ -62,12 +62,13 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
     assert manifest["parameters"]["model"] == "en_core_web_md"
     assert manifest["analysis"]["documents"] == 1 and manifest["analysis"]["analysed"] == 1
     names = [n["name"] for n in manifest["notebooks"]]
-    assert names == ["01_entity_frequency", "02_framing", "03_quotes"]
+    assert names == ["01_entity_frequency", "02_framing", "03_quotes", "04_explore"]
     for item in manifest["notebooks"]:
         assert item["status"] == "ok" and item["duration_s"] > 0
         html = (run / item["html"]).read_text(encoding="utf-8")
         assert "<html" in html and "Traceback" not in html
-        assert "data:image/png;base64" in html  # figures are embedded, not "<Figure size ...>"
+        if item["name"] != "04_explore":  # figures are embedded, not "<Figure size ...>"
+            assert "data:image/png;base64" in html
         assert "<title>Notebook</title>" not in html and "· seeds</title>" in html
         assert "This report covers 1 documents" in html  # the scale sentence
         assert "<script src=" not in html and "cdnjs" not in html and "mathjax" not in html.lower()
@@ -205,6 +206,15 @@ def test_bad_parameter_value_and_missing_path_stop_before_anything_runs(tmp_path
         result.returncode == 2
         and "parameter alias_file: nowhere.tsv: no such file" in result.stderr
     )
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_group_by_no_column_answers_to_stops_before_anything_runs(tmp_path):
+    out = tmp_path / "outputs"
+    result = newslens_cli(
+        "run", "--out", str(out), "-p", "group_by=outlet", cache=tmp_path / "c"
+    )  # fmt: skip
+    assert result.returncode == 2 and "group_by 'outlet': no such column" in result.stderr
     assert not out.exists() or not any(out.iterdir())
 
 

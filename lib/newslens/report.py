@@ -45,7 +45,10 @@ REPORTED_PACKAGES = (
     "jupyterlab",
     "dask",
     "distributed",
+    "itables",
+    "ipywidgets",
 )
+WIDGET_MIMETYPE = "application/vnd.jupyter.widget-view+json"
 
 
 def _title(notebook, corpus_name: str) -> str:
@@ -58,6 +61,28 @@ def _title(notebook, corpus_name: str) -> str:
     return corpus_name
 
 
+def _drop_widgets(notebook) -> None:
+    """Widgets need a running kernel: in a report their output would be a Python repr
+    (``VBox(children=...)``), so it is replaced by one line saying where they work."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            if WIDGET_MIMETYPE in output.get("data", {}):
+                output = {
+                    "output_type": "display_data",
+                    "metadata": {},
+                    "data": {
+                        "text/html": "<p><i>Interactive controls: open the executed notebook"
+                        " in JupyterLab to use them.</i></p>"
+                    },
+                }
+            kept.append(output)
+        cell["outputs"] = kept
+    notebook.metadata.pop("widgets", None)
+
+
 def render_report(notebook_path: Path, target: Path, *, corpus_name: str, show_code: bool) -> None:
     """One executed notebook as a self-contained HTML report (figures embedded)."""
     import nbformat
@@ -65,6 +90,7 @@ def render_report(notebook_path: Path, target: Path, *, corpus_name: str, show_c
 
     notebook = nbformat.read(notebook_path, as_version=4)
     notebook.metadata["title"] = _title(notebook, corpus_name)
+    _drop_widgets(notebook)
     exporter = HTMLExporter(
         template_name="newslens_report", extra_template_basedirs=[str(TEMPLATES)]
     )
@@ -115,6 +141,18 @@ def _listing(directory: Path, pattern: str) -> list[dict]:
     ]
 
 
+def _input_files(values: dict) -> list[dict]:
+    """Files given as notebook path parameters (``metadata``), with their sha256."""
+    from newslens.run import NOTEBOOK_PATH_PARAMETERS
+
+    files = []
+    for name in sorted(NOTEBOOK_PATH_PARAMETERS & set(values)):
+        path = Path(str(values[name]))
+        if values[name] and path.is_file():
+            files.append({"parameter": name, "path": str(path), "sha256": file_sha256(path)})
+    return files
+
+
 def _corpus_name(spec: str) -> str:
     return Path(spec.rstrip("/")).name or spec
 
@@ -155,6 +193,7 @@ def finish_run(
             "skipped": [item.as_dict() for item in plan.corpus.skipped],
             "unread": [str(path) for path in plan.corpus.unread],
         },
+        "inputs": _input_files(plan.notebook_values),
         "parameters": {
             **plan.notebook_values,
             **plan.analysis_values,
@@ -189,11 +228,19 @@ def finish_run(
         },
     }
     write_json(manifest, staging / "manifest.json")
-    (staging / "index.html").write_text(_index_html(manifest), encoding="utf-8")
+    (staging / "index.html").write_text(_index_html(manifest, staging / "tables"), encoding="utf-8")
     return manifest
 
 
-def _index_html(manifest: dict) -> str:
+_REPORT_TITLES = {
+    "01_entity_frequency": "Who is named",
+    "02_framing": "How events are framed",
+    "03_quotes": "Who is quoted saying what",
+    "04_explore": "Every sentence behind a number",
+}
+
+
+def _index_html(manifest: dict, tables_dir: Path | None = None) -> str:
     """The run's front page, from ``data/templates/run_index.html.j2`` (autoescaped)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -212,7 +259,13 @@ def _index_html(manifest: dict) -> str:
         if error.get("cell") is not None:
             text = f"cell {error['cell']}: {text}"
         notebooks.append({**item, "error_text": text})
+    from newslens.summary import headline_numbers
+
+    parameters = manifest.get("parameters", {})
     return environment.get_template("run_index.html.j2").render(
+        headlines=headline_numbers(Path(tables_dir)) if tables_dir else {},
+        group_by=parameters.get("group_by", ""),
+        metadata=parameters.get("metadata", ""),
         run_id=manifest["run_id"],
         status=manifest["status"],
         corpus_spec=manifest["corpus"]["spec"],
@@ -239,4 +292,5 @@ def _index_html(manifest: dict) -> str:
             {"path": f["path"], "name": Path(f["path"]).stem}
             for f in manifest["outputs"]["figures"]
         ],
+        report_titles=_REPORT_TITLES,
     )

@@ -37,6 +37,7 @@ from newslens.corpus import Corpus, read_corpus
 
 __all__ = [
     "ANALYSIS_PARAMETERS",
+    "NOTEBOOK_PATH_PARAMETERS",
     "NotebookResult",
     "Plan",
     "RunError",
@@ -55,6 +56,9 @@ ANALYSIS_PARAMETERS: dict[str, tuple[str, bool]] = {
     "extra_lexicons": ("list", True),
     "threshold": ("float", False),
 }
+# Notebook parameters that name an input file: given on the command line, they are resolved
+# against the caller's folder (the notebooks run in the run folder) and must exist.
+NOTEBOOK_PATH_PARAMETERS: frozenset[str] = frozenset({"metadata"})
 RUNNER_PARAMETERS = ("run_dir", "output_dir")
 
 
@@ -265,8 +269,16 @@ def plan(
             known = ", ".join(sorted(set(types) | set(ANALYSIS_PARAMETERS)))
             raise RunError(f"parameter '{name}' is not declared by any notebook (known: {known})")
         key, value = parse_parameter(item, types[name])
-        notebook_values[key] = value
+        notebook_values[key] = _absolute_paths(key, value, is_path=key in NOTEBOOK_PATH_PARAMETERS)
     resolve_model(model)
+    from newslens.compare import GroupingError, check_grouping
+
+    try:  # a group_by no column answers to would fail every notebook after the analysis
+        check_grouping(
+            **{k: v for k, v in notebook_values.items() if k in {"group_by", "period", "metadata"}}
+        )
+    except GroupingError as error:
+        raise RunError(str(error)) from None
     from newslens.steps import default_steps
 
     for step in default_steps(**analysis_values):

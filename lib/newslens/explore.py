@@ -1,0 +1,375 @@
+"""Read every sentence or quote behind a number: a concordance over a finished run.
+
+:func:`concordance` looks up an entity, a speaker, a frame or a frame term in a run's tables
+(nothing is parsed) and returns one row per occurrence with the match cut out of its context
+(``left``, ``match``, ``right``) and the same as escaped HTML with the match highlighted
+(``context_html``), optionally only for some groups of articles (:mod:`newslens.compare`).
+
+* ``entity``: every mention of the canonical entity, in its sentence.
+* ``speaker``: every quote credited to the speaker (canonical entity, or the words as
+  written for an unresolved one, as in ``quote_speakers.csv``), with ``context`` characters
+  of the article on each side.
+* ``frame``: every sentence labelled with the frame (``both`` counts for destruction and
+  reconstruction), the frame's matched words highlighted.
+* ``term``: every matched word of a frame-lexicon term (``kill``, ``air strike``,
+  ``aid/NOUN``; or a word as written), in its sentence.
+
+:func:`concordance_html` renders the table for a report; :func:`explorer` is the same
+lookup with ipywidgets for JupyterLab (pick the kind, the value, the group).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+import pandas as pd
+
+from newslens import compare
+from newslens.tables import Run, open_run
+
+__all__ = [
+    "KINDS", "concordance", "choices", "concordance_html", "describe", "escape", "explorer",
+]  # fmt: skip
+
+KINDS = ("entity", "speaker", "frame", "term")
+COLUMNS = [
+    "kind", "value", "group", "doc_id", "title", "source", "date", "sentence_id", "start",
+    "end", "left", "match", "right", "detail", "context_html",
+]  # fmt: skip
+
+
+def escape(text: str) -> str:
+    """``text`` escaped for HTML (for a notebook's own sentences next to a concordance)."""
+    return html.escape(str(text))
+
+
+def _run(run: Run | str | os.PathLike) -> Run:
+    return run if isinstance(run, Run) else open_run(run)
+
+
+def choices(run: Run | str | os.PathLike, *, kind: str = "entity", limit: int = 500) -> list[str]:
+    """The values that can be looked up for ``kind``, most frequent first (at most ``limit``)."""
+    from newslens.quotes import speaker_name
+
+    run = _run(run)
+    if kind == "entity":
+        values = run.table("mentions", columns=["entity"])["entity"]
+    elif kind == "speaker":
+        quotes = run.table("quotes", columns=["speaker", "speaker_entity"])
+        values = speaker_name(quotes) if len(quotes) else pd.Series(dtype=str)
+    elif kind == "frame":
+        frames = run.table("sentences", columns=["frame"])["frame"]
+        values = frames[frames != "neither"]
+    elif kind == "term":
+        values = run.table("frame_terms", columns=["term"])["term"]
+    else:
+        raise ValueError(f"kind '{kind}': use one of {', '.join(KINDS)}")
+    counts = values.astype(str).value_counts()
+    table = pd.DataFrame({"value": counts.index.astype(str), "count": counts.to_numpy()})
+    table = table[table["value"] != ""].sort_values(["count", "value"], ascending=[False, True])
+    return table["value"].head(limit).tolist()
+
+
+def _trim_left(text: str, width: int) -> str:
+    return text if width <= 0 or len(text) <= width else "…" + text[-width:]
+
+
+def _trim_right(text: str, width: int) -> str:
+    return text if width <= 0 or len(text) <= width else text[:width] + "…"
+
+
+def _html(left: str, match: str, right: str, marks: list[tuple[int, int]] | None = None) -> str:
+    """Escaped ``left + match + right`` with ``match`` (or the spans ``marks`` inside it)
+    in ``<mark>``."""
+    if marks:
+        pieces, cursor = [], 0
+        for start, end in sorted(marks):
+            if start < cursor or end <= start:
+                continue
+            pieces.append(html.escape(match[cursor:start]))
+            pieces.append(f"<mark>{html.escape(match[start:end])}</mark>")
+            cursor = end
+        pieces.append(html.escape(match[cursor:]))
+        middle = f'<span class="nl-match">{"".join(pieces)}</span>'
+    else:
+        middle = f"<mark>{html.escape(match)}</mark>"
+    return f"{html.escape(left)}{middle}{html.escape(right)}"
+
+
+def _in_sentences(hits: pd.DataFrame, sentences: pd.DataFrame, *, context: int) -> pd.DataFrame:
+    """Cut each hit (``doc_id, sentence_id, start, end``) out of its sentence."""
+    joined = hits.merge(
+        sentences[["doc_id", "sentence_id", "start", "text"]].rename(
+            columns={"start": "sentence_start", "text": "sentence"}
+        ),
+        on=["doc_id", "sentence_id"],
+        how="left",
+    )
+    joined["sentence"] = joined["sentence"].fillna("").astype(str)
+    offset = (joined["start"] - joined["sentence_start"]).fillna(0).astype(int)
+    length = (joined["end"] - joined["start"]).astype(int)
+    rows = [
+        (s[:o], s[o : o + n], s[o + n :])
+        for s, o, n in zip(joined["sentence"], offset, length, strict=True)
+    ]
+    joined["left"] = [_trim_left(r[0], context) for r in rows]
+    joined["match"] = [r[1] for r in rows]
+    joined["right"] = [_trim_right(r[2], context) for r in rows]
+    return joined
+
+
+def concordance(
+    run: Run | str | os.PathLike,
+    *,
+    kind: str = "entity",
+    value: str = "",
+    group_by: str = "",
+    period: str = "month",
+    metadata: str | pd.DataFrame | None = None,
+    groups: list[str] | str | None = None,
+    context: int = 120,
+    limit: int = 0,
+) -> pd.DataFrame:
+    """Every occurrence of ``value`` (an entity, speaker, frame or term, per ``kind``) in the
+    run, in context.
+
+    ``value=""`` looks up the most frequent value of ``kind``. With ``group_by`` (and
+    ``period``, ``metadata`` as in :func:`newslens.compare.assign_groups`) each row carries
+    its article's ``group``, and ``groups`` keeps only those groups. ``context`` is the number
+    of characters kept on each side of the match (``0``: the whole sentence); ``limit`` the
+    number of rows (``0``: all). Columns: ``kind, value, group, doc_id, title, source, date,
+    sentence_id, start, end, left, match, right, detail, context_html`` where ``start/end``
+    are the match's character offsets in the article, ``detail`` says what it is (entity
+    label; quote kind and cue; frame terms; the term's frame) and ``context_html`` is
+    ``left + match + right`` escaped, the match highlighted. Rows in corpus order.
+    """
+    from newslens.quotes import speaker_name
+
+    run = _run(run)
+    if kind not in KINDS:
+        raise ValueError(f"kind '{kind}': use one of {', '.join(KINDS)}")
+    if not value:
+        found = choices(run, kind=kind, limit=1)
+        if not found:
+            return pd.DataFrame(columns=COLUMNS)
+        value = found[0]
+    documents = run.table("documents", columns=["doc_id", "title", "source", "date"])
+    order = {d: i for i, d in enumerate(documents["doc_id"])}
+    if kind == "entity":
+        mentions = run.table(
+            "mentions", columns=["doc_id", "sentence_id", "start", "end", "entity", "label"]
+        )
+        hits = mentions[mentions["entity"] == value].rename(columns={"label": "detail"})
+    elif kind == "speaker":
+        quotes = run.table("quotes")
+        hits = quotes[speaker_name(quotes) == value] if len(quotes) else quotes
+        hits = hits.assign(detail=hits["kind"].astype(str) + " (" + hits["cue"].astype(str) + ")")
+    elif kind == "frame":
+        sentences = run.table("sentences")
+        inside = [value, "both"] if value in {"destruction", "reconstruction"} else [value]
+        hits = sentences[sentences["frame"].isin(inside)]
+        terms_column = f"{value}_terms"
+        hits = hits.assign(
+            detail=hits[terms_column].astype(str) if terms_column in hits else hits["frame"]
+        )
+    else:
+        terms = run.table("frame_terms")
+        lowered = value.lower()
+        hits = terms[
+            (terms["term"] == value)
+            | (terms["term"].str.split("/").str[0] == value)
+            | (terms["text"].str.lower() == lowered)
+        ].rename(columns={"frame": "detail"})
+    groups_table = compare.assign_groups(
+        documents, group_by=group_by, period=period, metadata=metadata
+    )
+    hits = hits.copy()
+    if len(groups_table):
+        hits = hits.merge(groups_table.assign(group=groups_table["group"].astype(str)), on="doc_id")
+        if groups:
+            wanted = [groups] if isinstance(groups, str) else list(groups)
+            hits = hits[hits["group"].isin(wanted)]
+    else:
+        hits["group"] = ""
+    hits["_order"] = hits["doc_id"].map(order)
+    hits = hits.sort_values(["_order", "start"], kind="stable")
+    if limit:
+        hits = hits.head(limit)
+    if kind in {"entity", "term"}:
+        cut = _in_sentences(hits, run.table("sentences"), context=context)
+        cut["context_html"] = [
+            _html(a, b, c) for a, b, c in zip(cut["left"], cut["match"], cut["right"], strict=True)
+        ]
+    elif kind == "frame":
+        cut = hits.rename(columns={"text": "match"}).assign(left="", right="")
+        terms = run.table("frame_terms", doc_ids=sorted(set(cut["doc_id"])))
+        terms = terms[terms["frame"] == value]
+        marks = {
+            key: list(zip(part["start"], part["end"], strict=True))
+            for key, part in terms.groupby(["doc_id", "sentence_id"])
+        }
+        cut["context_html"] = [
+            _html("", m, "", [(a - s, b - s) for a, b in marks.get((d, i), [])] or [(0, 0)])
+            for d, i, s, m in zip(
+                cut["doc_id"], cut["sentence_id"], cut["start"], cut["match"], strict=True
+            )
+        ]
+    else:
+        texts = run.table("texts", doc_ids=sorted(set(hits["doc_id"])))
+        by_id = dict(zip(texts["doc_id"], texts["text"], strict=True))
+        cut = hits.copy()
+        windows = [
+            (
+                _trim_left(by_id.get(d, "")[max(0, s - context) : s], context - 1),
+                by_id.get(d, "")[s:e],
+                _trim_right(by_id.get(d, "")[e : e + context], context - 1),
+            )
+            for d, s, e in zip(cut["doc_id"], cut["start"], cut["end"], strict=True)
+        ]
+        cut["left"] = [w[0] for w in windows]
+        cut["match"] = [w[1] for w in windows]
+        cut["right"] = [w[2] for w in windows]
+        cut["context_html"] = [_html(*w) for w in windows]
+    cut = cut.merge(documents, on="doc_id", how="left")
+    cut["kind"] = kind
+    cut["value"] = value
+    cut["detail"] = cut["detail"].fillna("").astype(str)
+    return (
+        cut.reindex(columns=COLUMNS)
+        .fillna({"title": "", "source": "", "date": ""})
+        .reset_index(drop=True)
+    )
+
+
+def describe(hits: pd.DataFrame) -> str:
+    """One escaped sentence on a concordance: what was looked up, how many rows, documents
+    and groups."""
+    if hits is None or not len(hits):
+        return "<p>Nothing found: check the spelling (names are the run's canonical ones).</p>"
+    kind, value = hits["kind"].iloc[0], hits["value"].iloc[0]
+    what = {"entity": "mentions", "speaker": "quotes", "frame": "sentences", "term": "matches"}
+    groups = hits["group"].replace("", pd.NA).dropna().unique()
+    text = (
+        f"{len(hits):,} {what.get(kind, 'rows')} of the {kind} <b>{html.escape(str(value))}</b>"
+        f" in {hits['doc_id'].nunique():,} documents"
+    )
+    if len(groups):
+        text += " (groups: " + ", ".join(html.escape(str(g)) for g in groups[:12])
+        text += ", …)" if len(groups) > 12 else ")"
+    return f"<p>{text}.</p>"
+
+
+_CSS = """<style>
+table.nl-kwic { border-collapse: collapse; width: 100%; font-size: 0.9rem; table-layout: auto; }
+table.nl-kwic td, table.nl-kwic th { border-bottom: 1px solid #ddd; padding: 4px 8px;
+  vertical-align: top; text-align: left !important; white-space: normal;
+  overflow-wrap: anywhere; max-width: none; }
+table.nl-kwic td.nl-doc { width: 16em; }
+table.nl-kwic td.nl-context { line-height: 1.5; width: 60%; }
+.nl-kwic mark { background: #f9e79f; padding: 0 2px; border-radius: 3px; }
+.nl-kwic .nl-match { background: #fdf2d0; }
+</style>"""
+
+
+def concordance_html(hits: pd.DataFrame, *, rows: int = 200, header: bool = True) -> str:
+    """The concordance as an HTML table (document, group, detail, the context with the match
+    highlighted): at most ``rows`` rows, with a line saying how many there are. Everything is
+    escaped except ``context_html``, which :func:`concordance` escaped. ``header`` puts
+    :func:`describe` first."""
+    if hits is None or not len(hits):
+        return describe(hits)
+    shown = hits.head(rows) if rows > 0 else hits
+    note = (
+        f"<p>Showing the first {len(shown):,} of {len(hits):,} rows.</p>"
+        if len(shown) < len(hits)
+        else ""
+    )
+    has_group = bool((hits["group"] != "").any())
+    head = "<tr><th>document</th>" + ("<th>group</th>" if has_group else "")
+    head += "<th>detail</th><th>in context</th></tr>"
+    body = []
+    for row in shown.itertuples(index=False):
+        where = html.escape(str(row.doc_id))
+        if row.title:
+            where += f"<br><small>{html.escape(str(row.title))}</small>"
+        if row.source or row.date:
+            where += (
+                f"<br><small>{html.escape(str(row.source))} {html.escape(str(row.date))}</small>"
+            )
+        group = f"<td>{html.escape(str(row.group))}</td>" if has_group else ""
+        body.append(
+            f'<tr><td class="nl-doc">{where}</td>{group}<td>{html.escape(str(row.detail))}</td>'
+            f'<td class="nl-context">{row.context_html}</td></tr>'
+        )
+    intro = describe(hits) if header else ""
+    return (
+        f'{_CSS}{intro}{note}<table class="nl-kwic"><thead>{head}</thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def explorer(
+    run: Run | str | os.PathLike,
+    *,
+    kind: str = "entity",
+    value: str = "",
+    group_by: str = "",
+    period: str = "month",
+    metadata: str = "",
+    rows: int = 200,
+):
+    """The concordance with widgets, for JupyterLab: pick what to look up (entity, speaker,
+    frame, term), type or choose the value (suggestions: the most frequent), and the group;
+    the table below updates. Returns an ``ipywidgets.VBox`` (make it a cell's value)."""
+    import ipywidgets as widgets
+    from IPython.display import HTML
+
+    run = _run(run)
+    documents = run.table("documents", columns=["doc_id", "title", "source", "date"])
+    group_names = (
+        [str(g) for g in compare.assign_groups(
+            documents, group_by=group_by, period=period, metadata=metadata
+        )["group"].cat.categories]
+        if group_by
+        else []
+    )  # fmt: skip
+    kind_box = widgets.Dropdown(options=list(KINDS), value=kind, description="look up")
+    value_box = widgets.Combobox(
+        options=choices(run, kind=kind, limit=300),
+        value=value or (choices(run, kind=kind, limit=1) or [""])[0],
+        description="value",
+        ensure_option=False,
+        placeholder="type a name, frame or term",
+        layout=widgets.Layout(width="40em"),
+    )
+    group_box = widgets.Dropdown(
+        options=["(all groups)", *group_names], description="group", disabled=not group_names
+    )
+    output = widgets.Output()
+
+    def refresh(*_):
+        chosen = None if group_box.value == "(all groups)" else group_box.value
+        hits = concordance(
+            run,
+            kind=kind_box.value,
+            value=value_box.value,
+            group_by=group_by,
+            period=period,
+            metadata=metadata,
+            groups=chosen,
+        )
+        output.outputs = ()  # replaced in place: works with or without a front end
+        output.append_display_data(HTML(concordance_html(hits, rows=rows)))
+
+    def new_kind(change):
+        options = choices(run, kind=change["new"], limit=300)
+        value_box.options = options
+        value_box.value = options[0] if options else ""
+
+    kind_box.observe(new_kind, names="value")
+    for box in (value_box, group_box):
+        box.observe(refresh, names="value")
+    # the notebook's own table is above; this one follows the controls
+    output.append_display_data(HTML("<p>Pick what to look up: the concordance appears here.</p>"))
+    return widgets.VBox([widgets.HBox([kind_box, group_box]), value_box, output])

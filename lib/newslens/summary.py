@@ -1,0 +1,204 @@
+"""The few sentences a report opens with: its headline numbers, in words.
+
+A colleague who opens a report reads these first, so each function takes the tables the
+report shows and returns a short HTML block (every name from the corpus escaped), the same
+numbers as the tables below it. :func:`headline_numbers` gives the same numbers as a dict for
+the run's index page.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+__all__ = [
+    "entity_summary",
+    "framing_summary",
+    "quote_summary",
+    "comparison_summary",
+    "headline_numbers",
+    "SUMMARY_CSS",
+]
+
+SUMMARY_CSS = (
+    "<style>.nl-summary { background: #f4f6f7; border-left: 4px solid #2e86c1;"
+    " padding: 0.5em 1em; margin: 0.5em 0 1em 0; max-width: 60em; line-height: 1.5; }"
+    " .nl-summary ul { margin: 0.3em 0; }</style>"
+)
+
+
+def _e(value) -> str:
+    return html.escape(str(value))
+
+
+def _block(points: list[str], scale: str = "") -> str:
+    items = "".join(f"<li>{p}</li>" for p in points if p)
+    after = f'<p class="nl-scale">{_e(scale)}</p>' if scale else ""
+    return f'{SUMMARY_CSS}<div class="nl-summary"><b>In short</b><ul>{items}</ul>{after}</div>'
+
+
+def _names(table: pd.DataFrame, column: str, count: str, n: int, unit: str) -> str:
+    rows = table.head(n)
+    return ", ".join(
+        f"<b>{_e(name)}</b> ({int(value):,} {unit})"
+        for name, value in zip(rows[column], rows[count], strict=True)
+    )
+
+
+def entity_summary(
+    entities: pd.DataFrame, mentions: pd.DataFrame, documents: pd.DataFrame, *, scale: str = ""
+) -> str:
+    """Mentions, entities and documents, and the most named entities overall and per label."""
+    if entities is None or not len(entities):
+        return _block([f"{len(documents):,} documents; no entity was found."], scale)
+    points = [
+        f"{len(mentions):,} mentions of {len(entities):,} entities in {len(documents):,}"
+        f" documents ({mentions['doc_id'].nunique():,} of them name at least one).",
+        "Most named: " + _names(entities, "entity", "mentions", 5, "mentions") + ".",
+    ]
+    for label in ("PERSON", "ORG", "GPE"):
+        part = entities[entities["label"] == label]
+        if len(part):
+            points.append(f"Top {label}: " + _names(part, "entity", "mentions", 3, "") + ".")
+    return _block([p.replace(" )", ")") for p in points], scale)
+
+
+def framing_summary(
+    corpus_table: pd.DataFrame, balance_table: pd.DataFrame, *, scale: str = ""
+) -> str:
+    """Share of sentences per frame, the corpus balance and how documents lean."""
+    if balance_table is None or not len(balance_table):
+        return _block(["No sentences to frame."], scale)
+    row = balance_table.iloc[0]
+    shares = corpus_table.set_index("frame")["share"] if len(corpus_table) else pd.Series()
+    share_text = ", ".join(
+        f"{_e(frame)} {shares.get(frame, 0):.1%}"
+        for frame in ("destruction", "reconstruction", "both", "neither")
+    )
+    balance = row["balance"]
+    balance_text = (
+        "undefined (no framed sentence)"
+        if balance != balance
+        else f"{balance:+.2f} ({'towards destruction' if balance < 0 else 'towards reconstruction' if balance > 0 else 'even'})"
+    )
+    return _block(
+        [
+            f"{int(row['sentences']):,} sentences in {int(row['documents']):,} documents:"
+            f" {share_text}.",
+            f"{int(row['destruction_frame_sentences']):,} sentences in the destruction frame,"
+            f" {int(row['reconstruction_frame_sentences']):,} in the reconstruction frame:"
+            f" balance {balance_text}.",
+            f"Documents leaning to destruction: {int(row['documents_destruction']):,}; to"
+            f" reconstruction: {int(row['documents_reconstruction']):,}; even:"
+            f" {int(row['documents_even']):,}; no framed sentence:"
+            f" {int(row['documents_unframed']):,}.",
+        ],
+        scale,
+    )
+
+
+def _named(speakers: pd.DataFrame) -> pd.DataFrame:
+    """Speakers without the ``(no speaker)`` row: quotes nobody is credited with."""
+    from newslens.quotes import NO_SPEAKER
+
+    return speakers[speakers["speaker"] != NO_SPEAKER]
+
+
+def quote_summary(
+    quotes: pd.DataFrame, speakers: pd.DataFrame, kinds: pd.DataFrame, *, scale: str = ""
+) -> str:
+    """Quotes, how many are credited to a named entity, the most quoted, the kinds."""
+    if quotes is None or not len(quotes):
+        return _block(["No quotes were found."], scale)
+    resolved = int((quotes["speaker_entity"].fillna("").astype(str) != "").sum())
+    kind_text = ", ".join(
+        f"{_e(k)} {s:.0%}" for k, s in zip(kinds["kind"], kinds["share"], strict=True)
+    )
+    return _block(
+        [
+            f"{len(quotes):,} quotes in {quotes['doc_id'].nunique():,} documents;"
+            f" {resolved:,} ({resolved / len(quotes):.0%}) are credited to a named entity.",
+            "Most quoted: " + _names(_named(speakers), "speaker", "quotes", 5, "quotes") + ".",
+            f"By kind: {kind_text}.",
+        ],
+        scale,
+    )
+
+
+def comparison_summary(
+    note: str,
+    *,
+    distinct: pd.DataFrame | None = None,
+    item: str = "entity",
+    frames: pd.DataFrame | None = None,
+) -> str:
+    """The grouping in one sentence (:func:`newslens.compare.groups_note`), then the most
+    over-represented item of each of the first groups, or the range of the balance."""
+    points = [_e(note)]
+    if distinct is not None and len(distinct):
+        over = distinct[(distinct["direction"] == "over") & (distinct["rank"] == 1)].head(6)
+        if len(over):
+            points.append(
+                "Most over-represented (log-odds z): "
+                + "; ".join(
+                    f"{_e(g)}: <b>{_e(n)}</b> (z {z:+.1f})"
+                    for g, n, z in zip(over["group"], over[item], over["z"], strict=True)
+                )
+                + "."
+            )
+    if frames is not None and len(frames):
+        balance = frames[(frames["measure"] == "balance") & ~frames["small_group"]].dropna(
+            subset=["value"]
+        )
+        if len(balance) >= 2:
+            low = balance.loc[balance["value"].idxmin()]
+            high = balance.loc[balance["value"].idxmax()]
+            points.append(
+                f"Balance from {low['value']:+.2f} in <b>{_e(low['group'])}</b> to"
+                f" {high['value']:+.2f} in <b>{_e(high['group'])}</b> (groups with enough"
+                " articles; intervals in the table)."
+            )
+    return _block(points)
+
+
+def headline_numbers(tables_dir) -> dict:
+    """The run's headline numbers from the tables its reports wrote (what exists):
+    ``top_entities``, ``balance`` and frame shares, ``top_speakers``, ``quotes``."""
+    from pathlib import Path
+
+    tables = Path(tables_dir)
+    numbers: dict = {}
+
+    def read(name: str) -> pd.DataFrame | None:
+        path = tables / f"{name}.csv"
+        try:
+            return pd.read_csv(path, keep_default_na=False, na_values=[""])
+        except (OSError, ValueError):
+            return None
+
+    entities = read("entities")
+    if entities is not None and len(entities):
+        numbers["entities"] = len(entities)
+        numbers["top_entities"] = (
+            entities[["entity", "label", "mentions", "documents"]].head(5).to_dict("records")
+        )
+    balance = read("frame_balance")
+    corpus = read("frame_corpus")
+    if balance is not None and len(balance):
+        value = float(balance["balance"].iloc[0])
+        numbers["balance"] = None if math.isnan(value) else value
+        numbers["destruction_sentences"] = int(balance["destruction_frame_sentences"].iloc[0])
+        numbers["reconstruction_sentences"] = int(balance["reconstruction_frame_sentences"].iloc[0])
+    if corpus is not None and len(corpus):
+        numbers["frame_shares"] = dict(zip(corpus["frame"], corpus["share"], strict=True))
+    speakers = read("quote_speakers")
+    if speakers is not None and len(speakers):
+        numbers["top_speakers"] = (
+            _named(speakers)[["speaker", "quotes", "words_quoted"]].head(5).to_dict("records")
+        )
+    kinds = read("quote_kinds")
+    if kinds is not None and len(kinds):
+        numbers["quotes"] = int(kinds["quotes"].sum())
+    return numbers
