@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from newslens.analyse import analyse
 from newslens.corpus import Document, read_corpus
 from newslens.steps import DocumentsStep, MentionsStep, QuotesStep, default_steps
@@ -211,3 +213,64 @@ def test_analysis_json_records_the_pass(sample_corpus, tmp_path):
     stats = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
     assert stats["documents"] == 12 and stats["model"]["name"] == "en_core_web_md"
     assert set(stats["steps"]) == {"documents", "mentions", "sentences", "frame_terms", "quotes"}
+
+
+# Words, markup and every kind of quotation mark, glued at random: what a scraper leaves.
+_PIECES = [
+    "Russian",
+    "strikes",
+    "killed",
+    "aid",
+    "rebuild",
+    "Kyiv",
+    "Zelenskyy said",
+    "according to officials",
+    '"',
+    "\u201c",
+    "\u201d",
+    "'",
+    "\u00ab",
+    "\u00bb",
+    "<script>",
+    "</b>",
+    "&amp;",
+    "$",
+    "\u202e",
+    "\n\n",
+    "\n",
+    ".",
+    ",",
+    ":",
+    " ",
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    parts=st.lists(
+        st.one_of(st.sampled_from(_PIECES), st.text(min_size=1, max_size=6)),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_every_step_keeps_offsets_inside_random_text(nlp, parts):
+    """Random Unicode, markup and quote characters through every analysis step: every row's
+    offsets stay inside the text, and the text it shows is the text at those offsets."""
+    from newslens.analyse import analyse_documents
+
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    tables = analyse_documents([Document(doc_id="r", text=text)], default_steps(), nlp=nlp)
+    for name, columns in {
+        "mentions": ("start", "end", "text"),
+        "sentences": ("start", "end", "text"),
+        "frame_terms": ("start", "end", "text"),
+        "quotes": ("start", "end", "quote"),
+    }.items():
+        table = tables[name]
+        for start, end, shown in table[list(columns)].itertuples(index=False):
+            assert 0 <= start <= end <= len(text), name
+            assert text[start:end] == shown, name
