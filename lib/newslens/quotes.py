@@ -412,13 +412,14 @@ def _mentions_from_ents(doc, *, doc_id: str) -> pd.DataFrame:
             if known is None or len(name) > len(known):
                 people[key] = name
         rows.append((ent.start_char, ent.end_char, name, ent.label_, tokens[-1].lower_))
+    text = doc.text
     frame = pd.DataFrame(
         [
             {
                 "doc_id": doc_id,
                 "start": start,
                 "end": end,
-                "text": doc.text[start:end],
+                "text": text[start:end],
                 "entity": people.get(key, name) if label == "PERSON" else name,
                 "label": label,
             }
@@ -564,14 +565,29 @@ def doc_slice(left, right) -> list:
     return list(left.doc[left.i + 1 : right.i])
 
 
+def _entity_of(token):
+    """The entity span holding ``token``, found from its own IOB tags (scanning
+    ``doc.ents`` per call would make long articles quadratic)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].ents[0] if doc[start:end].ents else None
+
+
 def _name_span(token, ctx: _Context) -> tuple[int, int]:
     """Character span of the name or noun phrase headed by ``token`` (without clauses)."""
-    for ent in ctx.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in PERSON_LABELS + GROUP_LABELS:
-            start = ent.start_char
-            while start < ent.end_char and not ctx.text[start].isalnum():
-                start += 1  # "― Jane Doe" tagged with its dash
-            return start, ent.end_char
+    ent = _entity_of(token)
+    if ent is not None and ent.label_ in PERSON_LABELS + GROUP_LABELS:
+        start = ent.start_char
+        while start < ent.end_char and not ctx.text[start].isalnum():
+            start += 1  # "― Jane Doe" tagged with its dash
+        return start, ent.end_char
     if token.pos_ == "PRON":
         return token.idx, token.idx + len(token)
     left = token.i
@@ -1345,7 +1361,7 @@ def extract_quotes(
                 "quote_id": number,
                 "start": found.start,
                 "end": found.end,
-                "quote": doc.text[found.start : found.end],
+                "quote": ctx.text[found.start : found.end],
                 "kind": "" if found.skipped else found.kind,
                 "cue": cue.text if cue is not None else "",
                 "speaker": speaker.text,
@@ -1669,9 +1685,9 @@ def _dash_credit(q: Quotation, ctx: _Context):
         token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN"
     ):
         token = token.head
-    for ent in ctx.doc.ents:
-        if ent.start_char <= position < ent.end_char and ent.label_ in PERSON_LABELS + GROUP_LABELS:
-            return ent.root
+    ent = _entity_of(span[0])
+    if ent is not None and ent.label_ in PERSON_LABELS + GROUP_LABELS:
+        return ent.root
     return token if token.pos_ == "PROPN" and token.idx >= q.end else None
 
 
