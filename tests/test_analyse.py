@@ -172,12 +172,14 @@ def test_a_stopped_run_exits_130_with_one_line_and_no_run_folder(sample_corpus, 
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_a_killed_run_leaves_no_workers_and_its_folder_goes_with_the_next_run(
-    sample_corpus, tmp_path
-):
+def test_a_killed_run_leaves_no_workers_and_its_folder_goes_with_the_next_run(shared_dir, tmp_path):
     psutil = pytest.importorskip("psutil")
+    corpus = tmp_path / "first40.jsonl"  # three batches: enough for two worker processes
+    sample = shared_dir / "corpora" / "allsides_baly2020" / "sample_200.jsonl"
+    with open(sample, encoding="utf-8") as lines:
+        corpus.write_text("".join(islice(lines, 40)), encoding="utf-8")
     out = tmp_path / "outputs"
-    process = _start_run(sample_corpus, out, tmp_path / "cache")
+    process = _start_run(corpus, out, tmp_path / "cache")
     workers = psutil.Process(process.pid).children(recursive=True)
     assert workers, "the run works in worker processes"
     process.kill()  # no chance to clean up
@@ -194,7 +196,7 @@ def test_a_killed_run_leaves_no_workers_and_its_folder_goes_with_the_next_run(
             "newslens",
             "analyse",
             "--corpus",
-            str(sample_corpus),
+            str(corpus),
             "--out",
             str(out),
         ],

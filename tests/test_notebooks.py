@@ -153,4 +153,4 @@ def test_every_notebook_reruns_with_the_command_it_shows(tmp_path):
         if cell.cell_type == "code"
         for output in cell.outputs
     )
-    assert "<mark>" in shown and "mentions of the entity" in shown  # the default concordance
+    assert "<mark>" in shown and "sentences of the frame" in shown  # the command's concordance

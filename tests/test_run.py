@@ -61,6 +61,8 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
     assert manifest["environment"]["python"].startswith("3.12")
     assert manifest["parameters"]["model"] == "en_core_web_md"
     assert manifest["analysis"]["documents"] == 1 and manifest["analysis"]["analysed"] == 1
+    classifier = manifest["frame_classifier"]
+    assert classifier["path"].endswith("classifier.json") and len(classifier["sha256"]) == 64
     names = [n["name"] for n in manifest["notebooks"]]
     assert names == ["01_entity_frequency", "02_framing", "03_quotes", "04_explore"]
     for item in manifest["notebooks"]:

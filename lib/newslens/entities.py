@@ -62,7 +62,6 @@ __all__ = [
     "load_titles",
     "normalise_span",
     "extract_mentions",
-    "mentions_step",
     "link_across_documents",
     "entity_table",
     "entity_aliases",
@@ -1187,23 +1186,6 @@ def _link_people(mentions: list[_Mention]) -> None:
             mention.label = min(
                 counts, key=lambda label: (-counts[label], order.get(label, 99), label)
             )
-
-
-def mentions_step(
-    *,
-    labels: Sequence[str] = DEFAULT_LABELS,
-    aliases: Mapping[str, Alias] | None = None,
-    titles: frozenset[tuple[str, ...]] | None = None,
-):
-    """A ``(Document, Doc) -> DataFrame`` step for :func:`newslens.nlp.analyse_corpus`."""
-    aliases = _default_aliases() if aliases is None else aliases
-
-    def step(document, doc) -> pd.DataFrame:
-        return extract_mentions(
-            doc, doc_id=document.doc_id, labels=labels, aliases=aliases, titles=titles
-        )
-
-    return step
 
 
 # --- corpus tables --------------------------------------------------------------------------

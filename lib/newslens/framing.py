@@ -95,7 +95,6 @@ __all__ = [
     "frame_label",
     "frame_terms",
     "score_sentences",
-    "FrameSteps",
     "MODEL_COLUMNS",
     "balance_index",
     "document_frames",
@@ -591,38 +590,6 @@ def score_sentences(
     columns += [c for f in extra for c in (f"{f}_score", f"{f}_terms")]
     columns += ["frames"] if extra else []
     return pd.DataFrame(rows, columns=columns)
-
-
-class FrameSteps:
-    """Analysis steps for :func:`newslens.nlp.analyse_corpus`, built once from the lexicons.
-
-    ``steps.sentences`` and ``steps.terms`` have the step signature ``(Document, Doc) ->
-    DataFrame`` and return :func:`score_sentences` and :func:`frame_terms` for the document.
-    The compiled matcher is kept per vocabulary, so it is built once per run.
-    """
-
-    def __init__(
-        self,
-        lexicons: Sequence[Lexicon] | None = None,
-        *,
-        threshold: float = DEFAULT_THRESHOLD,
-        sentiment: bool = True,
-    ):
-        self.lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
-        self.threshold = threshold
-        self.sentiment = sentiment
-
-    def sentences(self, document, doc) -> pd.DataFrame:
-        return score_sentences(
-            doc,
-            doc_id=document.doc_id,
-            lexicons=self.lexicons,
-            threshold=self.threshold,
-            sentiment=self.sentiment,
-        )
-
-    def terms(self, document, doc) -> pd.DataFrame:
-        return frame_terms(doc, doc_id=document.doc_id, lexicons=self.lexicons)
 
 
 # --- aggregates -------------------------------------------------------------------------

@@ -49,8 +49,6 @@ __all__ = [
     "find_quotations",
     "load_reporting_verbs",
     "extract_quotes",
-    "quotes_step",
-    "quote_rows",
     "speaker_name",
     "top_speakers",
     "kind_shares",
@@ -58,7 +56,6 @@ __all__ = [
     "speaker_frames",
     "quote_highlights",
     "highlight_quotes",
-    "optional_frame_step",
 ]
 
 QUOTE_COLUMNS = [
@@ -1784,22 +1781,6 @@ def _introduced_before(found: _Found, last: _Found | None, ctx: _Context) -> _Sp
     return speaker
 
 
-def quote_rows(document, doc, **options) -> pd.DataFrame:
-    """Analysis step for :func:`newslens.nlp.analyse_corpus`: the quotes of one
-    ``(Document, Doc)`` pair (options as for :func:`extract_quotes`)."""
-    return extract_quotes(doc, doc_id=document.doc_id, **options)
-
-
-def quotes_step(**options):
-    """An analysis step with fixed options, e.g. ``quotes_step(kinds=["direct"])``."""
-
-    def step(document, doc) -> pd.DataFrame:
-        return extract_quotes(doc, doc_id=document.doc_id, **options)
-
-    step.__doc__ = f"quotes of one document with options {options!r}"
-    return step
-
-
 # --- aggregates for the notebook ---------------------------------------------------------
 
 NO_SPEAKER = "(no speaker)"
@@ -1944,13 +1925,3 @@ def highlight_quotes(text: str, quotes: pd.DataFrame) -> str:
     from newslens.display import HIGHLIGHT_CSS, highlight_text
 
     return HIGHLIGHT_CSS + highlight_text(text, quote_highlights(quotes))
-
-
-def optional_frame_step():
-    """The sentence-frame step of :mod:`newslens.framing` (``sentences.csv`` rows) when that
-    module is installed, else None: quotes can then be placed in frames by sentence."""
-    try:
-        from newslens.framing import FrameSteps
-    except ImportError:
-        return None
-    return FrameSteps().sentences

@@ -153,6 +153,18 @@ def _input_files(values: dict) -> list[dict]:
     return files
 
 
+def _frame_classifier(analysis_values: dict) -> dict | None:
+    """Path, version and sha256 of the frame classifier the run's sentences step used."""
+    from newslens.steps import SentencesStep, default_steps
+
+    for step in default_steps(**analysis_values):
+        if isinstance(step, SentencesStep):
+            model = step.frame_classifier()
+            if model is not None:
+                return {"path": str(model.source), "version": model.version, "sha256": model.sha256}
+    return None
+
+
 def _corpus_name(spec: str) -> str:
     return Path(spec.rstrip("/")).name or spec
 
@@ -214,6 +226,7 @@ def finish_run(
             }
             for r in notebooks
         ],
+        "frame_classifier": _frame_classifier(plan.analysis_values),
         "environment": {
             "python": sys.version.split()[0],
             "platform": platform.platform(),
