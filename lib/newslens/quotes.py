@@ -174,14 +174,20 @@ def _pair_marks_in_line(
     return _pair_curly_text(text, start, end, opening, closing)
 
 
+def _characters(text: str, start: int, end: int):
+    """Each character of a paragraph with the ones before and after it (a space at its
+    edges): what every mark-pairing rule looks at."""
+    for i in range(start, end):
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        yield i, text[i], before, after
+
+
 def _pair_single_marks(text: str, start: int, end: int, opening: str, closing: str):
     """Single quotes, which must not be taken for apostrophes (don't, Rome's, leaders')."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
-        character = text[i]
-        before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+    for i, character, before, after in _characters(text, start, end):
         if _is_word_char(before) and _is_word_char(after):
             continue
         if open_at is None:
@@ -197,10 +203,7 @@ def _pair_straight_text(text: str, start: int, end: int, opening: str, closing: 
     """Double marks in a paragraph typed with straight quotes (curly ones pair as usual)."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
-        character = text[i]
-        before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+    for i, character, before, after in _characters(text, start, end):
         if character in opening:
             if open_at is None:
                 open_at = i
