@@ -23,7 +23,6 @@ is, and whether they came from the cache or a cluster.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import sys
@@ -280,13 +279,13 @@ class _TableWriter:
         self.rows += batch.num_rows
 
     def _write_csv(self, frame: pd.DataFrame) -> None:
-        if self._csv is None:
+        first = self._csv is None
+        if first:
             self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")
-            self._csv.write(",".join(_csv_header(frame)) + "\n")
         frame.to_csv(
             self._csv,
             index=False,
-            header=False,
+            header=first,
             lineterminator="\n",
             float_format=CSV_FLOAT_FORMAT,
         )
@@ -302,10 +301,6 @@ class _TableWriter:
             self._parquet.close()
         if self._csv is not None:
             self._csv.close()
-
-
-def _csv_header(frame: pd.DataFrame) -> list[str]:
-    return [line for line in frame.head(0).to_csv(index=False).splitlines()[:1][0].split(",")]
 
 
 # --- the pass ---------------------------------------------------------------------------------
@@ -599,8 +594,3 @@ def _write_whole(frame: pd.DataFrame, directory: Path, name: str) -> None:
         float_format=CSV_FLOAT_FORMAT,
         encoding="utf-8",
     )
-
-
-def read_stats(out_dir: str | os.PathLike) -> dict:
-    """The ``analysis.json`` of a run folder."""
-    return json.loads((Path(out_dir) / "analysis.json").read_text(encoding="utf-8"))

@@ -153,11 +153,11 @@ def _input_files(values: dict) -> list[dict]:
     return files
 
 
-def _frame_classifier(analysis_values: dict) -> dict | None:
+def _frame_classifier(steps) -> dict | None:
     """Path, version and sha256 of the frame classifier the run's sentences step used."""
-    from newslens.steps import SentencesStep, default_steps
+    from newslens.steps import SentencesStep
 
-    for step in default_steps(**analysis_values):
+    for step in steps:
         if isinstance(step, SentencesStep):
             model = step.frame_classifier()
             if model is not None:
@@ -226,7 +226,7 @@ def finish_run(
             }
             for r in notebooks
         ],
-        "frame_classifier": _frame_classifier(plan.analysis_values),
+        "frame_classifier": _frame_classifier(plan.steps),
         "environment": {
             "python": sys.version.split()[0],
             "platform": platform.platform(),

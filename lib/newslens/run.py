@@ -203,6 +203,7 @@ class Plan:
     declared: dict[Path, dict[str, dict]]
     notebook_values: dict[str, object]
     analysis_values: dict[str, object]
+    steps: list  # the analysis steps, built (and their files read) once
     model: str | None
     jobs: int
     scheduler: str | None
@@ -281,7 +282,8 @@ def plan(
         raise RunError(str(error)) from None
     from newslens.steps import default_steps
 
-    for step in default_steps(**analysis_values):
+    steps = default_steps(**analysis_values)
+    for step in steps:
         step.settings()  # reads lexicons and alias files: a bad file stops the run here
     return Plan(
         corpus=documents,
@@ -290,6 +292,7 @@ def plan(
         declared=declared,
         notebook_values=notebook_values,
         analysis_values=analysis_values,
+        steps=steps,
         model=model,
         jobs=max(1, int(jobs or os.cpu_count() or 1)),
         scheduler=scheduler,
@@ -416,7 +419,6 @@ def execute_notebooks(
 
 def _analyse(the_plan: Plan, staging: Path, *, log) -> dict:
     from newslens.analyse import analyse
-    from newslens.steps import default_steps
 
     log(
         f"analyse: {the_plan.documents:,} documents on {the_plan.scheduler or f'{the_plan.jobs} process(es)'}"
@@ -424,7 +426,7 @@ def _analyse(the_plan: Plan, staging: Path, *, log) -> dict:
     stats = analyse(
         the_plan.corpus,
         staging,
-        steps=default_steps(**the_plan.analysis_values),
+        steps=the_plan.steps,
         model=the_plan.model,
         jobs=the_plan.jobs,
         scheduler=the_plan.scheduler,
