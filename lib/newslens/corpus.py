@@ -44,6 +44,9 @@ from typing import Literal
 
 import pandas as pd
 
+from newslens.io import file_sha256
+from newslens.text import count_words
+
 __all__ = [
     "CorpusError",
     "CorpusWarning",
@@ -69,7 +72,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 METADATA_COLUMNS = ("id", "title", "date", "source", "url")
 ON_ERROR_CHOICES = ("stop", "skip")
 OnError = Literal["stop", "skip"]
-_WORD = re.compile(r"\w+")
 _SNIFF_BYTES = 8192
 # Control characters (C0, DEL, C1) and the bidirectional overrides/isolates: shown as
 # escapes in messages so a file name or id cannot break a line or reorder a terminal.
@@ -147,7 +149,7 @@ class Document:
     @property
     def words(self) -> int:
         """Word count (runs of word characters), the measure used for the zero-word check."""
-        return len(_WORD.findall(self.text))
+        return count_words(self.text)
 
 
 def text_sha256(text: str) -> str:
@@ -155,15 +157,6 @@ def text_sha256(text: str) -> str:
 
     Lone surrogates (possible in JSON input) are hashed as escapes rather than failing."""
     return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()
-
-
-def file_sha256(path: str | Path) -> str:
-    """The sha256 of a file's bytes, for the run manifest."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _suffix(path: Path) -> str:

@@ -38,17 +38,18 @@ Every mention row keeps the document id, 0-based sentence index (position in
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+
+from newslens.resources import package_data, read_data_lines
 
 __all__ = [
     "DEFAULT_LABELS",
@@ -119,16 +120,6 @@ class Alias:
     label: str = ""
 
 
-def _data_lines(text: str) -> Iterable[str]:
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield line.rstrip("\n\r")
-
-
-def _builtin_text(name: str) -> str:
-    return resources.files("newslens").joinpath("data", name).read_text(encoding="utf-8")
-
-
 class AliasTable(dict):
     """The alias table: variant text -> :class:`Alias`, plus ``vetoes``, the
     ``(variant, canonical)`` pairs that must never be merged (``canonical`` ``"*"``: the
@@ -137,10 +128,11 @@ class AliasTable(dict):
     vetoes: frozenset[tuple[str, str]] = frozenset()
 
 
-def _parse_aliases(text: str, source: str) -> tuple[dict[str, Alias], set[tuple[str, str]]]:
+def _parse_aliases(path: Path) -> tuple[dict[str, Alias], set[tuple[str, str]]]:
     table: dict[str, Alias] = {}
     vetoes: set[tuple[str, str]] = set()
-    for number, line in enumerate(_data_lines(text), start=1):
+    source = str(path)
+    for number, line in read_data_lines(path):
         veto = line.startswith("!")
         fields = [field.strip() for field in (line[1:] if veto else line).split("\t")]
         if len(fields) < 2 or not fields[0] or not fields[1]:
@@ -169,12 +161,11 @@ def load_aliases(
     """
     table = AliasTable()
     vetoes: set[tuple[str, str]] = set()
-    sources = [(_builtin_text("aliases.tsv"), "aliases.tsv")] if builtin else []
+    sources = [package_data("aliases.tsv")] if builtin else []
     if alias_file:
-        path = Path(alias_file)
-        sources.append((path.read_text(encoding="utf-8"), str(path)))
-    for text, source in sources:
-        lines, vetoed = _parse_aliases(text, source)
+        sources.append(Path(alias_file))
+    for source in sources:
+        lines, vetoed = _parse_aliases(source)
         table.update(lines)
         vetoes |= vetoed
     for variant, canonical in vetoes:
@@ -191,7 +182,7 @@ def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozense
     Titles are split on spaces the way the tokenizer splits them ("Secretary of State" ->
     ``("secretary", "of", "state")``); hyphenated titles are kept whole and as their parts.
     """
-    lines = list(_data_lines(_builtin_text("titles.txt"))) if builtin else []
+    lines = [line for _, line in read_data_lines(package_data("titles.txt"))] if builtin else []
     lines.extend(titles)
     result = set()
     for line in lines:
@@ -203,12 +194,12 @@ def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozense
     return frozenset(result)
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def _default_aliases() -> AliasTable:
     return load_aliases()
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def _default_titles() -> frozenset[tuple[str, ...]]:
     return load_titles()
 
@@ -248,7 +239,7 @@ class _TitleIndex:
     longest: int
 
 
-@lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=8)
 def _title_index(titles: frozenset) -> _TitleIndex:
     return _TitleIndex(
         titles,
@@ -415,18 +406,18 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(word in position for word in short)
 
 
-def _load_nicknames(text: str) -> dict[str, frozenset[int]]:
+def _load_nicknames(path: Path) -> dict[str, frozenset[int]]:
     groups: dict[str, set[int]] = {}
-    for number, line in enumerate(_data_lines(text)):
+    for number, line in read_data_lines(path):
         for name in line.split():
             groups.setdefault(name.lower(), set()).add(number)
     return {name: frozenset(ids) for name, ids in groups.items()}
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def _default_nicknames() -> dict[str, frozenset[int]]:
     """First name (lowercased) -> the nickname groups of ``data/nicknames.txt`` it is in."""
-    return _load_nicknames(_builtin_text("nicknames.txt"))
+    return _load_nicknames(package_data("nicknames.txt"))
 
 
 def _same_word(a: str, b: str, nicknames: Mapping[str, frozenset], *, first: bool) -> bool:

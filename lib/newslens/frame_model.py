@@ -55,6 +55,9 @@ from pathlib import Path
 
 import numpy as np
 
+from newslens.io import file_sha256
+from newslens.resources import package_data
+
 __all__ = [
     "EXTRA_COLUMNS",
     "FEATURES",
@@ -75,12 +78,11 @@ MODEL_FORMAT = "newslens-frame-classifier/1"
 FEATURES = ("words", "lex", "ctx")
 FRAMES = ("destruction", "reconstruction")
 EVIDENCE_WORDS = 4
-_DATA = Path(__file__).resolve().parent / "data" / "frames"
 
 
 def builtin_classifier_path() -> Path:
     """The packaged classifier (trained on ``tests/data/framing/labels.csv``)."""
-    return _DATA / "classifier.json"
+    return package_data("frames", "classifier.json")
 
 
 @dataclass
@@ -535,7 +537,7 @@ def train_from_labels(
                 " (offsets must be a sentence's, whitespace trimmed)"
             )
         parts[split] = LabelledSentences.from_features(features, gold)
-    labels_sha = hashlib.sha256(Path(labels_path).read_bytes()).hexdigest()
+    labels_sha = file_sha256(labels_path)
     classifier = train(
         parts["train"],
         parts["dev"],

@@ -70,6 +70,7 @@ Tables (``sentences.csv`` follows ``DESIGN.md``)
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import os
 import re
@@ -79,6 +80,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from newslens.resources import package_data, read_data_lines
 
 __all__ = [
     "FRAMES",
@@ -139,7 +142,6 @@ MODEL_COLUMNS = [
     "reconstruction_evidence",
 ]
 TERM_COLUMNS = ["doc_id", "sentence_id", "frame", "start", "end", "text", "term", "weight"]
-_DATA = Path(__file__).resolve().parent / "data" / "frames"
 _FRAME_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _ENTITY_TOKEN = re.compile(r"^\[([A-Z_]+)\]$")
 ENTITY_MARK = "[ENT]"  # the lemma slot of an entity token such as [MONEY]
@@ -178,7 +180,7 @@ class Lexicon:
 
 def builtin_lexicon_path(frame: str) -> Path:
     """The packaged lexicon file of a built-in frame (``destruction`` or ``reconstruction``)."""
-    path = _DATA / f"{frame}.txt"
+    path = package_data("frames", f"{frame}.txt")
     if not path.is_file():
         raise LexiconError(f"no built-in lexicon for frame '{frame}' (have: {', '.join(FRAMES)})")
     return path
@@ -189,15 +191,14 @@ def _split_words(text: str) -> list[str]:
 
     Uses a blank English tokenizer (no model needed), created once.
     """
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import spacy
-
-        _TOKENIZER = spacy.blank("en").tokenizer
-    return [t.text for t in _TOKENIZER(text)]
+    return [t.text for t in _blank_tokenizer()(text)]
 
 
-_TOKENIZER = None
+@functools.cache
+def _blank_tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
 
 
 def _parse_term(line: str, *, where: str) -> LexiconTerm:
@@ -243,16 +244,14 @@ def read_lexicon(path: str | os.PathLike, *, frame: str | None = None) -> Lexico
             f"{path}: frame name '{name}' must be lower case letters, digits and underscores"
         )
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_data_lines(path)
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(f"{path}: cannot read the lexicon ({error})") from error
     terms: dict[str, LexiconTerm] = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            term = _parse_term(line, where=f"{path}:{number}")
-            terms.pop(term.term, None)
-            terms[term.term] = term
+    for number, line in lines:
+        term = _parse_term(line, where=f"{path}:{number}")
+        terms.pop(term.term, None)
+        terms[term.term] = term
     if not terms:
         raise LexiconError(f"{path}: the lexicon has no terms")
     return Lexicon(frame=name, terms=tuple(terms.values()), source=str(path))
@@ -408,14 +407,13 @@ class FrameMatcher:
         return result
 
 
-_MATCHERS: dict[tuple, FrameMatcher] = {}
-
-
 def _matcher_for(lexicons: Sequence[Lexicon], vocab) -> FrameMatcher:
-    key = (id(vocab), tuple(lexicons))
-    if key not in _MATCHERS:
-        _MATCHERS[key] = FrameMatcher(lexicons, vocab)
-    return _MATCHERS[key]
+    return _cached_matcher(tuple(lexicons), vocab)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_matcher(lexicons: tuple[Lexicon, ...], vocab) -> FrameMatcher:
+    return FrameMatcher(lexicons, vocab)
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int, int, int]]:

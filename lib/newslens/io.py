@@ -8,6 +8,7 @@ input gives byte-identical files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -16,6 +17,7 @@ import pandas as pd
 
 __all__ = [
     "atomic_write_bytes",
+    "file_sha256",
     "write_table",
     "save_figure",
     "write_json",
@@ -35,6 +37,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
     temporary.write_bytes(data)
     temporary.replace(path)
     return path
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """The sha256 of a file's bytes (run manifests, lexicons and labels in cache keys)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def table_path(output_dir: str | os.PathLike, name: str) -> Path:

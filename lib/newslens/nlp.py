@@ -19,6 +19,7 @@ The analysis steps run over that stream in :mod:`newslens.analyse`.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -42,8 +43,6 @@ __all__ = [
 DEFAULT_MODEL = "en_core_web_md"
 PROGRESS_MIN_DOCUMENTS = 20  # show a progress bar for corpora larger than this
 LONG_TEXT_CHARS = 100_000  # longer texts are parsed in pieces cut at paragraph breaks
-
-_LOADED: dict[str, object] = {}
 
 
 def resolve_model(model: str | os.PathLike | None = None) -> str:
@@ -77,14 +76,16 @@ def resolve_model(model: str | os.PathLike | None = None) -> str:
 def load_model(model: str | os.PathLike | None = None):
     """Load the spaCy pipeline for ``model`` (see :func:`resolve_model`) once per process,
     with :mod:`newslens.segmentation`'s paragraph breaks added before the parser."""
+    return _load_resolved(resolve_model(model))
+
+
+@functools.cache
+def _load_resolved(resolved: str):
     import spacy
 
     from newslens.segmentation import add_to_pipeline
 
-    resolved = resolve_model(model)
-    if resolved not in _LOADED:
-        _LOADED[resolved] = add_to_pipeline(spacy.load(resolved))
-    return _LOADED[resolved]
+    return add_to_pipeline(spacy.load(resolved))
 
 
 def model_info(nlp) -> dict:

@@ -31,15 +31,16 @@ Everything here is a pure function of a parsed ``Doc``: the same text gives the 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import pandas as pd
+
+from newslens.resources import clean_data_lines, package_data, read_data_lines
+from newslens.text import count_words, strip_possessive
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -344,21 +345,17 @@ def _quotation(text: str, fragments: list[tuple[int, int]]) -> Quotation:
 # --- reporting verbs --------------------------------------------------------------------
 
 
-def _parse_verb_lines(lines: Iterable[str]) -> dict[str, frozenset[str]]:
+def _parse_verb_lines(lines: Iterable[tuple[int, str]]) -> dict[str, frozenset[str]]:
     verbs: dict[str, frozenset[str]] = {}
-    for line in lines:
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for _, line in lines:
         lemma, *flags = line.split()
         verbs[lemma.lower()] = frozenset(flags) | verbs.get(lemma.lower(), frozenset())
     return verbs
 
 
-@lru_cache(maxsize=8)
+@functools.cache
 def _packaged_verbs() -> dict[str, frozenset[str]]:
-    source = resources.files("newslens") / "data" / "reporting_verbs.txt"
-    return _parse_verb_lines(source.read_text(encoding="utf-8").splitlines())
+    return _parse_verb_lines(read_data_lines(package_data("reporting_verbs.txt")))
 
 
 def load_reporting_verbs(
@@ -372,9 +369,9 @@ def load_reporting_verbs(
     ``["opine indirect"]``), so a user extends the list without editing the package.
     """
     verbs = dict(_packaged_verbs())
-    more = list(extra)
+    more = clean_data_lines(extra)
     if path is not None:
-        more = Path(path).read_text(encoding="utf-8").splitlines() + more
+        more = read_data_lines(path) + more
     for lemma, flags in _parse_verb_lines(more).items():
         verbs[lemma] = verbs.get(lemma, frozenset()) | flags
     return verbs
@@ -605,13 +602,6 @@ def _name_span(token, ctx: _Context) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def _strip_possessive(name: str) -> str:
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
 def _resolve_pronoun(offset: int, labels: tuple[str, ...], ctx: _Context, preferred: str):
     """The most recent mention with one of ``labels`` before ``offset`` and outside quotes,
     preferring the previous speaker and, after it, subjects of recent sentences."""
@@ -678,12 +668,12 @@ def _speaker_from_token(token, ctx: _Context, previous: _Speaker | None) -> _Spe
         if " " not in mention.entity:
             # "the Post" after "The Washington Post": the full name given before.
             mention = _short_name(token, start, ctx) or mention
-        return _Speaker(start, end, _strip_possessive(text), mention.entity, mention.label, "named")
+        return _Speaker(start, end, strip_possessive(text), mention.entity, mention.label, "named")
     if token.pos_ == "PROPN":
         mention = _short_name(token, start, ctx)
         if mention is not None:
             return _Speaker(
-                start, end, _strip_possessive(text), mention.entity, mention.label, "short name"
+                start, end, strip_possessive(text), mention.entity, mention.label, "short name"
             )
     if token.pos_ == "NOUN" and token.lemma_.lower() in outlet_nouns():
         # "the daily wrote", "the ministry said": the organisation named last.
@@ -697,7 +687,7 @@ def _speaker_from_token(token, ctx: _Context, previous: _Speaker | None) -> _Spe
             mention = _resolve_pronoun(start, PERSON_LABELS + ("ORG",), ctx, preferred)
             if mention is not None and mention.label == "PERSON":
                 return _Speaker(start, end, text, mention.entity, mention.label, "role noun")
-    return _Speaker(start, end, _strip_possessive(text), "", "", "not linked")
+    return _Speaker(start, end, strip_possessive(text), "", "", "not linked")
 
 
 # Endings of abstract nouns, which name no one who can speak ("criticism", "the decision").
@@ -738,13 +728,13 @@ def _short_name(token, start: int, ctx: _Context):
     return None
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def source_nouns() -> frozenset[str]:
     """Organisations and documents that end like abstract nouns (``data/source_nouns.txt``)."""
     return _word_list("source_nouns.txt")
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def outlet_nouns() -> frozenset[str]:
     """Nouns that stand for an organisation named before them ("the daily", "the ministry",
     ``data/outlet_nouns.txt``)."""
@@ -1269,20 +1259,16 @@ def _noun_source(noun, ctx: _Context):
 
 
 def _word_list(name: str) -> frozenset[str]:
-    source = resources.files("newslens") / "data" / name
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.split("#", 1)[0].strip().lower() for line in lines if line.split("#", 1)[0].strip()
-    )
+    return frozenset(line.lower() for _, line in read_data_lines(package_data(name)))
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def speech_nouns() -> frozenset[str]:
     """Nouns whose "that"-clause is reported speech (``data/speech_nouns.txt``)."""
     return _word_list("speech_nouns.txt")
 
 
-@lru_cache(maxsize=1)
+@functools.cache
 def statement_verbs() -> frozenset[str]:
     """Verbs whose subject is the source of the speech noun they take as object ("X made
     the claim that", ``data/statement_verbs.txt``)."""
@@ -1797,10 +1783,6 @@ def speaker_name(quotes: pd.DataFrame) -> pd.Series:
     return entity.where(entity != "", written).where((entity != "") | (written != ""), NO_SPEAKER)
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
-
-
 def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
     """Speakers ranked by number of quotes, with the words quoted and quotes per kind:
     ``speaker, resolved, quotes, words_quoted, direct, partial, indirect, documents``.
@@ -1812,7 +1794,7 @@ def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     frame = quotes.assign(
         speaker_key=speaker_name(quotes),
-        words=quotes["quote"].map(_words),
+        words=quotes["quote"].map(count_words),
         resolved=quotes["speaker_entity"].fillna("").astype(str) != "",
     )
     grouped = frame.groupby("speaker_key", sort=True)
@@ -1849,7 +1831,7 @@ def kind_shares(quotes: pd.DataFrame) -> pd.DataFrame:
                 "kind": kind,
                 "quotes": count,
                 "share": count / total if total else 0.0,
-                "words_quoted": int(part["quote"].map(_words).sum()) if count else 0,
+                "words_quoted": int(part["quote"].map(count_words).sum()) if count else 0,
             }
         )
     return pd.DataFrame(rows, columns=["kind", "quotes", "share", "words_quoted"])

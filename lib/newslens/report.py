@@ -20,8 +20,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from newslens.corpus import file_sha256
-from newslens.io import write_json
+from newslens.io import file_sha256, write_json
 
 __all__ = ["REPORTED_PACKAGES", "finish_run", "render_report", "TEMPLATES"]
 

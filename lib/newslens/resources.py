@@ -1,5 +1,13 @@
-"""Offline resources: NLTK's VADER lexicon and the Jupyter kernel.
+"""Resources: the data files newslens reads, NLTK's VADER lexicon and the Jupyter kernel.
 
+**Data files.** Every word list, lexicon and alias table, packaged or the user's, is read by
+:func:`read_data_lines` with one rule: UTF-8, ``#`` starts a comment anywhere on a line,
+surrounding whitespace and blank lines are dropped, and each line keeps its number for error
+messages. Packaged files are found with :func:`package_data` (``newslens/data/...``). Loaders
+that read a packaged file once per process are wrapped in :func:`functools.cache`, the one
+caching idiom of the package.
+
+**VADER.**
 NLTK's ``SentimentIntensityAnalyzer`` reads ``sentiment/vader_lexicon.zip`` from an NLTK data
 folder, and ``nltk.download`` cannot reach its server here. The same lexicon ships inside the
 pinned ``vaderSentiment`` package from PyPI, so :func:`provision_vader_lexicon` zips that file
@@ -9,16 +17,22 @@ by default), after checking its sha256 against the pinned release.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
 import sys
 import zipfile
+from collections.abc import Iterable
+from importlib import resources as _package_files
 from pathlib import Path
 
 from newslens.io import atomic_write_bytes
 
 __all__ = [
+    "package_data",
+    "read_data_lines",
+    "clean_data_lines",
     "VADER_LEXICON_SHA256",
     "nltk_data_dir",
     "provision_vader_lexicon",
@@ -30,6 +44,33 @@ __all__ = [
 # sha256 of vader_lexicon.txt in vaderSentiment 3.3.2 (the pinned release).
 VADER_LEXICON_SHA256 = "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5"
 KERNEL_NAME = "newslens"
+
+
+def package_data(*parts: str) -> Path:
+    """The path of a file shipped in ``newslens/data`` (``package_data("frames",
+    "destruction.txt")``): the one way the package locates its own data."""
+    return Path(str(_package_files.files("newslens").joinpath("data", *parts)))
+
+
+def read_data_lines(path: str | os.PathLike) -> list[tuple[int, str]]:
+    """The meaningful lines of a data file as ``(line number, text)``: UTF-8, ``#`` starts a
+    comment anywhere on a line, surrounding whitespace and blank lines dropped.
+
+    Raises ``OSError`` or ``UnicodeDecodeError`` naming nothing; callers wrap them in their
+    own error that names the file and what it was for.
+    """
+    return clean_data_lines(Path(path).read_text(encoding="utf-8").splitlines())
+
+
+def clean_data_lines(lines: Iterable[str]) -> list[tuple[int, str]]:
+    """:func:`read_data_lines`'s rule applied to lines already in memory (lines a user passes
+    directly, such as extra reporting verbs), numbered from 1."""
+    cleaned = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            cleaned.append((number, line))
+    return cleaned
 
 
 def nltk_data_dir() -> Path:
@@ -80,26 +121,21 @@ def provision_vader_lexicon(
     return atomic_write_bytes(zip_path, buffer.getvalue())
 
 
-_ANALYZER = None
-
-
+@functools.cache
 def vader_analyzer():
     """NLTK's VADER ``SentimentIntensityAnalyzer``, loaded once; provisions the lexicon
     from the installed vaderSentiment package first if NLTK cannot find it."""
-    global _ANALYZER
-    if _ANALYZER is None:
-        import nltk
-        from nltk.sentiment import SentimentIntensityAnalyzer
+    import nltk
+    from nltk.sentiment import SentimentIntensityAnalyzer
 
-        root = nltk_data_dir()
-        if str(root) not in nltk.data.path:
-            nltk.data.path.append(str(root))
-        try:
-            nltk.data.find("sentiment/vader_lexicon.zip")
-        except LookupError:
-            provision_vader_lexicon(root)
-        _ANALYZER = SentimentIntensityAnalyzer()
-    return _ANALYZER
+    root = nltk_data_dir()
+    if str(root) not in nltk.data.path:
+        nltk.data.path.append(str(root))
+    try:
+        nltk.data.find("sentiment/vader_lexicon.zip")
+    except LookupError:
+        provision_vader_lexicon(root)
+    return SentimentIntensityAnalyzer()
 
 
 def register_kernel(*, display_name: str = "Python 3.12 (newslens)") -> str:

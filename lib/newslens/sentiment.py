@@ -13,13 +13,13 @@ cost.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable
 
 __all__ = ["compound", "sentence_sentiments"]
 
 _PUNCTUATION = string.punctuation
-_ANALYZER = None
 
 
 def _classes():
@@ -69,14 +69,12 @@ def _classes():
     return _Analyzer
 
 
+@functools.cache
 def _analyzer():
-    global _ANALYZER
-    if _ANALYZER is None:
-        from newslens.resources import vader_analyzer
+    from newslens.resources import vader_analyzer
 
-        vader_analyzer()  # provisions the lexicon where NLTK finds it
-        _ANALYZER = _classes()()
-    return _ANALYZER
+    vader_analyzer()  # provisions the lexicon where NLTK finds it
+    return _classes()()
 
 
 def compound(text: str) -> float:

@@ -113,7 +113,7 @@ class DocumentsStep(Step):
 
 
 def _file_digest(path: str) -> str:
-    from newslens.corpus import file_sha256
+    from newslens.io import file_sha256
 
     return file_sha256(path) if path else ""
 
