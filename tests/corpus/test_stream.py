@@ -1,4 +1,5 @@
-"""newslens.corpus: every input format, ids, hashes, duplicates, and every error."""
+"""newslens.corpus.stream: folders, globs, duplicates, and every bad input stopped or skipped
+with one line naming file, row and reason."""
 
 from __future__ import annotations
 
@@ -10,103 +11,14 @@ import json
 import random
 import re
 import tempfile
-import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from corpus_samples import ARTICLE, SECOND
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newslens.corpus import (
-    CorpusError,
-    CorpusWarning,
-    Document,
-    load_documents,
-    read_corpus,
-    text_sha256,
-)
-
-ARTICLE = (
-    "Engineers restored power to the northern district on Monday, the utility said.\n\n"
-    "Crews worked through the night to repair two substations damaged by the storm."
-)
-SECOND = "The council approved a budget for new schools. Construction starts in spring."
-
-HTML_PAGE = f"""<!DOCTYPE html><html><head><title>Power restored in the north</title>
-<meta property="og:site_name" content="Example Herald"></head>
-<body><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
-<article><h1>Power restored in the north</h1>
-<p>{ARTICLE.split(chr(10) * 2)[0]}</p><p>{ARTICLE.split(chr(10) * 2)[1]}</p>
-<p>Residents said the outage had lasted almost four days and that heating had failed in
-several apartment blocks during the coldest week of the year.</p></article>
-<footer>Copyright Example Herald. All rights reserved. Subscribe to our newsletter.</footer>
-</body></html>"""
-
-
-def test_text_file_gets_id_from_name_and_sha256(tmp_path):
-    path = tmp_path / "power-restored.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    [document] = load_documents(path)
-    assert document.doc_id == "power-restored"
-    assert document.text == ARTICLE
-    assert document.sha256 == text_sha256(ARTICLE)
-    assert document.words == 25
-
-
-def test_encodings_are_detected(tmp_path):
-    text = "Le maire a déclaré que la reconstruction du théâtre coûterait cher à la ville."
-    (tmp_path / "latin1.txt").write_bytes(text.encode("latin-1"))
-    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf" + text.upper().encode("utf-8"))
-    (tmp_path / "crlf.txt").write_bytes(b"First line.\r\nSecond\xc2\xa0line.")
-    by_id = {d.doc_id: d for d in load_documents(tmp_path)}
-    assert by_id["latin1"].text == text
-    assert by_id["bom"].text == text.upper()  # the BOM is not part of the text
-    assert by_id["crlf"].text == "First line.\nSecond line."
-
-
-def test_html_is_reduced_to_the_article(tmp_path):
-    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
-    [document] = load_documents(tmp_path / "page.html")
-    assert "Engineers restored power" in document.text
-    assert "substations damaged by the storm" in document.text
-    assert "Subscribe" not in document.text and "Home" not in document.text
-    assert document.title == "Power restored in the north"
-
-
-def test_csv_table_with_and_without_ids(tmp_path):
-    frame = pd.DataFrame(
-        {
-            "id": ["a1", "a2"],
-            "title": ["Power", "Schools"],
-            "date": ["2024-01-02", ""],
-            "source": ["Herald", "Gazette"],
-            "url": ["https://example.org/1", ""],
-            "text": [ARTICLE, SECOND],
-        }
-    )
-    frame.to_csv(tmp_path / "with_ids.csv", index=False)
-    docs = load_documents(tmp_path / "with_ids.csv")
-    assert [d.doc_id for d in docs] == ["a1", "a2"]
-    assert docs[0].title == "Power" and docs[0].date == "2024-01-02"
-    assert docs[1].date is None and docs[1].url is None
-    assert docs[1].text == SECOND
-
-    frame.drop(columns=["id"]).to_csv(tmp_path / "batch.csv", index=False)
-    assert [d.doc_id for d in load_documents(tmp_path / "batch.csv")] == ["batch:1", "batch:2"]
-
-
-def test_jsonl_parquet_and_gzip_tables(tmp_path):
-    rows = [{"id": "x", "text": ARTICLE, "source": "Herald"}, {"id": "y", "text": SECOND}]
-    lines = "\n".join(json.dumps(r) for r in rows) + "\n"
-    (tmp_path / "a.jsonl").write_text(lines, encoding="utf-8")
-    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as handle:
-        handle.write(lines)
-    pd.DataFrame(rows).to_parquet(tmp_path / "c.parquet")
-    pd.DataFrame(rows).to_csv(tmp_path / "d.csv.gz", index=False)
-    for name in ("a.jsonl", "b.jsonl.gz", "c.parquet", "d.csv.gz"):
-        docs = load_documents(tmp_path / name)
-        assert [(d.doc_id, d.text) for d in docs] == [("x", ARTICLE), ("y", SECOND)], name
-        assert docs[0].source == "Herald"
+from newslens.corpus import CorpusError, CorpusWarning, load_documents, read_corpus
 
 
 def test_folder_and_glob_are_sorted_and_recursive(tmp_path):
@@ -140,11 +52,14 @@ def _parquet_bytes(frame: pd.DataFrame) -> bytes:
 
 
 _GOOD_ROW = b'{"id": "ok", "text": "Fine words about the bridge."}\n'
+
+
 _JSONL_GZ = gzip.compress(
     "".join(
         json.dumps({"id": f"r{i}", "text": f"Words of row {i}."}) + "\n" for i in range(3000)
     ).encode()
 )
+
 
 # (case, files {name: bytes}, expected message fragment). The corpus is the one file, or
 # the folder when there are several. Each message must name the file (and the row or line
@@ -433,119 +348,6 @@ def test_duplicate_ids_in_a_table_are_an_error(tmp_path):
         load_documents(tmp_path / "t.jsonl")
 
 
-def test_document_hash_is_of_the_text():
-    document = Document(doc_id="d", text="Two words.")
-    assert document.sha256 == text_sha256("Two words.")
-    assert document.words == 2
-
-
-def test_seed_corpus_reads(tmp_path):
-    from conftest import SEEDS
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        docs = load_documents(SEEDS)
-    assert len(docs) == 1
-    assert docs[0].words > 300
-
-
-def test_allsides_sample_streams_from_gzip_and_plain_jsonl(shared_dir):
-    corpus_dir = shared_dir / "corpora" / "allsides_baly2020"
-    plain = load_documents(corpus_dir / "sample_200.jsonl")
-    assert len(plain) == 200
-    streamed = load_documents(corpus_dir / "articles.jsonl.gz", limit=200)
-    assert [(d.doc_id, d.sha256) for d in streamed] == [(d.doc_id, d.sha256) for d in plain]
-    assert all(d.source for d in plain)
-
-
-# --- encodings ---------------------------------------------------------------------------
-
-FRENCH = "Le maire a déclaré que la reconstruction du théâtre coûterait « cher » à la ville."
-ENGLISH_CP1252 = "The minister said “we will rebuild” – at a cost of €12 million… by 2025."
-POLISH = "Minister powiedział, że odbudowa mostu w Łodzi zajmie dwa lata. Prace ruszą w maju."
-RUSSIAN = "Министр сказал, что мост восстановят в апреле, а школу к осени."
-GREEK = "Ο υπουργός είπε ότι η γέφυρα θα ξαναχτιστεί μέσα σε δύο χρόνια."
-
-
-@pytest.mark.parametrize(
-    ("text", "encoding", "prefix"),
-    [
-        (FRENCH, "utf-8", b""),
-        (FRENCH, "utf-8", codecs.BOM_UTF8),
-        (FRENCH, "utf-16-le", codecs.BOM_UTF16_LE),
-        (FRENCH, "utf-16-be", codecs.BOM_UTF16_BE),
-        (FRENCH, "utf-16-le", b""),
-        (FRENCH, "utf-16-be", b""),
-        (RUSSIAN, "utf-16-le", b""),
-        (FRENCH, "utf-32-le", codecs.BOM_UTF32_LE),
-        (FRENCH, "utf-32-be", codecs.BOM_UTF32_BE),
-        (FRENCH, "utf-32-le", b""),
-        (GREEK, "utf-32-be", b""),
-        (FRENCH, "latin-1", b""),
-        (ENGLISH_CP1252, "cp1252", b""),
-        (POLISH, "cp1250", b""),
-        (RUSSIAN, "cp1251", b""),
-        (GREEK, "cp1253", b""),
-    ],
-)
-def test_text_file_encodings_read_exactly(tmp_path, text, encoding, prefix):
-    path = tmp_path / "article.txt"
-    path.write_bytes(prefix + text.encode(encoding))
-    [document] = load_documents(path)
-    assert document.text == text
-
-
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
-def test_tables_with_a_byte_order_mark(tmp_path, encoding):
-    rows = [{"id": "fr", "text": FRENCH}, {"id": "en", "text": ENGLISH_CP1252}]
-    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    (tmp_path / "t.jsonl").write_bytes(jsonl.encode(encoding))
-    pd.DataFrame(rows).to_csv(tmp_path / "t.csv", index=False, encoding=encoding)
-    for name in ("t.jsonl", "t.csv"):
-        docs = load_documents(tmp_path / name)
-        assert [(d.doc_id, d.text) for d in docs] == [("fr", FRENCH), ("en", ENGLISH_CP1252)]
-
-
-def test_csv_in_cp1252_reads_exactly(tmp_path):
-    pd.DataFrame({"text": [ENGLISH_CP1252, FRENCH]}).to_csv(
-        tmp_path / "t.csv", index=False, encoding="cp1252"
-    )
-    assert [d.text for d in load_documents(tmp_path / "t.csv")] == [ENGLISH_CP1252, FRENCH]
-
-
-# --- HTML metadata -----------------------------------------------------------------------
-
-BRIDGE_BODY = """<article><h1>Bridge reopens after repairs</h1>
-<figure><img src="bridge.jpg" alt=""><figcaption>The bridge before the flood, 12 March 2019.
-Photo: city archive</figcaption></figure>
-<p>The city reopened the river bridge on Monday after eight months of repairs, the mayor said.</p>
-<p>Engineers replaced two pillars damaged by the spring flood and strengthened the deck.</p>
-<p>Traffic will be limited to cars until the end of the month, officials said.</p></article>"""
-
-
-@pytest.mark.parametrize(
-    ("head", "date"),
-    [
-        ("<title>Bridge reopens</title>", None),
-        (
-            '<title>Bridge reopens</title><meta property="article:published_time"'
-            ' content="2024-05-06T08:00:00Z">',
-            "2024-05-06",
-        ),
-    ],
-)
-def test_html_date_comes_from_metadata_never_from_a_photo_caption(tmp_path, head, date):
-    (tmp_path / "bridge.html").write_text(
-        f"<html><head>{head}</head><body>{BRIDGE_BODY}</body></html>", encoding="utf-8"
-    )
-    [document] = load_documents(tmp_path / "bridge.html")
-    assert document.date == date
-    assert "eight months of repairs" in document.text
-
-
-# --- skipping, unread files, long articles, I/O errors --------------------------------------
-
-
 def test_skip_keeps_going_and_records_every_problem_in_order(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
@@ -618,34 +420,9 @@ def test_a_long_article_is_read_whole(tmp_path, name):
     assert len(document.text) == len(text) > 1_500_000
 
 
-def test_io_error_names_the_file(tmp_path, monkeypatch):
-    import errno
-
-    import newslens.corpus as corpus_module
-
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-
-    def failing_open(path):
-        raise OSError(errno.EIO, "Input/output error", str(path))
-
-    monkeypatch.setattr(corpus_module, "_open_maybe_gzip", failing_open)
-    with pytest.raises(CorpusError, match=r"a\.txt: cannot be read \(Input/output error\)$"):
-        load_documents(tmp_path / "a.txt")
-
-
-def test_messages_keep_terminal_control_characters_out(tmp_path):
-    name = "evil\x1b[31m\u202etxt.txt"
-    (tmp_path / name).write_bytes(b"")
-    corpus = read_corpus(tmp_path, on_error="skip")
-    assert list(corpus) == []
-    [line] = corpus.skipped_lines()
-    assert line.endswith("evil\\u001b[31m\\u202etxt.txt: empty file")
-    assert "\x1b" not in line and "\u202e" not in line
-
-
-# --- property: random Unicode, markup and quotes through loading and rendering --------------
-
 _MARKUP = "<>&\"'`=/\\$;:[]{}()\u202e\u2066\u2069\r\n\t\u00a0“”‘’«»„"
+
+
 _random_text = st.text(
     alphabet=st.one_of(
         st.sampled_from(_MARKUP),
@@ -699,9 +476,6 @@ def test_random_input_loads_exactly_or_is_named_and_renders_safely(text, doc_id,
     middle = len(document.text) // 2
     marks = [Highlight(0, middle, "nl-quote", document.doc_id, title), Highlight(middle, 10**6)]
     read_safe_html(article_html(document, marks))
-
-
-# --- the hostile corpus -------------------------------------------------------------------
 
 
 def test_hostile_corpus_reads_whole_and_renders_with_nothing_live(tmp_path):
