@@ -1,0 +1,41 @@
+"""newslens.workers: a batch parsed once, each document given the steps it still needs (and
+the ones those read), in any executor."""
+
+from __future__ import annotations
+
+from newslens.corpus import Document
+from newslens.result_cache import table_from_bytes
+from newslens.steps import DocumentsStep, MentionsStep, QuotesStep
+from newslens.workers import analyse_batch, executor
+
+# Passages written for this test.
+DOCUMENTS = [
+    Document(doc_id="a", text="The mayor of Lviv said the bridge would reopen in May."),
+    Document(doc_id="b", text='"We will rebuild," said Mayor Ihor Terekhov of Kharkiv.'),
+]
+STEPS = [DocumentsStep(), MentionsStep(), QuotesStep()]
+KEYS = {step.name: step.cache_key() for step in STEPS}
+
+
+def test_a_batch_runs_what_each_document_needs_and_counts_its_parses(nlp, tmp_path):
+    todo = [["documents"], ["quotes"]]
+    pool = executor(1, None, None)
+    future = pool.submit(
+        analyse_batch, DOCUMENTS, todo, STEPS, KEYS, model=None, cache_dir=str(tmp_path)
+    )
+    first, second, counts = future.result()
+    pool.shutdown()
+    assert future.done() and not future.cancelled()
+    assert set(first["rows"]) == {"documents"} and set(second["rows"]) == {"quotes"}
+    overview = table_from_bytes(first["rows"]["documents"]).to_pandas()
+    assert overview["doc_id"].tolist() == ["a"] and overview["sentences"].tolist() == [1]
+    quotes = table_from_bytes(second["rows"]["quotes"]).to_pandas()
+    # the quotes step read the document's mentions, computed although not asked for
+    assert quotes["doc_id"].tolist() == ["b"]
+    assert quotes["speaker_entity"].tolist() == ["Ihor Terekhov"]
+    assert counts == {"parsed": 2, "parse_cached": 0}
+
+    again = analyse_batch(
+        DOCUMENTS, [["documents"], ["documents"]], STEPS, KEYS, model=None, cache_dir=str(tmp_path)
+    )
+    assert again[-1] == {"parsed": 0, "parse_cached": 2}
