@@ -12,7 +12,6 @@ import nbformat
 import pytest
 from conftest import ROOT, SEEDS
 from nbformat.v4 import new_code_cell, new_notebook
-from newslens.run import RunError, parse_parameter
 
 
 def newslens_cli(*args, cache: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -176,25 +175,6 @@ def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
     assert result.returncode == 2
     assert "parameter 'no_such_option' is not declared by any notebook" in result.stderr
     assert not out.exists() or not any(out.iterdir())
-
-
-def test_parameters_take_the_declared_type():
-    assert parse_parameter("top_n=30", "int") == ("top_n", 30)
-    assert parse_parameter("corpus=data/2024.csv", "str") == ("corpus", "data/2024.csv")
-    assert parse_parameter("labels=PERSON,ORG", "list[str]") == ("labels", ["PERSON", "ORG"])
-    assert parse_parameter('labels=["GPE"]', "list[str]") == ("labels", ["GPE"])
-    assert parse_parameter("hide=yes", "bool") == ("hide", True)
-    assert parse_parameter("weight=2", "float") == ("weight", 2.0)
-    with pytest.raises(RunError, match="not a valid int"):
-        parse_parameter("top_n=many", "int")
-    with pytest.raises(RunError, match="not a valid int"):
-        parse_parameter("top_n=1.5", "int")
-    with pytest.raises(RunError, match="not a valid float"):
-        parse_parameter("threshold=high", "float")
-    with pytest.raises(RunError, match="not a valid list"):
-        parse_parameter("labels={'a': 1}", "list")
-    with pytest.raises(RunError, match="not of the form name=value"):
-        parse_parameter("top_n", "int")
 
 
 def test_bad_parameter_value_and_missing_path_stop_before_anything_runs(tmp_path):
