@@ -22,11 +22,16 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from newslens import compare
 from newslens.tables import Run, open_run
+
+if TYPE_CHECKING:
+    from ipywidgets import VBox
 
 __all__ = [
     "KINDS", "concordance", "choices", "concordance_html", "describe", "escape", "explorer",
@@ -119,6 +124,131 @@ def _in_sentences(hits: pd.DataFrame, sentences: pd.DataFrame, *, context: int) 
     return joined
 
 
+def _entity_hits(run: Run, value: str) -> pd.DataFrame:
+    mentions = run.table(
+        "mentions", columns=["doc_id", "sentence_id", "start", "end", "entity", "label"]
+    )
+    return mentions[mentions["entity"] == value].rename(columns={"label": "detail"})
+
+
+def _speaker_hits(run: Run, value: str) -> pd.DataFrame:
+    from newslens.quotes import speaker_name
+
+    quotes = run.table("quotes")
+    hits = quotes[speaker_name(quotes) == value] if len(quotes) else quotes
+    return hits.assign(detail=hits["kind"].astype(str) + " (" + hits["cue"].astype(str) + ")")
+
+
+def _frame_hits(run: Run, value: str) -> pd.DataFrame:
+    sentences = run.table("sentences")
+    inside = [value, "both"] if value in {"destruction", "reconstruction"} else [value]
+    hits = sentences[sentences["frame"].isin(inside)]
+    terms_column = f"{value}_terms"
+    return hits.assign(
+        detail=hits[terms_column].astype(str) if terms_column in hits else hits["frame"]
+    )
+
+
+def _term_hits(run: Run, value: str) -> pd.DataFrame:
+    terms = run.table("frame_terms")
+    lowered = value.lower()
+    return terms[
+        (terms["term"] == value)
+        | (terms["term"].str.split("/").str[0] == value)
+        | (terms["text"].str.lower() == lowered)
+    ].rename(columns={"frame": "detail"})
+
+
+# What each kind looks up: one row per occurrence, with ``doc_id, start, end, detail``.
+_FINDERS: dict[str, Callable[[Run, str], pd.DataFrame]] = {
+    "entity": _entity_hits,
+    "speaker": _speaker_hits,
+    "frame": _frame_hits,
+    "term": _term_hits,
+}
+
+
+def _grouped(
+    hits: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    group_by: str,
+    period: str,
+    metadata: str | pd.DataFrame | None,
+    groups: list[str] | str | None,
+) -> pd.DataFrame:
+    """The hits with their article's ``group`` (empty without ``group_by``), only those of
+    ``groups`` when given."""
+    groups_table = compare.assign_groups(
+        documents, group_by=group_by, period=period, metadata=metadata
+    )
+    hits = hits.copy()
+    if len(groups_table):
+        hits = hits.merge(groups_table.assign(group=groups_table["group"].astype(str)), on="doc_id")
+        if groups:
+            wanted = [groups] if isinstance(groups, str) else list(groups)
+            hits = hits[hits["group"].isin(wanted)]
+    else:
+        hits["group"] = ""
+    return hits
+
+
+def _cut_in_sentences(run: Run, hits: pd.DataFrame, *, value: str, context: int) -> pd.DataFrame:
+    """Entities and terms: the match cut out of its sentence."""
+    cut = _in_sentences(hits, run.table("sentences"), context=context)
+    cut["context_html"] = [
+        _html(a, b, c) for a, b, c in zip(cut["left"], cut["match"], cut["right"], strict=True)
+    ]
+    return cut
+
+
+def _cut_frame_sentences(run: Run, hits: pd.DataFrame, *, value: str, context: int) -> pd.DataFrame:
+    """Framed sentences: the whole sentence, the frame's matched words marked."""
+    cut = hits.rename(columns={"text": "match"}).assign(left="", right="")
+    terms = run.table("frame_terms", doc_ids=sorted(set(cut["doc_id"])))
+    terms = terms[terms["frame"] == value]
+    marks = {
+        key: list(zip(part["start"], part["end"], strict=True))
+        for key, part in terms.groupby(["doc_id", "sentence_id"])
+    }
+    cut["context_html"] = [
+        _html("", m, "", [(a - s, b - s) for a, b in marks.get((d, i), [])] or [(0, 0)])
+        for d, i, s, m in zip(
+            cut["doc_id"], cut["sentence_id"], cut["start"], cut["match"], strict=True
+        )
+    ]
+    return cut
+
+
+def _cut_in_articles(run: Run, hits: pd.DataFrame, *, value: str, context: int) -> pd.DataFrame:
+    """Quotes: the quote with ``context`` characters of the article on each side."""
+    texts = run.table("texts", doc_ids=sorted(set(hits["doc_id"])))
+    by_id = dict(zip(texts["doc_id"], texts["text"], strict=True))
+    cut = hits.copy()
+    windows = [
+        (
+            _trim_left(by_id.get(d, "")[max(0, s - context) : s], context - 1),
+            by_id.get(d, "")[s:e],
+            _trim_right(by_id.get(d, "")[e : e + context], context - 1),
+        )
+        for d, s, e in zip(cut["doc_id"], cut["start"], cut["end"], strict=True)
+    ]
+    cut["left"] = [w[0] for w in windows]
+    cut["match"] = [w[1] for w in windows]
+    cut["right"] = [w[2] for w in windows]
+    cut["context_html"] = [_html(*w) for w in windows]
+    return cut
+
+
+# How each kind shows a hit: ``left, match, right`` and ``context_html``.
+_CUTTERS: dict[str, Callable[..., pd.DataFrame]] = {
+    "entity": _cut_in_sentences,
+    "term": _cut_in_sentences,
+    "frame": _cut_frame_sentences,
+    "speaker": _cut_in_articles,
+}
+
+
 def concordance(
     run: Run | str | os.PathLike,
     *,
@@ -144,8 +274,6 @@ def concordance(
     label; quote kind and cue; frame terms; the term's frame) and ``context_html`` is
     ``left + match + right`` escaped, the match highlighted. Rows in corpus order.
     """
-    from newslens.quotes import speaker_name
-
     run = _run(run)
     if kind not in KINDS:
         raise ValueError(f"kind '{kind}': use one of {', '.join(KINDS)}")
@@ -155,82 +283,20 @@ def concordance(
             return pd.DataFrame(columns=COLUMNS)
         value = found[0]
     documents = run.table("documents", columns=["doc_id", "title", "source", "date"])
-    order = {d: i for i, d in enumerate(documents["doc_id"])}
-    if kind == "entity":
-        mentions = run.table(
-            "mentions", columns=["doc_id", "sentence_id", "start", "end", "entity", "label"]
-        )
-        hits = mentions[mentions["entity"] == value].rename(columns={"label": "detail"})
-    elif kind == "speaker":
-        quotes = run.table("quotes")
-        hits = quotes[speaker_name(quotes) == value] if len(quotes) else quotes
-        hits = hits.assign(detail=hits["kind"].astype(str) + " (" + hits["cue"].astype(str) + ")")
-    elif kind == "frame":
-        sentences = run.table("sentences")
-        inside = [value, "both"] if value in {"destruction", "reconstruction"} else [value]
-        hits = sentences[sentences["frame"].isin(inside)]
-        terms_column = f"{value}_terms"
-        hits = hits.assign(
-            detail=hits[terms_column].astype(str) if terms_column in hits else hits["frame"]
-        )
-    else:
-        terms = run.table("frame_terms")
-        lowered = value.lower()
-        hits = terms[
-            (terms["term"] == value)
-            | (terms["term"].str.split("/").str[0] == value)
-            | (terms["text"].str.lower() == lowered)
-        ].rename(columns={"frame": "detail"})
-    groups_table = compare.assign_groups(
-        documents, group_by=group_by, period=period, metadata=metadata
+    hits = _grouped(
+        _FINDERS[kind](run, value),
+        documents,
+        group_by=group_by,
+        period=period,
+        metadata=metadata,
+        groups=groups,
     )
-    hits = hits.copy()
-    if len(groups_table):
-        hits = hits.merge(groups_table.assign(group=groups_table["group"].astype(str)), on="doc_id")
-        if groups:
-            wanted = [groups] if isinstance(groups, str) else list(groups)
-            hits = hits[hits["group"].isin(wanted)]
-    else:
-        hits["group"] = ""
+    order = {d: i for i, d in enumerate(documents["doc_id"])}
     hits["_order"] = hits["doc_id"].map(order)
     hits = hits.sort_values(["_order", "start"], kind="stable")
     if limit:
         hits = hits.head(limit)
-    if kind in {"entity", "term"}:
-        cut = _in_sentences(hits, run.table("sentences"), context=context)
-        cut["context_html"] = [
-            _html(a, b, c) for a, b, c in zip(cut["left"], cut["match"], cut["right"], strict=True)
-        ]
-    elif kind == "frame":
-        cut = hits.rename(columns={"text": "match"}).assign(left="", right="")
-        terms = run.table("frame_terms", doc_ids=sorted(set(cut["doc_id"])))
-        terms = terms[terms["frame"] == value]
-        marks = {
-            key: list(zip(part["start"], part["end"], strict=True))
-            for key, part in terms.groupby(["doc_id", "sentence_id"])
-        }
-        cut["context_html"] = [
-            _html("", m, "", [(a - s, b - s) for a, b in marks.get((d, i), [])] or [(0, 0)])
-            for d, i, s, m in zip(
-                cut["doc_id"], cut["sentence_id"], cut["start"], cut["match"], strict=True
-            )
-        ]
-    else:
-        texts = run.table("texts", doc_ids=sorted(set(hits["doc_id"])))
-        by_id = dict(zip(texts["doc_id"], texts["text"], strict=True))
-        cut = hits.copy()
-        windows = [
-            (
-                _trim_left(by_id.get(d, "")[max(0, s - context) : s], context - 1),
-                by_id.get(d, "")[s:e],
-                _trim_right(by_id.get(d, "")[e : e + context], context - 1),
-            )
-            for d, s, e in zip(cut["doc_id"], cut["start"], cut["end"], strict=True)
-        ]
-        cut["left"] = [w[0] for w in windows]
-        cut["match"] = [w[1] for w in windows]
-        cut["right"] = [w[2] for w in windows]
-        cut["context_html"] = [_html(*w) for w in windows]
+    cut = _CUTTERS[kind](run, hits, value=value, context=context)
     cut = cut.merge(documents, on="doc_id", how="left")
     cut["kind"] = kind
     cut["value"] = value
@@ -309,6 +375,15 @@ def concordance_html(hits: pd.DataFrame, *, rows: int = 200, header: bool = True
     )
 
 
+def _group_names(run: Run, *, group_by: str, period: str, metadata: str) -> list[str]:
+    """The groups of the run's articles, in the groups' order (none without ``group_by``)."""
+    if not group_by:
+        return []
+    documents = run.table("documents", columns=["doc_id", "title", "source", "date"])
+    groups = compare.assign_groups(documents, group_by=group_by, period=period, metadata=metadata)
+    return [str(g) for g in groups["group"].cat.categories]
+
+
 def explorer(
     run: Run | str | os.PathLike,
     *,
@@ -318,7 +393,7 @@ def explorer(
     period: str = "month",
     metadata: str = "",
     rows: int = 200,
-):
+) -> VBox:
     """The concordance with widgets, for JupyterLab: pick what to look up (entity, speaker,
     frame, term), type or choose the value (suggestions: the most frequent), and the group;
     the table below updates. Returns an ``ipywidgets.VBox`` (make it a cell's value)."""
@@ -326,14 +401,7 @@ def explorer(
     from IPython.display import HTML
 
     run = _run(run)
-    documents = run.table("documents", columns=["doc_id", "title", "source", "date"])
-    group_names = (
-        [str(g) for g in compare.assign_groups(
-            documents, group_by=group_by, period=period, metadata=metadata
-        )["group"].cat.categories]
-        if group_by
-        else []
-    )  # fmt: skip
+    group_names = _group_names(run, group_by=group_by, period=period, metadata=metadata)
     kind_box = widgets.Dropdown(options=list(KINDS), value=kind, description="look up")
     value_box = widgets.Combobox(
         options=choices(run, kind=kind, limit=300),
@@ -348,7 +416,7 @@ def explorer(
     )
     output = widgets.Output()
 
-    def refresh(*_):
+    def refresh(*_: object) -> None:
         chosen = None if group_box.value == "(all groups)" else group_box.value
         hits = concordance(
             run,
@@ -362,7 +430,7 @@ def explorer(
         output.outputs = ()  # replaced in place: works with or without a front end
         output.append_display_data(HTML(concordance_html(hits, rows=rows)))
 
-    def new_kind(change):
+    def new_kind(change: dict) -> None:
         options = choices(run, kind=change["new"], limit=300)
         value_box.options = options
         value_box.value = options[0] if options else ""
