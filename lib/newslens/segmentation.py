@@ -3,9 +3,10 @@
 spaCy's parser decides sentence boundaries from syntax alone, so a sentence can run across a
 blank line ("... said Tuesday.\\n\\nThe mayor of ..." is fine, but a heading or a caption
 without a final full stop gets glued to the paragraph after it). :func:`paragraph_breaks` is a
-pipeline component, added before the parser by :func:`newslens.nlp.load_model`, that marks
-the first token after every blank line as a sentence start; the parser respects preset
-boundaries, so **a paragraph break always ends a sentence**, for every analysis.
+pipeline component, added before the parser by :func:`newslens.nlp.load_model` (and
+registered with spaCy then, not on import), that marks the first token after every blank line
+as a sentence start; the parser respects preset boundaries, so **a paragraph break always
+ends a sentence**, for every analysis.
 
 Bump :data:`SEGMENTATION_VERSION` whenever the rules change: it is part of the parse-cache
 key, so old parses are not reused with new boundaries.
@@ -16,13 +17,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["COMPONENT_NAME", "SEGMENTATION_VERSION", "paragraph_breaks", "add_to_pipeline"]
+__all__ = [
+    "COMPONENT_NAME",
+    "SEGMENTATION_VERSION",
+    "add_to_pipeline",
+    "paragraph_breaks",
+    "register",
+]
 
 COMPONENT_NAME = "newslens_paragraph_breaks"
 SEGMENTATION_VERSION = "p1"
 
 
-@Language.component(COMPONENT_NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first token after each blank line (newlines are always
     space tokens in spaCy, so a blank line is a space token holding two or more)."""
@@ -40,10 +46,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def register() -> None:
+    """Register :func:`paragraph_breaks` as the spaCy component :data:`COMPONENT_NAME`
+    (once per process; done by :func:`add_to_pipeline`, not on import)."""
+    if not Language.has_factory(COMPONENT_NAME):
+        Language.component(COMPONENT_NAME, func=paragraph_breaks)
+
+
 def add_to_pipeline(nlp: Language) -> Language:
     """Insert :func:`paragraph_breaks` before the parser (or the senter, or first)."""
     if COMPONENT_NAME in nlp.pipe_names:
         return nlp
+    register()
     for anchor in ("parser", "senter"):
         if anchor in nlp.pipe_names:
             nlp.add_pipe(COMPONENT_NAME, before=anchor)
