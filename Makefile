@@ -44,9 +44,10 @@ test: $(STAMP) ## run the whole test suite
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the newslens kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-lint: $(STAMP) ## ruff check and format check (code and notebooks)
+lint: $(STAMP) ## ruff check and format check (code and notebooks), mypy on the library
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy lib/newslens
 
 format: $(STAMP) ## ruff fix and format (code and notebooks)
 	$(VENV)/bin/ruff check --fix .

@@ -61,6 +61,7 @@ def _add_analysis_options(command: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``newslens`` command line: ``run``, ``analyse``, ``train-frames``, ``setup``."""
     parser = argparse.ArgumentParser(prog="newslens", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -104,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_train_frames(commands) -> None:
+def _add_train_frames(commands: argparse._SubParsersAction) -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
@@ -131,7 +132,7 @@ def _add_train_frames(commands) -> None:
     train.add_argument("--model", default=None, help="spaCy model (default: en_core_web_md)")
 
 
-def _train_frames(args) -> int:
+def _train_frames(args: argparse.Namespace) -> int:
     from newslens.frame_model import train_from_labels
     from newslens.nlp import load_model
 
@@ -152,7 +153,7 @@ def _train_frames(args) -> int:
     return 0
 
 
-def _run(args) -> int:
+def _run(args: argparse.Namespace) -> int:
     from newslens.run import RunError, analyse_only, run
 
     options = {
@@ -198,13 +199,14 @@ def _interrupt_on_sigterm() -> None:
     """``kill PID`` stops a run like Ctrl-C does: cleanly, with no run folder left behind."""
     import signal
 
-    def interrupt(signum, frame):
+    def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command ``argv`` names; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in ("run", "analyse"):

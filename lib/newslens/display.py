@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 __all__ = [
+    "Article",
     "Highlight",
     "highlight_text",
     "highlight_table",
@@ -107,6 +109,17 @@ def _css_class(value: str) -> str:
     return " ".join(names) or "nl-term"
 
 
+class Article(Protocol):
+    """What :func:`article_html` shows: a :class:`newslens.corpus.Document`, or anything
+    with a ``doc_id`` and a ``text`` (``title, source, date, url`` are read when present)."""
+
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Highlight:
     """Characters ``start:end`` of a text, marked with a CSS class and an optional label."""
@@ -160,7 +173,9 @@ def _render(text: str, begin: int, end: int, chosen: list[Highlight]) -> str:
     return "".join(pieces)
 
 
-def highlight_text(text: str, highlights: Iterable[Highlight], *, paragraphs: bool = True) -> str:
+def highlight_text(
+    text: str | None, highlights: Iterable[Highlight], *, paragraphs: bool = True
+) -> str:
     """``text`` as escaped HTML with each highlight wrapped in ``<mark>``.
 
     Offsets are clipped to the text; overlapping highlights are resolved by keeping the
@@ -185,7 +200,11 @@ def highlight_text(text: str, highlights: Iterable[Highlight], *, paragraphs: bo
     return f'<div class="nl-text {NO_TEX_CLASS}">{body}</div>'
 
 
-def highlight_table(rows, *, text_header: str = "sentence") -> str:
+def highlight_table(
+    rows: Iterable[tuple[Mapping[str, object], str, Iterable[Highlight]]],
+    *,
+    text_header: str = "sentence",
+) -> str:
     """An HTML table of highlighted snippets: each row is ``(cells, text, highlights)`` where
     ``cells`` maps column names to values shown first (escaped) and ``text`` is shown last
     through :func:`highlight_text`. Column names come from the first row."""
@@ -205,7 +224,9 @@ def highlight_table(rows, *, text_header: str = "sentence") -> str:
     )
 
 
-def article_html(document, highlights: Iterable[Highlight] = (), *, heading: int = 4) -> str:
+def article_html(
+    document: Article, highlights: Iterable[Highlight] = (), *, heading: int = 4
+) -> str:
     """One article for a report: its id as a heading, a line of metadata (title, source,
     date, link to the URL when it is http(s)) and the highlighted text, all escaped and out
     of MathJax's reach. ``document`` is a :class:`newslens.corpus.Document` or anything

@@ -12,8 +12,14 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from newslens.nlp import ParseStats
 
 __all__ = [
     "atomic_write_bytes",
@@ -64,7 +70,9 @@ def write_table(frame: pd.DataFrame, output_dir: str | os.PathLike, name: str) -
     return atomic_write_bytes(table_path(output_dir, name), text.encode("utf-8"))
 
 
-def save_figure(figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120) -> Path:
+def save_figure(
+    figure: Figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120
+) -> Path:
     """Write a matplotlib figure as ``figures/<name>.png`` with no timestamp metadata."""
     import io
 
@@ -73,13 +81,13 @@ def save_figure(figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 
     return atomic_write_bytes(figure_path(output_dir, name), buffer.getvalue())
 
 
-def write_json(data, path: str | os.PathLike) -> Path:
+def write_json(data: Any, path: str | os.PathLike) -> Path:
     """Write JSON (sorted keys, indented, UTF-8) atomically."""
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
     return atomic_write_bytes(Path(path), text.encode("utf-8"))
 
 
-def write_parse_log(stats, output_dir: str | os.PathLike, name: str) -> Path:
+def write_parse_log(stats: ParseStats, output_dir: str | os.PathLike, name: str) -> Path:
     """Record one notebook's :class:`newslens.nlp.ParseStats` as ``logs/parse-<name>.json``;
     the run manifest collects these, so a rerun can show it parsed nothing."""
     return write_json(stats.as_dict(), Path(output_dir) / "logs" / f"parse-{name}.json")

@@ -26,12 +26,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pandas as pd
-from spacy.tokens import Doc
 
 from newslens.corpus import Document
+
+if TYPE_CHECKING:
+    from newslens.types import Doc
 
 __all__ = [
     "Step",
@@ -74,7 +76,7 @@ class Step:
     ) -> pd.DataFrame:
         return self.run(document, doc, inputs or {})
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         # Compiled state (names starting with "_") is rebuilt where the step runs.
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
@@ -108,7 +110,7 @@ class DocumentsStep(Step):
     name = "documents"
     version = "2"
 
-    def run(self, document, doc, inputs):
+    def run(self, document: Document, doc: Doc, inputs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         return describe_document(document, doc)
 
 
@@ -130,10 +132,10 @@ class MentionsStep(Step):
         self.labels = list(labels) if labels else list(DEFAULT_LABELS)
         self.alias_file = str(alias_file or "")
 
-    def settings(self):
+    def settings(self) -> dict[str, Any]:
         return {"labels": self.labels, "alias_file": _file_digest(self.alias_file)}
 
-    def run(self, document, doc, inputs):
+    def run(self, document: Document, doc: Doc, inputs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         from newslens import entities
 
         if getattr(self, "_aliases", None) is None:
@@ -250,10 +252,10 @@ class QuotesStep(Step):
     def __init__(self, *, reporting_verbs_file: str = ""):
         self.reporting_verbs_file = str(reporting_verbs_file or "")
 
-    def settings(self):
+    def settings(self) -> dict[str, Any]:
         return {"reporting_verbs": _file_digest(self.reporting_verbs_file)}
 
-    def run(self, document, doc, inputs):
+    def run(self, document: Document, doc: Doc, inputs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         from newslens.quotes import extract_quotes, load_reporting_verbs
 
         if getattr(self, "_verbs", None) is None:
@@ -274,7 +276,7 @@ def default_steps(
     frame_classifier: str = "builtin",
 ) -> list[Step]:
     """The steps of a run, in dependency order, configured from the run's settings."""
-    framing = {
+    framing: dict[str, Any] = {
         "destruction_lexicon": destruction_lexicon,
         "reconstruction_lexicon": reconstruction_lexicon,
         "extra_lexicons": extra_lexicons,

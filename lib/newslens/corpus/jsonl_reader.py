@@ -14,6 +14,7 @@ import json
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newslens.corpus.decoding import SNIFF_BYTES, bom_encoding, wide_encoding
 from newslens.corpus.errors import CorpusError
@@ -59,7 +60,7 @@ class _Prepend(io.RawIOBase):
 
 
 def _wide_lines(
-    path: Path, stream: io.BufferedReader, encoding: str
+    path: Path, stream: BinaryIO, encoding: str
 ) -> Iterator[tuple[int, str | CorpusError]]:
     """The lines of a UTF-16/32 stream, decoded as a whole."""
     text_stream = io.TextIOWrapper(stream, encoding=encoding, newline="")
@@ -70,7 +71,7 @@ def _wide_lines(
         raise CorpusError(path, f"not valid {encoding.upper()} ({error.reason})") from None
 
 
-def _utf8_lines(path: Path, stream: io.BufferedReader) -> Iterator[tuple[int, str | CorpusError]]:
+def _utf8_lines(path: Path, stream: BinaryIO) -> Iterator[tuple[int, str | CorpusError]]:
     """The lines of a UTF-8 stream, each decoded alone: a bad line is an error naming it."""
     for number, raw in enumerate(stream, start=1):
         if number == 1 and raw.startswith(codecs.BOM_UTF8):

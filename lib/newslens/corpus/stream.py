@@ -12,13 +12,16 @@ import glob
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from newslens.corpus.document import Document
 from newslens.corpus.errors import CorpusError, CorpusWarning, Skipped, format_skipped, show
 from newslens.corpus.files import SUPPORTED_SUFFIXES, stem, suffix
 from newslens.corpus.formats import iter_file
 from newslens.io import file_sha256
+
+if TYPE_CHECKING:
+    from newslens.types import PathLike
 
 __all__ = [
     "ON_ERROR_CHOICES",
@@ -38,7 +41,7 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _expand(spec: str | Path) -> tuple[list[Path], Path | None, list[Path]]:
+def _expand(spec: PathLike) -> tuple[list[Path], Path | None, list[Path]]:
     """The files a corpus spec names (sorted), the folder doc ids are relative to, and the
     files it holds that newslens does not read."""
     spec_text = str(spec)
@@ -109,7 +112,7 @@ class Corpus:
         skipped: what the last complete or partial iteration left out (reset each time).
     """
 
-    def __init__(self, spec: str | Path, *, on_error: OnError = "stop"):
+    def __init__(self, spec: PathLike, *, on_error: OnError = "stop"):
         if on_error not in ON_ERROR_CHOICES:
             raise ValueError(f"on_error must be one of {ON_ERROR_CHOICES}, not {on_error!r}")
         self.spec = str(spec)
@@ -196,7 +199,7 @@ class Corpus:
         return f"Corpus({self.spec!r}, files={len(self.files)}, on_error={self.on_error!r})"
 
 
-def read_corpus(spec: str | Path, *, on_error: OnError = "stop") -> Corpus:
+def read_corpus(spec: PathLike, *, on_error: OnError = "stop") -> Corpus:
     """Open a corpus (file, folder, glob or table) for streaming; raises :class:`CorpusError`
     when the path does not exist or names no readable files. ``on_error``: ``"stop"`` raises
     on the first unreadable input, ``"skip"`` leaves it out and records it in
@@ -205,7 +208,7 @@ def read_corpus(spec: str | Path, *, on_error: OnError = "stop") -> Corpus:
 
 
 def load_documents(
-    spec: str | Path, *, limit: int | None = None, on_error: OnError = "stop"
+    spec: PathLike, *, limit: int | None = None, on_error: OnError = "stop"
 ) -> list[Document]:
     """Read a corpus into a list (convenient for small corpora and tests)."""
     documents = []
