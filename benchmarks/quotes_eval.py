@@ -5,7 +5,7 @@ with the parse cache of :func:`newslens.nlp.parse`), writes the predictions in t
 JSONL format to a temporary folder (never into the repository: the data is for internal
 evaluation only), scores them with ``../shared/benchmarks/score_quotes.py`` in the
 reference configuration of each set and prints newslens's figures beside the baselines
-measured in ``BASELINES.md``, with the documents per second of the whole run (parse +
+measured in ``../shared/benchmarks/BASELINES.md``, with the documents per second of the whole run (parse +
 extraction) and of raw ``nlp.pipe`` on the same texts in the same process.
 
     .venv/bin/python benchmarks/quotes_eval.py                   # GGT-all and PolNeAR-DP (test)
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 
-# Quote+speaker F1 (span F1) of the best existing systems, from BASELINES.md.
+# Quote+speaker F1 (span F1) of the best existing systems, from ../shared/benchmarks/BASELINES.md.
 BASELINES = {
     "GGT-all": {"ggt-atap": (0.660, 0.798), "ggt": (0.649, 0.816), "textacy-para": (0.500, 0.572)},
     "PolNeAR-DP": {
