@@ -17,7 +17,8 @@
 
 Batches are cut by document count in corpus order, independent of how many processes run
 them, and results are written in that order: the tables are byte-identical whatever ``jobs``
-is, and whether they came from the cache or a cluster.
+is, and whether they came from the cache or a cluster. Their columns, and the fields of
+``analysis.json``, are listed in ``docs/tables.md``; the stages in ``docs/architecture.md``.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ The built-in steps, in the order they run (:func:`default_steps`):
 ``frame_terms``  every lexicon match with its offsets (:mod:`newslens.framing`)
 ``quotes``     direct, partial and indirect quotes with speakers (:mod:`newslens.quotes`)
 ============  ================================================================
+
+The columns of each table are listed in ``docs/tables.md``.
 """
 
 from __future__ import annotations

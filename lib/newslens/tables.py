@@ -3,7 +3,8 @@
 Notebooks never parse: :mod:`newslens.analyse` wrote every per-document table of the run to
 ``<run>/tables/<name>.parquet``, and a notebook opens the run with :func:`open_run` and reads
 what it needs with :meth:`Run.table`. A run folder is found by path, or, with ``""``, as the
-most recent complete run under ``outputs/``.
+most recent complete run under ``outputs/``. Every table's columns are listed in
+``docs/tables.md``.
 """
 
 from __future__ import annotations
