@@ -57,3 +57,18 @@ def test_the_scale_sentence_says_what_the_pass_did(tmp_path):
         "This report covers 3 documents (1,234 words); the analysis pass parsed 1 of them and"
         " took 2 from the cache, in 2.5 s on 2 process(es) with en_core_web_md 3.8.0."
     )
+
+
+def test_a_runs_executed_notebooks_folder_stands_for_the_run(tmp_path, monkeypatch):
+    # JupyterLab starts the kernel of <run>/notebooks/X.ipynb in that folder, where the
+    # executed copy says run_dir="." and output_dir=".".
+    folder = _run(tmp_path / "run")
+    (folder / "notebooks").mkdir()
+    monkeypatch.chdir(folder / "notebooks")
+    run = open_run(".", output_dir=".")
+    assert run.path.resolve() == folder.resolve() and run.output.resolve() == folder.resolve()
+    assert sorted(run.table("texts")["doc_id"]) == ["a", "b", "c"]
+    (tmp_path / "elsewhere" / "notebooks").mkdir(parents=True)  # not inside a run
+    monkeypatch.chdir(tmp_path / "elsewhere" / "notebooks")
+    with pytest.raises(RunNotFound, match="is not a newslens run folder"):
+        open_run(".")

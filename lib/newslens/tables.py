@@ -89,13 +89,27 @@ def open_run(
     outputs: str | os.PathLike = "../outputs",
 ) -> Run:
     """Open the run at ``run_dir`` (``""``: the latest under ``outputs``); tables and
-    figures a notebook makes go to ``output_dir`` (``""``: the run folder itself)."""
-    path = Path(run_dir) if run_dir else latest_run(outputs)
+    figures a notebook makes go to ``output_dir`` (``""``: the run folder itself).
+
+    A run's executed notebooks sit in ``<run>/notebooks/`` with ``run_dir="."``; opened there
+    in JupyterLab, the kernel starts in that folder, so a ``notebooks`` folder inside a run
+    stands for the run (for ``output_dir`` too), and rerunning the copy just works.
+    """
+    given = Path(run_dir) if run_dir else latest_run(outputs)
+    path = _run_folder(given)
     if not _is_run(path):
         raise RunNotFound(
-            f"{Path(path).resolve()} is not a newslens run folder (no analysis.json and tables/)"
+            f"{given.resolve()} is not a newslens run folder (no analysis.json and tables/)"
         )
-    return Run(path=path, output=Path(output_dir) if output_dir else path)
+    output = _run_folder(Path(output_dir)) if output_dir else path
+    return Run(path=path, output=output)
+
+
+def _run_folder(path: Path) -> Path:
+    """``path``, or the run folder itself when ``path`` is a run's ``notebooks`` folder."""
+    if not _is_run(path) and path.resolve().name == "notebooks" and _is_run(path.resolve().parent):
+        return path.resolve().parent
+    return path
 
 
 def scale_sentence(run: Run) -> str:
