@@ -8,6 +8,12 @@ import pytest
 from newslens.quotes import extract_quotes, find_quotations
 from quotes_testing import quotes_of
 
+# A quote over two paragraphs opening the text, with a single-quoted stretch inside it.
+LEFT_OPEN_AT_THE_START = (
+    "\"My father told me 'we will rebuild this house with our own hands' before he died.\n\n"
+    '"That is what we are doing," Ana Ruiz said.'
+)
+
 # (text, character spans of the quotations found)
 QUOTATION_SPANS = [
     pytest.param(
@@ -16,6 +22,11 @@ QUOTATION_SPANS = [
         id="single-quotes-around-apostrophes",
     ),
     pytest.param("The leaders' plan won't change Rome's mind.", [], id="apostrophes-only"),
+    pytest.param(
+        LEFT_OPEN_AT_THE_START,
+        [(0, 112)],
+        id="single-quotes-nested-in-a-quote-left-open-at-offset-0",
+    ),
 ]
 
 
@@ -61,6 +72,11 @@ MARKED_QUOTES = [
             ('"and we will not wait."', "direct", "said", "Ellen Park", "Ellen Park"),
         ],
         id="interrupted-by-its-attribution-gives-two-quotes",
+    ),
+    pytest.param(
+        LEFT_OPEN_AT_THE_START,
+        [(LEFT_OPEN_AT_THE_START[:112], "direct", "said", "Ana Ruiz", "Ana Ruiz")],
+        id="nested-single-quotes-do-not-cut-a-quote-opening-the-text",
     ),
 ]
 

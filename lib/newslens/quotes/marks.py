@@ -247,7 +247,7 @@ def _single_quotes_outside(
 ) -> list[Quotation]:
     """Single-quoted stretches of a paragraph outside its double quotes (those inside are
     nested quotes, part of the outer one), longer than a lone character in marks."""
-    covered = list(pairs) + ([(left_open, line_end)] if left_open else [])
+    covered = list(pairs) + ([(left_open, line_end)] if left_open is not None else [])
     found: list[Quotation] = []
     cursor = line_start
     for start, end in sorted(covered) + [(line_end, line_end)]:
