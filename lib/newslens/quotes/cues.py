@@ -1,0 +1,164 @@
+"""Reporting cues: the verb or noun that reports speech and the token naming its source.
+
+The cue is a verb on the reporting verb list (``data/reporting_verbs.txt``), a speech noun
+("claim", "statement"; ``data/speech_nouns.txt``) or "according to"; its source is the
+verb's subject (also when inverted, '"...," said Rubio', or shared with a coordinated verb)
+or the noun's owner ("Grant's claim", "a Times report").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from newslens.quotes.lexicon import (
+    NOT_A_REPORTER,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    speech_nouns,
+    statement_verbs,
+)
+from newslens.quotes.speakers import look_through, names_someone, not_a_source
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.types import Doc, Token
+
+__all__ = [
+    "subject_of",
+    "doc_slice",
+    "according_to",
+    "cue_in",
+    "speaking_subject",
+    "set_off",
+    "noun_source",
+    "opens_with_that",
+]
+
+
+def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
+    """The token naming who performs ``verb``: its subject, or the subject it shares with
+    the verb it is coordinated with or depends on ("smiled and said", "adding that")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not ctx.inside[child.i]:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    inverted = _inverted_subject(verb, previous, ctx)
+    if inverted is not None:
+        return inverted
+    if verb.tag_ == "VBG" and previous is not None and previous.pos_ == "PROPN":
+        return previous  # "footage of Jane Doe asking, ..."
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
+        if verb.dep_ != "advcl" or verb.tag_ == "VBG":
+            head = verb.head
+            if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
+                head = head.head  # "defended it by saying that ..."
+            return subject_of(head, ctx, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        if verb.head.lemma_.lower() in speech_nouns():
+            # "X issued a statement saying ...": the statement's source.
+            return noun_source(verb.head, ctx) or verb.head
+        return verb.head  # "officials speaking on condition of anonymity"
+    return None
+
+
+def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Token | None:
+    """The subject of an inverted attribution parsed as an object: '"...," said Rubio'."""
+    inverted = previous is not None and (previous.is_punct or ctx.inside[previous.i])
+    for child in verb.rights if inverted and verb.tag_ != "VBG" else ():
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+            and child.pos_ in ("PROPN", "NOUN", "PRON")
+            and not ctx.inside[child.i]
+            and not any(not t.is_punct for t in doc_slice(verb, child.left_edge))
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
+            return child
+    return None
+
+
+def doc_slice(left: Token, right: Token) -> list[Token]:
+    """Tokens strictly between two tokens of the same Doc."""
+    return list(left.doc[left.i + 1 : right.i])
+
+
+def according_to(tokens: Sequence[Token]) -> Token | None:
+    """The object of the first "according to" among ``tokens`` (the source it credits)."""
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            if to.lower_ == "to":
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def cue_in(
+    tokens: Sequence[Token], ctx: Context, *, prefer: Literal["first", "last"]
+) -> Token | None:
+    """The reporting verb in ``tokens`` with a subject, nearest the quote (the ``first``
+    after it or the ``last`` before it)."""
+    ordered = tokens if prefer == "first" else list(reversed(tokens))
+    for token in ordered:
+        if ctx.is_reporting(token) and subject_of(token, ctx) is not None:
+            return token
+    return None
+
+
+def speaking_subject(token: Token, ctx: Context) -> Token | None:
+    """The subject of a reporting verb when it can be the source of reported speech."""
+    if ctx.inside[token.i] or not ctx.is_reporting(token, flag="indirect"):
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None
+    subject = subject_of(token, ctx)
+    if subject is None or subject.lower_ in NOT_A_REPORTER:
+        return None
+    if not_a_source(subject) and look_through(subject, ctx) is None:
+        if not any(c.dep_ == "appos" for c in subject.children):
+            return None
+    return subject
+
+
+def set_off(token: Token, subject: Token, doc: Doc) -> bool:
+    """Whether the reporting clause 'he said' / 'he told me on Friday' is set off by commas
+    on both sides (a parenthetical inside the reported sentence)."""
+    left, right = min(subject.left_edge.i, token.i), token.i
+    for child in token.rights:
+        if child.dep_ in ("ccomp", "conj", "cc"):
+            break
+        right = child.right_edge.i
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+        return False
+    return doc[right].text == "," or doc[right + 1].text == ","
+
+
+def opens_with_that(clause: Token) -> bool:
+    """Whether the clause headed by ``clause`` opens with the conjunction "that"."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark"
+
+
+def noun_source(noun: Token, ctx: Context) -> Token | None:
+    """Who a speech noun belongs to: its possessor ("his claim"), a name compounded with it
+    ("a Times report"), "by/from X", or the subject of a verb that issues it ("X made the
+    claim")."""
+    for child in noun.lefts:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "my", "our", "your"):
+            return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and names_someone(objects[0], ctx):
+                return objects[0]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in statement_verbs():
+        subject = subject_of(verb, ctx)
+        if subject is not None and subject.lower_ not in NOT_A_REPORTER:
+            return subject
+    return None

@@ -1,0 +1,211 @@
+"""The quotes of one parsed document, from the quotation marks to the table rows.
+
+In order: pair the marks (:mod:`~newslens.quotes.marks`), cut them at transcript turns,
+attribute each quotation (:mod:`~newslens.quotes.marked`), merge fragments one verb lists,
+let a quote standing alone continue the previous speaker, add the reported speech that does
+not overlap a quote (:mod:`~newslens.quotes.indirect`), then resolve pronoun speakers in
+text order (a pronoun prefers the previous speaker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from newslens.entities import extract_mentions
+from newslens.quotes.context import Context, build_context, mention_list
+from newslens.quotes.cues import subject_of
+from newslens.quotes.indirect import find_indirect
+from newslens.quotes.lexicon import SENTENCE_END, load_reporting_verbs
+from newslens.quotes.marked import attribute_marked
+from newslens.quotes.marks import find_quotations
+from newslens.quotes.records import KINDS, Found, Speaker
+from newslens.quotes.rules import QuoteRule, SpeakerRule
+from newslens.quotes.speakers import speaker_from_token
+from newslens.quotes.tables import quotes_frame
+from newslens.quotes.transcripts import (
+    credit_turns,
+    split_at_turns,
+    transcript_turns,
+    unquoted_turns,
+)
+
+if TYPE_CHECKING:
+    from newslens.types import Doc
+
+__all__ = ["extract_quotes"]
+
+PARAGRAPHS_TO_CONTINUE = 2  # a speakerless quote continues a speaker this many paragraphs back
+
+
+def extract_quotes(
+    doc: Doc,
+    *,
+    doc_id: str,
+    mentions: pd.DataFrame | None = None,
+    kinds: Iterable[str] = KINDS,
+    reporting_verbs: dict[str, frozenset[str]] | None = None,
+    skipped: bool = False,
+) -> pd.DataFrame:
+    """The quotes of one parsed document as ``quotes.csv`` rows (see docs/tables.md).
+
+    Columns: :data:`QUOTE_COLUMNS`, then ``cue_start, cue_end`` (the cue's characters),
+    ``speaker_label`` (the entity label of the speaker), ``fragments`` (``start-end`` per
+    paragraph of a multi-paragraph quote, joined by ``;``) and ``debug`` (how the speaker
+    was found, or why a quotation was skipped; see :mod:`newslens.quotes.rules`). Offsets
+    are into ``doc.text``; quote spans include their marks. ``mentions`` is the document's
+    entity mentions table (default: :func:`newslens.entities.extract_mentions`); speakers
+    are linked to its ``entity``. ``kinds`` limits the output; ``reporting_verbs`` replaces
+    the verb list (see :func:`load_reporting_verbs`); ``skipped=True`` also returns the
+    quotation marks that quote nobody (scare quotes, titles), with an empty kind and the
+    reason in ``debug``.
+    """
+    verbs = reporting_verbs if reporting_verbs is not None else load_reporting_verbs()
+    if mentions is None:
+        mentions = extract_mentions(doc, doc_id=doc_id)
+    mention_rows = mention_list(doc, mentions)
+    turns = transcript_turns(doc.text, mention_rows)
+    quotations = split_at_turns(find_quotations(doc.text), turns)
+    ctx = build_context(doc, verbs=verbs, mentions=mention_rows, quotations=quotations)
+    results = [attribute_marked(q, index, ctx) for index, q in enumerate(quotations)]
+    results.extend(unquoted_turns(turns, quotations))
+    credit_turns(results, turns)
+    results.sort(key=lambda f: (f.start, f.end))
+    results = _merge_listed_fragments(results, ctx)
+    _continue_speakers(results, ctx)
+    _add_indirect(results, ctx)
+    _resolve_pronouns_in_order(results, ctx)
+    return quotes_frame(results, ctx, doc_id=doc_id, kinds=kinds, skipped=skipped)
+
+
+def _add_indirect(results: list[Found], ctx: Context) -> None:
+    """Add the reported speech that overlaps no quote already found (skipped stretches
+    aside), each with the speaker its source names, and keep ``results`` in text order."""
+    taken = [(f.start, f.end) for f in results if not f.skipped]
+    indirect = find_indirect(ctx, taken)
+    for found in indirect:
+        if found.source is not None:
+            found.speaker = speaker_from_token(found.source, ctx, None)
+    results.extend(indirect)
+    results.sort(key=lambda f: (f.start, f.end))
+
+
+def _resolve_pronouns_in_order(results: list[Found], ctx: Context) -> None:
+    """Resolve pronoun speakers again in text order, each preferring the speaker of the
+    quote before it ("Doe said ... . "...," she added" is Doe even if another woman was
+    named in between)."""
+    previous: Speaker | None = None
+    for found in results:
+        if found.skipped:
+            continue
+        speaker = found.speaker
+        if (
+            speaker.rule is SpeakerRule.PRONOUN
+            and speaker.start is not None
+            and speaker.end is not None
+        ):
+            span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            if span is not None:
+                found.speaker = speaker_from_token(span.root, ctx, previous)
+        if found.speaker.entity:
+            previous = found.speaker
+
+
+def _merge_listed_fragments(results: list[Found], ctx: Context) -> list[Found]:
+    """Partial quotes that one verb governs in one sentence ('called him a "liar," a
+    "bully" and "sick"') are one act of quoting: one row from the first mark to the last."""
+    merged: list[Found] = []
+    for found in results:
+        last = merged[-1] if merged else None
+        if last is not None and _listed_together(last, found, ctx):
+            last.end = found.end
+            last.fragments = ((last.start, found.end),)
+            last.rule = QuoteRule.LISTED_FRAGMENTS
+            continue
+        merged.append(found)
+    return merged
+
+
+def _listed_together(first: Found, second: Found, ctx: Context) -> bool:
+    """Whether two partial quotes in a row are fragments one verb lists in one sentence."""
+    return (
+        not second.skipped
+        and not first.skipped
+        and second.kind == "partial"
+        and first.kind == "partial"
+        and second.cue is not None
+        and first.cue is not None
+        and second.cue.i == first.cue.i
+        and ctx.sentence_id(second.start) == ctx.sentence_id(first.start)
+        and _only_list_words_between(first.end, second.start, ctx)
+    )
+
+
+def _only_list_words_between(start: int, end: int, ctx: Context) -> bool:
+    """Whether the text between two quoted fragments only lists them ('a "liar," a "bully"
+    and "sick"'): a few words, no verb and no sentence end."""
+    if any(ch in ".!?\n" for ch in ctx.text[start:end]):
+        return False
+    tokens = ctx.tokens_between(start, end)
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _continue_speakers(results: list[Found], ctx: Context) -> None:
+    """Give a speakerless direct quote the speaker of the quote before it when that one is
+    at most :data:`PARAGRAPHS_TO_CONTINUE` paragraphs back (the floating-quote convention),
+    unless the sentence before it introduces someone new (:func:`_introduced_before`)."""
+    last: Found | None = None
+    for found in results:
+        if found.skipped:
+            continue
+        if found.speaker.start is None and not found.speaker.text and found.kind == "direct":
+            introduced = _introduced_before(found, last, ctx)
+            if introduced is not None:
+                found.speaker = introduced
+            elif last is not None:
+                gap = ctx.paragraph_index(found.start) - ctx.paragraph_index(last.end)
+                if gap <= PARAGRAPHS_TO_CONTINUE:
+                    source = last.speaker
+                    found.speaker = Speaker(
+                        source.start,
+                        source.end,
+                        source.text,
+                        source.entity,
+                        source.label,
+                        SpeakerRule.CONTINUES,
+                    )
+                    found.cue = None
+        if found.speaker.text:
+            last = found
+
+
+def _introduced_before(found: Found, last: Found | None, ctx: Context) -> Speaker | None:
+    """The person a speakerless quote's preceding sentence is about, when that sentence
+    introduces someone other than the last speaker ('His lawyer, Ana Ruiz, spoke
+    next. "We will appeal."'): a reader takes the
+    newcomer as the speaker rather than the earlier one."""
+    paragraph = ctx.paragraph_index(found.start)
+    start = ctx.paragraphs[max(paragraph - 1, 0)][0]
+    if last is not None:
+        start = max(start, last.end)
+    tokens = ctx.tokens_between(start, found.start)
+    while tokens and tokens[-1].is_space:
+        tokens.pop()
+    if not tokens or tokens[-1].text not in SENTENCE_END:
+        return None
+    sentence = tokens[-1].sent
+    if sentence.start < tokens[0].i or ctx.inside[sentence.root.i]:
+        return None
+    subject = subject_of(sentence.root, ctx)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    speaker = speaker_from_token(subject, ctx, None)
+    if speaker.rule is not SpeakerRule.NAMED or speaker.label != "PERSON":
+        return None
+    if last is not None and speaker.entity == last.speaker.entity:
+        return None
+    speaker.rule = SpeakerRule.SENTENCE_BEFORE
+    return speaker

@@ -1,0 +1,116 @@
+"""The report a partial quote sits in: the verb or noun outside the quotation that the
+quoted words depend on in the parse ('X said the plan would "fail"', 'urged allies to "act
+faster"', 'Grant's claim that there were "hundreds of leaks"')."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslens.quotes.cues import (
+    noun_source,
+    opens_with_that,
+    set_off,
+    speaking_subject,
+    subject_of,
+)
+from newslens.quotes.lexicon import speech_nouns
+from newslens.quotes.speakers import names_someone
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.quotes.marks import Quotation
+    from newslens.types import Span, Token
+
+__all__ = ["reporting_clause_cue", "governing_cue"]
+
+# Dependencies that start a clause of their own: a verb beyond one of these governs another
+# clause, not the quoted words.
+CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "appos")
+REPORT_SEARCH_DEPTH = 12  # heads walked up from the quote looking for a report
+GOVERNOR_SEARCH_DEPTH = 8  # heads walked up from the quote looking for a governing verb
+
+
+def _first_fragment_roots(q: Quotation, ctx: Context) -> tuple[Span | None, list[Token]]:
+    """The tokens of a quote's first fragment and, of those, the ones whose head lies
+    outside it (where the quote attaches to the sentence); ``(None, [])`` off the tokens."""
+    span = ctx.doc.char_span(q.start, q.fragments[0][1], alignment_mode="expand")
+    if span is None:
+        return None, []
+    return span, [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+
+
+def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Token | None]:
+    """The report that holds the quote and the token naming its source, or ``(None,
+    None)``: the reporting verb whose clausal complement holds it ('X said the plan would
+    "fail"'), a reporting clause set off inside the sentence ('The new rules, X
+    explained, were "long overdue"') or a speech noun with a named source ('Grant's claim
+    that there were "hundreds of leaks"')."""
+    span, roots = _first_fragment_roots(q, ctx)
+    if span is None:
+        return None, None
+    for token in roots:
+        node = token
+        for _ in range(REPORT_SEARCH_DEPTH):
+            if node.head == node:
+                break
+            child, node = node, node.head
+            if ctx.inside[node.i] or span.start <= node.i < span.end:
+                continue
+            found = _report_at(node, child, ctx)
+            if found[0] is not None:
+                return found
+    return None, None
+
+
+def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, Token | None]:
+    """(cue, source) when ``node`` reports the clause that ``child`` heads."""
+    if child.dep_ == "ccomp" and ctx.is_reporting(node, flag="indirect"):
+        subject = subject_of(node, ctx)
+        if subject is not None:
+            return node, subject
+    if child.dep_ in ("acl", "ccomp") and node.pos_ == "NOUN" and opens_with_that(child):
+        if node.lemma_.lower() in speech_nouns():
+            source = noun_source(node, ctx)
+            if source is not None:
+                return node, source
+    for aside in node.children:
+        if aside.dep_ == "parataxis":
+            subject = speaking_subject(aside, ctx)
+            if subject is not None and set_off(aside, subject, ctx.doc):
+                return aside, subject
+    return None, None
+
+
+def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Token | None:
+    """The verb outside the quote that the quoted words depend on, within their clause
+    (so "promoting "quack" cures" in a relative clause is not credited to the main verb).
+
+    With ``any_verb`` the first verb with a named or pronoun subject counts too
+    ("Japan branded North Korea an "outlaw nation""); otherwise only reporting verbs.
+    """
+    span, roots = _first_fragment_roots(q, ctx)
+    if span is None:
+        return None
+    for token in roots:
+        head = token
+        crossed_clause = False
+        for _ in range(GOVERNOR_SEARCH_DEPTH):
+            if head.head == head or crossed_clause:
+                break
+            if head.dep_ in CLAUSE_BOUNDARIES and not (span.start <= head.i < span.end):
+                crossed_clause = True
+            head = head.head
+            if ctx.inside[head.i] or span.start <= head.i < span.end:
+                continue
+            if head.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = subject_of(head, ctx)
+            if subject is None:
+                continue
+            if ctx.is_reporting(head):
+                return head
+            if any_verb and names_someone(subject, ctx):
+                return head
+            if head.dep_ not in ("xcomp", "conj", "ccomp"):
+                break
+    return None

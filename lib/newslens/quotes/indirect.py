@@ -1,0 +1,284 @@
+"""Indirect (reported) speech: what someone said, found without quotation marks.
+
+Kept to the clear cases, precision over recall: the clausal complement of a reporting verb
+flagged ``indirect`` ("X said the talks had failed", also after an object, "told reporters
+that"), a reported clause before its verb or around a parenthetical reporting clause, a
+clause credited with "according to X", and the "that"-clause of a speech noun whose source
+is named ("Grant's claim that").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newslens.quotes.cues import (
+    according_to,
+    noun_source,
+    opens_with_that,
+    set_off,
+    speaking_subject,
+)
+from newslens.quotes.lexicon import speech_nouns
+from newslens.quotes.marks import DOUBLE_MARKS
+from newslens.quotes.records import Found
+from newslens.quotes.rules import QuoteRule
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.types import Doc, Token
+
+__all__ = ["find_indirect"]
+
+# A reported clause shorter than this many tokens (after trimming) is not kept.
+MIN_REPORT_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class _Report:
+    """A stretch of reported speech found without quotation marks: tokens ``start:end``,
+    the cue token, the token naming the source, the rule that found it, and whether the cue
+    may sit inside the content (a parenthetical 'The plan, he said, will fail')."""
+
+    start: int
+    end: int
+    cue: Token
+    source: Token
+    rule: QuoteRule = QuoteRule.CLAUSAL_COMPLEMENT
+    cue_inside: bool = False
+
+
+def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
+    """Reported speech: clausal complements of reporting verbs flagged ``indirect`` (also
+    after an object, "told reporters that"), parenthetical and trailing reporting clauses,
+    clauses credited with "according to X" in any position, and "that"-clauses of speech
+    nouns ("the claim that", "a report that") whose source is named.
+
+    ``taken`` holds the characters of the quotes already found; it grows with each report
+    kept, so reports never overlap. The speakers are resolved later (their ``source``).
+    """
+    found = []
+    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports):
+        for report in finder(ctx):
+            item = _accept_report(report, ctx, taken)
+            if item is not None:
+                found.append(item)
+                taken.append((item.start, item.end))
+    return found
+
+
+def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) -> Found | None:
+    """The report as a quote, or None when it is too short, holds quotation marks, holds
+    its own cue or overlaps a quote already found."""
+    doc = ctx.doc
+    start, end = _trim_token_range(doc, report.start, report.end)
+    if end - start < MIN_REPORT_TOKENS:
+        return None
+    span = doc[start:end]
+    if any(ctx.inside[t.i] for t in span) or any(ch in span.text for ch in DOUBLE_MARKS):
+        return None
+    if not report.cue_inside and start <= report.cue.i < end:
+        return None
+    s, e = span.start_char, span.end_char
+    if any(s < te and ts < e for ts, te in taken):
+        return None
+    return Found(s, e, "indirect", ((s, e),), report.rule, cue=report.cue, source=report.source)
+
+
+def _trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range ``start:end`` without punctuation or spaces at either end, nor a
+    dangling "and"/"but" at its end."""
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
+    """Token index where the reported clause headed by ``clause`` ends: at a semicolon,
+    before a coordinated report of the speaker's ("... and said she would") and before a
+    trailing non-restrictive relative clause or apposition (", which opened in
+    1990"), the journalist's addition rather than the speaker's words."""
+    end = clause.right_edge.i + 1
+    doc = clause.doc
+    stop = next((t.i for t in doc[clause.left_edge.i : end] if t.text == ";"), None)
+    if stop is not None:
+        return stop  # "...; the vote is on Monday": a sentence of its own
+    for child in clause.subtree:
+        if child.i <= clause.i:
+            continue
+        if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
+            return child.left_edge.i
+        if _is_gloss(child) and child.right_edge.i + 1 >= end:
+            end = min(end, child.left_edge.i)
+            break
+    return end
+
+
+def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
+    """Whether a verb coordinated with the reported clause is a new report of the
+    speaker's ("... and said she would") rather than more of the reported content ("said
+    A and that B", "said A, but B")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
+
+
+def _is_gloss(token: Token) -> bool:
+    """A non-restrictive relative clause (", which ...", ", who ...") or an apposition
+    (", the oldest firm in town") set off by a comma: the journalist's gloss."""
+    first = token.left_edge
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is None or before.text != ",":
+        return False
+    if token.dep_ == "relcl":
+        return first.lower_ in ("which", "who", "whose", "where")
+    return token.dep_ == "appos"
+
+
+def _clause_start(token: Token, ctx: Context) -> int:
+    """First token of the stretch of the sentence that ends at ``token`` without crossing a
+    quotation or a line break: where a reported clause before its cue can begin."""
+    doc = ctx.doc
+    i = token.i
+    sentence_start = token.sent.start
+    while i > sentence_start:
+        previous = doc[i - 1]
+        if ctx.inside[previous.i] or "\n" in previous.text_with_ws or previous.is_space:
+            break
+        i -= 1
+    return i
+
+
+def _verb_reports(ctx: Context) -> Iterator[_Report]:
+    """Reported clauses of reporting verbs: complements ("X said the talks had failed",
+    "X told reporters that ..."), clauses before the verb ("The talks failed, X said.") and
+    parentheticals ("The talks, X said, had failed")."""
+    for token in ctx.doc:
+        subject = speaking_subject(token, ctx)
+        if subject is None:
+            continue
+        complements = [c for c in token.children if c.dep_ == "ccomp"] or _misattached(token)
+        if complements:
+            report = _complement_report(token, complements[0], subject, ctx)
+        elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
+            report = _trailing_report(token, subject, ctx)
+        elif token.dep_ in ("ccomp", "parataxis", "advcl"):
+            report = _parenthetical_report(token, subject, ctx)
+        else:
+            report = None
+        if report is not None:
+            yield report
+
+
+def _misattached(verb: Token) -> list[Token]:
+    """A "that"-clause the parser hung on the noun after the verb: 'says in a statement
+    that ...', 'told reporters that ...'."""
+    for child in verb.rights:
+        nouns = [child] if child.dep_ in ("dobj", "npadvmod") else []
+        if child.dep_ == "prep":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(clause):
+                    return [clause]
+    return []
+
+
+def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> _Report | None:
+    """'X said the talks had failed' / 'The talks had failed, X said.'"""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    start, end = clause.left_edge.i, _content_end(clause, ctx.verbs)
+    if set_off(token, subject, ctx.doc) and _clause_start(token, ctx) < subject.left_edge.i:
+        # "The problem now, she told me, is that ..." parsed with the rest as complement.
+        return _Report(
+            _clause_start(token, ctx),
+            end,
+            token,
+            subject,
+            QuoteRule.PARENTHETICAL,
+            cue_inside=True,
+        )
+    if clause.i < token.i:
+        # A clause before its verb is reported speech only when set off by a comma.
+        between = ctx.doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
+        if not any(t.text == "," for t in between):
+            return None
+        start = max(start, _clause_start(clause, ctx))
+        end = min(end, subject.left_edge.i, token.i)
+    return _Report(start, end, token, subject)
+
+
+def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
+    """'The plan will fail, he said.' parsed with the clause as the head."""
+    head = token.head
+    if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
+        return None
+    start = max(head.left_edge.i, _clause_start(head, ctx))
+    end = subject.left_edge.i if subject.i < token.i else token.i
+    return _Report(start, end, token, subject)
+
+
+def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
+    """'Back then, X said, the plan was ...': the reporting clause set off by commas
+    inside the reported sentence, which is the content (attribution included)."""
+    head = token.head
+    doc = ctx.doc
+    if head.i <= token.i or ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not set_off(token, subject, doc):
+        return None
+    left = min(subject.left_edge.i, token.i)
+    start = max(head.left_edge.i, _clause_start(head, ctx))
+    if start >= left:
+        return None
+    return _Report(
+        start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
+    )
+
+
+def _according_to_reports(ctx: Context) -> Iterator[_Report]:
+    """Clauses credited with 'according to X' before, after or inside them."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ != "according" or ctx.inside[token.i]:
+            continue
+        source = according_to([token])
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase_end = source.right_edge.i + 1
+        clause_start = _clause_start(token, ctx)
+        if token.i == clause_start:
+            start, end, inside = phrase_end, sentence.end, False
+        elif phrase_end < sentence.end - 2 and doc[phrase_end].text == ",":
+            # "The plan, according to officials, will fail."
+            start, end, inside = clause_start, sentence.end, True
+        else:
+            start, end, inside = clause_start, token.i, False
+        yield _Report(start, end, token, source, QuoteRule.ACCORDING_TO, cue_inside=inside)
+
+
+def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:
+    """'that'-clauses of speech nouns whose source is named: "Grant's claim that ...",
+    "a New York Times report that ...", "X issued a statement that ..."."""
+    nouns = speech_nouns()
+    for token in ctx.doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or ctx.inside[token.i]:
+            continue
+        clause = next(
+            (c for c in token.rights if c.dep_ in ("acl", "ccomp") and opens_with_that(c)),
+            None,
+        )
+        if clause is None or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        source = noun_source(token, ctx)
+        if source is None:
+            continue
+        end = _content_end(clause, ctx.verbs)
+        yield _Report(clause.left_edge.i, end, token, source, QuoteRule.SPEECH_NOUN)

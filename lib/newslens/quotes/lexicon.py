@@ -1,0 +1,148 @@
+"""The words the quote rules know: reporting verbs, speech nouns and the other word lists.
+
+Open word lists are data files in ``newslens/data/`` (one word per line, ``#`` comments),
+read once per process; the reporting verbs can be extended by the user
+(:func:`load_reporting_verbs`). Closed grammatical classes (pronouns, determiners, the
+suffixes of abstract nouns) are literals here: they are part of the grammar, not of a
+vocabulary a user would extend.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newslens.resources import clean_data_lines, package_data, read_data_lines
+
+if TYPE_CHECKING:
+    from newslens.types import PathLike
+
+__all__ = [
+    "load_reporting_verbs",
+    "speech_nouns",
+    "statement_verbs",
+    "source_nouns",
+    "outlet_nouns",
+    "title_cues",
+    "naming_participles",
+    "naming_verbs",
+    "introducing_verb_forms",
+    "unnamed_source_nouns",
+]
+
+# Closed classes, matched on the lower-cased word.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Subjects that are never the source of reported speech: the writer, the reader, "it".
+NOT_A_REPORTER = FIRST_PERSON | {"you", "it"}
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "which", "what"})
+SENTENCE_END = frozenset({".", "!", "?"})
+# Endings of abstract nouns, which name no one who can speak ("criticism", "the decision").
+ABSTRACT_ENDINGS = ("ism", "ness", "ity", "ship", "ance", "ence", "tion", "sion")
+
+# spaCy labels and dependencies the rules read.
+PERSON_LABELS = ("PERSON",)
+GROUP_LABELS = ("ORG", "NORP", "GPE")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _parse_verb_lines(lines: Iterable[tuple[int, str]]) -> dict[str, frozenset[str]]:
+    verbs: dict[str, frozenset[str]] = {}
+    for _, line in lines:
+        lemma, *flags = line.split()
+        verbs[lemma.lower()] = frozenset(flags) | verbs.get(lemma.lower(), frozenset())
+    return verbs
+
+
+@functools.cache
+def _packaged_verbs() -> dict[str, frozenset[str]]:
+    return _parse_verb_lines(read_data_lines(package_data("reporting_verbs.txt")))
+
+
+def load_reporting_verbs(
+    path: PathLike | None = None, *, extra: Iterable[str] = ()
+) -> dict[str, frozenset[str]]:
+    """Reporting verb lemmas mapped to their flags (``indirect``: may introduce reported
+    speech without marks).
+
+    The packaged list (``newslens/data/reporting_verbs.txt``) is always read; ``path`` adds
+    the lines of a file in the same format and ``extra`` adds lines given directly (e.g.
+    ``["opine indirect"]``), so a user extends the list without editing the package.
+    """
+    verbs = dict(_packaged_verbs())
+    more = clean_data_lines(extra)
+    if path is not None:
+        more = read_data_lines(path) + more
+    for lemma, flags in _parse_verb_lines(more).items():
+        verbs[lemma] = verbs.get(lemma, frozenset()) | flags
+    return verbs
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(line.lower() for _, line in read_data_lines(package_data(name)))
+
+
+@functools.cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns whose "that"-clause is reported speech (``data/speech_nouns.txt``)."""
+    return _word_list("speech_nouns.txt")
+
+
+@functools.cache
+def statement_verbs() -> frozenset[str]:
+    """Verbs whose subject is the source of the speech noun they take as object ("X made
+    the claim that", ``data/statement_verbs.txt``)."""
+    return _word_list("statement_verbs.txt")
+
+
+@functools.cache
+def source_nouns() -> frozenset[str]:
+    """Organisations and documents that end like abstract nouns (``data/source_nouns.txt``)."""
+    return _word_list("source_nouns.txt")
+
+
+@functools.cache
+def outlet_nouns() -> frozenset[str]:
+    """Nouns that stand for an organisation named before them ("the daily", "the ministry",
+    ``data/outlet_nouns.txt``)."""
+    return _word_list("outlet_nouns.txt")
+
+
+@functools.cache
+def title_cues() -> frozenset[str]:
+    """Nouns and participles that make the quotation right after them the name of a work
+    or a thing, not a quote ("the film", "a book titled", ``data/title_cues.txt``)."""
+    return _word_list("title_cues.txt")
+
+
+@functools.cache
+def naming_participles() -> frozenset[str]:
+    """Words after which a quotation is a name whatever their part of speech ("titled",
+    "so-called", ``data/naming_participles.txt``)."""
+    return _word_list("naming_participles.txt")
+
+
+@functools.cache
+def naming_verbs() -> frozenset[str]:
+    """Verbs that give a name rather than report words ("call", "brand",
+    ``data/naming_verbs.txt``): capitalised words they govern are a name."""
+    return _word_list("naming_verbs.txt")
+
+
+@functools.cache
+def introducing_verb_forms() -> frozenset[str]:
+    """Forms of reporting verbs that, right before a quotation holding a verb, make it a
+    direct quote ("saying", "added", ``data/introducing_verb_forms.txt``)."""
+    return _word_list("introducing_verb_forms.txt")
+
+
+@functools.cache
+def unnamed_source_nouns() -> frozenset[str]:
+    """Nouns for unnamed sources ("officials said"), which never stand for a person named
+    before them; matched as written, singular and plural
+    (``data/unnamed_source_nouns.txt``)."""
+    return _word_list("unnamed_source_nouns.txt")

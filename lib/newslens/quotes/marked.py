@@ -1,0 +1,336 @@
+"""Attribution of a quote in marks: its kind, its cue and the token naming its speaker.
+
+The rules of :data:`ATTRIBUTION_RULES` are tried in order and the first that finds an
+attribution wins: for a partial quote the report it sits in; then a verb right before the
+quote, a reporting verb after it or in the sentence that follows, a reporting verb before
+it, any verb after a direct quote, "according to", a credit after a dash, a lead-in ending
+with a colon, and for a quote filling its paragraph the paragraph before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newslens.quotes.classify import classify, content_words, skip_reason
+from newslens.quotes.cues import according_to, cue_in, subject_of
+from newslens.quotes.governing import governing_cue, reporting_clause_cue
+from newslens.quotes.lexicon import GROUP_LABELS, PERSON_LABELS, SENTENCE_END
+from newslens.quotes.marks import ALL_MARKS, Quotation
+from newslens.quotes.records import Found
+from newslens.quotes.rules import CueRule
+from newslens.quotes.speakers import entity_of, names_someone, speaker_from_token
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.types import Token
+
+__all__ = ["attribute_marked", "ATTRIBUTION_RULES"]
+
+# A partial quote under a verb that is not a reporting verb ("branded X an "outlaw
+# nation"") needs at least this many words; shorter ones are mostly scare quotes.
+MIN_WORDS_WITHOUT_CUE = 2
+DASHES = "―—–"
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What surrounds one quotation in marks: its ``kind``; the tokens ``before`` it (back
+    to the start of its sentence, its paragraph or the quotation before, whichever is
+    nearest) and ``after`` it (up to the end of its sentence, its last paragraph or the next
+    quotation); ``inner``, its last fragment's text without the marks; and
+    ``previous_end``, where the quotation before it ends (0 for the first)."""
+
+    q: Quotation
+    kind: str
+    before: list[Token]
+    after: list[Token]
+    inner: str
+    previous_end: int
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """What a rule found: the rule, the cue (a verb or "according"), and the token naming
+    the speaker when the rule found it (else the cue's subject names the speaker)."""
+
+    rule: CueRule
+    cue: Token | None = None
+    source: Token | None = None
+
+
+def attribute_marked(q: Quotation, index: int, ctx: Context) -> Found:
+    """Kind, cue and speaker of the quotation ``ctx.quotations[index]``, or why it quotes
+    nobody (then ``skip`` is set)."""
+    kind, why = classify(q, ctx)
+    around = _surroundings(q, index, kind, ctx)
+    attribution = _first_attribution(around, ctx)
+    found = Found(q.start, q.end, kind, q.fragments, why)
+    source = None
+    if attribution is not None:
+        found.cue = attribution.cue
+        source = attribution.source
+        if source is None and attribution.cue is not None:
+            source = subject_of(attribution.cue, ctx)
+        if source is not None:
+            found.speaker = speaker_from_token(source, ctx, None)
+            found.speaker.cue_rule = attribution.rule
+    found.skip = skip_reason(q, kind, ctx, has_source=source is not None, cue=found.cue)
+    return found
+
+
+def _first_attribution(around: _Around, ctx: Context) -> _Attribution | None:
+    """What the first of :data:`ATTRIBUTION_RULES` to find an attribution finds."""
+    for rule in ATTRIBUTION_RULES:
+        attribution = rule(around, ctx)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _surroundings(q: Quotation, index: int, kind: str, ctx: Context) -> _Around:
+    paragraph_start = ctx.paragraphs[ctx.paragraph_index(q.start)][0]
+    last_paragraph_end = ctx.paragraphs[ctx.paragraph_index(q.end)][1]
+    previous_end = ctx.quotations[index - 1].end if index > 0 else 0
+    following = ctx.quotations[index + 1 : index + 2]
+    next_start = following[0].start if following else len(ctx.text)
+    after = []
+    for token in ctx.tokens_between(q.end, min(next_start, last_paragraph_end)):
+        if token.text in SENTENCE_END:
+            break
+        after.append(token)
+    before = _last_sentence(ctx.tokens_between(max(previous_end, paragraph_start), q.start))
+    inner = ctx.text[q.fragments[-1][0] : q.end].rstrip(ALL_MARKS + " ")
+    return _Around(q, kind, before, after, inner, previous_end)
+
+
+def _last_sentence(tokens: list[Token]) -> list[Token]:
+    """The tokens after the last sentence end among ``tokens``."""
+    region: list[Token] = []
+    for token in reversed(tokens):
+        if token.text in SENTENCE_END:
+            break
+        region.append(token)
+    region.reverse()
+    return region
+
+
+# --- the rules, in the order they are tried ----------------------------------------------
+
+
+def _partial_report(around: _Around, ctx: Context) -> _Attribution | None:
+    """A partial quote: the report it sits in, else the verb that governs it."""
+    q = around.q
+    if around.kind != "partial":
+        return None
+    cue, source = reporting_clause_cue(q, ctx)
+    if cue is not None:
+        return _Attribution(CueRule.REPORTED_CLAUSE, cue, source)
+    cue = governing_cue(q, ctx)
+    if cue is not None:
+        return _Attribution(CueRule.GOVERNING_VERB, cue)
+    if len(content_words(ctx.text[q.start : q.end])) >= MIN_WORDS_WITHOUT_CUE:
+        cue = governing_cue(q, ctx, any_verb=True)
+        if cue is not None:
+            return _Attribution(CueRule.GOVERNING_ANY_VERB, cue)
+    return None
+
+
+def _introducing(around: _Around, ctx: Context) -> _Attribution | None:
+    """'Doe saying, "We will see," when Grant ...': the verb right before."""
+    cue = _introducing_verb(around.before, ctx, kind=around.kind)
+    return _Attribution(CueRule.VERB_BEFORE, cue) if cue is not None else None
+
+
+def _after(around: _Around, ctx: Context) -> _Attribution | None:
+    """'"...," she said.' / '"...?" he asked.' — not after a full stop inside the quote
+    unless the attribution continues in lower case; after a full stop, a sentence that only
+    attributes ('"... by spring." Doe wrote.')."""
+    after = around.after
+    if not after:
+        return None
+    if around.inner[-1:] not in "." or after[0].text[:1].islower():
+        cue = cue_in(after, ctx, prefer="first")
+        return _Attribution(CueRule.VERB_AFTER, cue) if cue is not None else None
+    cue = _bare_attribution(after, ctx)
+    return _Attribution(CueRule.NEXT_SENTENCE, cue) if cue is not None else None
+
+
+def _before(around: _Around, ctx: Context) -> _Attribution | None:
+    """A reporting verb before the quote in its sentence: 'He said: "..."'."""
+    if not around.before:
+        return None
+    cue = cue_in(around.before, ctx, prefer="last")
+    return _Attribution(CueRule.VERB_BEFORE, cue) if cue is not None else None
+
+
+def _any_verb_after(around: _Around, ctx: Context) -> _Attribution | None:
+    """After a direct quote ending with a comma, "?" or "!", any verb whose subject names
+    someone."""
+    if around.kind != "direct" or not around.after or around.inner[-1:] not in ",?!":
+        return None
+    cue = _adjacent_verb(around.after, ctx)
+    return _Attribution(CueRule.ANY_VERB_AFTER, cue) if cue is not None else None
+
+
+def _according(around: _Around, ctx: Context) -> _Attribution | None:
+    """'"...," according to X' (after the quote, else before it)."""
+    source = according_to(around.after) or according_to(around.before)
+    if source is None:
+        return None
+    cue = source.head.head if source.head.head.lower_ == "according" else source.head
+    return _Attribution(CueRule.ACCORDING_TO, cue, source)
+
+
+def _dash(around: _Around, ctx: Context) -> _Attribution | None:
+    """'"..." ― Jane Doe': a byline-style credit."""
+    source = _dash_credit(around.q, ctx)
+    return _Attribution(CueRule.DASH_CREDIT, source=source) if source is not None else None
+
+
+def _colon_lead_in(around: _Around, ctx: Context) -> _Attribution | None:
+    """'Trump's response: "..."' / 'Jane Doe: "..."': who the lead-in is about."""
+    before = around.before
+    if not before or before[-1].text != ":":
+        return None
+    source = _lead_in_speaker(before[:-1], ctx)
+    return _Attribution(CueRule.COLON_LEAD_IN, source=source) if source is not None else None
+
+
+def _lead_in_paragraph(around: _Around, ctx: Context) -> _Attribution | None:
+    """A quote filling its paragraph, introduced by the previous paragraph ending in ':':
+    the reporting verb of its last sentence, else who that sentence is about."""
+    if around.before or around.after:
+        return None
+    number = ctx.paragraph_index(around.q.start)
+    if number <= 0:
+        return None
+    prev_start, prev_end = ctx.paragraphs[number - 1]
+    if not ctx.text[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    tokens = ctx.tokens_between(max(prev_start, around.previous_end), prev_end)
+    region = _last_sentence(tokens[:-1])
+    cue = cue_in(region, ctx, prefer="last")
+    if cue is not None:
+        return _Attribution(CueRule.VERB_IN_LEAD_IN_PARAGRAPH, cue)
+    source = _lead_in_speaker(region, ctx) if region else None
+    return _Attribution(CueRule.LEAD_IN_PARAGRAPH, source=source) if source is not None else None
+
+
+ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...] = (
+    _partial_report,
+    _introducing,
+    _after,
+    _before,
+    _any_verb_after,
+    _according,
+    _dash,
+    _colon_lead_in,
+    _lead_in_paragraph,
+)
+
+
+# --- helpers of the rules ------------------------------------------------------------------
+
+
+def _introducing_verb(before: list[Token], ctx: Context, *, kind: str) -> Token | None:
+    """A verb with a subject right before the quote and its comma or colon ('..., saying,
+    "..."', 'Doe asking, "..."'): a reporting verb, or before a direct quote any verb
+    whose subject names someone ('Doe hit back, "..."')."""
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return None
+    verb = before[-2]
+    if verb.pos_ in ("ADP", "ADV", "PART") and len(before) > 2:
+        verb = before[-3]  # "hit back,"
+    subject = subject_of(verb, ctx)
+    if subject is None:
+        return None
+    if ctx.is_reporting(verb):
+        return verb
+    if kind == "direct" and verb.pos_ == "VERB" and names_someone(subject, ctx):
+        return verb
+    return None
+
+
+def _bare_attribution(after: list[Token], ctx: Context) -> Token | None:
+    """A short sentence after a quote that only says who spoke ('Doe wrote.', 'Smith said
+    on Tuesday.'): a reporting verb with a subject and no content of its own."""
+    cue = cue_in(after[:8], ctx, prefer="first")
+    if cue is None or len(after) > 12:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr") for c in cue.children):
+        return None
+    subject = subject_of(cue, ctx)
+    return cue if subject is not None and subject.i < cue.i else None
+
+
+def _adjacent_verb(after: list[Token], ctx: Context) -> Token | None:
+    """Any verb whose subject names someone right after a direct quote ('"...," she
+    elaborated' / '"...," hit back Jones'): the attribution slot needs no listed verb."""
+    for token in after[:4]:
+        if token.pos_ == "VERB" and token.dep_ in ("ROOT", "parataxis", "ccomp"):
+            subject = subject_of(token, ctx)
+            if subject is not None and names_someone(subject, ctx):
+                return token
+            return None
+    return None
+
+
+def _lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
+    """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
+    Doe:'), else the subject of the lead-in's main verb if it names someone."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.pos_ == "PROPN" and names_someone(last, ctx):
+        return last
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.pos_ not in ("VERB", "AUX") or verb.head.i in inside and verb.head != verb:
+            continue
+        subject = subject_of(verb, ctx)
+        if subject is not None and subject.i in inside and _can_introduce(subject, ctx):
+            return subject
+    # "Here's Doe in 1998:"
+    named = [t for t in tokens if t.dep_ == "attr" and names_someone(t, ctx)]
+    return named[0] if named else None
+
+
+def _can_introduce(subject: Token, ctx: Context) -> bool:
+    """Whether a lead-in's subject names its source: someone named, or a document of
+    someone's ("Doe's letter makes the case:")."""
+    if names_someone(subject, ctx):
+        return True
+    return subject.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and names_someone(c, ctx) for c in subject.children
+    )
+
+
+def _skip_blanks(text: str, position: int) -> int:
+    """The first position from ``position`` on that is not a space within the line (no-break
+    spaces included)."""
+    while position < len(text) and text[position].isspace() and text[position] != "\n":
+        position += 1
+    return position
+
+
+def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
+    """The name in a byline-style credit right after a quote: '"..." ― Jane Doe'."""
+    text = ctx.text
+    position = _skip_blanks(text, q.end)
+    if position >= len(text) or text[position] not in DASHES:
+        return None
+    position = _skip_blanks(text, position + 1)
+    span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    while (
+        token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN"
+    ):
+        token = token.head
+    ent = entity_of(span[0])
+    if ent is not None and ent.label_ in PERSON_LABELS + GROUP_LABELS:
+        return ent.root
+    return token if token.pos_ == "PROPN" and token.idx >= q.end else None

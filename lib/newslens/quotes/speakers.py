@@ -1,0 +1,235 @@
+"""Speakers: from the token naming who speaks to the words written and the entity meant.
+
+A name is linked to the entity mention it overlaps; a pronoun, a role noun ("the minister")
+or an outlet noun ("the daily") to the most recent compatible mention before it; a short
+name ("the Post") to the full name given earlier. What cannot be linked is left unresolved
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslens.quotes.lexicon import (
+    ABSTRACT_ENDINGS,
+    DEMONSTRATIVES,
+    GROUP_LABELS,
+    GROUP_PRONOUNS,
+    PERSON_LABELS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    outlet_nouns,
+    source_nouns,
+    speech_nouns,
+    unnamed_source_nouns,
+)
+from newslens.quotes.records import Speaker
+from newslens.quotes.rules import SpeakerRule
+from newslens.text import strip_possessive
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context, Mention
+    from newslens.types import Span, Token
+
+__all__ = [
+    "speaker_from_token",
+    "entity_of",
+    "names_someone",
+    "not_a_source",
+    "look_through",
+]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity span holding ``token``, found from its own IOB tags (scanning
+    ``doc.ents`` per call would make long articles quadratic)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].ents[0] if doc[start:end].ents else None
+
+
+def names_someone(token: Token, ctx: Context) -> bool:
+    """Whether a subject token is a person or group: a pronoun or an entity mention."""
+    if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return True
+    return any(m.start <= token.idx < m.end for m in ctx.mentions)
+
+
+def _name_span(token: Token, ctx: Context) -> tuple[int, int]:
+    """Character span of the name or noun phrase headed by ``token`` (without clauses)."""
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in PERSON_LABELS + GROUP_LABELS:
+        start = ent.start_char
+        while start < ent.end_char and not ctx.text[start].isalnum():
+            start += 1  # "― Jane Doe" tagged with its dash
+        return start, ent.end_char
+    if token.pos_ == "PRON":
+        return token.idx, token.idx + len(token)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat"):
+            edge = child.left_edge
+            while edge.i < token.i and not edge.text[:1].isalnum():
+                edge = ctx.doc[edge.i + 1]
+            left = min(left, edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right + 1:
+            right = child.i
+    span = ctx.doc[left : right + 1]
+    return span.start_char, span.end_char
+
+
+def _resolve_pronoun(
+    offset: int, labels: tuple[str, ...], ctx: Context, preferred: str
+) -> Mention | None:
+    """The most recent mention with one of ``labels`` before ``offset`` and outside quotes,
+    preferring the previous speaker and, after it, subjects of recent sentences."""
+    candidates = [
+        m
+        for m in ctx.mentions
+        if m.end <= offset and m.label in labels and not ctx.inside_quote(m.start)
+    ]
+    if not candidates:
+        return None
+    paragraph = ctx.paragraph_index(offset)
+    window_start = ctx.paragraphs[max(paragraph - 1, 0)][0] if ctx.paragraphs else 0
+    recent = [m for m in candidates if m.start >= window_start]
+    if preferred and any(m.entity == preferred for m in recent):
+        if not any(m.is_subject and m.entity != preferred for m in recent[-1:]):
+            return next(m for m in reversed(recent) if m.entity == preferred)
+    subjects = [m for m in recent if m.is_subject]
+    if subjects:
+        return subjects[-1]
+    return candidates[-1]
+
+
+def _named_by_apposition(token: Token) -> Token:
+    """The name of a speaker described by a noun: "the spokesman, John Smith," (the
+    apposition) or "Doe, the committee chair, who said" (the noun is the apposition)."""
+    if token.pos_ != "NOUN":
+        return token
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return token.head
+    return token
+
+
+def speaker_from_token(token: Token, ctx: Context, previous: Speaker | None) -> Speaker:
+    """A speaker from the token heading the subject of a reporting verb (``previous``: the
+    speaker of the quote before, which a pronoun prefers)."""
+    preferred = previous.entity if previous else ""
+    token = _named_by_apposition(token)
+    if not_a_source(token):
+        # "mounting criticism from X and Y, who say": look through to X; else nobody.
+        source = look_through(token, ctx)
+        if source is None:
+            return Speaker(rule=SpeakerRule.NOT_A_SOURCE)
+        token = source
+    start, end = _name_span(token, ctx)
+    text = ctx.text[start:end]
+    lower = token.lower_
+    if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        return _pronoun_speaker(lower, start, end, ctx, preferred)
+    head_start, head_end = token.idx, token.idx + len(token)
+    overlapping = [m for m in ctx.mentions if m.start < head_end and head_start < m.end]
+    if overlapping:
+        named = max(overlapping, key=lambda m: (m.end - m.start, -m.start))
+        if " " not in named.entity:
+            # "the Post" after "The Washington Post": the full name given before.
+            named = _short_name(token, start, ctx) or named
+        return _linked(start, end, strip_possessive(text), named, SpeakerRule.NAMED)
+    if token.pos_ == "PROPN":
+        full = _short_name(token, start, ctx)
+        if full is not None:
+            return _linked(start, end, strip_possessive(text), full, SpeakerRule.SHORT_NAME)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in outlet_nouns():
+        # "the daily wrote", "the ministry said": the organisation named last.
+        organisation = _resolve_pronoun(start, ("ORG",), ctx, preferred)
+        if organisation is not None:
+            return _linked(start, end, text, organisation, SpeakerRule.ORGANISATION_NOUN)
+    if _is_role_noun(token):
+        # A role noun ("the minister") refers back to the last person named in the text.
+        determiner = [c for c in token.lefts if c.dep_ == "det"]
+        if determiner and determiner[0].lower_ == "the" and token.tag_ == "NN":
+            person = _resolve_pronoun(start, PERSON_LABELS + ("ORG",), ctx, preferred)
+            if person is not None and person.label == "PERSON":
+                return _linked(start, end, text, person, SpeakerRule.ROLE_NOUN)
+    return Speaker(start, end, strip_possessive(text), rule=SpeakerRule.NOT_LINKED)
+
+
+def _linked(start: int, end: int, text: str, mention: Mention, rule: SpeakerRule) -> Speaker:
+    return Speaker(start, end, text, mention.entity, mention.label, rule)
+
+
+def _pronoun_speaker(lower: str, start: int, end: int, ctx: Context, preferred: str) -> Speaker:
+    """A pronoun speaker, linked to the most recent mention it can stand for: a person for
+    "he"/"she", a group (or a person) for "they", an organisation or place for "it"."""
+    text = ctx.text[start:end]
+    labels: tuple[str, ...]
+    if lower in PERSON_PRONOUNS:
+        labels = PERSON_LABELS
+    elif lower in GROUP_PRONOUNS:
+        labels = GROUP_LABELS + PERSON_LABELS
+    elif lower in THING_PRONOUNS:
+        labels = GROUP_LABELS
+    else:
+        return Speaker(start, end, text, rule=SpeakerRule.PRONOUN_NOT_RESOLVED)
+    mention = _resolve_pronoun(start, labels, ctx, preferred)
+    if mention is None:
+        return Speaker(start, end, text, rule=SpeakerRule.PRONOUN_NOT_RESOLVED)
+    return _linked(start, end, text, mention, SpeakerRule.PRONOUN)
+
+
+def not_a_source(token: Token) -> bool:
+    """Whether a subject cannot be the source of a quote: a demonstrative ("That does not
+    mean") or an abstract noun that is not an organisation or a document."""
+    if token.lower_ in DEMONSTRATIVES and token.dep_ != "relcl":
+        return token.pos_ in ("PRON", "DET")
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
+        return False
+    return lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def look_through(token: Token, ctx: Context) -> Token | None:
+    """The source behind a subject that is not one: X in "criticism from X" / "by X"."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for target in child.children:
+                if target.dep_ == "pobj" and names_someone(target, ctx):
+                    return target
+    return None
+
+
+def _short_name(token: Token, start: int, ctx: Context) -> Mention | None:
+    """The organisation or person named in full earlier whose name ends with this word
+    ("the Post" after "The Washington Post")."""
+    word = token.text.lower()
+    for mention in reversed(ctx.mentions):
+        if mention.end <= start and mention.entity.lower().split()[-1:] == [word]:
+            return mention
+    return None
+
+
+def _is_role_noun(token: Token) -> bool:
+    """A common noun that may stand for a person named before ("the minister"), not for
+    unnamed sources ("officials"), a group, an organisation ("the campaign") or a body named
+    inside it ("the Grant campaign")."""
+    if token.pos_ != "NOUN" or token.lower_ in unnamed_source_nouns():
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in source_nouns() or lemma in outlet_nouns() or lemma in speech_nouns():
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)

@@ -1,0 +1,127 @@
+"""Interview transcripts: paragraphs opening with a speaker's label ("SMITH: ...", "Q:",
+"A:"), typed with or without quotation marks, are quotes of the person the label names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslens.quotes.context import Mention
+from newslens.quotes.marks import Quotation, paragraph_bounds
+from newslens.quotes.records import Found, Speaker
+from newslens.quotes.rules import QuoteRule, SpeakerRule
+
+__all__ = ["Turn", "transcript_turns", "split_at_turns", "unquoted_turns", "credit_turns"]
+
+# A speaker's label opening a transcript paragraph: "SMITH: ...", "Q: ...", "A: ...".
+TURN_LABEL = re.compile(
+    r"[ \t\"“]*(?P<label>Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)"
+)
+QUESTION, ANSWER = "Q", "A"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of an interview transcript: the label's characters, where the words start
+    and end (the paragraph), the person who speaks and the label as written."""
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    speaker: Mention
+    label: str
+
+
+def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
+    """Transcript turns by the offset where their words start. A label is a turn only
+    when it is the surname of a person named in the text ("SMITH:" after "Jane Smith") or
+    Q/A; "A:" is the interviewee, the person named most often. The interviewer's questions
+    ("Q:") quote no source and are left out."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    turns = {}
+    for start, end in paragraph_bounds(text):
+        match = TURN_LABEL.match(text, start, end)
+        if match is None:
+            continue
+        label = match.group("label")
+        speaker = _label_speaker(label, people)
+        if speaker is None or label == QUESTION:
+            continue
+        words_end = end
+        while words_end > match.end() and text[words_end - 1].isspace():
+            words_end -= 1
+        turns[match.end()] = Turn(
+            match.start("label"), match.end("label"), match.end(), words_end, speaker, label
+        )
+    return turns
+
+
+def _label_speaker(label: str, people: list[Mention]) -> Mention | None:
+    """The person a transcript label stands for."""
+    if label == ANSWER:
+        counts: dict[str, int] = {}
+        for mention in people:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+        if not counts:
+            return None
+        top = max(counts, key=lambda name: (counts[name], name))
+        return next(m for m in people if m.entity == top)
+    surname = label.split()[-1].lower()
+    for mention in people:
+        if mention.entity.lower().split()[-1:] == [surname]:
+            return mention
+    return None
+
+
+def split_at_turns(quotations: list[Quotation], turns: dict[int, Turn]) -> list[Quotation]:
+    """Quotations cut where a transcript turn begins: a quote that opens with "SMITH:" starts
+    after the label, and a multi-paragraph one is cut at each new speaker's label."""
+    if not turns:
+        return quotations
+    result = []
+    for quotation in quotations:
+        pieces: list[list[tuple[int, int]]] = []
+        for s, e in quotation.fragments:
+            turn = next((t for t in turns.values() if s <= t.label_start < t.start <= e), None)
+            if turn is not None:
+                pieces.append([(turn.start, e)])
+            elif pieces:
+                pieces[-1].append((s, e))
+            else:
+                pieces.append([(s, e)])
+        for fragments in pieces:
+            result.append(
+                Quotation(fragments[0][0], fragments[-1][1], tuple(fragments), quotation.mark)
+            )
+    return result
+
+
+def unquoted_turns(turns: dict[int, Turn], quotations: list[Quotation]) -> list[Found]:
+    """Transcript turns typed without quotation marks, as direct quotes."""
+    found = []
+    for turn in turns.values():
+        if any(q.start <= turn.start < q.end for q in quotations):
+            continue
+        fragments = ((turn.start, turn.end),)
+        found.append(Found(turn.start, turn.end, "direct", fragments, QuoteRule.TRANSCRIPT))
+    return found
+
+
+def credit_turns(results: list[Found], turns: dict[int, Turn]) -> None:
+    """The speaker of each quote that starts a transcript turn is the turn's label (a quote
+    skipped for its shape is a quote after all)."""
+    for found in results:
+        turn = turns.get(found.start)
+        if turn is None:
+            continue
+        found.skip, found.kind, found.cue = None, "direct", None
+        found.rule = QuoteRule.TRANSCRIPT
+        found.speaker = Speaker(
+            turn.label_start,
+            turn.label_end,
+            turn.label,
+            turn.speaker.entity,
+            turn.speaker.label,
+            SpeakerRule.TRANSCRIPT_LABEL,
+        )

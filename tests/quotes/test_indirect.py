@@ -1,0 +1,140 @@
+"""Reported speech without quotation marks: the clear cases only."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_testing import quotes_of
+
+# (passage, expected rows: quote, kind, cue, speaker, speaker_entity)
+INDIRECT_PATTERNS = [
+    pytest.param(
+        "Health Minister Sara Moss said the hospitals had run out of fuel.",
+        [("the hospitals had run out of fuel", "indirect", "said", "Sara Moss", "Sara Moss")],
+        id="clausal-complement",
+    ),
+    pytest.param(
+        "Sara Moss did not say the hospitals had run out of fuel. Sara Moss hoped the war would"
+        " end.",
+        [],
+        id="not-from-a-negated-or-unlisted-verb",
+    ),
+    pytest.param(
+        "The talks will resume next week, according to Foreign Minister Lina Berg.",
+        [("The talks will resume next week", "indirect", "according", "Lina Berg", "Lina Berg")],
+        id="according-to",
+    ),
+    pytest.param(
+        "Senator Paul Grant says in a statement that the new tolls will be cut in half next year.",
+        [
+            (
+                "that the new tolls will be cut in half next year",
+                "indirect",
+                "says",
+                "Paul Grant",
+                "Paul Grant",
+            )
+        ],
+        id="that-clause-hung-on-the-noun-after-the-verb",
+    ),
+    pytest.param(
+        "Mayor Tom Becker told reporters that the bridge would reopen in June.",
+        [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
+        id="complement-after-an-object",
+    ),
+    pytest.param(
+        "Despite Senator Ann Vale's claim that the files held nothing new, the archive opened"
+        " them.",
+        [("that the files held nothing new", "indirect", "claim", "Ann Vale", "Ann Vale")],
+        id="speech-noun-with-its-possessor",
+    ),
+    pytest.param(
+        "Senator Ann Vale made the claim that the bill would raise taxes for every family.",
+        [
+            (
+                "that the bill would raise taxes for every family",
+                "indirect",
+                "claim",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="speech-noun-issued-by-the-subject",
+    ),
+    pytest.param(
+        "The new plant, according to Governor Ellen Park, will open in the spring of 2027.",
+        [
+            (
+                "The new plant, according to Governor Ellen Park, will open in the spring of 2027",
+                "indirect",
+                "according",
+                "Ellen Park",
+                "Ellen Park",
+            )
+        ],
+        id="according-to-inside-the-sentence",
+    ),
+    pytest.param(
+        "Back in Ohio, Governor Ellen Park said, the plant will reopen next spring.",
+        [
+            (
+                "Back in Ohio, Governor Ellen Park said, the plant will reopen next spring",
+                "indirect",
+                "said",
+                "Ellen Park",
+                "Ellen Park",
+            )
+        ],
+        id="parenthetical-reporting-clause",
+    ),
+    pytest.param(
+        "Union leaders said the timing of the strike was not a tactic; the vote is set for Monday.",
+        [("the timing of the strike was not a tactic", "indirect", "said", "Union leaders", "")],
+        id="reported-clause-ends-at-a-semicolon",
+    ),
+    pytest.param(
+        "Mayor Tom Becker said the city expects the museum to reopen in May, which surprised"
+        " many residents.",
+        [
+            (
+                "the city expects the museum to reopen in May",
+                "indirect",
+                "said",
+                "Tom Becker",
+                "Tom Becker",
+            )
+        ],
+        id="trailing-gloss-is-the-journalist's",
+    ),
+    pytest.param(
+        "The school board is facing mounting criticism from the Riverside Teachers Union,"
+        " who say the new timetable is unfair to families.",
+        [
+            (
+                "the new timetable is unfair to families",
+                "indirect",
+                "say",
+                "the Riverside Teachers Union",
+                "Riverside Teachers Union",
+            )
+        ],
+        id="look-through-a-subject-that-cannot-speak",
+    ),
+    pytest.param(
+        "That does not mean that the new plan will work well, the mayor said.",
+        [
+            (
+                "That does not mean that the new plan will work well",
+                "indirect",
+                "said",
+                "the mayor",
+                "",
+            )
+        ],
+        id="a-demonstrative-is-not-a-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INDIRECT_PATTERNS)
+def test_indirect_speech_patterns(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected

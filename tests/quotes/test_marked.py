@@ -1,0 +1,111 @@
+"""Attribution of quotes in marks whose speaker needs more than the nearest verb."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_testing import quotes_of
+
+# (passage, expected rows: quote, kind, cue, speaker, speaker_entity)
+MARKED_PATTERNS = [
+    pytest.param(
+        'A fact-check looked at Paul Grant\'s claim that there were "hundreds of leaks" in'
+        " the ministry this year.",
+        [('"hundreds of leaks"', "partial", "claim", "Paul Grant", "Paul Grant")],
+        id="partial-quote-under-a-speech-noun",
+    ),
+    pytest.param(
+        'The new rules, Paul Grant explained at the hearing, were "long overdue" for the city.',
+        [('"long overdue"', "partial", "explained", "Paul Grant", "Paul Grant")],
+        id="partial-quote-under-a-parenthetical-report",
+    ),
+    pytest.param(
+        "Paul Grant wrote that the report was “shoddy” and urged readers to “look again” at"
+        " the data.",
+        [
+            ("“shoddy”", "partial", "wrote", "Paul Grant", "Paul Grant"),
+            ("“look again”", "partial", "urged", "Paul Grant", "Paul Grant"),
+        ],
+        id="fragments-under-two-verbs-stay-apart",
+    ),
+    pytest.param(
+        "”What worries me most is the cost of living for young families.”\u00a0― Karen Miller",
+        [
+            (
+                "”What worries me most is the cost of living for young families.”",
+                "direct",
+                "",
+                "Karen Miller",
+                "Karen Miller",
+            )
+        ],
+        id="closing-mark-that-opens-and-a-dash-credit",
+    ),
+    pytest.param(
+        "“We do not see a link to the outage,” Mayor Tom Becker said, adding that it would"
+        ' take "a few more days” before power returns.',
+        [
+            ("“We do not see a link to the outage,”", "direct", "said", "Tom Becker", "Tom Becker"),
+            ('"a few more days”', "partial", "adding", "Tom Becker", "Tom Becker"),
+        ],
+        id="straight-mark-opening-in-curly-text",
+    ),
+    pytest.param(
+        "The ad ends with footage of Jane Holt asking, “Why are we still waiting for the new"
+        " bridge?” while the crowd cheers.",
+        [
+            (
+                "“Why are we still waiting for the new bridge?”",
+                "direct",
+                "asking",
+                "Jane Holt",
+                "Jane Holt",
+            )
+        ],
+        id="reporting-verb-right-before-the-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKED_PATTERNS)
+def test_marked_quote_patterns(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+# (passage, (speaker, speaker_entity) of its one direct quote)
+DIRECT_QUOTE_SPEAKERS = [
+    pytest.param(
+        "“The flood is a warning to every city on the coast.” George Smith wrote in the Post.",
+        ("George Smith", "George Smith"),
+        id="attribution-in-the-next-sentence",
+    ),
+    pytest.param(
+        "After the council cut the budget, Mayor Jane Holt hit back, “We will find the"
+        " money somewhere else, as we always do.”",
+        ("Jane Holt", "Jane Holt"),
+        id="any-verb-introducing-a-direct-quote",
+    ),
+    pytest.param(
+        "“We will fix every road in this county,” Paul Grant boomed to the crowd.",
+        ("Paul Grant", "Paul Grant"),
+        id="any-verb-after-a-direct-quote",
+    ),
+    pytest.param(
+        "“Who is going to pay for all of this?” asked Sen. Paul Grant of Ohio.",
+        ("Paul Grant", "Paul Grant"),
+        id="inverted-subject-with-a-title",
+    ),
+    pytest.param(
+        'Ellen Park has since apologized for the delay: "We should have told the families'
+        ' sooner. That was a mistake."',
+        ("Ellen Park", "Ellen Park"),
+        id="colon-lead-in-with-its-own-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT_QUOTE_SPEAKERS)
+def test_direct_quote_speakers(nlp, text, expected):
+    rows = quotes_of(nlp, text)
+    assert [(speaker, entity) for _, kind, _, speaker, entity in rows if kind == "direct"] == [
+        expected
+    ]

@@ -1,0 +1,64 @@
+"""Speakers linked to entities: names, pronouns, role nouns, organisations and outlets named
+again by a short name or a common noun."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_testing import quotes_of
+
+# (text, expected rows: quote, kind, cue, speaker, speaker_entity)
+SPEAKERS = [
+    pytest.param(
+        'Maria Lopez runs the bakery on Elm Street. "We will rebuild by spring," she said.',
+        [('"We will rebuild by spring,"', "direct", "said", "she", "Maria Lopez")],
+        id="pronoun-resolved-to-the-person-named-before",
+    ),
+    pytest.param(
+        "Energy Minister Olga Petrenko visited the plant on Friday. "
+        '"The grid is stable and the repairs are finished," the minister said.',
+        [
+            (
+                '"The grid is stable and the repairs are finished,"',
+                "direct",
+                "said",
+                "the minister",
+                "Olga Petrenko",
+            )
+        ],
+        id="role-noun-resolved-to-the-person-named-before",
+    ),
+    pytest.param(
+        '"The talks were useful," the Kremlin said.',
+        [('"The talks were useful,"', "direct", "said", "Kremlin", "Kremlin")],
+        id="organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS)
+def test_speakers(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+# Organisations and outlets named again by a short name or a common noun: (text, entity of
+# the last quote's speaker).
+OUTLET_PATTERNS = [
+    pytest.param(
+        "The Washington Post reported the bill was dead. The Post said the vote on the"
+        " bill would fail.",
+        "Washington Post",
+        id="short-name-of-an-outlet",
+    ),
+    pytest.param(
+        "Le Monde published the letter on Monday. The plan will fail within a year, the"
+        " daily wrote.",
+        "Le Monde",
+        id="the-daily",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entity"), OUTLET_PATTERNS)
+def test_outlets_are_linked_to_the_organisation(nlp, text, entity):
+    rows = quotes_of(nlp, text)
+    assert rows and rows[-1][4] == entity

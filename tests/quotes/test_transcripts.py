@@ -1,0 +1,54 @@
+"""Interview transcripts: a speaker's label opening a paragraph names its speaker."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_testing import quotes_of
+
+# (passage, expected rows: quote, kind, speaker, speaker_entity)
+TRANSCRIPTS = [
+    pytest.param(
+        "Radio host Anna Berg interviewed Governor Ellen Park on Sunday.\n\n"
+        "BERG: Governor, why did the steel plant close?\n\n"
+        "PARK: Because the owners moved the jobs abroad last year.\n\n"
+        '"BERG: Will it ever reopen?\n\n'
+        '"PARK: We are talking to three buyers right now."',
+        [
+            ("Governor, why did the steel plant close?", "direct", "BERG", "Anna Berg"),
+            (
+                "Because the owners moved the jobs abroad last year.",
+                "direct",
+                "PARK",
+                "Ellen Park",
+            ),
+            ("Will it ever reopen?", "direct", "BERG", "Anna Berg"),
+            ('We are talking to three buyers right now."', "direct", "PARK", "Ellen Park"),
+        ],
+        # A 'NAME:' label names the speaker of its paragraph, typed with or without
+        # quotation marks; a quote holding several turns is cut at each label.
+        id="turns-credited-to-their-label",
+    ),
+    pytest.param(
+        "Maria Lopez has run the Elm Street bakery for twenty years. Lopez spoke to us"
+        " after the flood.\n\n"
+        "Q: What happened on the night of the flood?\n\n"
+        "A: The water came in at midnight and we lost every oven we had.",
+        [
+            (
+                "The water came in at midnight and we lost every oven we had.",
+                "direct",
+                "A",
+                "Maria Lopez",
+            )
+        ],
+        # The questions quote nobody and 'A:' is the person the article is about (the one
+        # named most often).
+        id="answers-belong-to-the-interviewee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRANSCRIPTS)
+def test_transcript_turns(nlp, text, expected):
+    rows = quotes_of(nlp, text)
+    assert [(quote, kind, speaker, entity) for quote, kind, _, speaker, entity in rows] == expected
