@@ -130,12 +130,14 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="newslens-parent-watch").start()
 
 
-def _load_model_in_worker(model: str | None) -> None:
+def _load_model_in_worker(model: str | None, coordinator: int) -> None:
     import signal
     import warnings
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
-    _exit_with_parent(os.getppid())
+    # The coordinator's pid comes from the coordinator: one killed before this worker got
+    # here would otherwise be replaced by init as the parent, and the worker never stop.
+    _exit_with_parent(coordinator)
     warnings.filterwarnings("ignore")
     from newslens.nlp import load_model
 
@@ -153,7 +155,7 @@ class _LocalPool:
             max_workers=jobs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_model_in_worker,
-            initargs=(model,),
+            initargs=(model, os.getpid()),
         )
 
     def submit(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
