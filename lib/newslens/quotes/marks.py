@@ -79,10 +79,18 @@ def _opens_word(before: str, after: str) -> bool:
     return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
-def _characters(text: str, start: int, end: int) -> Iterator[tuple[int, str, str, str]]:
-    """Each character of a paragraph with the ones before and after it (a space at its
-    edges): what every mark-pairing rule looks at."""
-    for i in range(start, end):
+_SINGLE_MARK = re.compile(f"[{re.escape(OPENING_SINGLE + CLOSING_SINGLE + AMBIGUOUS_SINGLE)}]")
+_DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+
+
+def _marks(
+    text: str, start: int, end: int, marks: re.Pattern[str]
+) -> Iterator[tuple[int, str, str, str]]:
+    """Each mark of a paragraph with the characters before and after it (a space at the
+    paragraph's edges): what every mark-pairing rule looks at. The rules ignore every other
+    character, so only the marks are visited (found by a regex, not a Python loop)."""
+    for match in marks.finditer(text, start, end):
+        i = match.start()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         yield i, text[i], before, after
@@ -95,7 +103,7 @@ def _pair_single_marks(text: str, start: int, end: int) -> tuple[list[Pair], int
     closing = CLOSING_SINGLE + AMBIGUOUS_SINGLE
     pairs: list[Pair] = []
     open_at: int | None = None
-    for i, character, before, after in _characters(text, start, end):
+    for i, character, before, after in _marks(text, start, end, _SINGLE_MARK):
         if _is_word_char(before) and _is_word_char(after):
             continue
         if open_at is None:
@@ -120,7 +128,7 @@ def _pair_straight_text(text: str, start: int, end: int) -> tuple[list[Pair], in
     """Double marks in a paragraph typed with straight quotes (curly ones pair as usual)."""
     pairs: list[Pair] = []
     open_at: int | None = None
-    for i, character, before, after in _characters(text, start, end):
+    for i, character, before, after in _marks(text, start, end, _DOUBLE_MARK):
         if character in OPENING_DOUBLE:
             if open_at is None:
                 open_at = i
@@ -149,9 +157,7 @@ def _pair_curly_text(text: str, start: int, end: int) -> tuple[list[Pair], int |
     pairs: list[Pair] = []
     open_at: int | None = None
     nested = 0
-    for i, character, before, after in _characters(text, start, end):
-        if character not in DOUBLE_MARKS:
-            continue
+    for i, character, before, after in _marks(text, start, end, _DOUBLE_MARK):
         starts_word = _opens_word(before, after)
         if open_at is None:
             if character in OPENING_DOUBLE or (character in CLOSING_DOUBLE + '"' and starts_word):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from newslens.quotes.lexicon import (
     ABSTRACT_ENDINGS,
     DEMONSTRATIVES,
@@ -29,7 +31,7 @@ from newslens.text import strip_possessive
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context, Mention
-    from newslens.types import Span, Token
+    from newslens.types import Token
 
 __all__ = [
     "speaker_from_token",
@@ -52,7 +54,9 @@ def entity_of(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end].ents[0] if doc[start:end].ents else None
+    # The run of IOB tags is the entity; building the span directly avoids Span.ents, which
+    # walks every entity of the document.
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def names_someone(token: Token, ctx: Context) -> bool:
