@@ -41,6 +41,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newslens.framing.labels import balance_frames, frame_labels, in_frame, table_frames
+
 __all__ = [
     "MISSING",
     "PERIODS",
@@ -64,7 +66,6 @@ __all__ = [
 
 MISSING = "(missing)"
 PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
-_FRAME_LABELS = ("destruction", "reconstruction", "both", "neither")
 
 
 class GroupingError(ValueError):
@@ -495,10 +496,10 @@ def frames_by_group(
 
     Long format, one row per group and measure: ``group, documents, sentences, small_group,
     measure, frame, value, ci_low, ci_high``. ``measure`` is ``share`` (the share of the
-    group's sentences labelled ``frame``: destruction, reconstruction, both, neither),
-    ``balance`` ((R - D) / (R + D) over the group's sentences, ``both`` counting for each;
-    ``frame`` empty) or ``sentiment`` (mean VADER compound of the sentences labelled ``frame``,
-    ``all`` for every sentence). ``ci_low``/``ci_high`` bound the ``level`` percentile
+    group's sentences labelled ``frame``: each frame of the table, both, neither),
+    ``balance`` ((R - D) / (R + D) over the group's sentences in the first two frames,
+    ``both`` counting for each; ``frame`` empty) or ``sentiment`` (mean VADER compound of
+    the sentences labelled ``frame``, ``all`` for every sentence). ``ci_low``/``ci_high`` bound the ``level`` percentile
     bootstrap interval from ``n_boot`` resamples of the group's articles (seeded per group, so
     the same run gives the same intervals). A value over no sentence is NaN, and so is the
     interval of a measure defined in fewer than two of the group's articles.
@@ -506,10 +507,10 @@ def frames_by_group(
     if groups is None or not len(groups) or sentences is None:
         return pd.DataFrame(columns=_FRAME_GROUP_COLUMNS)
     sizes = group_sizes(groups, min_documents=min_documents)
-    labels = list(_FRAME_LABELS) + sorted(
-        set(map(str, sentences["frame"].dropna().unique())) - set(_FRAME_LABELS)
-    )
-    parts = _sentence_parts(sentences, labels)
+    frames = table_frames(sentences)
+    labels = list(frame_labels(frames))
+    labels += sorted(set(map(str, sentences["frame"].dropna().unique())) - set(labels))
+    parts = _sentence_parts(sentences, labels, frames)
     matrix = _document_sums(sentences, groups, parts)
     position = {name: i for i, name in enumerate(parts)}
     group_of_document = groups["group"].astype(str).to_numpy()
@@ -526,10 +527,12 @@ def frames_by_group(
     return pd.DataFrame(rows, columns=_FRAME_GROUP_COLUMNS)
 
 
-def _sentence_parts(sentences: pd.DataFrame, labels: list[str]) -> dict[str, np.ndarray]:
+def _sentence_parts(
+    sentences: pd.DataFrame, labels: list[str], frames: list[str]
+) -> dict[str, np.ndarray]:
     """Per sentence, the statistics summed per document: ``n`` (1), ``c:<label>`` (labelled
     so), ``s:<label>``/``k:<label>`` (its sentiment, and whether it has one, when labelled
-    so), ``D``/``R`` (in the destruction/reconstruction frame) and ``s:all``/``k:all``."""
+    so), ``in:<frame>`` (in the frame) and ``s:all``/``k:all``."""
     frame_codes, frame_names = pd.factorize(sentences["frame"])
     frame_names = [str(f) for f in frame_names]
 
@@ -546,8 +549,8 @@ def _sentence_parts(sentences: pd.DataFrame, labels: list[str]) -> dict[str, np.
         parts[f"c:{label}"] = inside
         parts[f"s:{label}"] = np.where(inside, value, 0.0)
         parts[f"k:{label}"] = inside & has
-    parts["D"] = one_of("destruction", "both")
-    parts["R"] = one_of("reconstruction", "both")
+    for frame in frames:
+        parts[f"in:{frame}"] = in_frame(sentences, frame).to_numpy()
     parts["s:all"] = value
     parts["k:all"] = has
     return parts
@@ -580,14 +583,19 @@ def _frame_measures(
     sums: np.ndarray, labels: list[str], position: dict[str, int]
 ) -> list[tuple[str, str, np.ndarray]]:
     """``(measure, frame, value)`` of every measure, from the summed statistics (the last
-    axis of ``sums``): shares per label, the balance, mean sentiment overall and per label."""
+    axis of ``sums``): shares per label, the balance between the first two frames, mean
+    sentiment overall and per label."""
 
     def column(name: str) -> np.ndarray:
         return sums[..., position[name]]
 
     result = [("share", label, _ratio(column(f"c:{label}"), column("n"))) for label in labels]
-    d, r = column("D"), column("R")
-    result.append(("balance", "", _ratio(r - d, r + d)))
+    pair = balance_frames([name.removeprefix("in:") for name in position if name[:3] == "in:"])
+    if pair is None:
+        result.append(("balance", "", np.full_like(column("n"), np.nan, dtype=float)))
+    else:
+        d, r = column(f"in:{pair[0]}"), column(f"in:{pair[1]}")
+        result.append(("balance", "", _ratio(r - d, r + d)))
     result.append(("sentiment", "all", _ratio(column("s:all"), column("k:all"))))
     result += [
         ("sentiment", label, _ratio(column(f"s:{label}"), column(f"k:{label}"))) for label in labels

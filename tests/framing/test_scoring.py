@@ -83,15 +83,26 @@ def test_builtin_lexicons_on_written_sentences(nlp):
     ]
 
 
-def test_extra_frames_add_columns_after_the_contract(nlp, tmp_path, small_lexicons):
+def test_an_extra_frame_has_every_per_frame_column_and_its_label(nlp, tmp_path, small_lexicons):
     extra = read_lexicon(write(tmp_path / "humanitarian.txt", "convoy\nfood 0.5\n"))
     doc = nlp("A convoy brought food to the town. An air strike hit the town.")
     table = score_sentences(doc, doc_id="d", lexicons=(*small_lexicons, extra), sentiment=False)
-    assert list(table.columns) == [*CONTRACT, "humanitarian_score", "humanitarian_terms", "frames"]
+    frames = ["destruction", "reconstruction", "humanitarian"]
+    assert list(table.columns) == [
+        *CONTRACT[:6],
+        *[f"{frame}_score" for frame in frames],
+        "sentiment",
+        *[f"{frame}_terms" for frame in frames],
+        "lexicon_frame",
+        *[f"{frame}_p" for frame in frames],
+        *[f"{frame}_evidence" for frame in frames],
+        "frames",
+    ]
     assert table["humanitarian_score"].tolist() == [1.5, 0.0]
     assert table["humanitarian_terms"].tolist() == ["convoy | food", ""]
     assert table["frames"].tolist() == ["humanitarian", "destruction"]
-    assert table["frame"].tolist() == ["neither", "destruction"]
+    # The label comes from every frame of the lexicons, the extra one included.
+    assert table["frame"].tolist() == ["humanitarian", "destruction"]
 
 
 def test_steps_run_through_analyse_documents(nlp, small_lexicons):

@@ -4,15 +4,23 @@ tone, and which actors are placed in which frame.
 War coverage runs two narratives at once: *destruction* (strikes, casualties, damage) and
 *reconstruction* (rebuilding, aid, pledges, recovery). This package puts every sentence of a
 parsed article in one of ``destruction | reconstruction | both | neither`` and keeps the exact
-words that put it there, so every number in a report can be looked up in the text. One
-concern per module:
+words that put it there, so every number in a report can be looked up in the text.
+
+The frames are the lexicons': the two packaged ones, or the user's files for them, plus any
+extra frame a user lexicon adds (``-p extra_lexicons=displacement.txt``). Every table,
+label, figure and summary takes its frames from there (:mod:`~newslens.framing.labels`): a
+third frame gets its ``<frame>_score, <frame>_terms, <frame>_p, <frame>_evidence`` columns,
+its label, its rows in the aggregates and its bars in the figures, and the ``frames`` column
+lists every frame a sentence is in (``both`` then means two or more). The trained classifier
+decides only the two frames it was trained for (see :func:`score_sentences`). One concern
+per module:
 
 * :mod:`~newslens.framing.lexicons`: a frame is a lexicon file, one weighted term per line
   (:func:`read_lexicon`, :func:`load_lexicons`);
 * :mod:`~newslens.framing.matcher`: the lexicons compiled into one matcher on lemmas
   (:class:`FrameMatcher`);
-* :mod:`~newslens.framing.labels`: the label of a sentence from the frames it is in
-  (:func:`frame_label`);
+* :mod:`~newslens.framing.labels`: the label of a sentence from the frames it is in, and
+  membership (:func:`frame_label`, :func:`in_frame`);
 * :mod:`~newslens.framing.scoring`: the ``sentences`` and ``frame_terms`` tables of a
   document (:func:`score_sentences`, :func:`frame_terms`), with VADER sentiment;
 * :mod:`~newslens.framing.features`, :mod:`~newslens.framing.classifier`,
@@ -60,7 +68,16 @@ from newslens.framing.features import (
     design_matrix,
     document_features,
 )
-from newslens.framing.labels import DEFAULT_THRESHOLD, LABELS, frame_label, frame_names
+from newslens.framing.labels import (
+    DEFAULT_THRESHOLD,
+    LABELS,
+    frame_label,
+    frame_labels,
+    frame_names,
+    in_frame,
+    label_of,
+    table_frames,
+)
 from newslens.framing.lexicons import (
     FRAMES,
     Lexicon,
@@ -80,6 +97,7 @@ from newslens.framing.scoring import (
     lexicon_scores,
     score_sentences,
     sentence_bounds,
+    sentence_columns,
 )
 from newslens.framing.terms import propose_terms
 from newslens.framing.training import fit_logistic, labelled_features, train, train_from_labels
@@ -108,7 +126,12 @@ __all__ = [
     "load_lexicons",
     "FrameMatcher",
     "frame_label",
+    "frame_labels",
+    "label_of",
     "frame_names",
+    "table_frames",
+    "in_frame",
+    "sentence_columns",
     "sentence_bounds",
     "lexicon_scores",
     "frame_terms",

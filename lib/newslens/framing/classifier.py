@@ -6,7 +6,9 @@ strikes are intensifying", and no short list of weighted terms catches both with
 flooding the rest. This module holds one logistic regression per frame, trained
 (:mod:`newslens.framing.training`) on the whole-article hand labels of
 ``tests/data/framing/`` (``GUIDELINE.md``), that gives every sentence a probability of being
-in the frame (``both`` counts for each frame).
+in the frame (``both`` counts for each frame). It decides only those two frames, whichever
+files their lexicons are read from; a frame an extra lexicon adds stays lexicon-only
+(:mod:`newslens.framing.scoring`).
 
 Why this model
     Two thousand labelled sentences are too few to fine-tune an encoder and enough for a

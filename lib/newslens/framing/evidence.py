@@ -8,25 +8,20 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from newslens.framing.labels import DEFAULT_THRESHOLD, in_frame
-from newslens.framing.lexicons import FRAMES
+from newslens.framing.labels import in_frame
 
 
-def typical_sentences(
-    sentences: pd.DataFrame, *, frame: str, top_n: int = 5, threshold: float = DEFAULT_THRESHOLD
-) -> pd.DataFrame:
-    """The most typical sentences of ``frame`` (``destruction``, ``reconstruction`` or an extra
-    frame): sentences labelled with it (or ``both``, for the two main frames), ranked by how
-    far their score for this frame exceeds their score for the other frames (``margin``),
-    then by score, then by document and position. Adds ``margin`` and ``rank`` columns."""
+def typical_sentences(sentences: pd.DataFrame, *, frame: str, top_n: int = 5) -> pd.DataFrame:
+    """The most typical sentences of ``frame`` (any frame of the table): sentences in it
+    (labelled with it or ``both``; with more than two frames, listed in ``frames``), ranked
+    by how far their score for this frame exceeds their score for the other frames
+    (``margin``), then by score, then by document and position. Adds ``margin`` and
+    ``rank`` columns."""
     score_column = f"{frame}_score"
     others = [c for c in sentences.columns if c.endswith("_score") and c != score_column] or [
         score_column
     ]
-    if frame in FRAMES:
-        part = sentences[in_frame(sentences["frame"], frame)].copy()
-    else:
-        part = sentences[sentences[score_column] >= threshold].copy()
+    part = sentences[in_frame(sentences, frame)].copy()
     part["margin"] = part[score_column] - part[others].max(axis=1)
     part = part.sort_values(
         ["margin", score_column, "doc_id", "sentence_id"], ascending=[False, False, True, True]
@@ -41,6 +36,7 @@ def evidence_rows(
     """For each evidence sentence, ``(cells, sentence text, highlights)`` ready for
     :func:`newslens.display.highlight_table`: ``cells`` holds ``columns`` of the row,
     highlights mark every matched term (offsets relative to the sentence), coloured by frame
+    (CSS class ``nl-<frame>``: :func:`newslens.display.highlight_css` styles every frame)
     and titled with the term and its weight."""
     from newslens.display import Highlight
 
@@ -54,7 +50,7 @@ def evidence_rows(
             Highlight(
                 start=term.start - row["start"],
                 end=term.end - row["start"],
-                css_class=f"nl-{term.frame}" if term.frame in FRAMES else "nl-term",
+                css_class=f"nl-{term.frame}",
                 title=f"{term.frame}: {term.term} ({term.weight:g})",
             )
             for term in by_sentence[(row["doc_id"], row["sentence_id"])]

@@ -9,18 +9,28 @@ one strong term, two medium ones, or four weak ones. So "talks to end the war, a
 attacks" (0.25 + 0.25) is ``neither``, while "the strike killed two people" is
 ``destruction``. Sentiment is VADER's compound score of the sentence text
 (:mod:`newslens.sentiment`), once per sentence, in [-1, 1].
+
+The trained classifier (:class:`~newslens.framing.classifier.FrameClassifier`) decides the
+frames it was trained for, the packaged ``destruction`` and ``reconstruction``: a sentence is
+in one of them when its probability (``<frame>_p``) reaches the classifier's threshold, and
+``<frame>_evidence`` lists the words that raised that probability most (``word +weight``;
+lexicon terms in brackets). This holds whichever files the two lexicons are read from (a
+user's replacement lexicon feeds the classifier's lexicon features), as it did before frames
+came from the lexicons everywhere. Any other frame (an extra lexicon) stays lexicon-only: in
+the frame when its score reaches the threshold, its ``<frame>_p`` empty (NaN) and its
+``<frame>_evidence`` empty. ``lexicon_frame`` is always the lexicons' own label.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from newslens.framing.labels import DEFAULT_THRESHOLD, frame_label, label_of
+from newslens.framing.labels import DEFAULT_THRESHOLD, FRAME_SEPARATOR, frame_label, label_of
 from newslens.framing.lexicons import FRAMES, Lexicon, load_lexicons
 from newslens.framing.matcher import FrameMatcher, matcher_for
 
@@ -29,29 +39,42 @@ if TYPE_CHECKING:
     from newslens.types import Doc
 
 TERM_SEPARATOR = " | "
-SENTENCE_COLUMNS = [
-    "doc_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "frame",
-    "destruction_score",
-    "reconstruction_score",
-    "sentiment",
-    "destruction_terms",
-    "reconstruction_terms",
-]
-MODEL_COLUMNS = [
-    "lexicon_frame",
-    "destruction_p",
-    "reconstruction_p",
-    "destruction_evidence",
-    "reconstruction_evidence",
-]
 TERM_COLUMNS = ["doc_id", "sentence_id", "frame", "start", "end", "text", "term", "weight"]
 
 type Bounds = list[tuple[int, int, int, int]]
+
+
+def lexicon_columns(frames: Sequence[str]) -> list[str]:
+    """The lexicon's columns of the ``sentences`` table for these frames (the contract in
+    ``docs/tables.md``): ``doc_id, sentence_id, start, end, text, frame, <frame>_score...,
+    sentiment, <frame>_terms...``."""
+    return [
+        *["doc_id", "sentence_id", "start", "end", "text", "frame"],
+        *[f"{frame}_score" for frame in frames],
+        "sentiment",
+        *[f"{frame}_terms" for frame in frames],
+    ]
+
+
+def model_columns(frames: Sequence[str]) -> list[str]:
+    """The classifier's columns after them: ``lexicon_frame, <frame>_p...,
+    <frame>_evidence...``."""
+    return [
+        "lexicon_frame",
+        *[f"{frame}_p" for frame in frames],
+        *[f"{frame}_evidence" for frame in frames],
+    ]
+
+
+def sentence_columns(frames: Sequence[str]) -> list[str]:
+    """Every column of the ``sentences`` table for these frames, with ``frames`` last when
+    there are more than two (``both`` then no longer says which)."""
+    listed = ["frames"] if len(frames) > 2 else []
+    return lexicon_columns(frames) + model_columns(frames) + listed
+
+
+SENTENCE_COLUMNS = lexicon_columns(FRAMES)
+MODEL_COLUMNS = model_columns(FRAMES)
 
 
 def sentence_bounds(doc: Doc) -> Bounds:
@@ -132,20 +155,21 @@ def score_sentences(
     matcher: FrameMatcher | None = None,
     classifier: FrameClassifier | None = None,
 ) -> pd.DataFrame:
-    """One row per sentence of ``doc`` (``list(doc.sents)``): the ``sentences.csv`` table.
+    """One row per sentence of ``doc`` (``list(doc.sents)``): the ``sentences.csv`` table,
+    with the columns of :func:`sentence_columns` for the lexicons' frames.
 
     ``start``/``end`` are character offsets into the document text (the sentence trimmed of
     surrounding whitespace, so ``text == doc.text[start:end]``); ``<frame>_score`` is the sum
     of the matched weights and ``<frame>_terms`` the matched words' terms joined by
     ``" | "`` in text order; ``sentiment`` is VADER's compound score (left empty with
-    ``sentiment=False``, which is faster).
+    ``sentiment=False``, which is faster). ``lexicon_frame`` is always the lexicon's label
+    (:func:`~newslens.framing.frame_label`), the transparent baseline.
 
-    With a ``classifier`` (:class:`newslens.framing.FrameClassifier`), ``frame`` comes
-    from its probabilities (``destruction_p``, ``reconstruction_p``) and thresholds, and
-    ``destruction_evidence``/``reconstruction_evidence`` list the words that raised each
-    probability most (``word +weight``; lexicon terms in brackets). Without one, ``frame``
-    is :func:`frame_label` of the lexicon scores and the probabilities are empty.
-    ``lexicon_frame`` is always the lexicon's label, the transparent baseline.
+    ``frame`` is the label of the frames the sentence is in
+    (:func:`~newslens.framing.labels.label_of`; with more than two frames, ``frames`` lists
+    them). With a ``classifier`` (:class:`newslens.framing.FrameClassifier`), membership of
+    the frames it was trained for comes from its probabilities (see the module docstring);
+    without one, ``frame == lexicon_frame``.
     """
     matcher = matcher or _matcher(doc, lexicons)
     frames = matcher.frames
@@ -155,76 +179,54 @@ def score_sentences(
     if classifier is not None and bounds:
         from newslens.framing.features import document_features
 
-        predicted = classifier.predict(document_features(doc, bounds, scores, terms))
+        found = classifier.predict(document_features(doc, bounds, scores, terms))
+        predicted = {frame: found[frame] for frame in frames if frame in found}
     text = doc.text  # built once: Doc.text joins every token each time it is read
     tones = [math.nan] * len(bounds)
     if sentiment:
         from newslens.sentiment import sentence_sentiments
 
         tones = sentence_sentiments(text[start:end] for _, _, start, end in bounds)
-    extra = [f for f in frames if f not in FRAMES]
+    thresholds = classifier.thresholds if classifier is not None else {}
     rows = []
     for index, (_, _, start, end) in enumerate(bounds):
         row = {"doc_id": doc_id, "sentence_id": index, "start": start, "end": end}
         row["text"] = text[start:end]
-        score = {f: round(s, 6) for f, s in scores[index].items()}
-        evidence = {f: (p[0][index], p[1][index]) for f, p in predicted.items()}
-        thresholds = classifier.thresholds if predicted and classifier is not None else {}
-        row.update(_frame_columns(score, terms[index], evidence, thresholds, threshold))
         row["sentiment"] = tones[index]
-        row.update(_extra_frame_columns(extra, frames, score, terms[index], row, threshold))
+        model = {f: (p[0][index], p[1][index]) for f, p in predicted.items()}
+        row.update(
+            _frame_columns(
+                frames, scores[index], terms[index], model, thresholds, threshold=threshold
+            )
+        )
         rows.append(row)
-    columns = SENTENCE_COLUMNS + MODEL_COLUMNS
-    columns += [c for f in extra for c in (f"{f}_score", f"{f}_terms")]
-    columns += ["frames"] if extra else []
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=sentence_columns(frames))
 
 
 def _frame_columns(
-    score: dict[str, float],
+    frames: Sequence[str],
+    scores: dict[str, float],
     terms: dict[str, list[str]],
-    predicted: dict[str, tuple[float, str]],
-    thresholds: dict[str, float],
+    model: dict[str, tuple[float, str]],
+    thresholds: Mapping[str, float],
+    *,
     threshold: float,
 ) -> dict[str, Any]:
-    """One sentence's label, scores, terms and classifier columns for the two frames."""
-    lexicon_frame = frame_label(score, threshold=threshold)
-    probability = {f: float(predicted[f][0]) if f in predicted else math.nan for f in FRAMES}
-    if predicted:
-        label = label_of(*(probability[f] >= thresholds[f] for f in FRAMES))
-    else:
-        label = lexicon_frame
-    return {
-        "frame": label,
-        "destruction_score": score.get("destruction", 0.0),
-        "reconstruction_score": score.get("reconstruction", 0.0),
-        "destruction_terms": TERM_SEPARATOR.join(terms.get("destruction", [])),
-        "reconstruction_terms": TERM_SEPARATOR.join(terms.get("reconstruction", [])),
-        "lexicon_frame": lexicon_frame,
-        "destruction_p": round(probability["destruction"], 6),
-        "reconstruction_p": round(probability["reconstruction"], 6),
-        "destruction_evidence": predicted["destruction"][1] if predicted else "",
-        "reconstruction_evidence": predicted["reconstruction"][1] if predicted else "",
+    """One sentence's label, lexicon label and per-frame columns. ``model`` holds the
+    classifier's probability and evidence for the frames it decides."""
+    score = {f: round(s, 6) for f, s in scores.items()}
+    inside = {
+        f: model[f][0] >= thresholds[f] if f in model else score[f] >= threshold for f in frames
     }
-
-
-def _extra_frame_columns(
-    extra: list[str],
-    frames: tuple[str, ...],
-    score: dict[str, float],
-    terms: dict[str, list[str]],
-    row: dict[str, Any],
-    threshold: float,
-) -> dict[str, Any]:
-    """The columns of the frames beyond the two: score, terms, and ``frames``, every frame
-    the sentence is in."""
-    columns: dict[str, Any] = {}
-    for frame in extra:
+    columns: dict[str, Any] = {
+        "frame": label_of(inside),
+        "lexicon_frame": frame_label(score, threshold=threshold),
+    }
+    for frame in frames:
         columns[f"{frame}_score"] = score[frame]
         columns[f"{frame}_terms"] = TERM_SEPARATOR.join(terms[frame])
-    if extra:
-        inside = {f: row["frame"] in (f, "both") for f in FRAMES}
-        columns["frames"] = TERM_SEPARATOR.join(
-            f for f in frames if inside.get(f, score[f] >= threshold)
-        )
+        columns[f"{frame}_p"] = round(float(model[frame][0]), 6) if frame in model else math.nan
+        columns[f"{frame}_evidence"] = model[frame][1] if frame in model else ""
+    if len(frames) > 2:
+        columns["frames"] = FRAME_SEPARATOR.join(f for f in frames if inside[f])
     return columns

@@ -31,6 +31,7 @@ from newslens.plots.style import (
     KIND_COLOURS,
     STYLE,
     empty_figure,
+    frame_colours,
     new_figure,
     use_report_style,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "use_report_style",
     "FRAME_COLOURS",
     "KIND_COLOURS",
+    "frame_colours",
     "new_figure",
     "empty_figure",
     "plot_top_entities",

@@ -1,24 +1,43 @@
-"""Figures of the framing report (:mod:`newslens.framing`)."""
+"""Figures of the framing report (:mod:`newslens.framing`). The frames, their order and
+colours come from the tables (the run's lexicons): a third frame gets its bar, box, row and
+colour like the two packaged ones."""
 
 from __future__ import annotations
 
-from newslens.plots.style import FRAME_COLOURS, empty_figure, new_figure, styled
+from collections.abc import Sequence
 
-_FRAME_ORDER = ("destruction", "both", "reconstruction", "neither")
+from matplotlib.figure import Figure
+
+from newslens.framing.labels import BOTH, NEITHER, balance_frames, in_frame, table_frames
+from newslens.framing.lexicons import FRAMES
+from newslens.plots.style import empty_figure, frame_colours, new_figure, styled
+
+
+def label_order(frames: Sequence[str]) -> list[str]:
+    """The labels in the order figures show them: the first frame, ``both``, the other
+    frames, ``neither`` (destruction, both, reconstruction, neither)."""
+    return [*frames[:1], BOTH, *frames[1:], NEITHER]
+
+
+def _frames_of_labels(labels) -> list[str]:
+    """The frames among a table's labels (every label but ``both`` and ``neither``)."""
+    return [label for label in dict.fromkeys(labels) if label not in (BOTH, NEITHER)]
 
 
 @styled
-def plot_frame_shares(corpus_frames):
+def plot_frame_shares(corpus_frames) -> Figure:
     """Share of sentences per frame label (``corpus_frames`` from
     :func:`newslens.framing.corpus_frames`), each bar annotated with its sentence count."""
     if corpus_frames is None or not len(corpus_frames) or corpus_frames["sentences"].sum() == 0:
         return empty_figure("No sentences to frame.")
-    table = corpus_frames.set_index("frame").reindex(list(_FRAME_ORDER)).fillna(0)
+    frames = _frames_of_labels(corpus_frames["frame"])
+    colours = frame_colours(frames)
+    table = corpus_frames.set_index("frame").reindex(label_order(frames)).fillna(0)
     figure, axes = new_figure(width=7, height=3.2)
     bars = axes.barh(
         list(table.index),
         table["share"],
-        color=[FRAME_COLOURS[f] for f in table.index],
+        color=[colours[f] for f in table.index],
     )
     for bar, count in zip(bars, table["sentences"], strict=True):
         axes.text(
@@ -36,24 +55,30 @@ def plot_frame_shares(corpus_frames):
 
 
 @styled
-def plot_frame_balance(document_frames, *, corpus_balance: float | None = None, max_bars: int = 40):
-    """Balance index per document, (R - D) / (R + D): bars per document when there are at most
-    ``max_bars`` framed documents, a histogram otherwise; the corpus balance as a line."""
+def plot_frame_balance(
+    document_frames, *, corpus_balance: float | None = None, max_bars: int = 40
+) -> Figure:
+    """Balance index per document, (R - D) / (R + D) between the first two frames: bars per
+    document when there are at most ``max_bars`` framed documents, a histogram otherwise;
+    the corpus balance as a line."""
     framed = document_frames.dropna(subset=["balance"]) if len(document_frames) else document_frames
     if not len(framed):
         return empty_figure("No framed sentences: the balance is undefined.")
+    frames = [
+        c.removesuffix("_frame_sentences")
+        for c in document_frames.columns
+        if c.endswith("_frame_sentences")
+    ]
+    first, second = balance_frames(frames) or FRAMES
+    colours = frame_colours(frames)
     if len(framed) <= max_bars:
         table = framed.sort_values(["balance", "doc_id"])
         figure, axes = new_figure(width=8, height=max(2.0, 0.3 * len(table) + 1.2))
-        colours = [
-            FRAME_COLOURS["destruction"]
-            if b < 0
-            else FRAME_COLOURS["reconstruction"]
-            if b > 0
-            else FRAME_COLOURS["both"]
+        leaning = [
+            colours[first] if b < 0 else colours[second] if b > 0 else colours[BOTH]
             for b in table["balance"]
         ]
-        axes.barh([str(d)[:40] for d in table["doc_id"]], table["balance"], color=colours)
+        axes.barh([str(d)[:40] for d in table["doc_id"]], table["balance"], color=leaning)
         axes.set_xlim(-1.05, 1.05)
         axes.axvline(0, color="#555555", linewidth=0.8)
     else:
@@ -69,22 +94,24 @@ def plot_frame_balance(document_frames, *, corpus_balance: float | None = None, 
             label=f"corpus {corpus_balance:+.2f}",
         )
         axes.legend(loc="lower right", frameon=False)
-    axes.set_xlabel("balance: -1 all destruction, +1 all reconstruction")
-    axes.set_title("Destruction vs reconstruction balance")
+    axes.set_xlabel(f"balance: -1 all {first}, +1 all {second}")
+    axes.set_title(f"{first.capitalize()} vs {second} balance")
     return figure
 
 
 @styled
-def plot_sentiment_by_frame(sentences):
+def plot_sentiment_by_frame(sentences) -> Figure:
     """VADER compound sentiment of the sentences of each frame label: a box per label with
     the sentences as jittered points (fixed seed, so the PNG is reproducible)."""
     import numpy as np
 
     if sentences is None or not len(sentences) or sentences["sentiment"].isna().all():
         return empty_figure("No sentiment to plot.")
+    frames = table_frames(sentences)
+    order, colours = label_order(frames), frame_colours(frames)
     figure, axes = new_figure(width=8, height=3.8)
-    groups = [sentences.loc[sentences["frame"] == f, "sentiment"].dropna() for f in _FRAME_ORDER]
-    positions = list(range(1, len(_FRAME_ORDER) + 1))
+    groups = [sentences.loc[sentences["frame"] == f, "sentiment"].dropna() for f in order]
+    positions = list(range(1, len(order) + 1))
     axes.boxplot(
         [g.to_numpy() if len(g) else np.array([np.nan]) for g in groups],
         positions=positions,
@@ -92,12 +119,10 @@ def plot_sentiment_by_frame(sentences):
         showfliers=False,
     )
     generator = np.random.default_rng(0)
-    for position, frame, group in zip(positions, _FRAME_ORDER, groups, strict=True):
+    for position, frame, group in zip(positions, order, groups, strict=True):
         jitter = generator.uniform(-0.15, 0.15, len(group))
-        axes.scatter(position + jitter, group, s=10, alpha=0.6, color=FRAME_COLOURS[frame])
-    axes.set_xticks(
-        positions, [f"{f}\n(n={len(g)})" for f, g in zip(_FRAME_ORDER, groups, strict=True)]
-    )
+        axes.scatter(position + jitter, group, s=10, alpha=0.6, color=colours[frame])
+    axes.set_xticks(positions, [f"{f}\n(n={len(g)})" for f, g in zip(order, groups, strict=True)])
     axes.axhline(0, color="#999999", linewidth=0.6)
     axes.set_ylim(-1.05, 1.05)
     axes.set_ylabel("VADER compound")
@@ -106,45 +131,58 @@ def plot_sentiment_by_frame(sentences):
 
 
 @styled
-def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10):
+def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10) -> Figure:
     """Frames through each article (``frame_sequence``): one row per article with a cell per
     sentence coloured by its label when there are at most ``max_documents``; otherwise a
     corpus heat-strip, the share of sentences in each frame per tenth of the article."""
-    import numpy as np
-    from matplotlib.patches import Patch
-
     if sequence is None or not len(sequence):
         return empty_figure("No sentences to plot.")
     documents = list(dict.fromkeys(sequence["doc_id"]))
     if len(documents) <= max_documents:
-        figure, axes = new_figure(width=9, height=max(1.6, 0.45 * len(documents) + 1.2))
-        for row, doc_id in enumerate(documents):
-            part = sequence[sequence["doc_id"] == doc_id]
-            width = 1.0 / len(part)
-            axes.broken_barh(
-                [(i * width, width) for i in range(len(part))],
-                (row - 0.4, 0.8),
-                facecolors=[FRAME_COLOURS[f] for f in part["frame"]],
-                edgecolor="white",
-                linewidth=0.5,
-            )
-        axes.set_yticks(range(len(documents)), [str(d)[:40] for d in documents])
-        axes.invert_yaxis()
-        axes.set_xlim(0, 1)
-        axes.set_xlabel("position in the article (0 = first sentence, 1 = last)")
-        figure.legend(
-            handles=[Patch(color=FRAME_COLOURS[f], label=f) for f in _FRAME_ORDER],
-            loc="outside lower center",
-            ncol=4,
-            frameon=False,
+        return _arc_per_article(sequence, documents)
+    return _arc_heat_strip(sequence, documents, bins=bins)
+
+
+def _arc_per_article(sequence, documents: list) -> Figure:
+    """One row per article, a cell per sentence coloured by its label."""
+    from matplotlib.patches import Patch
+
+    frames = table_frames(sequence)
+    order, colours = label_order(frames), frame_colours(frames)
+    figure, axes = new_figure(width=9, height=max(1.6, 0.45 * len(documents) + 1.2))
+    for row, doc_id in enumerate(documents):
+        part = sequence[sequence["doc_id"] == doc_id]
+        width = 1.0 / len(part)
+        axes.broken_barh(
+            [(i * width, width) for i in range(len(part))],
+            (row - 0.4, 0.8),
+            facecolors=[colours[f] for f in part["frame"]],
+            edgecolor="white",
+            linewidth=0.5,
         )
-        axes.set_title("Narrative arc: the frame of each sentence")
-        return figure
+    axes.set_yticks(range(len(documents)), [str(d)[:40] for d in documents])
+    axes.invert_yaxis()
+    axes.set_xlim(0, 1)
+    axes.set_xlabel("position in the article (0 = first sentence, 1 = last)")
+    figure.legend(
+        handles=[Patch(color=colours[f], label=f) for f in order],
+        loc="outside lower center",
+        ncol=len(order),
+        frameon=False,
+    )
+    axes.set_title("Narrative arc: the frame of each sentence")
+    return figure
+
+
+def _arc_heat_strip(sequence, documents: list, *, bins: int) -> Figure:
+    """The share of sentences in each frame per tenth (``bins``) of the articles."""
+    import numpy as np
+
     index = np.minimum((sequence["position"].to_numpy() * bins).astype(int), bins - 1)
-    frames = ("destruction", "reconstruction")
+    frames = table_frames(sequence)
     grid = np.zeros((len(frames), bins))
     for row, frame in enumerate(frames):
-        inside = sequence["frame"].isin([frame, "both"]).to_numpy()
+        inside = in_frame(sequence, frame).to_numpy()
         for b in range(bins):
             total = (index == b).sum()
             grid[row, b] = inside[index == b].sum() / total if total else np.nan
@@ -160,16 +198,18 @@ def plot_narrative_arc(sequence, *, max_documents: int = 15, bins: int = 10):
 
 
 @styled
-def plot_actors_by_frame(actors):
+def plot_actors_by_frame(actors) -> Figure:
     """Sentences per frame label for each top entity (``actors_by_frame``), stacked bars."""
     if actors is None or not len(actors):
         return empty_figure("No entity mentions to place in frames.")
+    frames = [c.removesuffix("_share") for c in actors.columns if c.endswith("_share")]
+    colours = frame_colours(frames)
     table = actors.iloc[::-1]
     figure, axes = new_figure(width=8, height=max(2.0, 0.32 * len(table) + 1.2))
     left = [0] * len(table)
     labels = [f"{e} ({lab})" for e, lab in zip(table["entity"], table["label"], strict=True)]
-    for frame in _FRAME_ORDER:
-        axes.barh(labels, table[frame], left=left, color=FRAME_COLOURS[frame], label=frame)
+    for frame in label_order(frames):
+        axes.barh(labels, table[frame], left=left, color=colours[frame], label=frame)
         left = [a + b for a, b in zip(left, table[frame], strict=True)]
     axes.set_xlabel("sentences mentioning the entity")
     axes.legend(loc="lower right", frameon=False)

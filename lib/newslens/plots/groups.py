@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from newslens.plots.style import FRAME_COLOURS, KIND_COLOURS, empty_figure, new_figure
+from newslens.plots.style import KIND_COLOURS, empty_figure, frame_colours, new_figure
 
 
 def _group_label(group, documents, small) -> str:
@@ -119,19 +119,32 @@ def plot_distinctive_by_group(distinct, sizes, *, groups, item: str = "entity", 
     return figure
 
 
+def _frame_panels(by_group) -> list[tuple[str, str, str, str]]:
+    """``(measure, frame, title, colour)`` of each panel: the share of each frame's label
+    (the frames of the table, in its order), the balance between the first two, the mean
+    sentiment."""
+    from newslens.framing.labels import BOTH, NEITHER, balance_frames
+
+    shares = by_group.loc[by_group["measure"] == "share", "frame"]
+    frames = [f for f in dict.fromkeys(shares) if f not in (BOTH, NEITHER)]
+    colours = frame_colours(frames)
+    panels = [("share", frame, f"{frame} share", colours[frame]) for frame in frames]
+    pair = balance_frames(frames) or ("destruction", "reconstruction")
+    first, second = (frame[:1].upper() for frame in pair)
+    panels.append(
+        ("balance", "", f"balance ({second} - {first}) / ({second} + {first})", "#555555")
+    )
+    panels.append(("sentiment", "all", "mean sentiment (VADER)", "#7f8c8d"))
+    return panels
+
+
 def plot_frames_by_group(by_group, *, groups) -> Figure:
-    """Per group, with 95% bootstrap intervals over articles: the share of sentences in the
-    destruction and reconstruction labels, the balance index and the mean sentiment. Groups
-    with few articles are drawn hollow and starred. Takes
-    :func:`newslens.compare.frames_by_group`."""
+    """Per group, with 95% bootstrap intervals over articles: the share of sentences in each
+    frame's label, the balance index and the mean sentiment. Groups with few articles are
+    drawn hollow and starred. Takes :func:`newslens.compare.frames_by_group`."""
     if by_group is None or not len(by_group) or not groups:
         return empty_figure("No grouping: rerun with a group_by parameter.")
-    panels = [
-        ("share", "destruction", "destruction share", FRAME_COLOURS["destruction"]),
-        ("share", "reconstruction", "reconstruction share", FRAME_COLOURS["reconstruction"]),
-        ("balance", "", "balance (R - D) / (R + D)", "#555555"),
-        ("sentiment", "all", "mean sentiment (VADER)", "#7f8c8d"),
-    ]
+    panels = _frame_panels(by_group)
     table = by_group.assign(group=by_group["group"].astype(str))
     figure, axes = new_figure(
         width=12, height=max(2.8, 1.4 + 0.32 * len(groups)), ncols=len(panels)

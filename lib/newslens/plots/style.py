@@ -6,6 +6,7 @@ the report figures draw inside it whatever the global settings are (:func:`style
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -31,6 +32,18 @@ FRAME_COLOURS = {
     "neither": "#bdc3c7",
 }
 KIND_COLOURS = {"direct": "#1f618d", "partial": "#5dade2", "indirect": "#d6eaf8"}
+# Frames beyond the packaged two (an extra lexicon), in the order the lexicons add them.
+EXTRA_FRAME_COLOURS = ("#27ae60", "#e67e22", "#16a085", "#d4ac0d", "#a04000", "#5d6d7e")
+
+
+def frame_colours(frames: Iterable[str] = ()) -> dict[str, str]:
+    """:data:`FRAME_COLOURS` plus a colour for every other frame of ``frames`` (in order,
+    cycling through :data:`EXTRA_FRAME_COLOURS`)."""
+    colours = dict(FRAME_COLOURS)
+    extra = [frame for frame in dict.fromkeys(frames) if frame not in colours]
+    for index, frame in enumerate(extra):
+        colours[frame] = EXTRA_FRAME_COLOURS[index % len(EXTRA_FRAME_COLOURS)]
+    return colours
 
 
 def styled(plot):
