@@ -316,7 +316,7 @@ def _word_counts(texts: pd.Series) -> np.ndarray:
     return pc.count_substring_regex(array, r"[\p{L}\p{N}_]+").to_numpy(zero_copy_only=False)
 
 
-def _group_codes(doc_ids: pd.Series, groups: pd.DataFrame) -> np.ndarray:
+def _group_codes(doc_ids: pd.Series, groups: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The group code (position in ``groups["group"].cat.categories``) of each row's
     document, -1 for a document that has no group. Document ids are factorized first, so the
     string lookup runs once per document, not once per row."""

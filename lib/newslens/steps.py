@@ -274,7 +274,7 @@ def default_steps(
     frame_classifier: str = "builtin",
 ) -> list[Step]:
     """The steps of a run, in dependency order, configured from the run's settings."""
-    framing = {
+    framing: dict[str, Any] = {
         "destruction_lexicon": destruction_lexicon,
         "reconstruction_lexicon": reconstruction_lexicon,
         "extra_lexicons": extra_lexicons,

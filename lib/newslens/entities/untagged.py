@@ -50,10 +50,10 @@ def find_untagged(
         if i < resume:
             continue
         text = texts[i]
-        candidates = by_first.get(text)
+        candidates: Sequence[tuple[str, ...]] | None = by_first.get(text)
         if candidates is None:
             key = name_key(text)
-            candidates = by_first.get(key) or by_first.get(POSSESSIVE.sub("", key), ())
+            candidates = by_first.get(key) or by_first.get(POSSESSIVE.sub("", key)) or ()
         if not candidates and "-" not in text[1:-1]:
             continue
         hit = _match_at(doc, i, candidates, covered, loose)

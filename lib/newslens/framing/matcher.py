@@ -9,7 +9,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from newslens.framing.lexicons import ENTITY_MARK, Lexicon, LexiconTerm
 
@@ -52,15 +52,15 @@ class FrameMatcher:
         self._by_entity: dict[int, list[tuple[str, LexiconTerm, tuple]]] = defaultdict(list)
         for lexicon in self.lexicons:
             for term in lexicon.terms:
-                steps = []
+                steps: list[tuple[str | None, int | None]] = []
                 for lemma, pos in term.tokens:
                     if lemma == ENTITY_MARK:
-                        steps.append((None, vocab.strings.add(pos)))
+                        steps.append((None, vocab.strings.add(cast(str, pos))))
                     else:
                         steps.append((lemma.lower(), IDS.get(pos, -1) if pos else None))
                 entry = (lexicon.frame, term, tuple(steps))
                 if steps[0][0] is None:
-                    self._by_entity[steps[0][1]].append(entry)
+                    self._by_entity[cast(int, steps[0][1])].append(entry)
                 else:
                     self._by_lemma[steps[0][0]].append(entry)
         self._lower: dict[int, str] = {}

@@ -108,7 +108,7 @@ def frame_terms(
     """
     matcher = matcher or _matcher(doc, lexicons)
     starts = [b[0] for b in sentence_bounds(doc)]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for frame, matches in matcher(doc).items():
         for match in matches:
             span = doc[match.start : match.end]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -16,7 +16,7 @@ PROPOSAL_COLUMNS = ["term", "lemma", "pos", "count", "documents", "similarity", 
 
 
 def propose_terms(
-    docs: Iterable,
+    docs: Iterable[Doc | tuple[Any, Doc]],
     seed_terms: Sequence[str],
     *,
     nlp: Language | None = None,
@@ -42,7 +42,7 @@ def propose_terms(
     if vocab is None or not counts:
         return pd.DataFrame(columns=PROPOSAL_COLUMNS)
     seed_lemmas = [s.split("/")[0].lower() for s in seed_terms]
-    vectors = [vocab.get_vector(w) for w in seed_lemmas if vocab.has_vector(w)]
+    vectors: list[Any] = [vocab.get_vector(w) for w in seed_lemmas if vocab.has_vector(w)]
     if not vectors:
         raise ValueError(f"none of the seed terms {list(seed_terms)} has a word vector")
     centroid = np.mean(vectors, axis=0)
@@ -52,7 +52,7 @@ def propose_terms(
     for (lemma, tag), count in counts.items():
         if count < min_count or lemma in skip or not vocab.has_vector(lemma):
             continue
-        vector = vocab.get_vector(lemma)
+        vector: Any = vocab.get_vector(lemma)
         norm = np.linalg.norm(vector)
         similarity = float(vector @ centroid / norm) if norm else 0.0
         rows.append(
@@ -72,7 +72,7 @@ def propose_terms(
 
 
 def _lemma_counts(
-    docs: Iterable, pos: Sequence[str], vocab: Vocab | None
+    docs: Iterable[Doc | tuple[Any, Doc]], pos: Sequence[str], vocab: Vocab | None
 ) -> tuple[Counter, Counter, Vocab | None]:
     """Occurrences and documents of each ``(lemma, POS)`` of content words, and the
     vocabulary to read vectors from (the first Doc's when none is given)."""

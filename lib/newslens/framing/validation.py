@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -42,7 +43,7 @@ def read_frame_labels_table(table: pd.DataFrame, *, where: str = "labels") -> pd
     return table
 
 
-def labelled_documents(labels: pd.DataFrame, corpus: PathLike) -> list[Document]:
+def labelled_documents(labels: pd.DataFrame, corpus: str | Path) -> list[Document]:
     """The documents of ``corpus`` (read with :func:`newslens.corpus.read_corpus`) whose
     ``doc_id`` is a labelled ``article_id``, in corpus order; stops reading once all are
     found. Raises ``ValueError`` naming the ids that are not in the corpus."""

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
 
 # One look for every figure: readable in an HTML report and in a PNG pasted into a slide.
-STYLE = {
+STYLE: dict[Any, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 120,
     "font.size": 10,
