@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from newslens.framing.labels import frame_labels
+from newslens.framing.labels import frame_labels, frame_names
 
 __all__ = [
     "entity_summary",
@@ -75,7 +75,7 @@ def framing_summary(
     if balance_table is None or not len(balance_table):
         return _block(["No sentences to frame."], scale)
     row = balance_table.iloc[0]
-    frames = _frames_of(balance_table)
+    frames = frame_names(balance_table, suffix="_frame_sentences")
     shares = corpus_table.set_index("frame")["share"] if len(corpus_table) else pd.Series()
     share_text = ", ".join(
         f"{_e(label)} {shares.get(label, 0):.1%}" for label in frame_labels(frames)
@@ -104,12 +104,6 @@ def framing_summary(
         f" {int(row['documents_unframed']):,}."
     )
     return _block(points, scale)
-
-
-def _frames_of(balance_table: pd.DataFrame) -> list[str]:
-    """The frames of a ``frame_balance`` table (its ``<frame>_frame_sentences`` columns)."""
-    suffix = "_frame_sentences"
-    return [c.removesuffix(suffix) for c in balance_table.columns if c.endswith(suffix)]
 
 
 def _named(speakers: pd.DataFrame) -> pd.DataFrame:
@@ -203,7 +197,7 @@ def headline_numbers(tables_dir) -> dict:
     if balance is not None and len(balance):
         value = float(balance["balance"].iloc[0])
         numbers["balance"] = None if math.isnan(value) else value
-        for frame in _frames_of(balance):
+        for frame in frame_names(balance, suffix="_frame_sentences"):
             numbers[f"{frame}_sentences"] = int(balance[f"{frame}_frame_sentences"].iloc[0])
     if corpus is not None and len(corpus):
         numbers["frame_shares"] = dict(zip(corpus["frame"], corpus["share"], strict=True))

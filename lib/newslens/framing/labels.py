@@ -11,7 +11,7 @@ longer says which. The balance index compares the first two frames (the two main
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -46,10 +46,18 @@ def frame_label(scores: Mapping[str, float], *, threshold: float = DEFAULT_THRES
     return label_of({frame: score >= threshold for frame, score in scores.items()})
 
 
-def frame_names(sentences: pd.DataFrame) -> list[str]:
-    """The frames of a ``sentences`` table, in column order (``destruction``,
-    ``reconstruction``, then any extra frame a user lexicon added)."""
-    return [c.removesuffix("_score") for c in sentences.columns if c.endswith("_score")]
+def frame_names(table: pd.DataFrame, *, suffix: str = "_score") -> list[str]:
+    """The frames of a table, in column order (``destruction``, ``reconstruction``, then any
+    extra frame a user lexicon added), read from its per-frame columns: ``<frame>_score`` in
+    ``sentences``, or another ``suffix`` (``_frame_sentences`` in ``frame_balance``,
+    ``_share`` in ``actors_by_frame``)."""
+    return [c.removesuffix(suffix) for c in table.columns if c.endswith(suffix)]
+
+
+def frames_of_labels(labels: Iterable[str]) -> list[str]:
+    """The frames among labels (every label but ``both`` and ``neither``), in first-seen
+    order: the frames of a table that has only labels (``frame_corpus``, a comparison)."""
+    return [label for label in dict.fromkeys(labels) if label not in (BOTH, NEITHER)]
 
 
 def table_frames(table: pd.DataFrame) -> list[str]:

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from newslens.framing.labels import BOTH, NEITHER, balance_frames, in_frame, table_frames
+from newslens.framing.labels import (
+    BOTH,
+    NEITHER,
+    balance_frames,
+    frame_names,
+    frames_of_labels,
+    in_frame,
+    table_frames,
+)
 from newslens.framing.lexicons import FRAMES
 from newslens.plots.style import empty_figure, frame_colours, new_figure, styled
 
@@ -19,18 +27,13 @@ def label_order(frames: Sequence[str]) -> list[str]:
     return [*frames[:1], BOTH, *frames[1:], NEITHER]
 
 
-def _frames_of_labels(labels) -> list[str]:
-    """The frames among a table's labels (every label but ``both`` and ``neither``)."""
-    return [label for label in dict.fromkeys(labels) if label not in (BOTH, NEITHER)]
-
-
 @styled
 def plot_frame_shares(corpus_frames) -> Figure:
     """Share of sentences per frame label (``corpus_frames`` from
     :func:`newslens.framing.corpus_frames`), each bar annotated with its sentence count."""
     if corpus_frames is None or not len(corpus_frames) or corpus_frames["sentences"].sum() == 0:
         return empty_figure("No sentences to frame.")
-    frames = _frames_of_labels(corpus_frames["frame"])
+    frames = frames_of_labels(corpus_frames["frame"])
     colours = frame_colours(frames)
     table = corpus_frames.set_index("frame").reindex(label_order(frames)).fillna(0)
     figure, axes = new_figure(width=7, height=3.2)
@@ -64,11 +67,7 @@ def plot_frame_balance(
     framed = document_frames.dropna(subset=["balance"]) if len(document_frames) else document_frames
     if not len(framed):
         return empty_figure("No framed sentences: the balance is undefined.")
-    frames = [
-        c.removesuffix("_frame_sentences")
-        for c in document_frames.columns
-        if c.endswith("_frame_sentences")
-    ]
+    frames = frame_names(document_frames, suffix="_frame_sentences")
     first, second = balance_frames(frames) or FRAMES
     colours = frame_colours(frames)
     if len(framed) <= max_bars:
@@ -202,7 +201,7 @@ def plot_actors_by_frame(actors) -> Figure:
     """Sentences per frame label for each top entity (``actors_by_frame``), stacked bars."""
     if actors is None or not len(actors):
         return empty_figure("No entity mentions to place in frames.")
-    frames = [c.removesuffix("_share") for c in actors.columns if c.endswith("_share")]
+    frames = frame_names(actors, suffix="_share")
     colours = frame_colours(frames)
     table = actors.iloc[::-1]
     figure, axes = new_figure(width=8, height=max(2.0, 0.32 * len(table) + 1.2))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from newslens.framing.labels import balance_frames, frames_of_labels
 from newslens.plots.style import KIND_COLOURS, empty_figure, frame_colours, new_figure
 
 
@@ -123,10 +124,7 @@ def _frame_panels(by_group) -> list[tuple[str, str, str, str]]:
     """``(measure, frame, title, colour)`` of each panel: the share of each frame's label
     (the frames of the table, in its order), the balance between the first two, the mean
     sentiment."""
-    from newslens.framing.labels import BOTH, NEITHER, balance_frames
-
-    shares = by_group.loc[by_group["measure"] == "share", "frame"]
-    frames = [f for f in dict.fromkeys(shares) if f not in (BOTH, NEITHER)]
+    frames = frames_of_labels(by_group.loc[by_group["measure"] == "share", "frame"])
     colours = frame_colours(frames)
     panels = [("share", frame, f"{frame} share", colours[frame]) for frame in frames]
     pair = balance_frames(frames) or ("destruction", "reconstruction")
