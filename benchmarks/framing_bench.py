@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from newslens import framing
     from newslens.corpus import read_corpus
-    from newslens.frame_model import document_features, load_classifier
+    from newslens.framing import document_features, load_classifier
     from newslens.nlp import load_model
     from newslens.sentiment import sentence_sentiments
 
@@ -53,11 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     timings = dict.fromkeys(["lexicon", "classifier", "sentiment", "sentences step"], 0.0)
     sentences = 0
     for doc in docs:
-        bounds = framing._sentence_bounds(doc)
+        bounds = framing.sentence_bounds(doc)
         sentences += len(bounds)
         matcher._last = None
         t0 = time.perf_counter()
-        scores, terms = framing._lexicon_scores(doc, matcher, bounds)
+        scores, terms = framing.lexicon_scores(doc, matcher, bounds)
         t1 = time.perf_counter()
         classifier.predict(document_features(doc, bounds, scores, terms))
         t2 = time.perf_counter()

@@ -112,7 +112,7 @@ def _add_train_frames(commands: argparse._SubParsersAction) -> None:
     train = commands.add_parser(
         "train-frames",
         help="train the destruction/reconstruction sentence classifier from hand labels",
-        description="Fit the frame classifier (newslens.frame_model) on the 'train' rows of a"
+        description="Fit the frame classifier (newslens.framing.training) on the 'train' rows of a"
         " labels CSV, choose its penalty and thresholds on the 'dev' rows, refit on both and"
         " write the JSON model. Test rows are never read. Deterministic and offline.",
     )
@@ -133,7 +133,7 @@ def _add_train_frames(commands: argparse._SubParsersAction) -> None:
 
 
 def _train_frames(args: argparse.Namespace) -> int:
-    from newslens.frame_model import train_from_labels
+    from newslens.framing import train_from_labels
     from newslens.nlp import load_model
 
     try:

@@ -40,6 +40,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from newslens.framing.labels import balance_frames, frame_labels, in_frame, table_frames
 from newslens.group_tables import (
     distinctive,
     entities_by_group,
@@ -83,8 +84,6 @@ __all__ = [
     "quote_kinds_by_group",
 ]
 
-_FRAME_LABELS = ("destruction", "reconstruction", "both", "neither")
-
 
 # --- framing --------------------------------------------------------------------------------
 
@@ -112,6 +111,12 @@ def _ratio(numerator, denominator):
         )
 
 
+_FRAME_GROUP_COLUMNS = [
+    "group", "documents", "sentences", "small_group", "measure", "frame", "value",
+    "ci_low", "ci_high",
+]  # fmt: skip
+
+
 def frames_by_group(
     sentences: pd.DataFrame,
     groups: pd.DataFrame,
@@ -126,24 +131,43 @@ def frames_by_group(
 
     Long format, one row per group and measure: ``group, documents, sentences, small_group,
     measure, frame, value, ci_low, ci_high``. ``measure`` is ``share`` (the share of the
-    group's sentences labelled ``frame``: destruction, reconstruction, both, neither),
-    ``balance`` ((R - D) / (R + D) over the group's sentences, ``both`` counting for each;
-    ``frame`` empty) or ``sentiment`` (mean VADER compound of the sentences labelled ``frame``,
-    ``all`` for every sentence). ``ci_low``/``ci_high`` bound the ``level`` percentile
+    group's sentences labelled ``frame``: each frame of the table, both, neither),
+    ``balance`` ((R - D) / (R + D) over the group's sentences in the first two frames,
+    ``both`` counting for each; ``frame`` empty) or ``sentiment`` (mean VADER compound of
+    the sentences labelled ``frame``, ``all`` for every sentence). ``ci_low``/``ci_high`` bound the ``level`` percentile
     bootstrap interval from ``n_boot`` resamples of the group's articles (seeded per group, so
     the same run gives the same intervals). A value over no sentence is NaN, and so is the
     interval of a measure defined in fewer than two of the group's articles.
     """
-    columns = [
-        "group", "documents", "sentences", "small_group", "measure", "frame", "value",
-        "ci_low", "ci_high",
-    ]  # fmt: skip
     if groups is None or not len(groups) or sentences is None:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=_FRAME_GROUP_COLUMNS)
     sizes = group_sizes(groups, min_documents=min_documents)
-    labels = list(_FRAME_LABELS) + sorted(
-        set(map(str, sentences["frame"].dropna().unique())) - set(_FRAME_LABELS)
-    )
+    frames = table_frames(sentences)
+    labels = list(frame_labels(frames))
+    labels += sorted(set(map(str, sentences["frame"].dropna().unique())) - set(labels))
+    parts = _sentence_parts(sentences, labels, frames)
+    matrix = _document_sums(sentences, groups, parts)
+    position = {name: i for i, name in enumerate(parts)}
+    group_of_document = groups["group"].astype(str).to_numpy()
+    rows = []
+    for index, size in enumerate(sizes.itertuples(index=False)):
+        values = matrix[group_of_document == size.group]
+        if not len(values):
+            continue
+        rng = np.random.default_rng([seed, index])
+        boot = _bootstrap_sums(values, n_boot=max(n_boot, 1), rng=rng)
+        rows += _group_frame_rows(
+            size, values, boot, labels, position, with_intervals=bool(n_boot), level=level
+        )
+    return pd.DataFrame(rows, columns=_FRAME_GROUP_COLUMNS)
+
+
+def _sentence_parts(
+    sentences: pd.DataFrame, labels: list[str], frames: list[str]
+) -> dict[str, np.ndarray]:
+    """Per sentence, the statistics summed per document: ``n`` (1), ``c:<label>`` (labelled
+    so), ``s:<label>``/``k:<label>`` (its sentiment, and whether it has one, when labelled
+    so), ``in:<frame>`` (in the frame) and ``s:all``/``k:all``."""
     frame_codes, frame_names = pd.factorize(sentences["frame"])
     frame_names = [str(f) for f in frame_names]
 
@@ -160,71 +184,97 @@ def frames_by_group(
         parts[f"c:{label}"] = inside
         parts[f"s:{label}"] = np.where(inside, value, 0.0)
         parts[f"k:{label}"] = inside & has
-    parts["D"] = one_of("destruction", "both")
-    parts["R"] = one_of("reconstruction", "both")
+    for frame in frames:
+        parts[f"in:{frame}"] = in_frame(sentences, frame).to_numpy()
     parts["s:all"] = value
     parts["k:all"] = has
-    # one row per document of the groups (a document without sentences is all zeros)
+    return parts
+
+
+def _document_sums(
+    sentences: pd.DataFrame, groups: pd.DataFrame, parts: dict[str, np.ndarray]
+) -> np.ndarray:
+    """``parts`` summed per document of ``groups`` (documents x statistics, in ``groups``
+    order; a document without sentences is all zeros)."""
     position_of = pd.Index(groups["doc_id"].to_numpy()).get_indexer(
         pd.Index(pd.factorize(sentences["doc_id"])[1])
     )
     row_codes = pd.factorize(sentences["doc_id"])[0]
     rows_of_sentence = np.where(row_codes >= 0, position_of[np.maximum(row_codes, 0)], -1)
     keep = rows_of_sentence >= 0
-    names = list(parts)
-    matrix = np.column_stack(
+    return np.column_stack(
         [
             np.bincount(
                 rows_of_sentence[keep],
-                weights=np.asarray(parts[name], dtype=float)[keep],
+                weights=np.asarray(values, dtype=float)[keep],
                 minlength=len(groups),
             )
-            for name in names
+            for values in parts.values()
         ]
     )
-    group_of_document = groups["group"].astype(str).to_numpy()
-    position = {name: i for i, name in enumerate(names)}
-    low, high = 100 * (1 - level) / 2, 100 * (1 + level) / 2
 
-    def measures(sums: np.ndarray) -> list[tuple[str, str, np.ndarray]]:
-        column = lambda name: sums[..., position[name]]  # noqa: E731
-        result = [("share", label, _ratio(column(f"c:{label}"), column("n"))) for label in labels]
-        d, r = column("D"), column("R")
+
+def _frame_measures(
+    sums: np.ndarray, labels: list[str], position: dict[str, int]
+) -> list[tuple[str, str, np.ndarray]]:
+    """``(measure, frame, value)`` of every measure, from the summed statistics (the last
+    axis of ``sums``): shares per label, the balance between the first two frames, mean
+    sentiment overall and per label."""
+
+    def column(name: str) -> np.ndarray:
+        return sums[..., position[name]]
+
+    result = [("share", label, _ratio(column(f"c:{label}"), column("n"))) for label in labels]
+    pair = balance_frames([name.removeprefix("in:") for name in position if name[:3] == "in:"])
+    if pair is None:
+        result.append(("balance", "", np.full_like(column("n"), np.nan, dtype=float)))
+    else:
+        d, r = column(f"in:{pair[0]}"), column(f"in:{pair[1]}")
         result.append(("balance", "", _ratio(r - d, r + d)))
-        result.append(("sentiment", "all", _ratio(column("s:all"), column("k:all"))))
-        result += [
-            ("sentiment", label, _ratio(column(f"s:{label}"), column(f"k:{label}")))
-            for label in labels
-        ]
-        return result
+    result.append(("sentiment", "all", _ratio(column("s:all"), column("k:all"))))
+    result += [
+        ("sentiment", label, _ratio(column(f"s:{label}"), column(f"k:{label}"))) for label in labels
+    ]
+    return result
 
+
+def _group_frame_rows(
+    size,
+    values: np.ndarray,
+    boot: np.ndarray,
+    labels: list[str],
+    position: dict[str, int],
+    *,
+    with_intervals: bool,
+    level: float,
+) -> list[dict]:
+    """The rows of one group: each measure's value over the group's documents (``values``)
+    and its percentile interval over the bootstrap sums (``boot``)."""
+    point = values.sum(axis=0)
+    low, high = 100 * (1 - level) / 2, 100 * (1 + level) / 2
     rows = []
-    for index, size in enumerate(sizes.itertuples(index=False)):
-        values = matrix[group_of_document == size.group]
-        if not len(values):
-            continue
-        point = values.sum(axis=0)
-        rng = np.random.default_rng([seed, index])
-        boot = _bootstrap_sums(values, n_boot=max(n_boot, 1), rng=rng)
-        for (measure, label, value), (_, _, samples), (_, _, per_document) in zip(
-            measures(point), measures(boot), measures(values), strict=True
-        ):
-            # an interval needs at least two articles where the measure is defined: with one,
-            # every resample that is defined repeats it and the interval would be a false zero
-            enough = int(np.isfinite(per_document).sum()) >= 2
-            finite = samples[np.isfinite(samples)] if n_boot and enough else samples[:0]
-            ci = np.percentile(finite, [low, high]) if len(finite) else (np.nan, np.nan)
-            rows.append(
-                {
-                    "group": size.group,
-                    "documents": int(size.documents),
-                    "sentences": int(point[position["n"]]),
-                    "small_group": bool(size.small_group),
-                    "measure": measure,
-                    "frame": label,
-                    "value": float(value),
-                    "ci_low": float(ci[0]),
-                    "ci_high": float(ci[1]),
-                }
-            )
-    return pd.DataFrame(rows, columns=columns)
+    for (measure, label, value), (_, _, samples), (_, _, per_document) in zip(
+        _frame_measures(point, labels, position),
+        _frame_measures(boot, labels, position),
+        _frame_measures(values, labels, position),
+        strict=True,
+    ):
+        # an interval needs at least two articles where the measure is defined: with one,
+        # every resample that is defined repeats it and the interval would be a false zero
+        enough = int(np.isfinite(per_document).sum()) >= 2
+        finite = samples[np.isfinite(samples)] if with_intervals and enough else samples[:0]
+        ci = np.percentile(finite, [low, high]) if len(finite) else (np.nan, np.nan)
+        rows.append(
+            {
+                "group": size.group,
+                "documents": int(size.documents),
+                "sentences": int(point[position["n"]]),
+                "small_group": bool(size.small_group),
+                "measure": measure,
+                "frame": label,
+                "value": float(value),
+                "ci_low": float(ci[0]),
+                "ci_high": float(ci[1]),
+            }
+        )
+    return rows

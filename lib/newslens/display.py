@@ -34,6 +34,7 @@ __all__ = [
     "link",
     "keep_tables_out_of_mathjax",
     "HIGHLIGHT_CSS",
+    "highlight_css",
     "NO_TEX_CLASS",
 ]
 
@@ -58,6 +59,27 @@ HIGHLIGHT_CSS = """
 .nl-meta { color: #555; font-size: 90%; }
 </style>
 """
+
+
+# Highlight backgrounds of frames beyond the two packaged ones, in the order they come.
+_EXTRA_FRAME_BACKGROUNDS = ("#a9dfbf", "#f5cba7", "#a2d9ce", "#f7dc6f", "#d7bde2", "#d5dbdb")
+_STYLED_FRAMES = ("destruction", "reconstruction")
+
+
+def highlight_css(frames: Iterable[str] = ()) -> str:
+    """:data:`HIGHLIGHT_CSS` with a background for every frame of ``frames`` it does not
+    style yet (an extra lexicon's ``nl-<frame>`` highlights); names that are not valid CSS
+    class names are left out."""
+    extra = [
+        frame
+        for frame in dict.fromkeys(frames)
+        if frame not in _STYLED_FRAMES and _CSS_CLASS.fullmatch(f"nl-{frame}")
+    ]
+    rules = "".join(
+        f".nl-{frame} {{ background: {_EXTRA_FRAME_BACKGROUNDS[i % len(_EXTRA_FRAME_BACKGROUNDS)]}; }}\n"
+        for i, frame in enumerate(extra)
+    )
+    return HIGHLIGHT_CSS.replace("</style>", rules + "</style>") if rules else HIGHLIGHT_CSS
 
 
 def escape_text(value: object) -> str:

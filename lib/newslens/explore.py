@@ -9,8 +9,9 @@
 * ``speaker``: every quote credited to the speaker (canonical entity, or the words as
   written for an unresolved one, as in ``quote_speakers.csv``), with ``context`` characters
   of the article on each side.
-* ``frame``: every sentence labelled with the frame (``both`` counts for destruction and
-  reconstruction), the frame's matched words highlighted.
+* ``frame``: every sentence in the frame (labelled with it or ``both``; with more than two
+  frames, listed in its ``frames``), the frame's matched words highlighted; a label such as
+  ``both`` gives the sentences labelled so.
 * ``term``: every matched word of a frame-lexicon term (``kill``, ``air strike``,
   ``aid/NOUN``; or a word as written), in its sentence.
 
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newslens import compare
+from newslens.framing.labels import frame_names, in_frame
 from newslens.tables import Run, open_run
 
 if TYPE_CHECKING:
@@ -141,8 +143,10 @@ def _speaker_hits(run: Run, value: str) -> pd.DataFrame:
 
 def _frame_hits(run: Run, value: str) -> pd.DataFrame:
     sentences = run.table("sentences")
-    inside = [value, "both"] if value in {"destruction", "reconstruction"} else [value]
-    hits = sentences[sentences["frame"].isin(inside)]
+    if value in frame_names(sentences):
+        hits = sentences[in_frame(sentences, value)]
+    else:
+        hits = sentences[sentences["frame"] == value]
     terms_column = f"{value}_terms"
     return hits.assign(
         detail=hits[terms_column].astype(str) if terms_column in hits else hits["frame"]

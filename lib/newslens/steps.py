@@ -185,7 +185,7 @@ class _FramingStep(Step):
 
 class SentencesStep(_FramingStep):
     """``sentences``: every sentence with its frame scores, label, terms and sentiment, and
-    the frame classifier's probabilities and evidence (:mod:`newslens.frame_model`).
+    the frame classifier's probabilities and evidence (:mod:`newslens.framing.classifier`).
 
     ``classifier`` is ``"builtin"`` (the packaged model), a path to a model written by
     ``python -m newslens train-frames``, or ``""`` for lexicon labels only. Its version and
@@ -204,7 +204,7 @@ class SentencesStep(_FramingStep):
         if not self.classifier:
             return None
         if getattr(self, "_classifier", None) is None:
-            from newslens.frame_model import load_classifier
+            from newslens.framing import load_classifier
 
             path = None if self.classifier == "builtin" else self.classifier
             self._classifier = load_classifier(path)

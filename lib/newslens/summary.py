@@ -13,6 +13,8 @@ import math
 
 import pandas as pd
 
+from newslens.framing.labels import frame_labels, frame_names
+
 __all__ = [
     "entity_summary",
     "framing_summary",
@@ -68,35 +70,40 @@ def entity_summary(
 def framing_summary(
     corpus_table: pd.DataFrame, balance_table: pd.DataFrame, *, scale: str = ""
 ) -> str:
-    """Share of sentences per frame, the corpus balance and how documents lean."""
+    """Share of sentences per frame label, the sentences in each frame, the corpus balance
+    (between the first two frames) and how documents lean."""
     if balance_table is None or not len(balance_table):
         return _block(["No sentences to frame."], scale)
     row = balance_table.iloc[0]
+    frames = frame_names(balance_table, suffix="_frame_sentences")
     shares = corpus_table.set_index("frame")["share"] if len(corpus_table) else pd.Series()
     share_text = ", ".join(
-        f"{_e(frame)} {shares.get(frame, 0):.1%}"
-        for frame in ("destruction", "reconstruction", "both", "neither")
+        f"{_e(label)} {shares.get(label, 0):.1%}" for label in frame_labels(frames)
     )
+    counts = [f"{int(row[f'{frame}_frame_sentences']):,}" for frame in frames]
+    in_frames = ", ".join(
+        f"{count}{' sentences' if i == 0 else ''} in the {_e(frame)} frame"
+        for i, (count, frame) in enumerate(zip(counts, frames, strict=True))
+    )
+    points = [
+        f"{int(row['sentences']):,} sentences in {int(row['documents']):,} documents: {share_text}."
+    ]
+    if len(frames) < 2:
+        return _block([*points, f"{in_frames}."], scale)
+    first, second = _e(frames[0]), _e(frames[1])
     balance = row["balance"]
+    lean = "even" if balance == 0 else f"towards {first if balance < 0 else second}"
     balance_text = (
-        "undefined (no framed sentence)"
-        if balance != balance
-        else f"{balance:+.2f} ({'towards destruction' if balance < 0 else 'towards reconstruction' if balance > 0 else 'even'})"
+        "undefined (no framed sentence)" if balance != balance else f"{balance:+.2f} ({lean})"
     )
-    return _block(
-        [
-            f"{int(row['sentences']):,} sentences in {int(row['documents']):,} documents:"
-            f" {share_text}.",
-            f"{int(row['destruction_frame_sentences']):,} sentences in the destruction frame,"
-            f" {int(row['reconstruction_frame_sentences']):,} in the reconstruction frame:"
-            f" balance {balance_text}.",
-            f"Documents leaning to destruction: {int(row['documents_destruction']):,}; to"
-            f" reconstruction: {int(row['documents_reconstruction']):,}; even:"
-            f" {int(row['documents_even']):,}; no framed sentence:"
-            f" {int(row['documents_unframed']):,}.",
-        ],
-        scale,
+    points.append(f"{in_frames}: balance {balance_text}.")
+    points.append(
+        f"Documents leaning to {first}: {int(row[f'documents_{frames[0]}']):,}; to"
+        f" {second}: {int(row[f'documents_{frames[1]}']):,}; even:"
+        f" {int(row['documents_even']):,}; no framed sentence:"
+        f" {int(row['documents_unframed']):,}."
     )
+    return _block(points, scale)
 
 
 def _named(speakers: pd.DataFrame) -> pd.DataFrame:
@@ -165,7 +172,8 @@ def comparison_summary(
 
 def headline_numbers(tables_dir) -> dict:
     """The run's headline numbers from the tables its reports wrote (what exists):
-    ``top_entities``, ``balance`` and frame shares, ``top_speakers``, ``quotes``."""
+    ``top_entities``, ``balance``, ``<frame>_sentences`` per frame and the shares of the
+    frame labels, ``top_speakers``, ``quotes``."""
     from pathlib import Path
 
     tables = Path(tables_dir)
@@ -189,8 +197,8 @@ def headline_numbers(tables_dir) -> dict:
     if balance is not None and len(balance):
         value = float(balance["balance"].iloc[0])
         numbers["balance"] = None if math.isnan(value) else value
-        numbers["destruction_sentences"] = int(balance["destruction_frame_sentences"].iloc[0])
-        numbers["reconstruction_sentences"] = int(balance["reconstruction_frame_sentences"].iloc[0])
+        for frame in frame_names(balance, suffix="_frame_sentences"):
+            numbers[f"{frame}_sentences"] = int(balance[f"{frame}_frame_sentences"].iloc[0])
     if corpus is not None and len(corpus):
         numbers["frame_shares"] = dict(zip(corpus["frame"], corpus["share"], strict=True))
     speakers = read("quote_speakers")

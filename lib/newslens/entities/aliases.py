@@ -1,0 +1,104 @@
+"""The alias table: which variants of a name count as one canonical name (and label), and
+which merges are vetoed. The built-in table is ``newslens/data/aliases.tsv``; a user's file
+in the same format overrides it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslens.entities.names import collapse, name_key
+from newslens.resources import package_data, read_data_lines
+
+if TYPE_CHECKING:
+    from newslens.types import PathLike
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One alias-table line: ``variant`` is counted as ``canonical`` (with ``label`` if set)."""
+
+    variant: str
+    canonical: str
+    label: str = ""
+
+
+class AliasTable(dict):
+    """The alias table: variant text -> :class:`Alias`, plus ``vetoes``, the
+    ``(variant, canonical)`` pairs that must never be merged (``canonical`` ``"*"``: the
+    variant is never merged into anything)."""
+
+    vetoes: frozenset[tuple[str, str]] = frozenset()
+
+
+def _parse_aliases(path: Path) -> tuple[dict[str, Alias], set[tuple[str, str]]]:
+    table: dict[str, Alias] = {}
+    vetoes: set[tuple[str, str]] = set()
+    source = str(path)
+    for number, line in read_data_lines(path):
+        veto = line.startswith("!")
+        fields = [field.strip() for field in (line[1:] if veto else line).split("\t")]
+        if len(fields) < 2 or not fields[0] or not fields[1]:
+            shape = "!variant<TAB>canonical" if veto else "variant<TAB>canonical[<TAB>label]"
+            raise ValueError(f"{source}: alias line {number} needs '{shape}': {line!r}")
+        if veto:
+            vetoes.add((name_key(fields[0]), collapse(fields[1])))
+            continue
+        label = fields[2].upper() if len(fields) > 2 else ""
+        table[collapse(fields[0])] = Alias(collapse(fields[0]), collapse(fields[1]), label)
+    return table, vetoes
+
+
+def load_aliases(alias_file: PathLike | None = None, *, builtin: bool = True) -> AliasTable:
+    """The alias table: variant text -> :class:`Alias` (an :class:`AliasTable`).
+
+    The built-in table (``newslens/data/aliases.tsv``: U.S./US/United States/America,
+    U.K./UK/Britain, EU/European Union, Kyiv/Kiev, federal agencies and their acronyms, ...)
+    is read first, then ``alias_file`` (same TAB-separated format) whose lines override it.
+    A line ``!variant<TAB>canonical`` is a veto: the variant is never counted under that
+    canonical name, by any rule (``!variant<TAB>*``: never merged at all); it also removes a
+    built-in line it contradicts. Pass the result as ``aliases`` to
+    :func:`~newslens.entities.extract_mentions` and
+    :func:`~newslens.entities.link_across_documents`.
+    """
+    table = AliasTable()
+    vetoes: set[tuple[str, str]] = set()
+    sources = [package_data("aliases.tsv")] if builtin else []
+    if alias_file:
+        sources.append(Path(alias_file))
+    for source in sources:
+        lines, vetoed = _parse_aliases(source)
+        table.update(lines)
+        vetoes |= vetoed
+    for variant, canonical in vetoes:
+        alias = table.get(variant)
+        if alias is not None and canonical in ("*", alias.canonical):
+            del table[variant]
+    table.vetoes = frozenset(vetoes)
+    return table
+
+
+@functools.cache
+def default_aliases() -> AliasTable:
+    """The built-in alias table, read once per process."""
+    return load_aliases()
+
+
+_ALIAS_VIEWS: dict[int, tuple[Mapping, dict[str, str], dict[str, str]]] = {}
+
+
+def alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str, str]]:
+    """What every document needs from the alias table, computed once per table: variants
+    to look for untagged (variant -> label) and organisation/place variants (-> label)."""
+    cached = _ALIAS_VIEWS.get(id(aliases))
+    if cached is not None and cached[0] is aliases:
+        return cached[1], cached[2]
+    forms = {variant: alias.label for variant, alias in aliases.items() if len(variant) > 1}
+    places = {v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"}
+    if len(_ALIAS_VIEWS) > 8:
+        _ALIAS_VIEWS.clear()
+    _ALIAS_VIEWS[id(aliases)] = (aliases, forms, places)
+    return forms, places

@@ -1,0 +1,268 @@
+"""Linking within one document: spans that swallowed a neighbour are cut, acronyms and last
+words of the document's organisations link to them, and every mention gets its entity.
+
+A PERSON name whose tokens are a subsequence of exactly one longer PERSON name is that
+person ("Zelenskyy" -> "Volodymyr Zelenskyy"), never when two longer names fit ("Maria"
+with "Maria Lopez" and "Maria Chen"); an ORG or NORP mention that is a person's surname, or
+a GPE one used attributively ("the Trump administration", "Trump's team"), is that person.
+Only this document's evidence is used, so these rules run in the per-document pass.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from newslens.entities.mention import Mention
+from newslens.entities.names import ACRONYM, GENERIC_ORG_WORDS, initials, is_subsequence, name_key
+from newslens.entities.untagged import person_forms
+
+if TYPE_CHECKING:
+    from newslens.types import Doc
+
+DEFAULT_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
+_PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+def majority_label(counts: Mapping[str, int]) -> str:
+    """The label an entity takes from its mentions' labels: the most frequent, ties broken
+    in :data:`DEFAULT_LABELS` order (other labels after them, alphabetically). The one
+    voting rule, within a document (:func:`link_people`) and across the corpus
+    (:func:`newslens.entities.tables.entity_labels`)."""
+    order = {label: i for i, label in enumerate(DEFAULT_LABELS)}
+    return min(counts, key=lambda label: (-counts[label], order.get(label, len(order)), label))
+
+
+def split_swallowed(doc: Doc, mentions: list[Mention], known: Mapping[str, str]) -> list[Mention]:
+    """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
+    White House" -> "Obama" + "White House"), and an ORG span that starts with a person the
+    document names ("Trump Justice Department" -> "Trump" + "Justice Department").
+
+    ``known`` maps organisation and place names (the alias table's and those the document
+    tags) to their label; only a tail that is one of them is cut off, so "Trump
+    Organization" stays whole. The tail may run past the span by up to two tokens ("Obama
+    White" tagged PERSON before "House")."""
+    if not any(m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2 for m in mentions):
+        return mentions
+    people = {m.name for m in mentions if m.label == "PERSON"} | set(person_forms(mentions))
+    starts = frozenset(name.split(" ", 1)[0] for name in known)
+    result: list[Mention] = []
+    claimed: list[tuple[int, int]] = []
+    for mention in mentions:
+        cut = None
+        if mention.label in ("PERSON", "ORG") and mention.end_token - mention.token >= 2:
+            cut = _swallowed_tail(doc, mention, starts, people, known)
+        if cut is None:
+            result.append(mention)
+            continue
+        result.extend(_cut_at(doc, mention, *cut))
+        claimed.append((cut[0], cut[1]))
+    if claimed:
+        result = [
+            m
+            for m in result
+            if m.linked_by == "trim"
+            or not any(m.token >= k and m.end_token <= stop for k, stop in claimed)
+        ]
+    return result
+
+
+def _swallowed_tail(
+    doc: Doc, mention: Mention, starts: frozenset[str], people: set[str], known: Mapping[str, str]
+) -> tuple[int, int, str] | None:
+    """``(first token, end token, label)`` of a known organisation or place a PERSON or ORG
+    span runs into after a person's name, or ``None``."""
+    first, last = mention.token, mention.end_token
+    for k in range(first + 1, last):
+        if doc[k].text not in starts:
+            continue
+        if mention.label == "ORG" and name_key(doc[first:k].text) not in people:
+            continue
+        stops = range(last, min(last + 3, len(doc)) + 1) if mention.label == "PERSON" else (last,)
+        for stop in stops:
+            tail = name_key(doc[k:stop].text)
+            label = known.get(tail)
+            if label in _PLACE_LABELS and tail not in people:
+                return k, stop, label
+    return None
+
+
+def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:
+    """The person before token ``k`` and the organisation or place ``k:stop``."""
+    first = mention.token
+    person = Mention(
+        max(mention.start, doc[first].idx),
+        doc[k - 1].idx + len(doc[k - 1].text),
+        first,
+        name_key(doc[first:k].text),
+        "PERSON",
+        mention.ner_label,
+        role=mention.role,
+        linked_by="trim",
+        end_token=k,
+    )
+    person.attributive = True
+    other = Mention(
+        doc[k].idx,
+        doc[stop - 1].idx + len(doc[stop - 1].text),
+        k,
+        name_key(doc[k:stop].text),
+        label,
+        mention.ner_label,
+        linked_by="trim",
+        end_token=stop,
+    )
+    return [person, other]
+
+
+def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A PERSON span made of two names the document gives two people ("Kavanaugh Ford" in a
+    caption run into a sentence) is a mention of each."""
+    surnames = person_forms(mentions)
+    result = []
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if (
+            mention.label != "PERSON"
+            or len(words) != 2
+            or mention.end_token - mention.token != 2
+            or not all(w in surnames for w in words)
+            or mention.name
+            in {m.name for m in mentions if m is not mention and m.label == "PERSON"}
+        ):
+            result.append(mention)
+            continue
+        first, second = doc[mention.token], doc[mention.token + 1]
+        result.append(
+            Mention(
+                first.idx,
+                first.idx + len(first.text),
+                first.i,
+                words[0],
+                "PERSON",
+                mention.ner_label,
+                role=mention.role,
+                linked_by="trim",
+                end_token=first.i + 1,
+            )
+        )
+        result.append(
+            Mention(
+                second.idx,
+                second.idx + len(words[1]),
+                second.i,
+                words[1],
+                "PERSON",
+                mention.ner_label,
+                linked_by="trim",
+                end_token=second.i + 1,
+            )
+        )
+    return result
+
+
+def link_acronyms(mentions: list[Mention]) -> None:
+    """An acronym is the organisation the document names in full: "DHS" after "Department
+    of Homeland Security" (in parentheses or not) counts as that department, when exactly one
+    of the document's organisation names has those initials."""
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label == "ORG":
+            acronym = initials(mention.name)
+            if acronym:
+                full.setdefault(acronym, set()).add(mention.name)
+    for mention in mentions:
+        names = full.get(mention.name.replace(".", ""))
+        if (
+            mention.label != "PERSON"
+            and ACRONYM.match(mention.name.replace(".", ""))
+            and names
+            and len(names) == 1
+        ):
+            mention.name = next(iter(names))
+            mention.label = "ORG"
+            mention.linked_by = "acronym"
+
+
+def link_short_orgs(mentions: list[Mention]) -> None:
+    """A one-word ORG name that ends exactly one longer ORG name in the document is that
+    organisation ("the Journal" -> "Wall Street Journal", "the Globe" -> "Boston Globe"),
+    unless the word heads many organisations' names ("House", "Party", "Department")."""
+    longer: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if mention.label == "ORG" and len(words) > 1:
+            longer.setdefault(words[-1], set()).add(mention.name)
+    # A word the document also uses as a place or a person ("Berkeley") is not a short form.
+    elsewhere = {m.name for m in mentions if m.label != "ORG"}
+    for mention in mentions:
+        names = longer.get(mention.name)
+        if (
+            mention.label == "ORG"
+            and mention.name not in elsewhere
+            and " " not in mention.name
+            and mention.name.lower() not in GENERIC_ORG_WORDS
+            and names
+            and len(names) == 1
+        ):
+            mention.name = next(iter(names))
+            if mention.linked_by == "name":
+                mention.linked_by = "short_form"
+
+
+def link_people(mentions: list[Mention]) -> None:
+    """Give every mention its entity name within the document (see the module rules), then
+    one label per entity (:func:`majority_label`; a PERSON mention keeps its label)."""
+    canonical = _longest_forms(mentions)
+    surnames: dict[str, set[str]] = {}
+    for name, target in canonical.items():
+        words = name.split(" ")
+        if target == name and len(words) > 1:
+            surnames.setdefault(words[-1], set()).add(name)
+    for mention in mentions:
+        if mention.label == "PERSON":
+            mention.entity = canonical[mention.name]
+            if mention.entity != mention.name and mention.linked_by == "name":
+                mention.linked_by = "person"
+            continue
+        owners = surnames.get(mention.name, set())
+        if mention.name in canonical:  # the same text also tagged PERSON in this document
+            owners = {canonical[mention.name]}
+        if len(owners) == 1 and (
+            mention.label in ("ORG", "NORP") or (mention.label == "GPE" and mention.attributive)
+        ):
+            mention.entity = next(iter(owners))
+            mention.label = "PERSON"
+            mention.linked_by = "surname"
+        else:
+            mention.entity = mention.name
+    votes: dict[str, Counter] = {}
+    for mention in mentions:
+        votes.setdefault(mention.entity, Counter())[mention.label] += 1
+    for mention in mentions:
+        if mention.label != "PERSON":
+            mention.label = majority_label(votes[mention.entity])
+
+
+def _longest_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Each PERSON name of the document -> the one longest name it is a shorter form of
+    (itself when none or several fit)."""
+    people = sorted(
+        {m.name for m in mentions if m.label == "PERSON"}, key=lambda name: (-len(name), name)
+    )
+    words = {name: tuple(name.split(" ")) for name in people}
+    canonical: dict[str, str] = {}
+    for name in people:
+        longer = [
+            other
+            for other in people
+            if len(words[other]) > len(words[name]) and is_subsequence(words[name], words[other])
+        ]
+        maximal = [
+            other
+            for other in longer
+            if not any(o != other and is_subsequence(words[other], words[o]) for o in longer)
+        ]
+        canonical[name] = maximal[0] if len(maximal) == 1 else name
+    return canonical

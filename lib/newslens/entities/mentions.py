@@ -1,0 +1,278 @@
+"""The mentions of one document (:func:`extract_mentions`): the pipeline's entities with the
+chosen labels, normalised, plus untagged repeats of names the same document already uses
+(and alias variants), also inside hyphenated compounds such as "U.S.-Russia", linked to the
+document's entities."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from newslens.entities.aliases import Alias, alias_views, default_aliases
+from newslens.entities.document import (
+    DEFAULT_LABELS,
+    link_acronyms,
+    link_people,
+    link_short_orgs,
+    split_swallowed,
+    split_two_people,
+)
+from newslens.entities.mention import Mention, char_text, token_strings
+from newslens.entities.normalise import (
+    NormalisedSpan,
+    cut_hover,
+    is_attributive,
+    is_dash,
+    is_name_shaped,
+    normalise,
+)
+from newslens.entities.titles import TitleIndex, default_titles, heads_title, title_index
+from newslens.entities.untagged import (
+    find_untagged,
+    person_forms,
+    split_hyphenated,
+    titled_untagged,
+)
+
+if TYPE_CHECKING:
+    from newslens.types import Doc, Span
+
+MENTION_COLUMNS = [
+    "doc_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "entity",
+    "label",
+    "role",
+    "ner_label",
+    "linked_by",
+]
+# Labels whose mentions take part in linking even when the user does not ask for them: a
+# "Trump" tagged ORG must be able to become the PERSON Donald Trump.
+_LINKING_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# Last words that make a name an organisation's, never a person's surname.
+_ORG_HEADS = frozenset(
+    """senate congress department party committee office council ministry agency
+    administration bureau commission service association institute foundation university
+    college school corporation company organization organisation authority network""".split()
+)
+# Last words of the names of shows, awards, laws and periods the tagger reads as people
+# ("Larry Sanders Show", "Merriman Smith Award").
+_NOT_NAME_ENDINGS = frozenset("show award awards prize act report day week month".split())
+
+
+def extract_mentions(
+    doc: Doc,
+    *,
+    doc_id: str,
+    labels: Sequence[str] = DEFAULT_LABELS,
+    aliases: Mapping[str, Alias] | None = None,
+    titles: frozenset[tuple[str, ...]] | None = None,
+) -> pd.DataFrame:
+    """One row per entity mention in ``doc``, linked to the document's entities.
+
+    Columns: ``doc_id, sentence_id, start, end, text, entity, label`` (the contract in
+    ``docs/tables.md``), then ``role`` (title/role words before the name, e.g. "Secretary of
+    State"), ``ner_label`` (the pipeline's label, empty for a mention found by repetition)
+    and ``linked_by`` (how the entity was chosen: ``name``, ``alias``, ``person`` for a
+    shorter form of a person's name, ``surname`` for an ORG/NORP/GPE surname, ``title`` for
+    a name after a person's title, ``repeat`` for an untagged repetition, ``split`` for a
+    part of a hyphenated compound, ``trim`` for the parts of a span that swallowed a person
+    and an organisation, ``acronym`` for an acronym of an organisation the document names in
+    full, ``short_form`` for the last word of one organisation's name). ``start/end`` are
+    character offsets into ``doc.text`` of the normalised mention and ``text`` is
+    ``doc.text[start:end]``; ``sentence_id`` is the index of its sentence in
+    ``list(doc.sents)``. Rows are in text order; a mention that normalises to nothing (a
+    bare title, a party tag such as "D-Calif.") is left out. ``aliases`` defaults to the
+    built-in table (:func:`~newslens.entities.load_aliases`); ``titles`` to
+    :func:`~newslens.entities.load_titles`.
+
+    Only evidence from this document is used here; evidence from the whole corpus (how a
+    name is labelled elsewhere, whose surname it is) is applied by
+    :func:`~newslens.entities.link_across_documents` over the concatenated table.
+    """
+    aliases = default_aliases() if aliases is None else aliases
+    index = title_index(default_titles() if titles is None else titles)
+    texts = token_strings(doc)
+    lowers = [text.lower() for text in texts]
+    considered = set(labels) | set(_LINKING_LABELS)
+    covered = _coverage(doc, considered)
+    mentions = _tagged_mentions(doc, considered, covered, index, lowers, aliases)
+    # Spans that swallowed a person and an organisation or place.
+    alias_forms, alias_places = alias_views(aliases)
+    known = dict(alias_places)
+    known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
+    mentions = split_swallowed(doc, mentions, known)
+    mentions = split_two_people(doc, mentions)
+    mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
+    mentions = _with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
+    _apply_alias_table(mentions, aliases)
+    link_acronyms(mentions)
+    link_short_orgs(mentions)
+    link_people(mentions)
+    wanted = tuple(labels)
+    return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
+
+
+def _coverage(doc: Doc, considered: set[str]) -> list[int]:
+    """Per token: 2 inside an entity we keep; 1 inside a longer entity of another kind (a
+    WORK_OF_ART such as "Facebook posting Elonis"), where only the document's own names are
+    looked for; 0 elsewhere. A one-token entity of another kind ("Trump" read as a PRODUCT)
+    hides nothing; laws and court cases ("Elonis v. United States") name no one: 2."""
+    covered = [0] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in considered or len(ent) > 1:
+            for i in range(ent.start, ent.end):
+                covered[i] = 2 if ent.label_ in considered or ent.label_ == "LAW" else 1
+    return covered
+
+
+def _tagged_mentions(
+    doc: Doc,
+    considered: set[str],
+    covered: list[int],
+    index: TitleIndex,
+    lowers: Sequence[str],
+    aliases: Mapping[str, Alias],
+) -> list[Mention]:
+    """The pipeline's entities with a ``considered`` label, normalised. Words after a dash
+    are not part of the name ("Fox — Rubio"): they are uncovered, so a name there can still
+    be found as an untagged repetition."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in considered:
+            continue
+        found = _normalised_entity(doc, ent, index, lowers)
+        if found is None:
+            continue
+        normalised, label = found
+        for i in range(normalised.end_token, ent.end):
+            if is_dash(doc[i]):
+                for j in range(i, ent.end):
+                    covered[j] = 0
+                break
+        if (
+            ent.label_ == "ORG"
+            and normalised.name not in aliases
+            and heads_title(lowers, normalised.start_token, normalised.end_token, index)
+        ):
+            continue
+        mentions.append(_tagged_mention(doc, ent, normalised, label))
+    return mentions
+
+
+def _normalised_entity(
+    doc: Doc, ent: Span, index: TitleIndex, lowers: Sequence[str]
+) -> tuple[NormalisedSpan, str] | None:
+    """The entity normalised, with its label (a PERSON name ending like an organisation's
+    is an ORG), or ``None`` when it names nothing or is not a name of its kind."""
+    normalised = normalise(ent, index, lowers)
+    if normalised is None or not is_name_shaped(normalised.name, ent.label_):
+        return None
+    label = ent.label_
+    if label == "PERSON":
+        normalised = cut_hover(doc, normalised)
+        last_word = normalised.name.rsplit(" ", 1)[-1]
+        if last_word.lower() in _NOT_NAME_ENDINGS:
+            return None
+        if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
+            label = "ORG"
+    return normalised, label
+
+
+def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str) -> Mention:
+    """The mention of a tagged entity. A title just before a short ORG/GPE/NORP name ("Mr.
+    Trump", "President Obama") marks a person the pipeline mislabelled."""
+    linked_by = "name"
+    if (
+        label in ("ORG", "GPE", "NORP")
+        and normalised.role
+        and normalised.end_token - normalised.start_token <= 3
+        and doc[normalised.start_token].is_title
+    ):
+        label, linked_by = "PERSON", "title"
+    mention = Mention(
+        normalised.start,
+        normalised.end,
+        normalised.start_token,
+        normalised.name,
+        label,
+        ent.label_,
+        role=normalised.role if label == "PERSON" else "",
+        linked_by=linked_by,
+        end_token=normalised.end_token,
+    )
+    # Only a GPE's use decides anything (see link_people): the parse is read for those.
+    mention.attributive = label == "GPE" and is_attributive(doc, normalised)
+    return mention
+
+
+def _with_repeats(
+    doc: Doc,
+    mentions: list[Mention],
+    alias_forms: Mapping[str, str],
+    covered: list[int],
+    texts: Sequence[str],
+    aliases: Mapping[str, Alias],
+) -> list[Mention]:
+    """``mentions`` with hyphenated compounds split into their names, plus the untagged
+    repetitions of names this document uses (and of alias variants)."""
+    forms = dict(alias_forms)
+    hyphenated = [m for m in mentions if "-" in m.name and m.name not in aliases]
+    loose: dict[str, bool] = {}  # name -> whether it is a person's
+    for mention in mentions:
+        if len(mention.name) > 1 and mention.name[:1].isupper():
+            forms[mention.name] = mention.label
+            if mention.label in ("PERSON", "ORG", "GPE"):
+                loose[mention.name] = loose.get(mention.name, False) or mention.label == "PERSON"
+    for surname, label in person_forms(mentions).items():
+        forms.setdefault(surname, label)
+        loose[surname] = True
+    if hyphenated:
+        mentions = [part for m in mentions for part in split_hyphenated(m, forms)]
+    for start, end, token, form in find_untagged(doc, forms, covered, loose, texts):
+        label = forms[form] or ""
+        if label:
+            mentions.append(Mention(start, end, token, form, label, "", linked_by="repeat"))
+    return mentions
+
+
+def _apply_alias_table(mentions: list[Mention], aliases: Mapping[str, Alias]) -> None:
+    """One canonical name (and label) per alias variant."""
+    for mention in mentions:
+        alias = aliases.get(mention.name)
+        if alias is not None:
+            if alias.canonical != mention.name and mention.linked_by == "name":
+                mention.linked_by = "alias"
+            mention.name = alias.canonical
+            mention.label = alias.label or mention.label
+
+
+def _mention_rows(doc: Doc, doc_id: str, mentions: list[Mention]) -> pd.DataFrame:
+    """The mentions table of one document, rows in text order."""
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    rows = [
+        (
+            doc_id,
+            bisect_right(sentence_starts, m.token) - 1,
+            m.start,
+            m.end,
+            char_text(doc, m.start, m.end),
+            m.entity,
+            m.label,
+            m.role,
+            m.ner_label,
+            m.linked_by,
+        )
+        for m in mentions
+    ]
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    if not rows:
+        frame = frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    return frame

@@ -1,0 +1,152 @@
+"""How names are compared: the form a name is compared in, possessives and edge punctuation,
+generational suffixes, nicknames and middle initials, acronyms.
+
+Every rule that decides whether two strings can name the same entity lives here, so the
+per-document linking (:mod:`newslens.entities.document`) and the corpus resolution
+(:mod:`newslens.entities.resolution`) compare names the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from newslens.resources import package_data, read_data_lines
+
+_WHITESPACE = re.compile(r"\s+")
+DASHES = ("\u2014", "\u2013", "--")
+# Apostrophes: straight, curly, and the C1 control U+0092 that cp1252 text decoded as
+# Latin-1 leaves in some outlets' articles ("Al Qaeda\x92s").
+_APOSTROPHES = "'\u2019\u0092"
+POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|(?<=s)[{_APOSTROPHES}])$")
+EDGE_PUNCTUATION = (
+    "\"'\u201c\u201d\u2018\u2019\u0091\u0092\u0093\u0094\u00ab\u00bb()[]{}<>,;:!?*_/\\|"
+)
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
+# Single words that head many organisations' names: never read as the short form of one
+# ("House" is not "White House", "Party" is not "Democratic Party").
+GENERIC_ORG_WORDS = frozenset(
+    """house senate congress department party committee office council ministry agency
+    administration bureau commission service association institute foundation center centre
+    group company corporation university college school union bank fund authority board
+    organization organisation network club court hill""".split()
+)
+
+
+def collapse(text: str) -> str:
+    """``text`` with runs of whitespace as one space, stripped."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: whitespace collapsed, curly apostrophes straightened."""
+    return collapse(text).replace("\u2019", "'").replace("\u0092", "'")
+
+
+def collapsed(texts: pd.Series) -> pd.Series:
+    """:func:`collapse` over a column (vectorised; the regular expression only runs on the
+    few rows with runs of whitespace or line breaks)."""
+    texts = texts.astype(str)
+    odd = texts.str.contains(r"\s\s|[\t\n\r\f\v]|^\s|\s$", regex=True)
+    if odd.any():
+        texts = texts.copy()
+        texts[odd] = texts[odd].str.replace(r"\s+", " ", regex=True).str.strip()
+    return texts
+
+
+def name_keys(texts: pd.Series) -> pd.Series:
+    """:func:`name_key` over a column (vectorised)."""
+    return (
+        collapsed(texts)
+        .str.replace("\u2019", "'", regex=False)
+        .str.replace("\u0092", "'", regex=False)
+    )
+
+
+def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a shorter form of the name ``long``: its words appear in order in
+    ``long``, and any generational suffix of ``long`` ("Jr.") appears in ``short`` too, so
+    "Donald Trump" is never read as "Donald Trump Jr."."""
+    if any(word.lower() in NAME_SUFFIXES and word not in short for word in long):
+        return False
+    position = iter(long)
+    return all(word in position for word in short)
+
+
+def _load_nicknames(path: Path) -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for number, line in read_data_lines(path):
+        for name in line.split():
+            groups.setdefault(name.lower(), set()).add(number)
+    return {name: frozenset(ids) for name, ids in groups.items()}
+
+
+@functools.cache
+def default_nicknames() -> dict[str, frozenset[int]]:
+    """First name (lowercased) -> the nickname groups of ``data/nicknames.txt`` it is in."""
+    return _load_nicknames(package_data("nicknames.txt"))
+
+
+def same_word(a: str, b: str, nicknames: Mapping[str, frozenset], *, first: bool) -> bool:
+    """Whether two words of two names can name the same person: equal, interchangeable first
+    names ("Joe", "Joseph"), or a middle initial and a middle name ("J." and "John")."""
+    if a == b:
+        return True
+    if first:
+        return bool(nicknames.get(a.lower(), frozenset()) & nicknames.get(b.lower(), frozenset()))
+    for initial, full in ((a, b), (b, a)):
+        if len(initial) == 2 and initial.endswith(".") and len(full) > 2 and full[0] == initial[0]:
+            return True
+    return False
+
+
+def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping) -> bool:
+    """:func:`is_subsequence` allowing nicknames for the first name and initials for middle
+    names ("Joe Biden" in "Joseph R. Biden", "Donald John Trump" in "Donald J. Trump")."""
+    if any(word.lower() in NAME_SUFFIXES and word not in short for word in long):
+        return False
+    # A name with a middle name or initial fits only a name with the same middles:
+    # "George W. Bush" is not "George H. W. Bush".
+    if len(short) > 2 and len(long) != len(short):
+        return False
+    position = 0
+    for i, word in enumerate(short):
+        while position < len(long) and not same_word(
+            word, long[position], nicknames, first=(i == 0 and position == 0)
+        ):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
+def hover_cut(tokens: Sequence[str], nicknames: Mapping) -> int:
+    """Where a person's name runs into a repetition of it (the hover text some outlets glue
+    after a name: "Ben Carson Benjamin (Ben) Solomon Carson"): the index of the token where
+    the first name comes back, or ``len(tokens)``."""
+    if len(tokens) < 3:
+        return len(tokens)
+    for k in range(2, len(tokens)):
+        if tokens[k][:1].isupper() and same_word(tokens[0], tokens[k], nicknames, first=True):
+            return k
+    return len(tokens)
+
+
+def initials(name: str) -> str:
+    """The acronym of a multi-word name: "Department of Homeland Security" -> "DHS"."""
+    words = [w for w in name.replace("-", " ").split(" ") if w and w.lower() not in _INITIALS_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def surname(words: Sequence[str]) -> str:
+    """The last word of a name that is not a generational suffix ("Jr."), or ``""``."""
+    return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), "")

@@ -1,0 +1,236 @@
+"""Normalisation of one entity span: the name it denotes, and the title before it.
+
+Rules, in order: cut at the first dash ("Kyiv—just" -> "Kyiv"); drop leading determiners and
+punctuation and trailing possessives and punctuation; drop the mention if it is a title or
+the tail of one with the words before it ("State" after "Secretary of"); move leading titles
+and the lowercase or adjective words among them ("former", "Russian Foreign Minister") into
+``role``; strip remaining edge punctuation and a possessive the tokenizer left attached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newslens.entities.names import (
+    DASHES,
+    EDGE_PUNCTUATION,
+    POSSESSIVE,
+    collapse,
+    default_nicknames,
+    hover_cut,
+    name_key,
+)
+from newslens.entities.titles import (
+    TitleIndex,
+    default_titles,
+    is_title_tail,
+    title_ending_at,
+    title_index,
+    title_starting_at,
+)
+
+if TYPE_CHECKING:
+    from newslens.types import Doc, Span, Token
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+# A legislator's party-and-state tag ("D-Calif.", "R-S.C.", "I-VT") is not an entity.
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
+_ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+# Words that may stand before a title and belong to the role: "former President".
+_MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
+# Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
+_COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
+# A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
+# "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
+_GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
+
+
+@dataclass(frozen=True)
+class NormalisedSpan:
+    """A mention after normalisation: the name's token range and character offsets, the
+    title/role text that preceded it (or ``""``), and the name as compared (``name``)."""
+
+    start_token: int
+    end_token: int
+    start: int
+    end: int
+    name: str
+    role: str
+
+
+def is_dash(token: Token) -> bool:
+    """Whether the token holds a dash (em, en or a double hyphen)."""
+    return any(dash in token.text for dash in DASHES)
+
+
+def normalise_span(
+    span: Span, *, titles: frozenset[tuple[str, ...]] | None = None
+) -> NormalisedSpan | None:
+    """Trim an entity span to the name it denotes, or ``None`` if it names nothing.
+
+    The rules are those of this module's docstring. The role also records a title standing
+    just before the span ("Secretary of State" before "Marco Rubio").
+    """
+    index = title_index(default_titles() if titles is None else titles)
+    return normalise(span, index, [token.lower_ for token in span.doc])
+
+
+def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> NormalisedSpan | None:
+    """:func:`normalise_span` with the title index and lowercased tokens already built."""
+    doc = span.doc
+    bounds = _trimmed_tokens(doc, span.start, span.end, lowers)
+    if bounds is None:
+        return None
+    start, end = bounds
+    # The state of a party tag split by the tokenizer: "Iowa" in "(R-Iowa)".
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
+        return None
+    # Only a title (or the tail of one): "President", "State" in "Secretary of State".
+    if is_title_tail(lowers, start, end, index):
+        return None
+    name_start = start
+    if span.label_ == "PERSON":
+        name_start = _after_leading_titles(doc, start, end, lowers, index)
+    if name_start == start:
+        role_text = _title_before(doc, start, lowers, index)
+    else:
+        role_text = doc[start:name_start].text
+    return _trimmed_text(doc, name_start, end, role_text)
+
+
+def _trimmed_tokens(
+    doc: Doc, start: int, end: int, lowers: Sequence[str]
+) -> tuple[int, int] | None:
+    """The token range left after cutting at the first dash and dropping leading
+    determiners and punctuation and trailing possessives, punctuation and lowercase words
+    ("Walker first", "Obama administration": names do not end in a lowercase word)."""
+    if end - start > 1:
+        for i in range(start + 1, end):
+            if is_dash(doc[i]):
+                end = i
+                break
+    while start < end and (lowers[start] in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha)
+    ):
+        end -= 1
+    return None if start >= end else (start, end)
+
+
+def _after_leading_titles(
+    doc: Doc, start: int, end: int, lowers: Sequence[str], index: TitleIndex
+) -> int:
+    """Where a PERSON name starts after its leading titles, with the modifiers around them
+    ("former", "Russian", "U.S.")."""
+    name_start = cursor = start
+    while cursor < end - 1:
+        after = title_starting_at(lowers, cursor, end - 1, index)
+        if after > cursor:
+            name_start = cursor = after
+            continue
+        token = doc[cursor]
+        is_modifier = token.is_lower or token.tag_ in ("JJ", "HYPH") or token.is_punct
+        if is_modifier and any(
+            title_starting_at(lowers, j, end - 1, index) > j for j in range(cursor + 1, end - 1)
+        ):
+            cursor += 1
+            continue
+        break
+    return name_start
+
+
+def _title_before(doc: Doc, start: int, lowers: Sequence[str], index: TitleIndex) -> str:
+    """A title just before the span, with its modifiers: "Secretary of State" before "Marco
+    Rubio", "former President", "Russian Foreign Minister"; or ``""``."""
+    role_start = title_ending_at(lowers, start, index)
+    while role_start > 0 and role_start < start:
+        previous = doc[role_start - 1]
+        if previous.ent_type_ in ("NORP", "GPE") or lowers[role_start - 1] in _MODIFIERS:
+            role_start -= 1
+        else:
+            break
+    return doc[role_start:start].text if role_start < start else ""
+
+
+def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> NormalisedSpan | None:
+    """The name's characters: cut at a dash inside a token, edge punctuation and possessives
+    the tokenizer left attached stripped; ``None`` when nothing name-like is left."""
+    start_char = doc[name_start].idx
+    text = doc[name_start:end].text  # not doc.text, which spaCy rebuilds on every access
+    for dash in DASHES:
+        if dash in text[1:]:
+            text = text[: text.index(dash, 1)]
+    stripped = text.lstrip(EDGE_PUNCTUATION)
+    start_char += len(text) - len(stripped)
+    text = stripped
+    while True:
+        trimmed = POSSESSIVE.sub("", text).rstrip(EDGE_PUNCTUATION + " ")
+        if trimmed == text:
+            break
+        text = trimmed
+    end_char = start_char + len(text)
+    if not any(ch.isalnum() for ch in text) or _PARTY_TAG.match(text):
+        return None
+    last_token = end - 1
+    while last_token > name_start and doc[last_token].idx >= end_char:
+        last_token -= 1
+    return NormalisedSpan(
+        name_start, last_token + 1, start_char, end_char, name_key(text), collapse(role_text)
+    )
+
+
+def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
+    """A PERSON name cut where its first name comes back (see
+    :func:`newslens.entities.names.hover_cut`) or where a word is glued to its surname
+    ("Jason FurmanEconomy" -> "Jason Furman")."""
+    tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
+    cut = hover_cut(tokens, default_nicknames())
+    keep = None
+    for k in range(1, cut):
+        glued = _GLUED.match(tokens[k])
+        if glued:
+            cut, keep = k + 1, len(glued.group(1))
+            break
+    if cut == len(tokens) and keep is None:
+        return normalised
+    last = doc[normalised.start_token + cut - 1]
+    end = last.idx + (len(last.text) if keep is None else keep)
+    name = (
+        name_key(doc.text[normalised.start : end])
+        if keep
+        else name_key(doc[normalised.start_token : normalised.start_token + cut].text)
+    )
+    return NormalisedSpan(
+        normalised.start_token,
+        normalised.start_token + cut,
+        normalised.start,
+        end,
+        name,
+        normalised.role,
+    )
+
+
+def is_name_shaped(name: str, label: str) -> bool:
+    """Whether a mention can be a name of its label: a person's name has a capital letter
+    ("antifa" is not one), a place's name starts with one ("iPhone", "jubilee bank")."""
+    if name in _COMPANY_SUFFIXES:
+        return False
+    if label == "PERSON":
+        return any(ch.isupper() for ch in name)
+    if label in ("GPE", "LOC"):
+        return name[:1].isupper() or not name[:1].isalpha()
+    return True
+
+
+def is_attributive(doc: Doc, normalised: NormalisedSpan) -> bool:
+    """Whether the name modifies a noun ("the Trump administration") or is possessive
+    ("Trump's team")."""
+    head = doc[normalised.start_token : normalised.end_token].root
+    following = doc[normalised.end_token] if normalised.end_token < len(doc) else None
+    return head.dep_ in _ATTRIBUTIVE_DEPS or (following is not None and following.tag_ == "POS")

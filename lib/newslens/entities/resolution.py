@@ -1,0 +1,285 @@
+"""Resolution across the corpus (:func:`link_across_documents`): once per run, over the
+concatenated mentions table, vectorised. Its output is the one resolution every table of a
+run uses.
+
+Rules, in order; each changed row gets the rule's name in ``linked_by``:
+
+1. ``alias``: a name in ``aliases`` (e.g. the user's file read by
+   :func:`~newslens.entities.load_aliases`) is counted under its canonical name and label,
+   wherever extraction left it.
+2. **Label by corpus vote.** Each document votes the label it gives a name (its text after
+   normalisation); a name's label is the corpus winner when the winner has at least
+   ``min_documents`` documents and ``dominance`` times the documents of the row's label.
+   ``corpus_label``: a name the corpus reads as an organisation or place is one here too
+   ("Twitter" tagged PERSON once, ORG in most documents); a PERSON row is relabelled only
+   when nothing in its document made it a person (no title, not linked to a longer name).
+   ``corpus_person``: an ORG, GPE or NORP row whose name the corpus overwhelmingly uses as
+   a person's name ("Trump" tagged ORG) becomes that person; rule 4 then links it to the
+   full name.
+3. ``group_form``: singular, plural and adjective forms of one NORP group ("Democrats",
+   "Democrat", "Democratic"; "Republicans", "Republican") are one entity, named by the
+   plural when the corpus has it. ``merge_group_forms=False`` keeps them apart.
+4. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere in
+   the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
+   "Donald J. Trump", never a first name alone; nicknames and middle initials allowed:
+   "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form. When the
+   candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
+   made only if one of them has at least ``dominance`` times the mentions of all the others
+   together.
+5. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
+   ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
+6. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
+   mentioned once in the whole corpus, with no title, linked to no longer name, not a word
+   of any longer person name of the corpus and not an alias ("Quoth" at the start of a
+   sentence, a stray capitalised word). Such names are mostly tagging errors; a real
+   one-word name mentioned twice anywhere stays.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+import pandas as pd
+
+from newslens.entities.aliases import Alias
+from newslens.entities.names import default_nicknames, name_fits, name_keys, same_word, surname
+
+
+def link_across_documents(
+    mentions: pd.DataFrame,
+    *,
+    dominance: float = 3.0,
+    min_documents: int = 3,
+    merge_group_forms: bool = True,
+    drop_unsupported: bool = True,
+    aliases: Mapping[str, Alias] | None = None,
+) -> pd.DataFrame:
+    """Resolve the whole run's mentions table with evidence from the whole corpus.
+
+    Called once per run on the concatenation of
+    :func:`~newslens.entities.extract_mentions` tables (it is pure and vectorised: one pass
+    of pandas group-bys, whatever the corpus size). The rules, their order and the
+    parameters are those of :mod:`newslens.entities.resolution`. Rows keep their order and
+    columns (rows dropped by rule 6 are left out).
+    """
+    if mentions.empty:
+        return mentions.copy()
+    result = mentions.copy()
+    key = name_keys(result["text"])
+    if aliases:
+        _apply_aliases(result, key, aliases)
+    _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    if merge_group_forms:
+        _merge_group_forms(result)
+    _link_person_names(result, dominance=dominance)
+    vetoes = getattr(aliases, "vetoes", None)
+    if vetoes:
+        _apply_vetoes(result, key, vetoes)
+    if drop_unsupported:
+        result = result[~_unsupported_people(result, key)]
+    return result
+
+
+def _apply_aliases(result: pd.DataFrame, key: pd.Series, aliases: Mapping[str, Alias]) -> None:
+    """Rule 1: every row whose name is an alias variant takes the canonical name and label."""
+    canonical = {variant: alias.canonical for variant, alias in aliases.items()}
+    labels = {variant: alias.label for variant, alias in aliases.items() if alias.label}
+    target = key.map(canonical)
+    hit = target.notna() & (target != result["entity"])
+    result.loc[hit, "entity"] = target[hit]
+    result.loc[hit, "linked_by"] = "alias"
+    label = key.map(labels)
+    relabel = label.notna() & (label != result["label"])
+    result.loc[relabel, "label"] = label[relabel]
+
+
+def _document_votes(result: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """Per name and label, the number of documents whose most frequent label for the name
+    it is (ties: the label first alphabetically): ``key, label, docs``."""
+    frame = pd.DataFrame({"key": key, "doc_id": result["doc_id"], "label": result["label"]})
+    per_doc = frame.groupby(["key", "doc_id", "label"], sort=False).size().reset_index(name="n")
+    per_doc = per_doc.sort_values(
+        ["key", "doc_id", "n", "label"], ascending=[True, True, False, True], kind="mergesort"
+    ).drop_duplicates(["key", "doc_id"])
+    return per_doc.groupby(["key", "label"], sort=True).size().reset_index(name="docs")
+
+
+def _vote_labels(
+    result: pd.DataFrame, key: pd.Series, *, dominance: float, min_documents: int
+) -> None:
+    """Rule 2, in place."""
+    votes = _document_votes(result, key)
+    winners = votes.sort_values(
+        ["key", "docs", "label"], ascending=[True, False, True], kind="mergesort"
+    ).drop_duplicates("key")
+    winners = winners.set_index("key")
+    docs_by_label = votes.set_index(["key", "label"])["docs"]
+    row_docs = pd.Series(
+        docs_by_label.reindex(pd.MultiIndex.from_arrays([key, result["label"]])).to_numpy(),
+        index=result.index,
+    ).fillna(0)
+    win_label = key.map(winners["label"])
+    win_docs = key.map(winners["docs"]).fillna(0)
+    decided = (
+        win_label.notna()
+        & (win_label != result["label"])
+        & (win_docs >= min_documents)
+        & (win_docs >= dominance * row_docs)
+        & (result["linked_by"] != "alias")
+    )
+    is_person = result["label"] == "PERSON"
+    # A name the corpus reads as an organisation or place, tagged PERSON here on no
+    # evidence of this document's own (no title, not a shorter form of a longer name).
+    unperson = (
+        decided
+        & is_person
+        & result["linked_by"].isin(["name", "repeat"])
+        & (result["role"].fillna("") == "")
+        & (result["entity"] == key)
+    )
+    # A name the corpus overwhelmingly uses for a person, tagged ORG/GPE/NORP here.
+    person = decided & ~is_person & (win_label == "PERSON")
+    other = decided & ~is_person & (win_label != "PERSON")
+    result.loc[unperson | other, "label"] = win_label[unperson | other]
+    result.loc[unperson | other, "linked_by"] = "corpus_label"
+    result.loc[person, "label"] = "PERSON"
+    result.loc[person, "entity"] = key[person]
+    result.loc[person, "linked_by"] = "corpus_person"
+
+
+def _merge_group_forms(result: pd.DataFrame) -> None:
+    """Rule 3: one entity for the singular, plural and adjective forms of a NORP group."""
+    is_norp = result["label"] == "NORP"
+    if not is_norp.any():
+        return
+    sizes = result.loc[is_norp, "entity"].value_counts()
+    names = set(sizes.index)
+
+    def root(name: str) -> str:
+        if name.endswith("ic") and (name[:-2] in names or name[:-2] + "s" in names):
+            return name[:-2]
+        if name.endswith("s") and name[:-1] in names | {n[:-2] for n in names if n.endswith("ic")}:
+            return name[:-1]
+        return name
+
+    roots = {name: root(name) for name in names}
+    groups: dict[str, list[str]] = {}
+    for name, stem in roots.items():
+        groups.setdefault(stem, []).append(name)
+    canonical = {}
+    for stem, forms in groups.items():
+        if len(forms) < 2:
+            continue
+        plural = stem + "s"
+        name = plural if plural in forms else max(forms, key=lambda f: (sizes[f], f))
+        for form in forms:
+            canonical[form] = name
+    if not canonical:
+        return
+    target = result["entity"].map(canonical)
+    hit = is_norp & target.notna() & (target != result["entity"])
+    result.loc[hit, "entity"] = target[hit]
+    result.loc[hit, "linked_by"] = "group_form"
+
+
+def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> None:
+    """Rule 5: undo every merge of a name into an entity the alias table forbids."""
+    pairs = pd.Series(list(zip(key, result["entity"], strict=True)), index=result.index)
+    banned = pairs.isin(vetoes) | (key.isin({v for v, c in vetoes if c == "*"}))
+    hit = banned & (result["entity"] != key)
+    result.loc[hit, "entity"] = key[hit]
+    result.loc[hit, "linked_by"] = "veto"
+
+
+def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
+    """Rule 4, in place."""
+    people = mentions[mentions["label"] == "PERSON"]
+    canonical = _full_person_names(people.groupby("entity").size().to_dict(), dominance)
+    is_person = mentions["label"] == "PERSON"
+    linked = mentions.loc[is_person, "entity"].map(canonical)
+    moved = linked != mentions.loc[is_person, "entity"]
+    moved &= mentions.loc[is_person, "linked_by"] != "corpus_person"
+    mentions.loc[moved[moved].index, "linked_by"] = "corpus"
+    mentions.loc[is_person, "entity"] = linked
+
+
+def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str, str]:
+    """Each PERSON entity (with its mentions, ``weights``) -> the full name it is linked to
+    by rule 4 (itself when none). A chain ("Trump" -> "Donald Trump" -> "Donald J. Trump")
+    ends at the longest form."""
+    names = sorted(weights, key=lambda name: (-len(name.split(" ")), -len(name), name))
+    words = {name: tuple(name.split(" ")) for name in names}
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        if len(words[name]) > 1:
+            by_surname.setdefault(surname(words[name]), []).append(name)
+    nicknames = default_nicknames()
+    canonical: dict[str, str] = {}
+    for name in names:
+        short = words[name]
+        if len(short) == 1:
+            pool = by_surname.get(short[0], [])
+        else:
+            pool = [
+                other
+                for other in by_surname.get(short[-1], [])
+                if same_word(short[0], words[other][0], nicknames, first=True)
+            ]
+        candidates = [
+            other
+            for other in pool
+            if (len(words[other]) > len(short) and name_fits(short, words[other], nicknames))
+            or (
+                len(words[other]) == len(short) > 1
+                and other != name
+                and (weights[other], other) > (weights[name], name)
+                and name_fits(short, words[other], nicknames)
+            )
+        ]
+        canonical[name] = _dominant_target(name, candidates, canonical, weights, dominance)
+    for name in names:
+        target = canonical[name]
+        while canonical.get(target, target) != target:
+            target = canonical[target]
+        canonical[name] = target
+    return canonical
+
+
+def _dominant_target(
+    name: str,
+    candidates: list[str],
+    canonical: Mapping[str, str],
+    weights: Mapping[str, int],
+    dominance: float,
+) -> str:
+    """The full name the candidates' mentions point to, when one has at least ``dominance``
+    times the mentions of all the others together; else ``name`` itself."""
+    targets: Counter = Counter()
+    for other in candidates:
+        targets[canonical.get(other, other)] += weights[other]
+    if not targets:
+        return name
+    ranked = sorted(targets.items(), key=lambda item: (-item[1], item[0]))
+    rest = sum(weight for _, weight in ranked[1:])
+    if len(ranked) == 1 or ranked[0][1] >= dominance * rest:
+        return ranked[0][0]
+    return name
+
+
+def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Rule 6: one-word PERSON rows with no support anywhere in the corpus."""
+    is_person = result["label"] == "PERSON"
+    once = key.map(key[is_person].value_counts()).fillna(0) == 1
+    # Words of the corpus's longer person names support a one-word name ("Trump").
+    names = result.loc[is_person, "entity"].unique()
+    words = {word for name in names if " " in name for word in name.split(" ")}
+    return (
+        is_person
+        & once
+        & ~key.isin(words)
+        & ~key.str.contains(" ", regex=False)
+        & (result["entity"] == key)
+        & (result["role"].fillna("") == "")
+        & result["linked_by"].isin(["name", "repeat", "corpus_label"])
+    )

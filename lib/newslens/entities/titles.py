@@ -1,0 +1,101 @@
+"""Titles and roles ("Secretary of State", "Gen.", "Prime Minister"): read from
+``newslens/data/titles.txt`` (plus the user's), and found in a document's tokens by their
+first and last words, so most tokens are ruled out by one set lookup."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newslens.resources import package_data, read_data_lines
+
+
+def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozenset[tuple[str, ...]]:
+    """Titles and roles as lowercased token tuples (built-in ``data/titles.txt`` plus ``titles``).
+
+    Titles are split on spaces the way the tokenizer splits them ("Secretary of State" ->
+    ``("secretary", "of", "state")``); hyphenated titles are kept whole and as their parts.
+    """
+    lines = [line for _, line in read_data_lines(package_data("titles.txt"))] if builtin else []
+    lines.extend(titles)
+    result = set()
+    for line in lines:
+        words = tuple(line.strip().lower().split())
+        if words:
+            result.add(words)
+            if any("-" in word for word in words):
+                result.add(tuple(part for word in words for part in re.split(r"(-)", word) if part))
+    return frozenset(result)
+
+
+@functools.cache
+def default_titles() -> frozenset[tuple[str, ...]]:
+    """The built-in titles, read once per process."""
+    return load_titles()
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    """Titles with their first and last words, so most tokens are ruled out by one lookup."""
+
+    titles: frozenset
+    first_words: frozenset
+    last_words: frozenset
+    longest: int
+
+
+@functools.lru_cache(maxsize=8)
+def title_index(titles: frozenset) -> TitleIndex:
+    """The :class:`TitleIndex` of a set of titles (built once per set)."""
+    return TitleIndex(
+        titles,
+        frozenset(title[0] for title in titles),
+        frozenset(title[-1] for title in titles),
+        max((len(title) for title in titles), default=0),
+    )
+
+
+def title_ending_at(lowers: Sequence[str], end: int, index: TitleIndex) -> int:
+    """The start of the longest title ending just before token ``end`` (or ``end``)."""
+    if end == 0 or lowers[end - 1] not in index.last_words:
+        return end
+    for length in range(min(index.longest, end), 0, -1):
+        if tuple(lowers[end - length : end]) in index.titles:
+            return end - length
+    return end
+
+
+def title_starting_at(lowers: Sequence[str], start: int, stop: int, index: TitleIndex) -> int:
+    """The end of the longest title starting at token ``start`` and ending by ``stop``."""
+    if lowers[start] not in index.first_words:
+        return start
+    for length in range(min(index.longest, stop - start), 0, -1):
+        if tuple(lowers[start : start + length]) in index.titles:
+            return start + length
+    return start
+
+
+def heads_title(lowers: Sequence[str], start: int, end: int, index: TitleIndex) -> bool:
+    """Whether tokens ``start:end`` begin a title that goes on after them ("Labor" in "Labor
+    Secretary Alexander Acosta", "Solicitor" in "Solicitor General")."""
+    if lowers[start] not in index.first_words:
+        return False
+    for length in range(end - start + 1, min(index.longest, len(lowers) - start) + 1):
+        if tuple(lowers[start : start + length]) in index.titles:
+            return True
+    return False
+
+
+def is_title_tail(lowers: Sequence[str], start: int, end: int, index: TitleIndex) -> bool:
+    """Whether tokens ``start:end`` are a title or the tail of one with the words before them
+    ("President"; "State" in "Secretary of State")."""
+    if lowers[end - 1] not in index.last_words:
+        return False
+    for back in range(0, index.longest):
+        if start - back < 0:
+            break
+        if tuple(lowers[start - back : end]) in index.titles:
+            return True
+    return False

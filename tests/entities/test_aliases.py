@@ -1,0 +1,30 @@
+"""The alias table and the titles (newslens.entities.aliases, newslens.entities.titles)."""
+
+from __future__ import annotations
+
+import pytest
+from entity_passages import entity_for
+from newslens.entities import extract_mentions, load_aliases, load_titles
+
+
+def test_user_alias_file_extends_the_builtin_table(nlp, tmp_path):
+    alias_file = tmp_path / "aliases.tsv"
+    alias_file.write_text("# mine\nZelensky\tVolodymyr Zelenskyy\tPERSON\n", encoding="utf-8")
+    aliases = load_aliases(alias_file)
+    assert aliases["Zelensky"].canonical == "Volodymyr Zelenskyy"
+    assert aliases["Kiev"].canonical == "Kyiv"
+    doc = nlp("Volodymyr Zelenskyy thanked allies. Zelensky also met Rubio.")
+    doc = entity_for(doc, [(0, 2, "PERSON"), (5, 6, "PERSON"), (8, 9, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="h", aliases=aliases)
+    assert mentions["entity"].tolist() == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Rubio"]
+    with pytest.raises(ValueError, match="alias line 1"):
+        bad = tmp_path / "bad.tsv"
+        bad.write_text("only-one-field\n", encoding="utf-8")
+        load_aliases(bad)
+
+
+def test_titles_file_is_read_as_token_tuples():
+    titles = load_titles(["Chief Rabbi"])
+    assert ("secretary", "of", "state") in titles
+    assert ("chief", "rabbi") in titles
+    assert ("vice", "-", "president") in titles

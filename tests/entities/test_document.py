@@ -1,0 +1,142 @@
+"""Linking within one document (newslens.entities.document): shorter forms of a person's
+name, surnames tagged as organisations or places, spans that swallowed a neighbour,
+acronyms and short forms of organisations, the alias table, one label per entity."""
+
+from __future__ import annotations
+
+import pytest
+from entity_passages import TRUMP, TWO_MARIAS, UNITED_STATES, ZELENSKYY_RUBIO, counts, entity_for
+from newslens.entities import entity_table, extract_mentions
+from newslens.entities.document import majority_label
+
+
+def test_titles_become_roles_and_surnames_and_possessives_link_to_the_full_name(nlp):
+    mentions = extract_mentions(nlp(ZELENSKYY_RUBIO), doc_id="a")
+    assert counts(mentions) == {
+        "Volodymyr Zelenskyy": 3,
+        "Marco Rubio": 2,
+        "Kyiv": 1,
+        "Paris": 1,
+        "Rome": 1,
+    }
+    people = mentions[mentions["label"] == "PERSON"]
+    assert people["text"].tolist() == [
+        "Volodymyr Zelenskyy",
+        "Zelenskyy",
+        "Zelenskyy",
+        "Marco Rubio",
+        "Rubio",
+    ]
+    assert people["role"].tolist() == ["President", "", "", "Secretary of State", ""]
+    # "State" of "Secretary of State" is tagged ORG by the pipeline: a title, not an entity.
+    assert "State" not in set(mentions["entity"])
+    assert entity_table(mentions).loc[0, "aliases"] == "Zelenskyy | Volodymyr Zelenskyy"
+
+
+def test_every_spelling_of_the_united_states_is_one_entity(nlp):
+    mentions = extract_mentions(nlp(UNITED_STATES), doc_id="b")
+    assert counts(mentions) == {"United States": 4, "Kyiv": 1, "Poland": 1, "Ukraine": 1}
+    table = entity_table(mentions)
+    assert table.loc[0].tolist() == [
+        "United States",
+        "GPE",
+        4,
+        1,
+        "America | U.S. | US | United States",
+    ]
+    assert mentions.loc[mentions["entity"] == "Kyiv", "text"].tolist() == ["Kiev"]
+
+
+def test_attributive_surname_tagged_org_is_the_person(nlp):
+    mentions = extract_mentions(nlp(TRUMP), doc_id="c")
+    assert counts(mentions) == {"Donald Trump": 3, "Ohio": 1}
+    trump = mentions[mentions["entity"] == "Donald Trump"]
+    assert trump["label"].tolist() == ["PERSON", "PERSON", "PERSON"]
+    assert trump["linked_by"].tolist() == ["name", "surname", "surname"]
+    assert "ORG" not in set(mentions["label"])
+
+
+def test_people_sharing_a_first_name_are_never_merged(nlp):
+    mentions = extract_mentions(nlp(TWO_MARIAS), doc_id="d")
+    assert counts(mentions) == {"Maria Lopez": 2, "Maria Chen": 2, "Madrid": 1, "Maria": 1}
+    # A bare "Maria" fits both women: it stays its own entity rather than being guessed.
+    assert mentions.loc[mentions["text"] == "Maria", "entity"].tolist() == ["Maria"]
+
+
+def test_a_first_name_fitting_one_person_only_is_linked(nlp):
+    doc = nlp("Maria Lopez met Tom Chen in Madrid. Maria said the meeting went well.")
+    mentions = extract_mentions(doc, doc_id="e")
+    assert mentions.loc[mentions["text"] == "Maria", "entity"].tolist() == ["Maria Lopez"]
+
+
+def test_middle_initial_form_takes_the_longest_name(nlp):
+    doc = nlp("Donald J. Trump arrived. Donald Trump then spoke, and Trump left.")
+    doc = entity_for(doc, [(0, 3, "PERSON"), (5, 7, "PERSON"), (11, 12, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="f")
+    assert mentions["entity"].tolist() == ["Donald J. Trump"] * 3
+
+
+def test_surname_tagged_org_is_linked_but_a_place_only_when_attributive(nlp):
+    doc = nlp("Michael Jordan visited Jordan. Jordan thanked fans, and Jordan's team won.")
+    doc = entity_for(doc, [(0, 2, "PERSON"), (3, 4, "GPE"), (5, 6, "ORG"), (10, 11, "GPE")])
+    mentions = extract_mentions(doc, doc_id="i")
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [
+        ("Michael Jordan", "PERSON"),
+        ("Jordan", "GPE"),
+        ("Michael Jordan", "PERSON"),
+        ("Michael Jordan", "PERSON"),
+    ]
+
+
+def test_person_span_swallowing_an_organisation_is_cut(nlp):
+    doc = nlp("Barack Obama left office. Officials in the Obama White House said no.")
+    obama = next(t.i for t in doc if t.text == "Obama" and t.i > 2)
+    doc = entity_for(doc, [(0, 2, "PERSON"), (obama, obama + 3, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="s")
+    assert counts(mentions) == {"Barack Obama": 2, "White House": 1}
+    cut = mentions[mentions["linked_by"] == "trim"]
+    assert cut["text"].tolist() == ["Obama", "White House"]
+    assert cut["label"].tolist() == ["PERSON", "ORG"]
+
+
+def test_organisation_span_starting_with_a_person_is_cut(nlp):
+    doc = nlp("Donald Trump spoke on Monday. The Trump Justice Department sued the state.")
+    mentions = extract_mentions(doc, doc_id="t")
+    assert counts(mentions) == {"Donald Trump": 2, "Justice Department": 1}
+
+
+ACRONYM = (
+    "The Federal Emergency Management Agency (FEMA) sent teams to Texas. Local officials"
+    " said FEMA arrived late, and FEMA staff stayed for weeks."
+)
+
+
+def test_acronym_defined_in_the_article_is_the_organisation(nlp):
+    mentions = extract_mentions(nlp(ACRONYM), doc_id="u")
+    assert counts(mentions)["Federal Emergency Management Agency"] == 4
+    assert "FEMA" not in set(mentions["entity"])
+    assert "acronym" in set(mentions["linked_by"])
+
+
+def test_last_word_of_one_organisation_is_that_organisation(nlp):
+    doc = nlp("The Denver Post endorsed her. The Post later said the race was close.")
+    doc = entity_for(doc, [(0, 3, "ORG"), (7, 8, "ORG")])
+    mentions = extract_mentions(doc, doc_id="v")
+    assert mentions["entity"].tolist() == ["Denver Post", "Denver Post"]
+    assert mentions["linked_by"].tolist() == ["name", "short_form"]
+
+
+@pytest.mark.parametrize(
+    ("votes", "expected"),
+    [
+        ({"ORG": 2, "GPE": 1}, "ORG"),
+        # A tie goes to the label first in DEFAULT_LABELS order ...
+        ({"GPE": 1, "ORG": 1}, "ORG"),
+        ({"NORP": 2, "GPE": 2, "FAC": 1}, "GPE"),
+        # ... and labels outside it come after, alphabetically.
+        ({"WORK_OF_ART": 1, "EVENT": 1}, "EVENT"),
+        ({"PRODUCT": 1, "LAW": 1}, "LAW"),
+    ],
+)
+def test_one_label_per_entity_by_majority_then_label_order(votes, expected):
+    assert majority_label(votes) == expected

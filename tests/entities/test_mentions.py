@@ -1,0 +1,97 @@
+"""extract_mentions: the table's columns, the labels asked for, junk spans left out, and the
+acceptance check on the seed article."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from entity_passages import TRUMP, ZELENSKYY_RUBIO, counts, entity_for
+from newslens.entities import DEFAULT_LABELS, MENTION_COLUMNS, entity_table, extract_mentions
+
+SEED = "kyiv-strikes-rome-recovery-conference.txt"
+
+
+def test_mentions_have_the_contract_columns_and_trace_back_to_the_text(nlp):
+    doc = nlp(ZELENSKYY_RUBIO)
+    mentions = extract_mentions(doc, doc_id="a")
+    assert list(mentions.columns[:7]) == [
+        "doc_id",
+        "sentence_id",
+        "start",
+        "end",
+        "text",
+        "entity",
+        "label",
+    ]
+    assert list(mentions.columns) == MENTION_COLUMNS
+    sentences = list(doc.sents)
+    for row in mentions.itertuples():
+        assert doc.text[row.start : row.end] == row.text
+        sentence = sentences[row.sentence_id]
+        assert sentence.start_char <= row.start < row.end <= sentence.end_char
+    assert mentions["sentence_id"].tolist() == [0, 0, 1, 2, 3, 3, 4, 4]
+
+
+def test_labels_select_what_is_returned(nlp):
+    mentions = extract_mentions(nlp(TRUMP), doc_id="c", labels=["PERSON"])
+    assert mentions["entity"].tolist() == ["Donald Trump"] * 3
+    assert extract_mentions(nlp(TRUMP), doc_id="c", labels=["GPE"])["entity"].tolist() == ["Ohio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "dropped"),
+    [
+        ("Sen. Amy Klobuchar (D-Minn.) spoke.", [(1, 3, "PERSON"), (4, 7, "ORG")], "D-Minn."),
+        ("They chased antifa groups downtown.", [(2, 3, "PERSON")], "antifa"),
+        ("Labor Secretary Alexander Acosta spoke.", [(0, 1, "ORG"), (2, 4, "PERSON")], "Labor"),
+    ],
+)
+def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text, spans, dropped):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="x")
+    assert dropped not in set(mentions["text"])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # Hover text glued after a linked name: cut where the first name comes back.
+        ("Today Bernie Sanders Bernie Sanders2020 spoke.", (1, 5), ("Bernie Sanders", "PERSON")),
+        ("Adviser Thom Tillis Thomas Roland Tillis voted.", (1, 6), ("Thom Tillis", "PERSON")),
+        # A surname glued to the next headline word.
+        ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        # A name ending like an organisation is one.
+        ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
+        # A show or an award is not a person, nor a company-form suffix.
+        ("He loved the Larry Sanders Show on cable.", (3, 6), None),
+        ("Copyright 2019 Acme Widgets LLC all rights reserved.", (4, 5), None),
+    ],
+)
+def test_person_spans_that_are_not_one_persons_name(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    rows = list(zip(mentions["entity"], mentions["label"], strict=True))
+    assert rows == ([expected] if expected else [])
+    for row in mentions.itertuples():
+        assert doc.text[row.start : row.end] == row.text
+
+
+def test_seed_article_counts_each_person_once_with_every_mention(nlp):
+    text = (SEEDS / SEED).read_text(encoding="utf-8")
+    mentions = extract_mentions(nlp(text), doc_id="seed", labels=DEFAULT_LABELS)
+    table = entity_table(mentions)
+    people = table[table["label"] == "PERSON"]
+    assert dict(zip(people["entity"], people["mentions"], strict=True)) == {
+        "Donald Trump": 2,
+        "Marco Rubio": 2,
+        "Volodymyr Zelenskyy": 2,
+        "Giorgia Meloni": 1,
+        "Sergei Lavrov": 1,
+        "Vladimir Putin": 1,
+    }
+    assert not ((table["entity"] == "State") & (table["label"] == "ORG")).any()
+    assert "State" not in set(mentions["text"])
+    us = table[table["entity"] == "United States"]
+    assert us[["label", "mentions"]].values.tolist() == [["GPE", 3]]
+    assert not table["entity"].isin(["U.S.", "US", "America"]).any()
+    # Every mention counted: a careful reading finds Russia five times (one in "U.S.-Russia").
+    assert counts(mentions)["Russia"] == 5

@@ -1,0 +1,40 @@
+"""Normalisation of a span (newslens.entities.normalise), on constructed spans, so the
+checks do not depend on what the NER tags."""
+
+from __future__ import annotations
+
+import pytest
+from newslens.entities import normalise_span
+from spacy.tokens import Span
+
+
+def test_normalise_strips_determiner_possessive_quotes_and_dash_tail(nlp):
+    doc = nlp("Strikes hit Kyiv\u2014just as “the European Union’s” envoys met.")
+    kyiv = normalise_span(Span(doc, 2, 5, label="GPE"))
+    assert (doc.text[kyiv.start : kyiv.end], kyiv.name) == ("Kyiv", "Kyiv")
+    first, last = 6, next(t.i for t in doc if t.text == "envoys")
+    union = normalise_span(Span(doc, first, last, label="ORG"))
+    assert doc.text[union.start : union.end] == "European Union"
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ((0, 5, "PERSON"), ("Boris Johnson", "Former Prime Minister")),
+        ((6, 9, "PERSON"), ("Mark Milley", "Gen.")),
+        # "Prime Minister" and "Minister" alone are bare titles: no name.
+        ((11, 13, "ORG"), None),
+        ((12, 13, "ORG"), None),
+    ],
+)
+def test_normalise_moves_titles_to_the_role_and_drops_bare_titles(nlp, span, expected):
+    doc = nlp("Former Prime Minister Boris Johnson met Gen. Mark Milley and the Prime Minister.")
+    normalised = normalise_span(Span(doc, span[0], span[1], label=span[2]))
+    assert (None if normalised is None else (normalised.name, normalised.role)) == expected
+
+
+def test_curly_and_straight_possessives_give_one_name(nlp):
+    doc = nlp("Ana Ruiz\u2019s plan and Ana Ruiz's budget")
+    curly = normalise_span(Span(doc, 0, 3, label="PERSON"))
+    straight = normalise_span(Span(doc, 5, 8, label="PERSON"))
+    assert curly.name == straight.name == "Ana Ruiz"

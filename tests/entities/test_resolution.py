@@ -1,0 +1,193 @@
+"""Resolution across the corpus (newslens.entities.resolution): a pure function over a
+mentions table, on tables extracted from written passages and on tables written here."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from entity_passages import counts, entity_for, mention_rows
+from newslens.entities import (
+    entity_aliases,
+    extract_mentions,
+    link_across_documents,
+    load_aliases,
+)
+
+
+def test_short_person_names_link_to_the_corpus_full_name(nlp):
+    passages = {
+        "x": "Donald J. Trump spoke in Ohio. Donald Trump Jr. spoke later.",
+        "y": "Obama met Trump in Paris. Barack Obama left.",
+        "z": "Ivanka Trump arrived. Maria Lopez met Maria Chen. Maria left early.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    # The pipeline misses the bare "Trump" in y: tag it, as a better model would.
+    entity_for(docs["y"], [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE"), (6, 8, "PERSON")])
+    mentions = pd.concat(
+        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
+        ignore_index=True,
+    )
+    people = mentions[mentions["label"] == "PERSON"]
+    assert sorted(set(people["entity"])) == [
+        "Barack Obama",
+        "Donald J. Trump",
+        "Donald Trump Jr.",
+        "Ivanka Trump",
+        "Maria",
+        "Maria Chen",
+        "Maria Lopez",
+        "Trump",
+    ]
+    # "Trump" in y fits Donald J. Trump and Ivanka Trump equally: no dominant candidate.
+    linked = link_across_documents(mentions)
+    assert linked.loc[linked["text"] == "Trump", "entity"].tolist() == ["Trump"]
+    # With the dominance threshold lowered to 1, the tie is broken by name order, never by
+    # the suffixed "Donald Trump Jr.", which is another person.
+    ties = link_across_documents(mentions, dominance=1.0)
+    assert ties.loc[ties["text"] == "Trump", "entity"].tolist() == ["Donald J. Trump"]
+    # A first name alone is never linked across documents.
+    assert linked.loc[linked["text"] == "Maria", "entity"].tolist() == ["Maria"]
+    assert len(linked) == len(mentions)
+
+
+def test_dominant_full_name_takes_the_surname_across_documents(nlp):
+    passages = {
+        "p": "Donald Trump spoke. Donald Trump left. Donald Trump returned.",
+        "q": "Ivanka Trump arrived.",
+        "r": "Critics said Trump was wrong.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    entity_for(docs["r"], [(2, 3, "PERSON")])
+    mentions = pd.concat(
+        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
+        ignore_index=True,
+    )
+    mentions = mentions[mentions["label"] == "PERSON"]
+    linked = link_across_documents(mentions)
+    assert counts(linked) == {"Donald Trump": 4, "Ivanka Trump": 1}
+    assert linked.loc[linked["doc_id"] == "r", "linked_by"].tolist() == ["corpus"]
+
+
+def test_a_label_is_decided_by_the_corpus_not_by_one_tag():
+    rows = [(d, "Twitter", "Twitter", "ORG", "name") for d in "abcd"]
+    rows += [("e", "Twitter", "Twitter", "PERSON", "name")] * 3
+    # A person with the same name whose document says so (a longer name) is left alone.
+    rows += [("f", "Sarah Gray", "Sarah Gray", "PERSON", "name")]
+    rows += [("f", "Gray", "Sarah Gray", "PERSON", "person")]
+    rows += [(d, "Gray", "Gray", "ORG", "name") for d in "ghij"]
+    linked = link_across_documents(mention_rows(rows))
+    twitter = linked[linked["doc_id"] == "e"]
+    assert twitter[["label", "linked_by"]].values.tolist() == [["ORG", "corpus_label"]] * 3
+    gray = linked[linked["doc_id"] == "f"]
+    assert gray["label"].tolist() == ["PERSON", "PERSON"]
+    audit = entity_aliases(linked)
+    assert audit[audit["entity"] == "Twitter"]["linked_by"].tolist() == ["corpus_label|name"]
+
+
+def test_surname_tagged_org_becomes_the_person_the_corpus_names():
+    rows = []
+    for d in "pqrs":
+        rows += [(d, "Donald J. Trump", "Donald J. Trump", "PERSON", "name")]
+        rows += [(d, "Trump", "Donald J. Trump", "PERSON", "person")]
+    rows += [("x", "Trump", "Trump", "ORG", "name"), ("x", "Ohio", "Ohio", "GPE", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    x = linked[linked["doc_id"] == "x"]
+    assert x[["entity", "label", "linked_by"]].values.tolist() == [
+        ["Donald J. Trump", "PERSON", "corpus_person"],
+        ["Ohio", "GPE", "name"],
+    ]
+    # Too little evidence (fewer documents than min_documents): the tag stands.
+    few = link_across_documents(mention_rows(rows), min_documents=5)
+    assert few.loc[few["doc_id"] == "x", "label"].tolist() == ["ORG", "GPE"]
+
+
+def test_group_forms_merge_unless_kept_apart():
+    rows = [
+        ("a", "Democrats", "Democrats", "NORP", "name"),
+        ("a", "Democratic", "Democratic", "NORP", "name"),
+        ("b", "Democrat", "Democrat", "NORP", "name"),
+        ("b", "Republican", "Republican", "NORP", "name"),
+        ("c", "Republicans", "Republicans", "NORP", "name"),
+        ("c", "Americans", "Americans", "NORP", "name"),
+    ]
+    merged = link_across_documents(mention_rows(rows))
+    assert merged["entity"].tolist() == [
+        "Democrats",
+        "Democrats",
+        "Democrats",
+        "Republicans",
+        "Republicans",
+        "Americans",
+    ]
+    assert merged["linked_by"].tolist()[1:4] == ["group_form"] * 3
+    apart = link_across_documents(mention_rows(rows), merge_group_forms=False)
+    assert apart["entity"].tolist() == [row[2] for row in rows]
+
+
+def test_user_alias_file_can_veto_a_merge(tmp_path):
+    alias_file = tmp_path / "aliases.tsv"
+    alias_file.write_text(
+        "!Trump\tDonald J. Trump\n!America\t*\nPotus\tDonald J. Trump\tPERSON\n", encoding="utf-8"
+    )
+    aliases = load_aliases(alias_file)
+    assert aliases.vetoes == {("Trump", "Donald J. Trump"), ("America", "*")}
+    assert "America" not in aliases and aliases["U.S."].canonical == "United States"
+    rows = [(d, "Donald J. Trump", "Donald J. Trump", "PERSON", "name") for d in "abc"]
+    rows += [("d", "Trump", "Trump", "PERSON", "name"), ("d", "Potus", "Potus", "ORG", "name")]
+    rows += [("d", "America", "United States", "GPE", "alias")]
+    plain = link_across_documents(mention_rows(rows))
+    assert plain.loc[plain["doc_id"] == "d", "entity"].tolist() == [
+        "Donald J. Trump",
+        "Potus",
+        "United States",
+    ]
+    vetoed = link_across_documents(mention_rows(rows), aliases=aliases)
+    d = vetoed[vetoed["doc_id"] == "d"]
+    assert d[["entity", "label", "linked_by"]].values.tolist() == [
+        ["Trump", "PERSON", "veto"],
+        ["Donald J. Trump", "PERSON", "alias"],
+        ["America", "GPE", "veto"],
+    ]
+    with pytest.raises(ValueError, match="alias line 1"):
+        bad = tmp_path / "bad.tsv"
+        bad.write_text("!only-one-field\n", encoding="utf-8")
+        load_aliases(bad)
+
+
+def test_nicknames_and_middle_initials_are_one_person_across_documents():
+    rows = [(d, "Joseph R. Biden", "Joseph R. Biden", "PERSON", "name") for d in "ab"]
+    rows += [("c", "Joe Biden", "Joe Biden", "PERSON", "name")]
+    rows += [(d, "William Barr", "William Barr", "PERSON", "name") for d in "de"]
+    rows += [("f", "Bill Barr", "Bill Barr", "PERSON", "name")]
+    rows += [("g", "Donald J. Trump", "Donald J. Trump", "PERSON", "name")] * 3
+    rows += [("h", "Donald John Trump", "Donald John Trump", "PERSON", "name")]
+    # A different first name is a different person, so is a different middle initial.
+    rows += [("i", "Jill Biden", "Jill Biden", "PERSON", "name")]
+    rows += [("j", "George H. W. Bush", "George H. W. Bush", "PERSON", "name")] * 5
+    rows += [("k", "George W. Bush", "George W. Bush", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    assert dict(zip(linked["text"], linked["entity"], strict=True)) == {
+        "Joseph R. Biden": "Joseph R. Biden",
+        "Joe Biden": "Joseph R. Biden",
+        "William Barr": "William Barr",
+        "Bill Barr": "William Barr",
+        "Donald J. Trump": "Donald J. Trump",
+        "Donald John Trump": "Donald J. Trump",
+        "Jill Biden": "Jill Biden",
+        "George H. W. Bush": "George H. W. Bush",
+        "George W. Bush": "George W. Bush",
+    }
+
+
+def test_a_one_word_person_nothing_supports_is_dropped():
+    rows = [
+        ("a", "Quoth", "Quoth", "PERSON", "name"),
+        ("a", "Eminem", "Eminem", "PERSON", "name"),
+        ("b", "Eminem", "Eminem", "PERSON", "name"),
+        ("c", "Ana Ruiz", "Ana Ruiz", "PERSON", "name"),
+        ("c", "Ruiz", "Ana Ruiz", "PERSON", "person"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    assert linked["text"].tolist() == ["Eminem", "Eminem", "Ana Ruiz", "Ruiz"]
+    kept = link_across_documents(mention_rows(rows), drop_unsupported=False)
+    assert len(kept) == len(rows)

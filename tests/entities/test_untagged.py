@@ -1,0 +1,32 @@
+"""Names the pipeline did not tag (newslens.entities.untagged): repeats of the document's
+names, parts of hyphenated compounds, names after a title."""
+
+from __future__ import annotations
+
+from entity_passages import counts, entity_for
+from newslens.entities import extract_mentions
+
+
+def test_hyphenated_compounds_and_untagged_repeats_are_counted(nlp):
+    doc = nlp("The U.S.-China talks began in Geneva. Officials from China and the U.S. attended.")
+    mentions = extract_mentions(doc, doc_id="g")
+    assert counts(mentions) == {"China": 2, "United States": 2, "Geneva": 1}
+    compound = mentions[mentions["start"] < 20]
+    assert compound["text"].tolist() == ["U.S.", "China"]
+    assert compound["start"].tolist() == [4, 9]
+
+
+def test_untagged_name_after_a_title_is_a_person(nlp):
+    doc = entity_for(nlp("Critics said the plan would anger President Trump."), [])
+    mentions = extract_mentions(doc, doc_id="w")
+    assert mentions[["text", "entity", "label", "role"]].values.tolist() == [
+        ["Trump", "Trump", "PERSON", "President"]
+    ]
+
+
+def test_surnames_of_the_article_are_counted_when_the_tagger_misses_them(nlp):
+    text = "Jeff Flake spoke first. Critics said the spotlight would shine on Flake, who left."
+    doc = entity_for(nlp(text), [(0, 2, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="y")
+    assert counts(mentions) == {"Jeff Flake": 2}
+    assert mentions["linked_by"].tolist() == ["name", "repeat"]

@@ -1,0 +1,58 @@
+"""Evidence (newslens.framing.evidence): the most typical sentences of a frame and their
+highlighted terms, escaped."""
+
+from __future__ import annotations
+
+import pytest
+from framing_passages import sentence_rows, small_lexicon_files
+from newslens.framing import evidence_rows, frame_terms, score_sentences, typical_sentences
+
+
+@pytest.fixture
+def small_lexicons(tmp_path):
+    return small_lexicon_files(tmp_path)
+
+
+@pytest.fixture
+def sentences_table():
+    return sentence_rows()
+
+
+def test_typical_sentences_rank_by_margin(sentences_table):
+    evidence = typical_sentences(sentences_table, frame="destruction", top_n=2)
+    assert evidence[["doc_id", "sentence_id"]].values.tolist() == [["a", 0], ["a", 1]]
+    assert evidence["margin"].tolist() == [2.0, 1.0]
+    assert evidence["rank"].tolist() == [1, 2]
+    evidence = typical_sentences(sentences_table, frame="reconstruction", top_n=5)
+    assert evidence[["doc_id", "sentence_id"]].values.tolist() == [
+        ["b", 0],
+        ["a", 2],
+        ["a", 4],
+    ]
+
+
+def test_evidence_rows_highlight_terms_relative_to_the_sentence(nlp, small_lexicons):
+    doc = nlp("Calm returned. An air strike killed three <people>.")
+    sentences = score_sentences(doc, doc_id="d", lexicons=small_lexicons, sentiment=False)
+    terms = frame_terms(doc, doc_id="d", lexicons=small_lexicons)
+    evidence = typical_sentences(sentences, frame="destruction", top_n=1)
+    rows = evidence_rows(evidence, terms, columns=["doc_id", "destruction_terms"])
+    cells, text, highlights = rows[0]
+    assert cells == {"doc_id": "d", "destruction_terms": "air strike | kill"}
+    assert [text[h.start : h.end] for h in highlights] == ["air strike", "killed"]
+    assert {h.css_class for h in highlights} == {"nl-destruction"}
+    from newslens.display import highlight_text
+
+    html = highlight_text(text, highlights, paragraphs=False)
+    assert "&lt;people&gt;" in html and "<people>" not in html
+
+
+def test_highlight_table_escapes_cells_and_text():
+    from newslens.display import Highlight, highlight_table
+
+    html = highlight_table(
+        [({"doc_id": "<a&b>", "frame": "destruction"}, "x <b>bomb</b>", [Highlight(5, 9)])]
+    )
+    assert "<th>doc_id</th><th>frame</th><th>sentence</th>" in html
+    assert "<td>&lt;a&amp;b&gt;</td>" in html
+    assert '&lt;b&gt;<mark class="nl-term">bomb</mark>&lt;/b&gt;' in html
