@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -33,7 +33,7 @@ from newslens.io import file_sha256
 
 if TYPE_CHECKING:
     from newslens.corpus import Document
-    from newslens.types import Doc, Language, PathLike
+    from newslens.types import Language, PathLike
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.10, 0.91, 0.02))
@@ -202,8 +202,7 @@ def labelled_features(
     lexicons = tuple(lexicons) if lexicons is not None else load_lexicons()
     matcher = FrameMatcher(lexicons, nlp.vocab)
     found: dict[tuple[str, int, int], tuple[SentenceFeatures, int]] = {}
-    for document, parsed in parse(list(documents), nlp=nlp, progress=False):
-        doc = cast("Doc", parsed)
+    for document, doc in parse(list(documents), nlp=nlp, progress=False):
         bounds = sentence_bounds(doc)
         scores, terms = lexicon_scores(doc, matcher, bounds)
         features = document_features(doc, bounds, scores, terms)
