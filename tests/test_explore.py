@@ -122,3 +122,36 @@ def test_the_explorer_follows_its_controls(seed_run):
     kind_box.value = "frame"
     value_box.value = "destruction"
     assert "sentences of the frame <b>destruction</b>" in output.outputs[-1]["data"]["text/html"]
+
+
+def test_the_explorer_shows_its_first_value_and_keeps_a_value_across_kinds(seed_run):
+    """The table is there as soon as the widget is, and a name that is both a speaker and an
+    entity stays picked when the kind changes (the table follows the kind)."""
+    box = explore.explorer(seed_run, rows=3)
+    kind_box, _ = box.children[0].children
+    value_box, output = box.children[1], box.children[2]
+    first = output.outputs[-1]["data"]["text/html"]
+    assert f"the entity <b>{value_box.value}</b>" in first and first.count("<tr>") == 1 + 3
+    quotes = seed_run.table("quotes")
+    speaker = quotes["speaker_entity"][quotes["speaker_entity"] != ""].value_counts().index[0]
+    value_box.value = speaker
+    kind_box.value = "speaker"
+    assert value_box.value == speaker
+    assert f"of the speaker <b>{speaker}</b>" in output.outputs[-1]["data"]["text/html"]
+    kind_box.value = "entity"
+    assert f"the entity <b>{speaker}</b>" in output.outputs[-1]["data"]["text/html"]
+
+
+@pytest.mark.parametrize(
+    ("terms", "evidence", "expected"),
+    [
+        ("killed/VERB", "killed +1.20", "killed/VERB"),  # the lexicon's terms first
+        ("", "city +0.60 | group +0.21", "city +0.60 | group +0.21"),  # the classifier's words
+        ("", "", ""),
+    ],
+)
+def test_a_frame_sentence_says_why_it_is_in_the_frame(terms, evidence, expected):
+    hits = pd.DataFrame(
+        {"frame": ["destruction"], "destruction_terms": [terms], "destruction_evidence": [evidence]}
+    )
+    assert explore._frame_detail(hits, "destruction").tolist() == [expected]

@@ -138,7 +138,9 @@ def _speaker_hits(run: Run, value: str) -> pd.DataFrame:
 
     quotes = run.table("quotes")
     hits = quotes[speaker_name(quotes) == value] if len(quotes) else quotes
-    return hits.assign(detail=hits["kind"].astype(str) + " (" + hits["cue"].astype(str) + ")")
+    cue = hits["cue"].fillna("").astype(str)
+    kind = hits["kind"].astype(str)
+    return hits.assign(detail=kind.where(cue == "", kind + " (" + cue + ")"))
 
 
 def _frame_hits(run: Run, value: str) -> pd.DataFrame:
@@ -147,10 +149,19 @@ def _frame_hits(run: Run, value: str) -> pd.DataFrame:
         hits = sentences[in_frame(sentences, value)]
     else:
         hits = sentences[sentences["frame"] == value]
-    terms_column = f"{value}_terms"
-    return hits.assign(
-        detail=hits[terms_column].astype(str) if terms_column in hits else hits["frame"]
-    )
+    return hits.assign(detail=_frame_detail(hits, value))
+
+
+def _frame_detail(hits: pd.DataFrame, frame: str) -> pd.Series:
+    """Why each sentence is in ``frame``: its matched terms, or, for a sentence the classifier
+    put there without a lexicon term, the words that weighed most (``<frame>_evidence``)."""
+    terms_column, evidence_column = f"{frame}_terms", f"{frame}_evidence"
+    if terms_column not in hits:
+        return hits["frame"].astype(str)
+    terms = hits[terms_column].fillna("").astype(str)
+    if evidence_column not in hits:
+        return terms
+    return terms.where(terms != "", hits[evidence_column].fillna("").astype(str))
 
 
 def _term_hits(run: Run, value: str) -> pd.DataFrame:
@@ -334,12 +345,16 @@ _CSS = """<style>
 table.nl-kwic { border-collapse: collapse; width: 100%; font-size: 0.9rem; table-layout: auto; }
 table.nl-kwic td, table.nl-kwic th { border-bottom: 1px solid #ddd; padding: 4px 8px;
   vertical-align: top; text-align: left !important; white-space: normal;
-  overflow-wrap: anywhere; max-width: none; }
+  overflow-wrap: break-word; max-width: none; }
 table.nl-kwic td.nl-doc { width: 16em; }
 table.nl-kwic td.nl-context { line-height: 1.5; width: 60%; }
 .nl-kwic mark { background: #f9e79f; padding: 0 2px; border-radius: 3px; }
 .nl-kwic .nl-match { background: #fdf2d0; }
 </style>"""
+
+
+# Inline, so an untrusted notebook (whose <style> JupyterLab strips) still reads left to right.
+_LEFT = 'style="text-align:left;vertical-align:top"'
 
 
 def concordance_html(hits: pd.DataFrame, *, rows: int = 200, header: bool = True) -> str:
@@ -356,8 +371,8 @@ def concordance_html(hits: pd.DataFrame, *, rows: int = 200, header: bool = True
         else ""
     )
     has_group = bool((hits["group"] != "").any())
-    head = "<tr><th>document</th>" + ("<th>group</th>" if has_group else "")
-    head += "<th>detail</th><th>in context</th></tr>"
+    names = ["document", *(["group"] if has_group else []), "detail", "in context"]
+    head = "<tr>" + "".join(f"<th {_LEFT}>{name}</th>" for name in names) + "</tr>"
     body = []
     for row in shown.itertuples(index=False):
         where = html.escape(str(row.doc_id))
@@ -367,10 +382,11 @@ def concordance_html(hits: pd.DataFrame, *, rows: int = 200, header: bool = True
             where += (
                 f"<br><small>{html.escape(str(row.source))} {html.escape(str(row.date))}</small>"
             )
-        group = f"<td>{html.escape(str(row.group))}</td>" if has_group else ""
+        group = f"<td {_LEFT}>{html.escape(str(row.group))}</td>" if has_group else ""
         body.append(
-            f'<tr><td class="nl-doc">{where}</td>{group}<td>{html.escape(str(row.detail))}</td>'
-            f'<td class="nl-context">{row.context_html}</td></tr>'
+            f'<tr><td class="nl-doc" {_LEFT}>{where}</td>{group}'
+            f"<td {_LEFT}>{html.escape(str(row.detail))}</td>"
+            f'<td class="nl-context" {_LEFT}>{row.context_html}</td></tr>'
         )
     intro = describe(hits) if header else ""
     return (
@@ -397,10 +413,12 @@ def explorer(
     period: str = "month",
     metadata: str = "",
     rows: int = 200,
+    context: int = 120,
 ) -> VBox:
     """The concordance with widgets, for JupyterLab: pick what to look up (entity, speaker,
     frame, term), type or choose the value (suggestions: the most frequent), and the group;
-    the table below updates. Returns an ``ipywidgets.VBox`` (make it a cell's value)."""
+    the table below updates. ``rows`` and ``context`` are as in :func:`concordance_html`
+    and :func:`concordance`. Returns an ``ipywidgets.VBox`` (make it a cell's value)."""
     import ipywidgets as widgets
     from IPython.display import HTML
 
@@ -430,18 +448,24 @@ def explorer(
             period=period,
             metadata=metadata,
             groups=chosen,
+            context=context,
         )
         output.outputs = ()  # replaced in place: works with or without a front end
         output.append_display_data(HTML(concordance_html(hits, rows=rows)))
 
     def new_kind(change: dict) -> None:
+        # Keep the value when the new kind has it too (Barack Obama as entity, then speaker);
+        # the table is redrawn even when the value stays the same, since the kind changed.
         options = choices(run, kind=change["new"], limit=300)
         value_box.options = options
-        value_box.value = options[0] if options else ""
+        wanted = value_box.value if value_box.value in options else (options or [""])[0]
+        if wanted == value_box.value:
+            refresh()
+        else:
+            value_box.value = wanted  # the value observer redraws
 
     kind_box.observe(new_kind, names="value")
     for box in (value_box, group_box):
         box.observe(refresh, names="value")
-    # the notebook's own table is above; this one follows the controls
-    output.append_display_data(HTML("<p>Pick what to look up: the concordance appears here.</p>"))
+    refresh()  # the controls' first value, shown at once
     return widgets.VBox([widgets.HBox([kind_box, group_box]), value_box, output])
