@@ -195,14 +195,19 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _interrupt_on_sigterm() -> None:
-    """``kill PID`` stops a run like Ctrl-C does: cleanly, with no run folder left behind."""
+def _interrupt_on_signals() -> None:
+    """``kill PID`` stops a run like Ctrl-C does: cleanly, with no run folder left behind.
+
+    SIGINT gets Python's own handler back too: a shell starts background jobs with SIGINT
+    ignored, and Python then never installs it, so ``kill -INT`` (or a scheduler's Ctrl-C)
+    would be lost on a run started with ``&``."""
     import signal
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in ("run", "analyse"):
-        _interrupt_on_sigterm()
+        _interrupt_on_signals()
         return _run(args)
     if args.command == "train-frames":
         return _train_frames(args)
