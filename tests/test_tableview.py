@@ -49,3 +49,8 @@ def test_cells_reach_the_page_as_text():
     assert "The first 1 of 2 rows" in page
     assert "<script src=" not in page  # DataTables is embedded, not fetched
     assert show_table(frame.head(0)).data == '<p class="nl-table-note">No rows to show.</p>'
+
+
+def test_the_note_counts_the_whole_table_when_only_its_first_rows_were_read():
+    first = pd.DataFrame({"n": range(10)})
+    assert "The first 10 of 2,000 rows" in table_note(first, rows=10, total=2000)

@@ -103,9 +103,11 @@ def execute_notebooks(
     *,
     kernel_name: str | None = None,
     log: Callable[[str], None] = print,
+    then: Callable[[NotebookResult], None] | None = None,
 ) -> list[NotebookResult]:
     """Execute every notebook of the plan in the run folder, ``jobs`` at a time; each reads
-    the run's tables (``run_dir="."``) and writes its own there."""
+    the run's tables (``run_dir="."``) and writes its own there. ``then`` is called on each
+    result in the notebook's lane as soon as it is done (the runner renders its report)."""
     (staging / "notebooks").mkdir(exist_ok=True)
     os.environ.setdefault("PYTHONWARNINGS", "ignore")  # kernels: no terminal warnings in reports
 
@@ -114,6 +116,8 @@ def execute_notebooks(
         values = {k: v for k, v in the_plan.notebook_values.items() if k in accepted}
         values.update({k: "." for k in RUNNER_PARAMETERS if k in accepted})
         result = _execute_notebook(path, staging, values, kernel_name=kernel_name)
+        if then is not None:
+            then(result)
         log(
             f"  {path.stem}: {result.status} in {result.duration_s:.1f} s"
             + ("" if result.status == "ok" else f" ({result.describe_failure()})")

@@ -85,6 +85,19 @@ def render_report(notebook_path: Path, target: Path, *, corpus_name: str, show_c
     target.write_text(body, encoding="utf-8")
 
 
+def render_result(
+    staging: Path, result: NotebookResult, *, corpus_name: str, show_code: bool
+) -> None:
+    """The report of one executed notebook (failed ones too: the error is in it), recorded
+    in ``result.html``. The runner calls it in the notebook's lane as soon as the notebook is
+    done, so reports render while other notebooks still run."""
+    executed = staging / result.notebook
+    if executed.exists():
+        target = staging / "html" / f"{result.name}.html"
+        render_report(executed, target, corpus_name=corpus_name, show_code=show_code)
+        result.html = str(target.relative_to(staging))
+
+
 def finish_run(
     staging: Path,
     *,
@@ -100,11 +113,8 @@ def finish_run(
     manifest."""
     name = corpus_name(plan.corpus.spec)
     for result in notebooks:
-        executed = staging / result.notebook
-        if executed.exists():
-            target = staging / "html" / f"{result.name}.html"
-            render_report(executed, target, corpus_name=name, show_code=show_code)
-            result.html = str(target.relative_to(staging))
+        if not result.html:  # not rendered yet in the notebook's own lane
+            render_result(staging, result, corpus_name=name, show_code=show_code)
     manifest = build_manifest(
         staging,
         run_id=run_id,

@@ -151,11 +151,16 @@ def _build(
 ) -> list[NotebookResult]:
     """Fill the staging folder: the analysis, the notebooks, the reports, the manifest and
     the index page. Returns what each notebook did."""
-    from newslens.report import finish_run
+    from newslens.report import corpus_name, finish_run, render_result
 
     analysis = _analyse(the_plan, staging, log=log)
+    name = corpus_name(the_plan.corpus.spec)
+
+    def render(result: NotebookResult) -> None:
+        render_result(staging, result, corpus_name=name, show_code=show_code)
+
     results = (
-        execute_notebooks(the_plan, staging, kernel_name=kernel_name, log=log)
+        execute_notebooks(the_plan, staging, kernel_name=kernel_name, log=log, then=render)
         if the_plan.notebooks
         else []
     )

@@ -58,17 +58,46 @@ class Run:
         *,
         columns: list[str] | None = None,
         doc_ids: list[str] | None = None,
+        rows: int | None = None,
     ) -> pd.DataFrame:
-        """``tables/<name>.parquet`` as a DataFrame: only ``columns`` and the rows of
-        ``doc_ids`` when given (read with a Parquet filter, so ``texts`` of a large corpus is
-        never loaded whole to show a few articles)."""
-        path = self.path / "tables" / f"{name}.parquet"
-        if not path.is_file():
-            raise RunNotFound(f"{path}: the run has no table '{name}'")
+        """``tables/<name>.parquet`` as a DataFrame: only ``columns``, the rows of ``doc_ids``
+        when given (read with a Parquet filter, so ``texts`` of a large corpus is never
+        loaded whole to show a few articles), or the first ``rows`` rows (a table to show,
+        without reading the rest)."""
+        path = self._path(name)
+        if rows is not None:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            parquet = pq.ParquetFile(path)
+            batches = parquet.iter_batches(batch_size=max(rows, 1), columns=columns)
+            first = next(batches, None)
+            table = pa.Table.from_batches([first]) if first is not None else None
+            if table is None:
+                return pd.read_parquet(path, columns=columns).head(0)
+            return table.slice(0, rows).to_pandas()
         filters = None if doc_ids is None else [("doc_id", "in", list(doc_ids))]
         if doc_ids is not None and not doc_ids:
             return pd.read_parquet(path, columns=columns).head(0)
         return pd.read_parquet(path, columns=columns, filters=filters)
+
+    def columns(self, name: str) -> list[str]:
+        """The column names of ``tables/<name>.parquet`` (its schema only is read)."""
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(self._path(name)).names)
+
+    def rows(self, name: str) -> int:
+        """The number of rows of ``tables/<name>.parquet`` (from its metadata)."""
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(self._path(name)).metadata.num_rows)
+
+    def _path(self, name: str) -> Path:
+        path = self.path / "tables" / f"{name}.parquet"
+        if not path.is_file():
+            raise RunNotFound(f"{path}: the run has no table '{name}'")
+        return path
 
     @property
     def stats(self) -> dict:

@@ -47,10 +47,13 @@ def use_interactive_tables() -> None:
     init_notebook_mode(all_interactive=False, connected=False)
 
 
-def table_note(frame: pd.DataFrame, *, name: str = "", rows: int = 500) -> str:
+def table_note(
+    frame: pd.DataFrame, *, name: str = "", rows: int = 500, total: int | None = None
+) -> str:
     """The line above a table: how many rows are shown of how many, and where all of them
-    are (``tables/<name>.csv`` and ``.parquet`` of the run, linked from the report)."""
-    total = len(frame)
+    are (``tables/<name>.csv`` and ``.parquet`` of the run, linked from the report).
+    ``total``: the table's full length when ``frame`` holds only its first rows."""
+    total = len(frame) if total is None else max(total, len(frame))
     shown = min(total, rows) if rows > 0 else total
     if shown < total:
         text = f"The first {shown:,} of {total:,} rows (search, sort and page below)"
@@ -91,11 +94,14 @@ def show_table(
     rows: int = 500,
     page: int = 10,
     columns: list[str] | None = None,
+    total: int | None = None,
 ):
     """``frame`` as an interactive table (at most ``rows`` rows, ``page`` per page), under a
     line saying how many rows there are and linking ``tables/<name>.csv`` when ``name`` is
     given. ``columns`` shows only those (a wide table stays within the page; the CSV keeps
-    every column). Returns an IPython ``HTML`` object: make it a cell's value."""
+    every column). ``total``: the full table's length when ``frame`` is only its first rows
+    (``Run.table(name, rows=...)``). Returns an IPython ``HTML`` object: make it a cell's
+    value."""
     from IPython.display import HTML
     from itables import to_html_datatable
 
@@ -133,4 +139,4 @@ def show_table(
         ],
         css=TABLE_CSS,
     )
-    return HTML(table_note(frame, name=name, rows=rows) + table)
+    return HTML(table_note(frame, name=name, rows=rows, total=total) + table)

@@ -56,3 +56,18 @@ def test_highlight_table_escapes_cells_and_text():
     assert "<th>doc_id</th><th>frame</th><th>sentence</th>" in html
     assert "<td>&lt;a&amp;b&gt;</td>" in html
     assert '&lt;b&gt;<mark class="nl-term">bomb</mark>&lt;/b&gt;' in html
+
+
+def test_typical_sentences_of_a_light_table_get_their_columns_back(nlp, small_lexicons):
+    """The framing report picks its evidence from the sentences table without its text and
+    term strings, then reads those back for the chosen rows: same rows, same columns."""
+    from newslens.framing import light_columns, restore_columns
+
+    doc = nlp("Calm returned. An air strike killed three people. Donors pledged aid to rebuild.")
+    full = score_sentences(doc, doc_id="d", lexicons=small_lexicons, sentiment=False)
+    light = full[light_columns(full.columns)]
+    assert "text" not in light and not any(c.endswith(("_terms", "_evidence")) for c in light)
+    for frame in ("destruction", "reconstruction"):
+        whole = typical_sentences(full, frame=frame, top_n=2)
+        restored = restore_columns(typical_sentences(light, frame=frame, top_n=2), full)
+        assert restored.equals(whole), frame

@@ -58,7 +58,7 @@ from newslens.framing.classifier import (
     builtin_classifier_path,
     load_classifier,
 )
-from newslens.framing.evidence import evidence_rows, typical_sentences
+from newslens.framing.evidence import evidence_rows, restore_columns, typical_sentences
 from newslens.framing.features import (
     EXTRA_COLUMNS,
     FEATURES,
@@ -76,6 +76,7 @@ from newslens.framing.labels import (
     frame_names,
     in_frame,
     label_of,
+    light_columns,
     table_frames,
 )
 from newslens.framing.lexicons import (
@@ -129,6 +130,8 @@ __all__ = [
     "frame_labels",
     "label_of",
     "frame_names",
+    "light_columns",
+    "restore_columns",
     "table_frames",
     "in_frame",
     "sentence_columns",

@@ -30,6 +30,17 @@ def typical_sentences(sentences: pd.DataFrame, *, frame: str, top_n: int = 5) ->
     return part.reset_index(drop=True)
 
 
+def restore_columns(rows: pd.DataFrame, full: pd.DataFrame) -> pd.DataFrame:
+    """``rows``, picked from a light copy of the sentences table (:func:`light_columns`),
+    with every column of ``full`` (the same sentences read whole, e.g. with
+    ``Run.table("sentences", doc_ids=...)``): ``full``'s columns in its order, then the
+    columns ``rows`` added (``margin``, ``rank``), rows in ``rows``' order."""
+    keys = ["doc_id", "sentence_id"]
+    added = [c for c in rows.columns if c not in full.columns]
+    merged = rows[keys + added].merge(full, on=keys, how="left", validate="one_to_one")
+    return merged[[*full.columns, *added]]
+
+
 def evidence_rows(
     evidence: pd.DataFrame, terms: pd.DataFrame, *, columns: Sequence[str] = ()
 ) -> list[tuple[dict[str, object], str, list]]:

@@ -46,6 +46,14 @@ def frame_label(scores: Mapping[str, float], *, threshold: float = DEFAULT_THRES
     return label_of({frame: score >= threshold for frame, score in scores.items()})
 
 
+def light_columns(columns: Sequence[str]) -> list[str]:
+    """The columns of the sentences table that every aggregate, figure and comparison of the
+    framing report reads: all but the sentence ``text`` and the per-frame ``_terms`` and
+    ``_evidence`` strings, which only the rows shown need (they are most of the table's
+    memory at scale)."""
+    return [c for c in columns if c != "text" and not c.endswith(("_terms", "_evidence"))]
+
+
 def frame_names(table: pd.DataFrame, *, suffix: str = "_score") -> list[str]:
     """The frames of a table, in column order (``destruction``, ``reconstruction``, then any
     extra frame a user lexicon added), read from its per-frame columns: ``<frame>_score`` in
