@@ -11,9 +11,12 @@ of its process tree:
 3. the same command again (everything from the cache).
 
 Prints the times, the ratios (first run / raw, rerun / first run) and the peak RSS. Figures,
-not assertions: run it on a quiet machine.
+not assertions: run it on a quiet machine. Timings on a shared virtual machine swing by 10%
+from one run to the next, so ``--repeat N`` runs the three N times, alternating, and prints
+each round and the median of the ratios.
 
     .venv/bin/python benchmarks/scale_bench.py --limit 1000
+    .venv/bin/python benchmarks/scale_bench.py --limit 1000 --repeat 3
     .venv/bin/python benchmarks/scale_bench.py --limit 0        # the whole corpus
 """
 
@@ -23,6 +26,7 @@ import argparse
 import gzip
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--skip-raw", action="store_true", help="leave out the raw baseline")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, alternating (median)")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"scale_bench: {args.corpus} is missing", file=sys.stderr)
@@ -120,27 +125,48 @@ def main(argv: list[str] | None = None) -> int:
     articles, words = slice_corpus(args.corpus, sliced, args.limit)
     python = sys.executable
     env = {**os.environ, "NEWSLENS_CACHE_DIR": str(work / "cache")}
-    shutil.rmtree(work / "cache", ignore_errors=True)
-    shutil.rmtree(work / "outputs", ignore_errors=True)
     print(f"corpus: first {articles:,} articles of {args.corpus.name} ({words:,} words)")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    rows = []
+    rounds = [
+        _round(python, sliced, work, env, skip_raw=args.skip_raw)
+        for _ in range(max(args.repeat, 1))
+    ]
+    print(f"{'':32} {'seconds':>9} {'peak RSS':>10} {'status':>6}")
+    for number, rows in enumerate(rounds, start=1):
+        if len(rounds) > 1:
+            print(f"round {number}")
+        for name, seconds, peak, status in rows:
+            print(f"{name:32} {seconds:9.1f} {peak / 2**30:8.2f} GB {status:>6}")
+    firsts = [rows[-2][1] for rows in rounds]
     if not args.skip_raw:
+        ratios = [rows[1][1] / rows[0][1] for rows in rounds]
+        print(f"first run / raw parse: {_listed(ratios, 2)}x")
+    reruns = [rows[-1][1] / first for rows, first in zip(rounds, firsts, strict=True)]
+    print(f"rerun / first run:     {_listed(reruns, 3)}x")
+    print(f"logs and runs in {work}")
+    return 0 if all(row[3] == 0 for rows in rounds for row in rows) else 1
+
+
+def _round(python: str, sliced: Path, work: Path, env: dict, *, skip_raw: bool) -> list[tuple]:
+    """One round: raw parse (unless skipped), ``newslens run`` on a fresh cache, the rerun."""
+    shutil.rmtree(work / "cache", ignore_errors=True)
+    shutil.rmtree(work / "outputs", ignore_errors=True)
+    rows = []
+    if not skip_raw:
         raw = timed([python, "-c", RAW_PARSE, str(sliced)], env=env, log=work / "raw.log")
         rows.append(("raw nlp.pipe, all cores", *raw))
     run = [python, "-m", "newslens", "run", "--corpus", str(sliced), "--out", str(work / "outputs")]
-    first = timed(run, env=env, log=work / "first.log")
-    rows.append(("newslens run, fresh cache", *first))
-    again = timed(run, env=env, log=work / "rerun.log")
-    rows.append(("newslens run again", *again))
-    print(f"{'':32} {'seconds':>9} {'peak RSS':>10} {'status':>6}")
-    for name, seconds, peak, status in rows:
-        print(f"{name:32} {seconds:9.1f} {peak / 2**30:8.2f} GB {status:>6}")
-    if not args.skip_raw:
-        print(f"first run / raw parse: {first[0] / rows[0][1]:.2f}x")
-    print(f"rerun / first run:     {again[0] / first[0]:.3f}x")
-    print(f"logs and runs in {work}")
-    return 0 if all(row[3] == 0 for row in rows) else 1
+    rows.append(("newslens run, fresh cache", *timed(run, env=env, log=work / "first.log")))
+    rows.append(("newslens run again", *timed(run, env=env, log=work / "rerun.log")))
+    return rows
+
+
+def _listed(values: list[float], digits: int) -> str:
+    """One figure, or each round's and their median."""
+    shown = [f"{v:.{digits}f}" for v in values]
+    if len(values) == 1:
+        return shown[0]
+    return f"{statistics.median(values):.{digits}f} (median of {', '.join(shown)})"
 
 
 if __name__ == "__main__":

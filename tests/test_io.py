@@ -45,3 +45,16 @@ def test_the_same_figure_gives_the_same_png(tmp_path):
     plt.close(figure)
     assert first == second and first.startswith(b"\x89PNG")
     assert b"Software" not in first and b"matplotlib" not in first.lower()
+
+
+def test_a_shown_figure_is_the_saved_png_at_the_width_ipython_would_show(tmp_path):
+    from newslens.io import show_figure
+    from newslens.plots import new_figure
+
+    figure, axes = new_figure(width=4, height=2)
+    axes.bar(["a", "b"], [1, 2])
+    image = show_figure(figure, tmp_path, "bars")
+    saved = (tmp_path / "figures" / "bars.png").read_bytes()
+    assert image.data == saved and saved.startswith(b"\x89PNG")
+    width = int.from_bytes(saved[16:20], "big")
+    assert image.width == round(width * 100 / 120) and 300 < image.width < 450

@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -404,6 +404,26 @@ def _group_names(run: Run, *, group_by: str, period: str, metadata: str) -> list
     return [str(g) for g in groups["group"].cat.categories]
 
 
+def _controls(run: Run, *, kind: str, value: str, groups: list[str]) -> tuple[Any, Any, Any]:
+    """The explorer's three controls: what to look up, the value (suggestions: the most
+    frequent), the group (off without groups)."""
+    import ipywidgets as widgets
+
+    kind_box = widgets.Dropdown(options=list(KINDS), value=kind, description="look up")
+    value_box = widgets.Combobox(
+        options=choices(run, kind=kind, limit=300),
+        value=value or (choices(run, kind=kind, limit=1) or [""])[0],
+        description="value",
+        ensure_option=False,
+        placeholder="type a name, frame or term",
+        layout=widgets.Layout(width="40em"),
+    )
+    group_box = widgets.Dropdown(
+        options=["(all groups)", *groups], description="group", disabled=not groups
+    )
+    return kind_box, value_box, group_box
+
+
 def explorer(
     run: Run | str | os.PathLike,
     *,
@@ -424,18 +444,7 @@ def explorer(
 
     run = _run(run)
     group_names = _group_names(run, group_by=group_by, period=period, metadata=metadata)
-    kind_box = widgets.Dropdown(options=list(KINDS), value=kind, description="look up")
-    value_box = widgets.Combobox(
-        options=choices(run, kind=kind, limit=300),
-        value=value or (choices(run, kind=kind, limit=1) or [""])[0],
-        description="value",
-        ensure_option=False,
-        placeholder="type a name, frame or term",
-        layout=widgets.Layout(width="40em"),
-    )
-    group_box = widgets.Dropdown(
-        options=["(all groups)", *group_names], description="group", disabled=not group_names
-    )
+    kind_box, value_box, group_box = _controls(run, kind=kind, value=value, groups=group_names)
     output = widgets.Output()
 
     def refresh(*_: object) -> None:
