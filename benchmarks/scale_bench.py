@@ -128,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: first {articles:,} articles of {args.corpus.name} ({words:,} words)")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     rounds = [
-        _round(python, sliced, work, env, skip_raw=args.skip_raw)
-        for _ in range(max(args.repeat, 1))
+        _round(python, sliced, work, env, skip_raw=args.skip_raw, number=number)
+        for number in range(1, max(args.repeat, 1) + 1)
     ]
     print(f"{'':32} {'seconds':>9} {'peak RSS':>10} {'status':>6}")
     for number, rows in enumerate(rounds, start=1):
@@ -147,17 +147,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(row[3] == 0 for rows in rounds for row in rows) else 1
 
 
-def _round(python: str, sliced: Path, work: Path, env: dict, *, skip_raw: bool) -> list[tuple]:
-    """One round: raw parse (unless skipped), ``newslens run`` on a fresh cache, the rerun."""
+def _round(
+    python: str, sliced: Path, work: Path, env: dict, *, skip_raw: bool, number: int
+) -> list[tuple]:
+    """One round: raw parse (unless skipped), ``newslens run`` on a fresh cache, the rerun;
+    logs ``raw.log``, ``first.log``, ``rerun.log`` (``-<number>`` after the first round)."""
+    tag = "" if number == 1 else f"-{number}"
     shutil.rmtree(work / "cache", ignore_errors=True)
     shutil.rmtree(work / "outputs", ignore_errors=True)
     rows = []
     if not skip_raw:
-        raw = timed([python, "-c", RAW_PARSE, str(sliced)], env=env, log=work / "raw.log")
+        raw = timed([python, "-c", RAW_PARSE, str(sliced)], env=env, log=work / f"raw{tag}.log")
         rows.append(("raw nlp.pipe, all cores", *raw))
     run = [python, "-m", "newslens", "run", "--corpus", str(sliced), "--out", str(work / "outputs")]
-    rows.append(("newslens run, fresh cache", *timed(run, env=env, log=work / "first.log")))
-    rows.append(("newslens run again", *timed(run, env=env, log=work / "rerun.log")))
+    rows.append(("newslens run, fresh cache", *timed(run, env=env, log=work / f"first{tag}.log")))
+    rows.append(("newslens run again", *timed(run, env=env, log=work / f"rerun{tag}.log")))
     return rows
 
 

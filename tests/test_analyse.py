@@ -148,7 +148,8 @@ def _start_run(
     ``background``: started as a shell starts a job with ``&``, SIGINT ignored."""
     env = {**os.environ, "NEWSLENS_CACHE_DIR": str(cache)}
     command = [sys.executable, "-m", "newslens", "run", "--corpus", str(corpus), "--out", str(out)]
-    ignore_sigint = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None
+    if background:  # as `cmd &` in a script: the shell starts it with SIGINT ignored
+        command = ["sh", "-c", 'trap "" INT; exec "$0" "$@"', *command]
     process = subprocess.Popen(
         [*command, "--jobs", "2"],
         cwd=ROOT,
@@ -156,7 +157,6 @@ def _start_run(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=ignore_sigint,
     )
     for line in process.stdout:
         if line.startswith("analyse:"):

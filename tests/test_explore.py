@@ -155,3 +155,16 @@ def test_a_frame_sentence_says_why_it_is_in_the_frame(terms, evidence, expected)
         {"frame": ["destruction"], "destruction_terms": [terms], "destruction_evidence": [evidence]}
     )
     assert explore._frame_detail(hits, "destruction").tolist() == [expected]
+
+
+def test_the_explorer_shows_the_notebooks_lookup_without_doing_it_again(seed_run, monkeypatch):
+    hits = explore.concordance(seed_run, kind="entity", value="")
+    calls = []
+    real = explore.concordance
+    monkeypatch.setattr(explore, "concordance", lambda *a, **k: calls.append(k) or real(*a, **k))
+    box = explore.explorer(seed_run, initial=hits)
+    value_box, output = box.children[1], box.children[2]
+    assert value_box.value == hits["value"].iloc[0] and not calls
+    assert f"the entity <b>{value_box.value}</b>" in output.outputs[-1]["data"]["text/html"]
+    explore.explorer(seed_run, kind="speaker", initial=hits)  # not that lookup: done afresh
+    assert len(calls) == 1

@@ -83,3 +83,10 @@ def test_a_table_is_read_by_its_first_rows_and_described_without_reading_it(tmp_
     }
     with pytest.raises(RunNotFound, match="the run has no table 'quotes'"):
         run.columns("quotes")
+
+
+def test_no_row_limit_reads_every_row_and_rows_go_without_doc_ids(tmp_path):
+    run = open_run(_run(tmp_path / "run"))
+    assert len(run.table("texts", rows=0)) == 3  # table_rows=0 means every row
+    with pytest.raises(ValueError, match="rows or doc_ids"):
+        run.table("texts", rows=2, doc_ids=["a"])

@@ -134,8 +134,8 @@ def frames_by_group(
     group's sentences labelled ``frame``: each frame of the table, both, neither),
     ``balance`` ((R - D) / (R + D) over the group's sentences in the first two frames,
     ``both`` counting for each; ``frame`` empty) or ``sentiment`` (mean VADER compound of
-    the sentences labelled ``frame``, ``all`` for every sentence). ``ci_low``/``ci_high`` bound the ``level`` percentile
-    bootstrap interval from ``n_boot`` resamples of the group's articles (seeded per group, so
+    the sentences labelled ``frame``, ``all`` for every sentence). ``ci_low``/``ci_high``
+    bound the ``level`` percentile bootstrap interval from ``n_boot`` resamples of the group's articles (seeded per group, so
     the same run gives the same intervals). A value over no sentence is NaN, and so is the
     interval of a measure defined in fewer than two of the group's articles.
     """

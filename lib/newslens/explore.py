@@ -404,6 +404,13 @@ def _group_names(run: Run, *, group_by: str, period: str, metadata: str) -> list
     return [str(g) for g in groups["group"].cat.categories]
 
 
+def _is_lookup(hits: pd.DataFrame | None, *, kind: str, value: str) -> bool:
+    """Whether ``hits`` is the concordance of ``kind``/``value`` (so need not be redone)."""
+    if hits is None or not len(hits):
+        return False
+    return str(hits["kind"].iloc[0]) == kind and str(hits["value"].iloc[0]) == value
+
+
 def _controls(run: Run, *, kind: str, value: str, groups: list[str]) -> tuple[Any, Any, Any]:
     """The explorer's three controls: what to look up, the value (suggestions: the most
     frequent), the group (off without groups)."""
@@ -434,11 +441,14 @@ def explorer(
     metadata: str = "",
     rows: int = 200,
     context: int = 120,
+    initial: pd.DataFrame | None = None,
 ) -> VBox:
     """The concordance with widgets, for JupyterLab: pick what to look up (entity, speaker,
     frame, term), type or choose the value (suggestions: the most frequent), and the group;
     the table below updates. ``rows`` and ``context`` are as in :func:`concordance_html`
-    and :func:`concordance`. Returns an ``ipywidgets.VBox`` (make it a cell's value)."""
+    and :func:`concordance`; ``initial`` is the concordance of ``kind``/``value`` when the
+    caller has it already (the notebook does), shown without looking it up again. Returns an
+    ``ipywidgets.VBox`` (make it a cell's value)."""
     import ipywidgets as widgets
     from IPython.display import HTML
 
@@ -476,5 +486,8 @@ def explorer(
     kind_box.observe(new_kind, names="value")
     for box in (value_box, group_box):
         box.observe(refresh, names="value")
-    refresh()  # the controls' first value, shown at once
+    if _is_lookup(initial, kind=kind_box.value, value=value_box.value):
+        output.append_display_data(HTML(concordance_html(initial, rows=rows)))
+    else:
+        refresh()  # the controls' first value, shown at once
     return widgets.VBox([widgets.HBox([kind_box, group_box]), value_box, output])

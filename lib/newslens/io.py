@@ -92,6 +92,8 @@ def show_figure(figure: Figure, output_dir: str | os.PathLike, name: str, *, dpi
 
     path = save_figure(figure, output_dir, name, dpi=dpi)
     data = path.read_bytes()
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return Image(data=data, format="png")
     width = int.from_bytes(data[16:20], "big")  # the PNG header's width, in pixels
     return Image(data=data, format="png", width=round(width * 100 / dpi))
 

@@ -6,8 +6,10 @@
   request when opened and article text with dollar signs is never typeset. Code cells are
   left out unless ``show_code``; the page title names the analysis and the corpus. The
   executed notebook itself is read, never rewritten.
-* :func:`finish_run` renders every report, writes the manifest (:mod:`newslens.manifest`)
-  and the index page from a Jinja2 template (:mod:`newslens.index_page`, autoescaped).
+* :func:`render_result` renders one notebook's report; the runner calls it in the notebook's
+  lane as soon as the notebook ends. :func:`finish_run` renders any report not rendered yet,
+  writes the manifest (:mod:`newslens.manifest`) and the index page from a Jinja2 template
+  (:mod:`newslens.index_page`, autoescaped).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from newslens.execute import NotebookResult
     from newslens.plan import Plan
 
-__all__ = ["REPORTED_PACKAGES", "finish_run", "render_report"]
+__all__ = ["REPORTED_PACKAGES", "finish_run", "render_report", "render_result"]
 
 WIDGET_MIMETYPE = "application/vnd.jupyter.widget-view+json"
 

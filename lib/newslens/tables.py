@@ -63,9 +63,11 @@ class Run:
         """``tables/<name>.parquet`` as a DataFrame: only ``columns``, the rows of ``doc_ids``
         when given (read with a Parquet filter, so ``texts`` of a large corpus is never
         loaded whole to show a few articles), or the first ``rows`` rows (a table to show,
-        without reading the rest)."""
+        without reading the rest; 0 or less: every row, as ``table_rows=0`` means)."""
         path = self._path(name)
-        if rows is not None:
+        if rows is not None and doc_ids is not None:
+            raise ValueError("Run.table: give rows or doc_ids, not both")
+        if rows is not None and rows > 0:
             import pyarrow as pa
             import pyarrow.parquet as pq
 

@@ -71,3 +71,26 @@ def test_typical_sentences_of_a_light_table_get_their_columns_back(nlp, small_le
         whole = typical_sentences(full, frame=frame, top_n=2)
         restored = restore_columns(typical_sentences(light, frame=frame, top_n=2), full)
         assert restored.equals(whole), frame
+
+
+def test_the_evidence_of_every_frame_gets_its_columns_back_with_a_sentence_in_both(
+    nlp, small_lexicons
+):
+    """As the framing report does it: the typical sentences of all frames joined, where a
+    sentence in both frames is typical of each, then the columns read back."""
+    import pandas as pd
+    from newslens.framing import light_columns, restore_columns
+
+    doc = nlp("An air strike killed three people as donors pledged aid to rebuild.")
+    full = score_sentences(doc, doc_id="d", lexicons=small_lexicons, sentiment=False)
+    light = full[light_columns(full.columns)]
+
+    def typical(table):
+        frames = ("destruction", "reconstruction")
+        return pd.concat(
+            [typical_sentences(table, frame=f, top_n=5) for f in frames], ignore_index=True
+        )
+
+    whole = typical(full)
+    assert len(whole) == 2 and whole["sentence_id"].nunique() == 1  # one sentence, both frames
+    assert restore_columns(typical(light), full).equals(whole)

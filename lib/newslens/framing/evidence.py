@@ -37,7 +37,8 @@ def restore_columns(rows: pd.DataFrame, full: pd.DataFrame) -> pd.DataFrame:
     columns ``rows`` added (``margin``, ``rank``), rows in ``rows``' order."""
     keys = ["doc_id", "sentence_id"]
     added = [c for c in rows.columns if c not in full.columns]
-    merged = rows[keys + added].merge(full, on=keys, how="left", validate="one_to_one")
+    # many to one: a sentence in two frames is typical of both and picked twice
+    merged = rows[keys + added].merge(full, on=keys, how="left", validate="many_to_one")
     return merged[[*full.columns, *added]]
 
 
