@@ -71,15 +71,20 @@ def write_table(frame: pd.DataFrame, output_dir: str | os.PathLike, name: str) -
     return atomic_write_bytes(table_path(output_dir, name), text.encode("utf-8"))
 
 
-def save_figure(
-    figure: Figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120
-) -> Path:
-    """Write a matplotlib figure as ``figures/<name>.png`` with no timestamp metadata."""
+def _png(figure: Figure, dpi: int) -> bytes:
+    """``figure`` drawn as PNG bytes, tight, with no timestamp metadata."""
     import io
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    return atomic_write_bytes(figure_path(output_dir, name), buffer.getvalue())
+    return buffer.getvalue()
+
+
+def save_figure(
+    figure: Figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120
+) -> Path:
+    """Write a matplotlib figure as ``figures/<name>.png`` with no timestamp metadata."""
+    return atomic_write_bytes(figure_path(output_dir, name), _png(figure, dpi))
 
 
 def show_figure(figure: Figure, output_dir: str | os.PathLike, name: str, *, dpi: int = 120) -> Any:
@@ -90,8 +95,8 @@ def show_figure(figure: Figure, output_dir: str | os.PathLike, name: str, *, dpi
     time, which is most of a figure cell's time on a large corpus."""
     from IPython.display import Image
 
-    path = save_figure(figure, output_dir, name, dpi=dpi)
-    data = path.read_bytes()
+    data = _png(figure, dpi)
+    atomic_write_bytes(figure_path(output_dir, name), data)
     if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
         return Image(data=data, format="png")
     width = int.from_bytes(data[16:20], "big")  # the PNG header's width, in pixels

@@ -89,12 +89,6 @@ class Run:
 
         return list(pq.read_schema(self._path(name)).names)
 
-    def rows(self, name: str) -> int:
-        """The number of rows of ``tables/<name>.parquet`` (from its metadata)."""
-        import pyarrow.parquet as pq
-
-        return int(pq.ParquetFile(self._path(name)).metadata.num_rows)
-
     def _path(self, name: str) -> Path:
         path = self.path / "tables" / f"{name}.parquet"
         if not path.is_file():
