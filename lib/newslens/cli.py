@@ -198,16 +198,20 @@ def _run(args: argparse.Namespace) -> int:
 def _interrupt_on_signals() -> None:
     """``kill PID`` stops a run like Ctrl-C does: cleanly, with no run folder left behind.
 
-    SIGINT gets Python's own handler back too: a shell starts background jobs with SIGINT
-    ignored, and Python then never installs it, so ``kill -INT`` (or a scheduler's Ctrl-C)
-    would be lost on a run started with ``&``."""
+    SIGINT gets a handler of its own too: a shell starts background jobs with SIGINT
+    ignored, and Python then never installs one, so ``kill -INT`` (or a scheduler's Ctrl-C)
+    would be lost on a run started with ``&``. The first signal interrupts; later ones are
+    ignored, so a second signal cannot break off the clean-up the first one started (the
+    staging folder removed, finished batches cached)."""
     import signal
 
     def interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGINT, interrupt)
 
 
 def main(argv: list[str] | None = None) -> int:
