@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from newslens.execute import NotebookResult
+from newslens.execute import NOTEBOOK_TABLE_BUDGET, NotebookResult, notebook_lanes
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,20 @@ from newslens.execute import NotebookResult
 def test_a_failure_names_the_notebook_the_cell_and_the_error(error, expected):
     result = NotebookResult(name="02_framing", status="failed", error=error)
     assert result.describe_failure() == expected
+
+
+MB = 2**20
+
+
+@pytest.mark.parametrize(
+    ("jobs", "notebooks", "table_bytes", "lanes"),
+    [
+        (2, 4, 40 * MB, 2),  # 5,000 articles: two kernels side by side
+        (8, 4, 1 * MB, 4),  # never more lanes than notebooks
+        (2, 4, 330 * MB, 1),  # 40,000 articles: one heavy kernel at a time
+        (8, 4, NOTEBOOK_TABLE_BUDGET // 3, 3),  # the budget shared out
+        (1, 4, 0, 1),  # an empty run
+    ],
+)
+def test_notebooks_run_fewer_at_a_time_when_the_tables_are_big(jobs, notebooks, table_bytes, lanes):
+    assert notebook_lanes(jobs=jobs, notebooks=notebooks, table_bytes=table_bytes) == lanes

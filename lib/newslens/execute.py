@@ -22,7 +22,13 @@ from newslens.plan import RUNNER_PARAMETERS
 if TYPE_CHECKING:
     from newslens.plan import Plan
 
-__all__ = ["NotebookResult", "execute_notebooks"]
+__all__ = ["NotebookResult", "execute_notebooks", "notebook_lanes"]
+
+#: Parquet bytes of a run's tables that two notebook kernels may hold side by side. A kernel
+#: reading whole-corpus tables peaks at about six times their Parquet size (2 GB for the
+#: 330 MB of 40,000 articles), so above this the notebooks run fewer at a time and two
+#: heavy kernels never add up: the run's peak memory stays near one kernel's.
+NOTEBOOK_TABLE_BUDGET = 160 * 2**20
 
 
 @dataclass
@@ -124,7 +130,25 @@ def execute_notebooks(
         )
         return result
 
-    workers = max(1, min(the_plan.jobs, len(the_plan.notebooks)))
+    workers = notebook_lanes(
+        jobs=the_plan.jobs, notebooks=len(the_plan.notebooks), table_bytes=_table_bytes(staging)
+    )
     log(f"notebooks: {len(the_plan.notebooks)} ({workers} at a time)")
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, the_plan.notebooks))
+
+
+def notebook_lanes(*, jobs: int, notebooks: int, table_bytes: int) -> int:
+    """How many notebooks run at a time: one per job, at most one per notebook, and no more
+    than :data:`NOTEBOOK_TABLE_BUDGET` allows for tables of ``table_bytes`` (at least one)."""
+    by_memory = NOTEBOOK_TABLE_BUDGET // max(table_bytes, 1)
+    return max(1, min(jobs, notebooks, by_memory))
+
+
+def _table_bytes(staging: Path) -> int:
+    """The size of the Parquet tables the notebooks read (article texts excluded: only the
+    explorer reads them, a few at a time)."""
+    from newslens.analyse import TEXTS_TABLE
+
+    tables = staging / "tables"
+    return sum(p.stat().st_size for p in tables.glob("*.parquet") if p.stem != TEXTS_TABLE)
