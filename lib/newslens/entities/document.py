@@ -214,6 +214,7 @@ def link_short_orgs(mentions: list[Mention]) -> None:
 def link_people(mentions: list[Mention]) -> None:
     """Give every mention its entity name within the document (see the module rules), then
     one label per entity (:func:`majority_label`; a PERSON mention keeps its label)."""
+    _demote_outvoted_people(mentions)
     canonical = _longest_forms(mentions)
     surnames: dict[str, set[str]] = {}
     for name, target in canonical.items():
@@ -243,6 +244,50 @@ def link_people(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label != "PERSON":
             mention.label = majority_label(votes[mention.entity])
+
+
+def _demote_outvoted_people(mentions: list[Mention]) -> None:
+    """A name the pipeline tags as an organisation, place or group more often in this
+    document than as a person ("WikiLeaks" tagged PERSON 3 times and ORG 30 times) is not a
+    person here: its PERSON mentions (and their untagged repeats) take the winning label,
+    so that one stray PERSON tag does not turn every other mention into a person. A name
+    with a capitalised title before it ("Mr. Ford") or that is a shorter form of a longer
+    person's name of the document keeps its PERSON label."""
+    person: Counter = Counter()  # mentions the pipeline itself tagged PERSON
+    named: set[str] = set()  # names with a PERSON mention, tagged or not
+    other: dict[str, Counter] = {}
+    titled: set[str] = set()
+    for mention in mentions:
+        if mention.label == "PERSON":
+            named.add(mention.name)
+            if mention.ner_label == "PERSON":
+                person[mention.name] += 1
+            if mention.role[:1].isupper():
+                titled.add(mention.name)
+        elif mention.ner_label in _PLACE_LABELS:
+            other.setdefault(mention.name, Counter())[mention.label] += 1
+    if not other:
+        return
+    longer = {m.name for m in mentions if m.label == "PERSON" and " " in m.name}
+    winners = {}
+    for name, counts in other.items():
+        if (
+            name in named
+            and name not in titled
+            and sum(counts.values()) > person[name]
+            and not any(_is_shorter_form(name, full) for full in longer)
+        ):
+            winners[name] = majority_label(counts)
+    for mention in mentions:
+        label = winners.get(mention.name)
+        if label is not None and mention.label == "PERSON":
+            mention.label = label
+            mention.role = ""
+
+
+def _is_shorter_form(name: str, full: str) -> bool:
+    """Whether ``name`` is a shorter form of the person's name ``full``."""
+    return name != full and is_subsequence(tuple(name.split(" ")), tuple(full.split(" ")))
 
 
 def _longest_forms(mentions: list[Mention]) -> dict[str, str]:

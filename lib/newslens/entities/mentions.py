@@ -110,6 +110,12 @@ def extract_mentions(
     mentions = split_swallowed(doc, mentions, known)
     mentions = split_two_people(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
+    # A "person" that is only a title ("Congressman", "President") names no one.
+    mentions = [
+        m
+        for m in mentions
+        if m.label != "PERSON" or tuple(m.name.lower().split(" ")) not in index.titles
+    ]
     mentions = _with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
     _apply_alias_table(mentions, aliases)
     link_acronyms(mentions)
@@ -191,7 +197,7 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
     linked_by = "name"
     if (
         label in ("ORG", "GPE", "NORP")
-        and normalised.role
+        and normalised.role[:1].isupper()
         and normalised.end_token - normalised.start_token <= 3
         and doc[normalised.start_token].is_title
     ):
