@@ -184,3 +184,18 @@ def test_a_lowercase_word_before_a_group_is_not_a_title(nlp):
     doc = entity_for(doc, [(i, i + 1, "NORP") for i in at])
     mentions = extract_mentions(doc, doc_id="n")
     assert set(mentions["label"]) == {"NORP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("toggle caption Getty Images Mandel Ngan spoke to us.", (2, 6), "Mandel Ngan"),
+        ("toggle caption Jeff Mitchell/Getty Images shows the border.", (2, 7), "Jeff Mitchell"),
+    ],
+)
+def test_a_photo_credit_run_into_a_name_is_an_organisation_and_a_person(nlp, text, span, name):
+    doc = entity_for(nlp(text), [(*span, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="g")
+    assert counts(mentions) == {"Getty Images": 1, name: 1}
+    labels = dict(zip(mentions["entity"], mentions["label"], strict=True))
+    assert labels == {"Getty Images": "ORG", name: "PERSON"}

@@ -107,7 +107,7 @@ def extract_mentions(
     alias_forms, alias_places = alias_views(aliases)
     known = dict(alias_places)
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
-    mentions = split_swallowed(doc, mentions, known)
+    mentions = split_swallowed(doc, mentions, known, alias_places)
     mentions = split_two_people(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
     # A "person" that is only a title ("Congressman", "President") names no one.
