@@ -199,3 +199,22 @@ def test_a_photo_credit_run_into_a_name_is_an_organisation_and_a_person(nlp, tex
     assert counts(mentions) == {"Getty Images": 1, name: 1}
     labels = dict(zip(mentions["entity"], mentions["label"], strict=True))
     assert labels == {"Getty Images": "ORG", name: "PERSON"}
+
+
+def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
+    doc = nlp("Acme Replay More Videos\n\nRead the Privacy Policy of Acme at 10 a.m. ET.")
+    words = [token.text for token in doc]
+    policy, zone = words.index("Privacy"), words.index("ET")
+    doc = entity_for(doc, [(0, 4, "ORG"), (policy, policy + 2, "ORG"), (zone, zone + 1, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="f")
+    assert counts(mentions) == {"Acme": 2}
+
+
+def test_a_name_in_capitals_finds_its_alias(nlp):
+    doc = nlp("WASHINGTON (REUTERS) - Officials spoke to Reuters on Monday.")
+    words = [token.text for token in doc]
+    first, second = words.index("REUTERS"), words.index("Reuters")
+    doc = entity_for(doc, [(first, first + 1, "ORG"), (second, second + 1, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="r")
+    assert counts(mentions) == {"Reuters": 2}
+    assert set(mentions["label"]) == {"ORG"}
