@@ -140,3 +140,81 @@ def test_last_word_of_one_organisation_is_that_organisation(nlp):
 )
 def test_one_label_per_entity_by_majority_then_label_order(votes, expected):
     assert majority_label(votes) == expected
+
+
+def test_a_name_tagged_person_once_and_org_more_often_is_the_organisation(nlp):
+    text = (
+        "WikiLeaks published the cables. The site said WikiLeaks had more. Critics of WikiLeaks"
+        " spoke to WikiLeaks staff."
+    )
+    doc = nlp(text)
+    at = [i for i, token in enumerate(doc) if token.text == "WikiLeaks"]
+    doc = entity_for(doc, [(at[0], at[0] + 1, "PERSON")] + [(i, i + 1, "ORG") for i in at[1:]])
+    mentions = extract_mentions(doc, doc_id="w")
+    assert counts(mentions) == {"WikiLeaks": 4}
+    assert set(mentions["label"]) == {"ORG"}
+
+
+def test_a_titled_name_stays_a_person_however_often_it_is_tagged_org(nlp):
+    doc = nlp("Mr. Price spoke. Price said Price would vote. Price left.")
+    at = [i for i, token in enumerate(doc) if token.text == "Price"]
+    doc = entity_for(doc, [(at[0], at[0] + 1, "PERSON")] + [(i, i + 1, "ORG") for i in at[1:]])
+    mentions = extract_mentions(doc, doc_id="p")
+    assert counts(mentions) == {"Price": 4}
+    assert set(mentions["label"]) == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO Secretary General Anders Fogh Rasmussen spoke in Brussels.",
+        'Graham said: "Mr President, do not think that."',
+        "Chairman Congressman Bob Goodlatte and Congressman Bob Goodlatte agreed.",
+    ],
+)
+def test_a_title_after_a_title_is_never_a_person(nlp, text):
+    mentions = extract_mentions(nlp(text), doc_id="t")
+    people = set(mentions.loc[mentions["label"] == "PERSON", "entity"])
+    assert not people & {"General", "President", "Congressman"}
+
+
+def test_a_lowercase_word_before_a_group_is_not_a_title(nlp):
+    doc = nlp("The major Democratic candidates met. Democratic donors were there.")
+    at = [i for i, token in enumerate(doc) if token.text == "Democratic"]
+    doc = entity_for(doc, [(i, i + 1, "NORP") for i in at])
+    mentions = extract_mentions(doc, doc_id="n")
+    assert set(mentions["label"]) == {"NORP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("toggle caption Getty Images Mandel Ngan spoke to us.", (2, 6), "Mandel Ngan"),
+        ("toggle caption Jeff Mitchell/Getty Images shows the border.", (2, 7), "Jeff Mitchell"),
+    ],
+)
+def test_a_photo_credit_run_into_a_name_is_an_organisation_and_a_person(nlp, text, span, name):
+    doc = entity_for(nlp(text), [(*span, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="g")
+    assert counts(mentions) == {"Getty Images": 1, name: 1}
+    labels = dict(zip(mentions["entity"], mentions["label"], strict=True))
+    assert labels == {"Getty Images": "ORG", name: "PERSON"}
+
+
+def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
+    doc = nlp("Acme Replay More Videos\n\nRead the Privacy Policy of Acme at 10 a.m. ET.")
+    words = [token.text for token in doc]
+    policy, zone = words.index("Privacy"), words.index("ET")
+    doc = entity_for(doc, [(0, 4, "ORG"), (policy, policy + 2, "ORG"), (zone, zone + 1, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="f")
+    assert counts(mentions) == {"Acme": 2}
+
+
+def test_a_name_in_capitals_finds_its_alias(nlp):
+    doc = nlp("WASHINGTON (REUTERS) - Officials spoke to Reuters on Monday.")
+    words = [token.text for token in doc]
+    first, second = words.index("REUTERS"), words.index("Reuters")
+    doc = entity_for(doc, [(first, first + 1, "ORG"), (second, second + 1, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="r")
+    assert counts(mentions) == {"Reuters": 2}
+    assert set(mentions["label"]) == {"ORG"}

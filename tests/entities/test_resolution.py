@@ -191,3 +191,51 @@ def test_a_one_word_person_nothing_supports_is_dropped():
     assert linked["text"].tolist() == ["Eminem", "Eminem", "Ana Ruiz", "Ruiz"]
     kept = link_across_documents(mention_rows(rows), drop_unsupported=False)
     assert len(kept) == len(rows)
+
+
+def test_names_that_differ_only_in_case_are_one_entity_unless_kept_apart():
+    rows = [
+        ("a", "Reuters", "Reuters", "ORG", "name"),
+        ("a", "REUTERS", "REUTERS", "ORG", "name"),
+        ("b", "Reuters", "Reuters", "ORG", "name"),
+        ("b", "BOB SCHIEFFER", "BOB SCHIEFFER", "ORG", "name"),
+        ("c", "Bob Schieffer", "Bob Schieffer", "PERSON", "name"),
+        ("c", "AIM", "AIM", "ORG", "name"),
+        ("c", "Aim", "Aim", "ORG", "name"),
+        ("d", "intel", "intel", "ORG", "name"),
+        ("d", "Intel", "Intel", "ORG", "name"),
+    ]
+    merged = link_across_documents(mention_rows(rows))
+    assert merged["entity"].tolist() == [
+        "Reuters",
+        "Reuters",
+        "Reuters",
+        "Bob Schieffer",
+        "Bob Schieffer",
+        "AIM",
+        "Aim",
+        "intel",
+        "Intel",
+    ]
+    # The transcript's capitals take the person's label, and the audit names the rule.
+    assert merged.loc[3, "label"] == "PERSON"
+    assert merged["linked_by"].tolist()[1:4] == ["case_form", "name", "case_form"]
+    merges = entity_aliases(merged)
+    assert merges.loc[merges["entity"] == "Reuters", "linked_by"].str.contains("case_form").any()
+    apart = link_across_documents(mention_rows(rows), merge_case_forms=False)
+    assert apart["entity"].tolist() == [row[2] for row in rows]
+
+
+def test_a_family_named_by_a_plural_surname_is_not_a_person():
+    rows = [
+        ("a", "Bill Clinton", "Bill Clinton", "PERSON", "name"),
+        ("a", "Clintons", "Clintons", "PERSON", "name"),
+        ("b", "Clintons", "Clintons", "PERSON", "name"),
+        ("b", "Stormy Daniels", "Stormy Daniels", "PERSON", "name"),
+        ("c", "Daniels", "Daniels", "PERSON", "name"),
+        ("c", "Jack Daniel", "Jack Daniel", "PERSON", "name"),
+        ("c", "Daniels", "Daniels", "PERSON", "name"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    assert "Clintons" not in set(linked["text"])
+    assert linked.loc[linked["text"] == "Daniels", "entity"].tolist() == ["Stormy Daniels"] * 2

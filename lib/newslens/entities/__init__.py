@@ -24,8 +24,8 @@ a parsed spaCy ``Doc`` into *mentions* of *entities*, one concern per module:
 4. **Resolution across the corpus** (:mod:`~newslens.entities.resolution`,
    :func:`link_across_documents`, once per run over the concatenated mentions table,
    vectorised): labels decided by document votes, surnames tagged ORG/GPE that the corpus
-   uses for a person, NORP singular/plural/adjective forms, shorter and nickname forms of
-   people's names, user aliases and vetoes. Its output is the one resolution every table of
+   uses for a person, names that differ only in letter case, NORP singular/plural/adjective
+   forms, shorter and nickname forms of people's names, user aliases and vetoes. Its output is the one resolution every table of
    a run should use.
 5. **Corpus tables** (:mod:`~newslens.entities.tables`: :func:`entity_table`,
    :func:`entity_counts_by_document`, :func:`cooccurrence`, :func:`mentions_by_period`,

@@ -102,3 +102,22 @@ def alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str,
         _ALIAS_VIEWS.clear()
     _ALIAS_VIEWS[id(aliases)] = (aliases, forms, places)
     return forms, places
+
+
+_FOLDED: dict[int, tuple[Mapping, dict[str, Alias]]] = {}
+
+
+def alias_for(aliases: Mapping[str, Alias], name: str) -> Alias | None:
+    """The alias-table line of ``name``; a name in capitals only that is longer than an
+    acronym ("REUTERS", "FOX NEWS": headlines, datelines, transcripts) also finds the line
+    of its mixed-case variant ("Reuters")."""
+    alias = aliases.get(name)
+    if alias is not None or not name.isupper() or len(name) <= 4:
+        return alias
+    cached = _FOLDED.get(id(aliases))
+    if cached is None or cached[0] is not aliases:
+        folded = {v.lower(): a for v, a in aliases.items() if not v.isupper()}
+        if len(_FOLDED) > 8:
+            _FOLDED.clear()
+        cached = _FOLDED[id(aliases)] = (aliases, folded)
+    return cached[1].get(name.lower())

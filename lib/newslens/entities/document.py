@@ -34,7 +34,12 @@ def majority_label(counts: Mapping[str, int]) -> str:
     return min(counts, key=lambda label: (-counts[label], order.get(label, len(order)), label))
 
 
-def split_swallowed(doc: Doc, mentions: list[Mention], known: Mapping[str, str]) -> list[Mention]:
+def split_swallowed(
+    doc: Doc,
+    mentions: list[Mention],
+    known: Mapping[str, str],
+    organisations: Mapping[str, str] | None = None,
+) -> list[Mention]:
     """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
     White House" -> "Obama" + "White House"), and an ORG span that starts with a person the
     document names ("Trump Justice Department" -> "Trump" + "Justice Department").
@@ -42,10 +47,16 @@ def split_swallowed(doc: Doc, mentions: list[Mention], known: Mapping[str, str])
     ``known`` maps organisation and place names (the alias table's and those the document
     tags) to their label; only a tail that is one of them is cut off, so "Trump
     Organization" stays whole. The tail may run past the span by up to two tokens ("Obama
-    White" tagged PERSON before "House")."""
+    White" tagged PERSON before "House"). A PERSON span that starts with a known
+    organisation (a photo credit run into a caption: "Getty Images Mandel Ngan") is cut
+    after it. ``organisations`` (the alias table's organisation and place names) are never
+    read as people's names here."""
     if not any(m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2 for m in mentions):
         return mentions
     people = {m.name for m in mentions if m.label == "PERSON"} | set(person_forms(mentions))
+    # A name the alias table gives an organisation or place is not a person's, whatever
+    # the tagger said ("Getty Images" tagged PERSON in a photo credit).
+    people -= set(organisations or ())
     starts = frozenset(name.split(" ", 1)[0] for name in known)
     result: list[Mention] = []
     claimed: list[tuple[int, int]] = []
@@ -53,6 +64,13 @@ def split_swallowed(doc: Doc, mentions: list[Mention], known: Mapping[str, str])
         cut = None
         if mention.label in ("PERSON", "ORG") and mention.end_token - mention.token >= 2:
             cut = _swallowed_tail(doc, mention, starts, people, known)
+        if cut is None and mention.label == "PERSON" and mention.end_token - mention.token >= 2:
+            head = _swallowed_head(doc, mention, known)
+            if head is not None:
+                others = [m for m in mentions if m is not mention]
+                elsewhere = {m.name for m in others if m.label == "PERSON"}
+                result.extend(_cut_head(doc, mention, head, elsewhere | set(person_forms(others))))
+                continue
         if cut is None:
             result.append(mention)
             continue
@@ -88,19 +106,65 @@ def _swallowed_tail(
     return None
 
 
-def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:
-    """The person before token ``k`` and the organisation or place ``k:stop``."""
-    first = mention.token
-    person = Mention(
+def _swallowed_head(doc: Doc, mention: Mention, known: Mapping[str, str]) -> int | None:
+    """The end token of the longest known organisation a PERSON span starts with (a photo
+    credit run into the caption: "Getty Images Mandel Ngan", "Fox News Megyn Kelly"), or
+    ``None``. Places are never cut off a name's head ("Jordan Peterson")."""
+    first, last = mention.token, mention.end_token
+    for k in range(last - 1, first, -1):
+        head = name_key(doc[first:k].text)
+        if known.get(head) == "ORG":
+            return k
+    return None
+
+
+def _cut_head(doc: Doc, mention: Mention, k: int, people: set[str]) -> list[Mention]:
+    """The organisation before token ``k`` and the person after it; a one-word rest that is
+    not the name of one of the document's ``people`` ("Getty Images Image") is dropped."""
+    first, last = mention.token, mention.end_token
+    other = Mention(
         max(mention.start, doc[first].idx),
         doc[k - 1].idx + len(doc[k - 1].text),
         first,
         name_key(doc[first:k].text),
+        "ORG",
+        mention.ner_label,
+        linked_by="trim",
+        end_token=k,
+    )
+    rest = name_key(doc.text[doc[k].idx : mention.end])
+    if last - k < 2 and rest not in people:
+        return [other]
+    person = Mention(
+        doc[k].idx,
+        mention.end,
+        k,
+        rest,
+        "PERSON",
+        mention.ner_label,
+        linked_by="trim",
+        end_token=last,
+    )
+    return [other, person]
+
+
+def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:
+    """The person before token ``k`` (without a slash or other punctuation between them:
+    "Jeff Mitchell/Getty Images") and the organisation or place ``k:stop``."""
+    first = mention.token
+    end = k
+    while end - 1 > first and doc[end - 1].is_punct:
+        end -= 1
+    person = Mention(
+        max(mention.start, doc[first].idx),
+        doc[end - 1].idx + len(doc[end - 1].text),
+        first,
+        name_key(doc[first:end].text),
         "PERSON",
         mention.ner_label,
         role=mention.role,
         linked_by="trim",
-        end_token=k,
+        end_token=end,
     )
     person.attributive = True
     other = Mention(
@@ -214,6 +278,7 @@ def link_short_orgs(mentions: list[Mention]) -> None:
 def link_people(mentions: list[Mention]) -> None:
     """Give every mention its entity name within the document (see the module rules), then
     one label per entity (:func:`majority_label`; a PERSON mention keeps its label)."""
+    _demote_outvoted_people(mentions)
     canonical = _longest_forms(mentions)
     surnames: dict[str, set[str]] = {}
     for name, target in canonical.items():
@@ -243,6 +308,50 @@ def link_people(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label != "PERSON":
             mention.label = majority_label(votes[mention.entity])
+
+
+def _demote_outvoted_people(mentions: list[Mention]) -> None:
+    """A name the pipeline tags as an organisation, place or group more often in this
+    document than as a person ("WikiLeaks" tagged PERSON 3 times and ORG 30 times) is not a
+    person here: its PERSON mentions (and their untagged repeats) take the winning label,
+    so that one stray PERSON tag does not turn every other mention into a person. A name
+    with a capitalised title before it ("Mr. Ford") or that is a shorter form of a longer
+    person's name of the document keeps its PERSON label."""
+    person: Counter = Counter()  # mentions the pipeline itself tagged PERSON
+    named: set[str] = set()  # names with a PERSON mention, tagged or not
+    other: dict[str, Counter] = {}
+    titled: set[str] = set()
+    for mention in mentions:
+        if mention.label == "PERSON":
+            named.add(mention.name)
+            if mention.ner_label == "PERSON":
+                person[mention.name] += 1
+            if mention.role[:1].isupper():
+                titled.add(mention.name)
+        elif mention.ner_label in _PLACE_LABELS:
+            other.setdefault(mention.name, Counter())[mention.label] += 1
+    if not other:
+        return
+    longer = {m.name for m in mentions if m.label == "PERSON" and " " in m.name}
+    winners = {}
+    for name, counts in other.items():
+        if (
+            name in named
+            and name not in titled
+            and sum(counts.values()) > person[name]
+            and not any(_is_shorter_form(name, full) for full in longer)
+        ):
+            winners[name] = majority_label(counts)
+    for mention in mentions:
+        label = winners.get(mention.name)
+        if label is not None and mention.label == "PERSON":
+            mention.label = label
+            mention.role = ""
+
+
+def _is_shorter_form(name: str, full: str) -> bool:
+    """Whether ``name`` is a shorter form of the person's name ``full``."""
+    return name != full and is_subsequence(tuple(name.split(" ")), tuple(full.split(" ")))
 
 
 def _longest_forms(mentions: list[Mention]) -> dict[str, str]:

@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from spacy.tokens import Span
 
-from newslens.entities.aliases import Alias, alias_views, default_aliases
+from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
 from newslens.entities.document import (
     DEFAULT_LABELS,
     link_acronyms,
@@ -24,6 +25,8 @@ from newslens.entities.mention import Mention, char_text, token_strings
 from newslens.entities.normalise import (
     NormalisedSpan,
     cut_hover,
+    cut_not_names,
+    default_not_names,
     is_attributive,
     is_dash,
     is_name_shaped,
@@ -38,7 +41,7 @@ from newslens.entities.untagged import (
 )
 
 if TYPE_CHECKING:
-    from newslens.types import Doc, Span
+    from newslens.types import Doc
 
 MENTION_COLUMNS = [
     "doc_id",
@@ -102,14 +105,20 @@ def extract_mentions(
     lowers = [text.lower() for text in texts]
     considered = set(labels) | set(_LINKING_LABELS)
     covered = _coverage(doc, considered)
-    mentions = _tagged_mentions(doc, considered, covered, index, lowers, aliases)
+    mentions = _tagged_mentions(doc, considered, covered, index, texts, lowers, aliases)
     # Spans that swallowed a person and an organisation or place.
     alias_forms, alias_places = alias_views(aliases)
     known = dict(alias_places)
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
-    mentions = split_swallowed(doc, mentions, known)
+    mentions = split_swallowed(doc, mentions, known, alias_places)
     mentions = split_two_people(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
+    # A "person" that is only a title ("Congressman", "President") names no one.
+    mentions = [
+        m
+        for m in mentions
+        if m.label != "PERSON" or tuple(m.name.lower().split(" ")) not in index.titles
+    ]
     mentions = _with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
     _apply_alias_table(mentions, aliases)
     link_acronyms(mentions)
@@ -137,16 +146,24 @@ def _tagged_mentions(
     considered: set[str],
     covered: list[int],
     index: TitleIndex,
+    texts: Sequence[str],
     lowers: Sequence[str],
     aliases: Mapping[str, Alias],
 ) -> list[Mention]:
     """The pipeline's entities with a ``considered`` label, normalised. Words after a dash
     are not part of the name ("Fox — Rubio"): they are uncovered, so a name there can still
-    be found as an untagged repetition."""
+    be found as an untagged repetition. A name stops where page furniture starts
+    (:func:`~newslens.entities.normalise.cut_not_names`: "ISIS Replay More Videos")."""
+    not_names = default_not_names()
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in considered:
             continue
+        stop = cut_not_names(texts, ent.start, ent.end, not_names)
+        if stop == ent.start:
+            continue
+        if stop < ent.end:
+            ent = Span(doc, ent.start, stop, label=ent.label_)
         found = _normalised_entity(doc, ent, index, lowers)
         if found is None:
             continue
@@ -191,7 +208,7 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
     linked_by = "name"
     if (
         label in ("ORG", "GPE", "NORP")
-        and normalised.role
+        and normalised.role[:1].isupper()
         and normalised.end_token - normalised.start_token <= 3
         and doc[normalised.start_token].is_title
     ):
@@ -245,7 +262,7 @@ def _with_repeats(
 def _apply_alias_table(mentions: list[Mention], aliases: Mapping[str, Alias]) -> None:
     """One canonical name (and label) per alias variant."""
     for mention in mentions:
-        alias = aliases.get(mention.name)
+        alias = alias_for(aliases, mention.name)
         if alias is not None:
             if alias.canonical != mention.name and mention.linked_by == "name":
                 mention.linked_by = "alias"

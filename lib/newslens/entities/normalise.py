@@ -9,6 +9,7 @@ and the lowercase or adjective words among them ("former", "Russian Foreign Mini
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from newslens.entities.titles import (
     title_index,
     title_starting_at,
 )
+from newslens.resources import package_data, read_data_lines
 
 if TYPE_CHECKING:
     from newslens.types import Doc, Span, Token
@@ -214,6 +216,28 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
         name,
         normalised.role,
     )
+
+
+@functools.cache
+def default_not_names() -> frozenset[tuple[str, ...]]:
+    """The phrases of ``data/not_names.txt`` (page furniture, time zones) as token tuples."""
+    return frozenset(
+        tuple(line.split()) for _, line in read_data_lines(package_data("not_names.txt"))
+    )
+
+
+def cut_not_names(
+    texts: Sequence[str], start: int, end: int, phrases: frozenset[tuple[str, ...]]
+) -> int:
+    """Where the name in tokens ``start:end`` stops: at the first token that starts one of
+    ``phrases`` ("Replay More Videos" in "ISIS Replay More Videos"), else ``end``. Page
+    furniture may run past the span ("Replay More" tagged, "Videos" after it)."""
+    longest = max((len(phrase) for phrase in phrases), default=0)
+    for i in range(start, end):
+        for length in range(1, longest + 1):
+            if tuple(texts[i : i + length]) in phrases:
+                return i
+    return end
 
 
 def is_name_shaped(name: str, label: str) -> bool:

@@ -14,35 +14,44 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    ("Twitter" tagged PERSON once, ORG in most documents); a PERSON row is relabelled only
    when nothing in its document made it a person (no title, not linked to a longer name).
    ``corpus_person``: an ORG, GPE or NORP row whose name the corpus overwhelmingly uses as
-   a person's name ("Trump" tagged ORG) becomes that person; rule 4 then links it to the
+   a person's name ("Trump" tagged ORG) becomes that person; rule 5 then links it to the
    full name.
-3. ``group_form``: singular, plural and adjective forms of one NORP group ("Democrats",
+3. ``case_form``: names that differ only in letter case ("REUTERS", "Reuters"; "BOB
+   SCHIEFFER" in a transcript, "Bob Schieffer") are one entity, named by the form with most
+   mentions (a multi-word form in capitals only when there is no other), with that form's
+   label. A one-word capitalised name of up to four letters is an acronym and stays apart
+   ("AIM", "Aim"), and so does a name that starts in lower case ("intel", "Intel"). ``merge_case_forms=False`` keeps them apart.
+4. ``group_form``: singular, plural and adjective forms of one NORP group ("Democrats",
    "Democrat", "Democratic"; "Republicans", "Republican") are one entity, named by the
    plural when the corpus has it. ``merge_group_forms=False`` keeps them apart.
-4. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere in
+5. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere in
    the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
    "Donald J. Trump", never a first name alone; nicknames and middle initials allowed:
    "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form. When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
    together.
-5. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
+6. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
    ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
-6. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
+7. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
    mentioned once in the whole corpus, with no title, linked to no longer name, not a word
    of any longer person name of the corpus and not an alias ("Quoth" at the start of a
    sentence, a stray capitalised word). Such names are mostly tagging errors; a real
-   one-word name mentioned twice anywhere stays.
+   one-word name mentioned twice anywhere stays. So is a family named by the plural of a
+   person's surname ("the Clintons", "the Obamas": not a person, and not one of the
+   people), unless that plural is itself the surname of someone in the corpus ("Stormy
+   Daniels").
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from newslens.entities.aliases import Alias
+from newslens.entities.document import majority_label
 from newslens.entities.names import default_nicknames, name_fits, name_keys, same_word, surname
 
 
@@ -52,6 +61,7 @@ def link_across_documents(
     dominance: float = 3.0,
     min_documents: int = 3,
     merge_group_forms: bool = True,
+    merge_case_forms: bool = True,
     drop_unsupported: bool = True,
     aliases: Mapping[str, Alias] | None = None,
 ) -> pd.DataFrame:
@@ -61,7 +71,7 @@ def link_across_documents(
     :func:`~newslens.entities.extract_mentions` tables (it is pure and vectorised: one pass
     of pandas group-bys, whatever the corpus size). The rules, their order and the
     parameters are those of :mod:`newslens.entities.resolution`. Rows keep their order and
-    columns (rows dropped by rule 6 are left out).
+    columns (rows dropped by rule 7 are left out).
     """
     if mentions.empty:
         return mentions.copy()
@@ -70,6 +80,8 @@ def link_across_documents(
     if aliases:
         _apply_aliases(result, key, aliases)
     _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    if merge_case_forms:
+        _merge_case_forms(result)
     if merge_group_forms:
         _merge_group_forms(result)
     _link_person_names(result, dominance=dominance)
@@ -148,8 +160,36 @@ def _vote_labels(
     result.loc[person, "linked_by"] = "corpus_person"
 
 
+def _merge_case_forms(result: pd.DataFrame) -> None:
+    """Rule 3: one entity (and label) for the names that differ only in letter case."""
+    sizes = result["entity"].value_counts()
+    folded = pd.Series(sizes.index.str.lower(), index=sizes.index)
+    acronym = sizes.index.str.fullmatch(r"[A-Z0-9&.\-]{1,4}")
+    common = sizes.index.str.match(r"[a-z]")  # "intel" is not "Intel"
+    candidates = folded[~acronym & ~common]
+    shared = candidates[candidates.duplicated(keep=False)]
+    if shared.empty:
+        return
+    canonical: dict[str, str] = {}
+    for _, names in shared.groupby(shared, sort=False):
+        forms = list(names.index)
+        best = min(forms, key=lambda f: (" " in f and f.isupper(), -sizes[f], f))
+        canonical.update({form: best for form in forms if form != best})
+    if not canonical:
+        return
+    target = result["entity"].map(canonical)
+    hit = target.notna()
+    labels = result.loc[result["entity"].isin(set(canonical.values()))]
+    label_of = labels.groupby("entity")["label"].agg(
+        lambda s: majority_label(s.value_counts().to_dict())
+    )
+    result.loc[hit, "entity"] = target[hit]
+    result.loc[hit, "label"] = target[hit].map(label_of)
+    result.loc[hit, "linked_by"] = "case_form"
+
+
 def _merge_group_forms(result: pd.DataFrame) -> None:
-    """Rule 3: one entity for the singular, plural and adjective forms of a NORP group."""
+    """Rule 4: one entity for the singular, plural and adjective forms of a NORP group."""
     is_norp = result["label"] == "NORP"
     if not is_norp.any():
         return
@@ -184,7 +224,7 @@ def _merge_group_forms(result: pd.DataFrame) -> None:
 
 
 def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> None:
-    """Rule 5: undo every merge of a name into an entity the alias table forbids."""
+    """Rule 6: undo every merge of a name into an entity the alias table forbids."""
     pairs = pd.Series(list(zip(key, result["entity"], strict=True)), index=result.index)
     banned = pairs.isin(vetoes) | (key.isin({v for v, c in vetoes if c == "*"}))
     hit = banned & (result["entity"] != key)
@@ -193,7 +233,7 @@ def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> No
 
 
 def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
-    """Rule 4, in place."""
+    """Rule 5, in place."""
     people = mentions[mentions["label"] == "PERSON"]
     canonical = _full_person_names(people.groupby("entity").size().to_dict(), dominance)
     is_person = mentions["label"] == "PERSON"
@@ -206,7 +246,7 @@ def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
 
 def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str, str]:
     """Each PERSON entity (with its mentions, ``weights``) -> the full name it is linked to
-    by rule 4 (itself when none). A chain ("Trump" -> "Donald Trump" -> "Donald J. Trump")
+    by rule 5 (itself when none). A chain ("Trump" -> "Donald Trump" -> "Donald J. Trump")
     ends at the longest form."""
     names = sorted(weights, key=lambda name: (-len(name.split(" ")), -len(name), name))
     words = {name: tuple(name.split(" ")) for name in names}
@@ -268,18 +308,33 @@ def _dominant_target(
 
 
 def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
-    """Rule 6: one-word PERSON rows with no support anywhere in the corpus."""
+    """Rule 7: one-word PERSON rows with no support anywhere in the corpus."""
     is_person = result["label"] == "PERSON"
     once = key.map(key[is_person].value_counts()).fillna(0) == 1
     # Words of the corpus's longer person names support a one-word name ("Trump").
     names = result.loc[is_person, "entity"].unique()
     words = {word for name in names if " " in name for word in name.split(" ")}
-    return (
+    one_word = ~key.str.contains(" ", regex=False) & (result["entity"] == key)
+    unsupported = (
         is_person
         & once
         & ~key.isin(words)
-        & ~key.str.contains(" ", regex=False)
-        & (result["entity"] == key)
+        & one_word
         & (result["role"].fillna("") == "")
         & result["linked_by"].isin(["name", "repeat", "corpus_label"])
     )
+    return unsupported | (is_person & one_word & _family_plurals(key, names))
+
+
+def _family_plurals(key: pd.Series, people: Sequence[str]) -> pd.Series:
+    """Rows whose name is the plural of the surname of one of the corpus's ``people`` (full
+    names) and no one's surname itself: "Clintons", "Obamas", "Kennedys"."""
+    surnames = {surname(name.split(" ")) for name in people if " " in name}
+    plural = key.str.endswith("s") & ~key.isin(surnames)
+    if not plural.any():
+        return plural
+    stems = key[plural]
+    family = stems.str[:-1].isin(surnames) | (
+        stems.str.endswith("es") & stems.str[:-2].isin(surnames)
+    )
+    return plural & family.reindex(key.index, fill_value=False)

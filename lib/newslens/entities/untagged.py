@@ -191,6 +191,10 @@ def titled_untagged(
         title_start = title_ending_at(lowers, i, index)
         if title_start == i or not doc[title_start].text[:1].isupper():
             continue
+        # The word is itself part of the title ("General" in "Secretary General", "Mr
+        # President"): the name, if any, comes after it.
+        if title_ending_at(lowers, i + 1, index) <= i:
+            continue
         stop = i
         while (
             stop < n
