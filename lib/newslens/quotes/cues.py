@@ -51,7 +51,10 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     if verb.tag_ == "VBG" and previous is not None and previous.pos_ == "PROPN":
         return previous  # "footage of Jane Doe asking, ..."
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
-        if verb.dep_ != "advcl" or verb.tag_ == "VBG":
+        # A participle or infinitive adjunct shares the subject of the clause it hangs on
+        # ("..., calling it X", "went after him to release ..., calling"); a past
+        # participle ("Asked about it, ...") does not speak.
+        if verb.dep_ != "advcl" or verb.tag_ == "VBG" or (depth > 0 and verb.tag_ == "VB"):
             head = verb.head
             if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
                 head = head.head  # "defended it by saying that ..."

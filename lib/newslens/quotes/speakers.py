@@ -19,6 +19,9 @@ from newslens.quotes.lexicon import (
     GROUP_PRONOUNS,
     PERSON_LABELS,
     PERSON_PRONOUNS,
+    QUANTIFIERS,
+    QUANTITY_LABELS,
+    QUANTITY_WORDS,
     THING_PRONOUNS,
     outlet_nouns,
     source_nouns,
@@ -39,6 +42,7 @@ __all__ = [
     "names_someone",
     "not_a_source",
     "look_through",
+    "is_quantity",
 ]
 
 
@@ -205,6 +209,15 @@ def not_a_source(token: Token) -> bool:
     if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
         return False
     return lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def is_quantity(token: Token) -> bool:
+    """Whether a subject is a quantity or a quantified phrase ("39 percent", "Only 2
+    percent", "a majority", "Every rally"): a count of people or things, which a fragment
+    in marks under its verb is not credited to."""
+    if token.ent_type_ in QUANTITY_LABELS or token.lemma_.lower() in QUANTITY_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in token.lefts)
 
 
 def look_through(token: Token, ctx: Context) -> Token | None:
