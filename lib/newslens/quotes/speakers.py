@@ -107,6 +107,9 @@ def _resolve_pronoun(
     ]
     if not candidates:
         return None
+    commanding = _commanding_subject(offset, candidates, ctx)
+    if commanding is not None:
+        return commanding
     paragraph = ctx.paragraph_index(offset)
     window_start = ctx.paragraphs[max(paragraph - 1, 0)][0] if ctx.paragraphs else 0
     recent = [m for m in candidates if m.start >= window_start]
@@ -117,6 +120,22 @@ def _resolve_pronoun(
     if subjects:
         return subjects[-1]
     return candidates[-1]
+
+
+def _commanding_subject(offset: int, candidates: list[Mention], ctx: Context) -> Mention | None:
+    """The subject of a clause that holds the pronoun at ``offset`` ("Ban condemned what
+    he called ...", "Doe said he would ..."): a reader takes it over an earlier speaker."""
+    sentence = ctx.sentence_id(offset)
+    pronoun = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if pronoun is None:
+        return None
+    for mention in reversed(candidates):
+        if not mention.is_subject or ctx.sentence_id(mention.start) != sentence:
+            continue
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.head.is_ancestor(pronoun[0]):
+            return mention
+    return None
 
 
 def _named_by_apposition(token: Token) -> Token:
