@@ -39,11 +39,14 @@ __all__ = [
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, or the subject it shares with
     the verb it is coordinated with or depends on ("smiled and said", "adding that")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not ctx.inside[child.i]:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
+    if subjects:
+        # "Frustration with police: Civil rights activists say ...": of two subjects the
+        # parser gives one verb, the one nearest before it.
+        child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return child
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
     inverted = _inverted_subject(verb, previous, ctx)
     if inverted is not None:

@@ -163,6 +163,9 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
         if subject is None:
             continue
         complements = [c for c in token.children if c.dep_ == "ccomp"] or _misattached(token)
+        # "Headline: Republicans said they ...": the parser may hang what comes before a
+        # colon or semicolon on the verb too; the clause after the verb is the report.
+        complements.sort(key=lambda c: c.i < token.i)
         if complements:
             report = _complement_report(token, complements[0], subject, ctx)
         elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
