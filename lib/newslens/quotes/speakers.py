@@ -221,7 +221,9 @@ def not_a_source(token: Token) -> bool:
     """Whether a subject cannot be the source of a quote: a demonstrative ("That does not
     mean") or an abstract noun that is not an organisation or a document."""
     if token.lower_ in DEMONSTRATIVES and token.dep_ != "relcl":
-        return token.pos_ in ("PRON", "DET")
+        # "Those close to him say", "those who know her": people, not a demonstrative.
+        described = any(c.dep_ in ("amod", "relcl", "acl", "prep") for c in token.children)
+        return token.pos_ in ("PRON", "DET") and not described
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
