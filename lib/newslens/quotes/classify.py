@@ -79,10 +79,7 @@ def skip_reason(
     # After a preposition, a possessive or a name it is still a title ('on ABC's "This
     # Week"', 'author of "Empire of the Fund"').
     reported = (
-        has_source
-        and cue is not None
-        and ctx.is_reporting(cue)
-        and not _after_title_slot(q, ctx)
+        has_source and cue is not None and ctx.is_reporting(cue) and not _after_title_slot(q, ctx)
     )
     if kind == "partial" and long_words and all(w[0].isupper() for w in long_words):
         span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
