@@ -51,7 +51,12 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     inverted = _inverted_subject(verb, previous, ctx)
     if inverted is not None:
         return inverted
-    if verb.tag_ == "VBG" and previous is not None and previous.pos_ == "PROPN":
+    if (
+        verb.tag_ == "VBG"
+        and previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.ent_type_ not in ("DATE", "TIME")  # "tweets early Friday saying"
+    ):
         return previous  # "footage of Jane Doe asking, ..."
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         # A participle or infinitive adjunct shares the subject of the clause it hangs on
