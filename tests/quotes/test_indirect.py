@@ -132,6 +132,34 @@ INDIRECT_PATTERNS = [
         ],
         id="a-demonstrative-is-not-a-speaker",
     ),
+    pytest.param(
+        "Anger at the police: Civil rights activists say the officers have been too aggressive.",
+        [
+            (
+                "the officers have been too aggressive",
+                "indirect",
+                "say",
+                "Civil rights activists",
+                "",
+            )
+        ],
+        id="report-after-a-headline-colon-takes-the-subject-nearest-the-verb",
+    ),
+    pytest.param(
+        "Those close to the mayor say that she will not run again.",
+        [("that she will not run again", "indirect", "say", "Those", "")],
+        id="demonstrative-with-a-modifier-names-people",
+    ),
+    pytest.param(
+        "Senator Ann Vale said that claim smacked of hypocrisy.",
+        [("that claim smacked of hypocrisy", "indirect", "said", "Ann Vale", "Ann Vale")],
+        id="complement-parsed-as-an-object",
+    ),
+    pytest.param(
+        "Senator Ann Vale mentioned the remarks Tom Becker had made about the budget.",
+        [],
+        id="not-a-relative-clause-with-its-own-subject",
+    ),
 ]
 
 

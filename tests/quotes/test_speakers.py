@@ -32,6 +32,15 @@ SPEAKERS = [
         [('"The talks were useful,"', "direct", "said", "Kremlin", "Kremlin")],
         id="organisation",
     ),
+    pytest.param(
+        'Foreign Minister Jean Roux said the test was "a grave threat." Secretary General Ana'
+        ' Silva condemned what she called a "brazen breach" of the resolutions.',
+        [
+            ('"a grave threat."', "partial", "said", "Jean Roux", "Jean Roux"),
+            ('"brazen breach"', "partial", "called", "she", "Ana Silva"),
+        ],
+        id="pronoun-takes-the-subject-of-the-clause-that-holds-it",
+    ),
 ]
 
 

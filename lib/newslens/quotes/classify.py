@@ -74,16 +74,35 @@ def skip_reason(
         return Skip(SkipReason.NOTHING_BETWEEN_MARKS)
     long_words = [w for w in words if len(w) > 3 and not w.isdigit()]
     naming = cue is not None and cue.lemma_.lower() in naming_verbs()
+    # Capitalised words a reporting verb's source utters are their words, also when they
+    # read like a name ('proclaimed a goal of "Peace Through Strength"').
+    # After a preposition, a possessive or a name it is still a title ('on ABC's "This
+    # Week"', 'author of "Empire of the Fund"').
+    reported = (
+        has_source and cue is not None and ctx.is_reporting(cue) and not _after_title_slot(q, ctx)
+    )
     if kind == "partial" and long_words and all(w[0].isupper() for w in long_words):
         span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
         finite = span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
-        if not finite and not naming:
+        if not finite and not naming and not reported:
             return Skip(SkipReason.CAPITALISED_NAME)
     if kind == "partial" and not has_source:
         return Skip(SkipReason.SCARE_QUOTE)
     if kind == "direct" and not has_source and len(words) <= 3:
         return Skip(SkipReason.TOO_SHORT)
     return None
+
+
+def _after_title_slot(q: Quotation, ctx: Context) -> bool:
+    """Whether the word right before a quotation is where a title goes rather than quoted
+    words: a preposition, a possessive, a name or a determiner, or nothing at all."""
+    preceding = ctx.doc.char_span(
+        max(0, q.start - LOOK_BACK_CHARS), q.start, alignment_mode="contract"
+    )
+    words = [t for t in preceding if not t.is_space] if preceding else []
+    if not words or words[-1].is_punct:
+        return True
+    return words[-1].pos_ in ("ADP", "PART", "PROPN", "DET") or words[-1].tag_ == "POS"
 
 
 def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:

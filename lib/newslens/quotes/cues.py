@@ -39,19 +39,30 @@ __all__ = [
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, or the subject it shares with
     the verb it is coordinated with or depends on ("smiled and said", "adding that")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not ctx.inside[child.i]:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
+    if subjects:
+        # "Frustration with police: Civil rights activists say ...": of two subjects the
+        # parser gives one verb, the one nearest before it.
+        child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return child
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
     inverted = _inverted_subject(verb, previous, ctx)
     if inverted is not None:
         return inverted
-    if verb.tag_ == "VBG" and previous is not None and previous.pos_ == "PROPN":
+    if (
+        verb.tag_ == "VBG"
+        and previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.ent_type_ not in ("DATE", "TIME")  # "tweets early Friday saying"
+    ):
         return previous  # "footage of Jane Doe asking, ..."
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
-        if verb.dep_ != "advcl" or verb.tag_ == "VBG":
+        # A participle or infinitive adjunct shares the subject of the clause it hangs on
+        # ("..., calling it X", "went after him to release ..., calling"); a past
+        # participle ("Asked about it, ...") does not speak.
+        if verb.dep_ != "advcl" or verb.tag_ == "VBG" or (depth > 0 and verb.tag_ == "VB"):
             head = verb.head
             if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
                 head = head.head  # "defended it by saying that ..."

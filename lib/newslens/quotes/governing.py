@@ -14,7 +14,7 @@ from newslens.quotes.cues import (
     subject_of,
 )
 from newslens.quotes.lexicon import speech_nouns
-from newslens.quotes.speakers import names_someone
+from newslens.quotes.speakers import is_quantity, names_someone
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -48,6 +48,7 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
     span, roots = _first_fragment_roots(q, ctx)
     if span is None:
         return None, None
+    counted: tuple[Token | None, Token | None] = (None, None)
     for token in roots:
         node = token
         for _ in range(REPORT_SEARCH_DEPTH):
@@ -57,9 +58,14 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
             if ctx.inside[node.i] or span.start <= node.i < span.end:
                 continue
             found = _report_at(node, child, ctx)
-            if found[0] is not None:
+            if found[1] is None:
+                continue
+            if not is_quantity(found[1]):
                 return found
-    return None, None
+            # A poll's figure ("39 percent say ...") is the source only when no outer
+            # report holds it ("The poll finds that 39 percent say ...").
+            counted = counted if counted[0] is not None else found
+    return counted
 
 
 def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, Token | None]:

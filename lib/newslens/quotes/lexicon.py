@@ -43,6 +43,11 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "which", "what"})
 SENTENCE_END = frozenset({".", "!", "?"})
 # Endings of abstract nouns, which name no one who can speak ("criticism", "the decision").
 ABSTRACT_ENDINGS = ("ism", "ness", "ity", "ship", "ance", "ence", "tion", "sion")
+# Quantities ("39 percent", "Only 2 percent") and quantified phrases ("Every rally") count
+# or generalise; they are the subject of a poll's or the writer's sentence, not a source.
+QUANTITY_LABELS = frozenset({"PERCENT"})
+QUANTITY_WORDS = frozenset({"percent", "%", "percentage"})
+QUANTIFIERS = frozenset({"every", "each", "no", "any", "all"})
 
 # spaCy labels and dependencies the rules read.
 PERSON_LABELS = ("PERSON",)

@@ -19,6 +19,9 @@ from newslens.quotes.lexicon import (
     GROUP_PRONOUNS,
     PERSON_LABELS,
     PERSON_PRONOUNS,
+    QUANTIFIERS,
+    QUANTITY_LABELS,
+    QUANTITY_WORDS,
     THING_PRONOUNS,
     outlet_nouns,
     source_nouns,
@@ -39,6 +42,7 @@ __all__ = [
     "names_someone",
     "not_a_source",
     "look_through",
+    "is_quantity",
 ]
 
 
@@ -103,6 +107,9 @@ def _resolve_pronoun(
     ]
     if not candidates:
         return None
+    commanding = _commanding_subject(offset, candidates, ctx)
+    if commanding is not None:
+        return commanding
     paragraph = ctx.paragraph_index(offset)
     window_start = ctx.paragraphs[max(paragraph - 1, 0)][0] if ctx.paragraphs else 0
     recent = [m for m in candidates if m.start >= window_start]
@@ -113,6 +120,22 @@ def _resolve_pronoun(
     if subjects:
         return subjects[-1]
     return candidates[-1]
+
+
+def _commanding_subject(offset: int, candidates: list[Mention], ctx: Context) -> Mention | None:
+    """The subject of a clause that holds the pronoun at ``offset`` ("Ban condemned what
+    he called ...", "Doe said he would ..."): a reader takes it over an earlier speaker."""
+    sentence = ctx.sentence_id(offset)
+    pronoun = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if pronoun is None:
+        return None
+    for mention in reversed(candidates):
+        if not mention.is_subject or ctx.sentence_id(mention.start) != sentence:
+            continue
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.head.is_ancestor(pronoun[0]):
+            return mention
+    return None
 
 
 def _named_by_apposition(token: Token) -> Token:
@@ -198,13 +221,24 @@ def not_a_source(token: Token) -> bool:
     """Whether a subject cannot be the source of a quote: a demonstrative ("That does not
     mean") or an abstract noun that is not an organisation or a document."""
     if token.lower_ in DEMONSTRATIVES and token.dep_ != "relcl":
-        return token.pos_ in ("PRON", "DET")
+        # "Those close to him say", "those who know her": people, not a demonstrative.
+        described = any(c.dep_ in ("amod", "relcl", "acl", "prep") for c in token.children)
+        return token.pos_ in ("PRON", "DET") and not described
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
     if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
         return False
     return lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def is_quantity(token: Token) -> bool:
+    """Whether a subject is a quantity or a quantified phrase ("39 percent", "Only 2
+    percent", "a majority", "Every rally"): a count of people or things, which a fragment
+    in marks under its verb is not credited to."""
+    if token.ent_type_ in QUANTITY_LABELS or token.lemma_.lower() in QUANTITY_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in token.lefts)
 
 
 def look_through(token: Token, ctx: Context) -> Token | None:
