@@ -239,3 +239,22 @@ def test_a_family_named_by_a_plural_surname_is_not_a_person():
     linked = link_across_documents(mention_rows(rows))
     assert "Clintons" not in set(linked["text"])
     assert linked.loc[linked["text"] == "Daniels", "entity"].tolist() == ["Stormy Daniels"] * 2
+
+
+def test_a_name_with_a_doubled_word_is_no_full_name_to_link_to():
+    # "Sanders Sanders": a caption run into the name, once; the corpus's name stays.
+    rows = [
+        ("a", "Bernie Sanders", "Bernie Sanders", "PERSON", "name"),
+        ("a", "Sanders", "Bernie Sanders", "PERSON", "person"),
+        ("b", "Bernie Sanders", "Bernie Sanders", "PERSON", "name"),
+        ("c", "Bernie Sanders Sanders", "Bernie Sanders Sanders", "PERSON", "name"),
+        ("d", "Sanders", "Sanders", "PERSON", "name"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    assert linked["entity"].tolist() == [
+        "Bernie Sanders",
+        "Bernie Sanders",
+        "Bernie Sanders",
+        "Bernie Sanders Sanders",
+        "Bernie Sanders",
+    ]

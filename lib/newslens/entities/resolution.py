@@ -27,7 +27,8 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
 5. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere in
    the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
    "Donald J. Trump", never a first name alone; nicknames and middle initials allowed:
-   "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form. When the
+   "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form (never to a
+   name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
    together.
@@ -269,7 +270,8 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
         candidates = [
             other
             for other in pool
-            if (len(words[other]) > len(short) and name_fits(short, words[other], nicknames))
+            if not _doubled(words[other])
+            and (len(words[other]) > len(short) and name_fits(short, words[other], nicknames))
             or (
                 len(words[other]) == len(short) > 1
                 and other != name
@@ -284,6 +286,12 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
             target = canonical[target]
         canonical[name] = target
     return canonical
+
+
+def _doubled(words: tuple[str, ...]) -> bool:
+    """Whether a name repeats a word right after itself ("Ted Cruz Cruz", "Bernie Sanders
+    Sanders"): a byline or caption run into the name, never the full name others link to."""
+    return any(a == b for a, b in zip(words, words[1:], strict=False))
 
 
 def _dominant_target(
