@@ -93,6 +93,8 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
     table = table.reindex(
         pd.period_range(periods.min(), periods.max(), freq=periods.freq), fill_value=0
     )
+    totals = table.sum()
+    table, left_out = _without_stray_ends(table)
     dates = table.index.start_time
     columns = 2 if len(names) > 3 else 1
     rows = -(-len(names) // columns)
@@ -102,7 +104,7 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
         values = table[name].to_numpy()
         panel.fill_between(dates, values, step="post", alpha=0.25, color="#2e86c1")
         panel.step(dates, values, where="post", color="#2e86c1", linewidth=1.2)
-        panel.set_title(f"{name} ({int(values.sum()):,})", loc="left", fontsize=10)
+        panel.set_title(f"{name} ({int(totals[name]):,})", loc="left", fontsize=10)
         panel.set_ylim(bottom=0)
         panel.tick_params(labelsize=8)
     for panel in axes[len(names) :]:
@@ -111,6 +113,13 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
     for panel in axes:
         panel.xaxis.set_major_locator(locator)
         panel.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if left_out:
+        figure.supxlabel(
+            f"{left_out:,} mentions dated outside {table.index[0]} to {table.index[-1]}"
+            " (stray early or late dates) are counted in the titles, not drawn",
+            fontsize=8,
+            color="#555555",
+        )
     figure.suptitle(
         f"Mentions per {_PERIOD_NAMES.get(period.upper()[:1], 'period')}",
         x=0.01,
@@ -118,6 +127,28 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
         fontweight="bold",
     )
     return figure
+
+
+#: Share of the drawn mentions that may lie in the periods cut off at either end of the
+#: timeline: a few articles dated years away from the rest would squeeze it into a corner.
+STRAY_SHARE = 0.005
+
+
+def _without_stray_ends(table: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The periods of ``table`` (one row per period, one column per entity) without the
+    first and last ones that together hold at most :data:`STRAY_SHARE` of the mentions at
+    each end, and how many mentions those held. Small runs lose nothing: one mention of a
+    hundred is already more than the share."""
+    per_period = table.sum(axis=1).to_numpy()
+    total = per_period.sum()
+    if total == 0:
+        return table, 0
+    before = per_period.cumsum()
+    after = per_period[::-1].cumsum()[::-1]
+    keep = (before > STRAY_SHARE * total) & (after > STRAY_SHARE * total)
+    first, last = keep.argmax(), len(keep) - 1 - keep[::-1].argmax()
+    kept = table.iloc[first : last + 1]
+    return kept, int(total - per_period[first : last + 1].sum())
 
 
 _PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "A": "year"}
