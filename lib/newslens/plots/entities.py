@@ -137,8 +137,8 @@ STRAY_SHARE = 0.005
 def _without_stray_ends(table: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """The periods of ``table`` (one row per period, one column per entity) without the
     first and last ones that together hold at most :data:`STRAY_SHARE` of the mentions at
-    each end, and how many mentions those held. Small runs lose nothing: one mention of a
-    hundred is already more than the share."""
+    each end, and how many mentions those held. Under 200 drawn mentions nothing is cut:
+    a single mention is already more than the share."""
     per_period = table.sum(axis=1).to_numpy()
     total = per_period.sum()
     if total == 0:
