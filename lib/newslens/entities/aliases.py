@@ -8,7 +8,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslens.entities.names import collapse, name_key
 from newslens.resources import package_data, read_data_lines
@@ -87,24 +87,39 @@ def default_aliases() -> AliasTable:
     return load_aliases()
 
 
-_ALIAS_VIEWS: dict[int, tuple[Mapping, dict[str, str], dict[str, str]]] = {}
+class _AliasViews(NamedTuple):
+    """What documents look up in an alias table, computed once per table."""
+
+    table: Mapping[str, Alias]
+    forms: dict[str, str]  # variants to look for untagged (variant -> label)
+    places: dict[str, str]  # organisation and place variants (-> label)
+    folded: dict[str, Alias]  # lower-cased mixed-case variants (-> their line)
+
+
+_ALIAS_VIEWS: dict[int, _AliasViews] = {}
+
+
+def _views(aliases: Mapping[str, Alias]) -> _AliasViews:
+    cached = _ALIAS_VIEWS.get(id(aliases))
+    if cached is not None and cached.table is aliases:
+        return cached
+    views = _AliasViews(
+        table=aliases,
+        forms={variant: alias.label for variant, alias in aliases.items() if len(variant) > 1},
+        places={v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"},
+        folded={v.lower(): a for v, a in aliases.items() if not v.isupper()},
+    )
+    if len(_ALIAS_VIEWS) > 8:
+        _ALIAS_VIEWS.clear()
+    _ALIAS_VIEWS[id(aliases)] = views
+    return views
 
 
 def alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str, str]]:
     """What every document needs from the alias table, computed once per table: variants
     to look for untagged (variant -> label) and organisation/place variants (-> label)."""
-    cached = _ALIAS_VIEWS.get(id(aliases))
-    if cached is not None and cached[0] is aliases:
-        return cached[1], cached[2]
-    forms = {variant: alias.label for variant, alias in aliases.items() if len(variant) > 1}
-    places = {v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"}
-    if len(_ALIAS_VIEWS) > 8:
-        _ALIAS_VIEWS.clear()
-    _ALIAS_VIEWS[id(aliases)] = (aliases, forms, places)
-    return forms, places
-
-
-_FOLDED: dict[int, tuple[Mapping, dict[str, Alias]]] = {}
+    views = _views(aliases)
+    return views.forms, views.places
 
 
 def alias_for(aliases: Mapping[str, Alias], name: str) -> Alias | None:
@@ -114,10 +129,4 @@ def alias_for(aliases: Mapping[str, Alias], name: str) -> Alias | None:
     alias = aliases.get(name)
     if alias is not None or not name.isupper() or len(name) <= 4:
         return alias
-    cached = _FOLDED.get(id(aliases))
-    if cached is None or cached[0] is not aliases:
-        folded = {v.lower(): a for v, a in aliases.items() if not v.isupper()}
-        if len(_FOLDED) > 8:
-            _FOLDED.clear()
-        cached = _FOLDED[id(aliases)] = (aliases, folded)
-    return cached[1].get(name.lower())
+    return _views(aliases).folded.get(name.lower())

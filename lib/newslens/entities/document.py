@@ -118,20 +118,28 @@ def _swallowed_head(doc: Doc, mention: Mention, known: Mapping[str, str]) -> int
     return None
 
 
-def _cut_head(doc: Doc, mention: Mention, k: int, people: set[str]) -> list[Mention]:
-    """The organisation before token ``k`` and the person after it; a one-word rest that is
-    not the name of one of the document's ``people`` ("Getty Images Image") is dropped."""
-    first, last = mention.token, mention.end_token
-    other = Mention(
+def _leading_part(doc: Doc, mention: Mention, k: int, label: str, *, role: str = "") -> Mention:
+    """The tokens of ``mention`` before token ``k`` as a mention of their own, with
+    ``label`` (linked by ``trim``): the kept head of a span that was cut in two."""
+    first = mention.token
+    return Mention(
         max(mention.start, doc[first].idx),
         doc[k - 1].idx + len(doc[k - 1].text),
         first,
         name_key(doc[first:k].text),
-        "ORG",
+        label,
         mention.ner_label,
+        role=role,
         linked_by="trim",
         end_token=k,
     )
+
+
+def _cut_head(doc: Doc, mention: Mention, k: int, people: set[str]) -> list[Mention]:
+    """The organisation before token ``k`` and the person after it; a one-word rest that is
+    not the name of one of the document's ``people`` ("Getty Images Image") is dropped."""
+    last = mention.end_token
+    other = _leading_part(doc, mention, k, "ORG")
     rest = name_key(doc.text[doc[k].idx : mention.end])
     if last - k < 2 and rest not in people:
         return [other]
@@ -155,17 +163,7 @@ def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[M
     end = k
     while end - 1 > first and doc[end - 1].is_punct:
         end -= 1
-    person = Mention(
-        max(mention.start, doc[first].idx),
-        doc[end - 1].idx + len(doc[end - 1].text),
-        first,
-        name_key(doc[first:end].text),
-        "PERSON",
-        mention.ner_label,
-        role=mention.role,
-        linked_by="trim",
-        end_token=end,
-    )
+    person = _leading_part(doc, mention, end, "PERSON", role=mention.role)
     person.attributive = True
     other = Mention(
         doc[k].idx,
