@@ -96,13 +96,19 @@ def skip_reason(
 def _after_title_slot(q: Quotation, ctx: Context) -> bool:
     """Whether the word right before a quotation is where a title goes rather than quoted
     words: a preposition, a possessive, a name or a determiner, or nothing at all."""
-    preceding = ctx.doc.char_span(
-        max(0, q.start - LOOK_BACK_CHARS), q.start, alignment_mode="contract"
-    )
-    words = [t for t in preceding if not t.is_space] if preceding else []
+    words = _tokens_before(q, ctx)
     if not words or words[-1].is_punct:
         return True
     return words[-1].pos_ in ("ADP", "PART", "PROPN", "DET") or words[-1].tag_ == "POS"
+
+
+def _tokens_before(q: Quotation, ctx: Context) -> list[Token]:
+    """The whole tokens (spaces left out) in the :data:`LOOK_BACK_CHARS` characters before
+    a quotation."""
+    preceding = ctx.doc.char_span(
+        max(0, q.start - LOOK_BACK_CHARS), q.start, alignment_mode="contract"
+    )
+    return [t for t in preceding if not t.is_space] if preceding else []
 
 
 def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:
@@ -112,10 +118,7 @@ def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:
     raw_previous = text[max(0, q.start - LOOK_BACK_CHARS) : q.start].split()
     if raw_previous and raw_previous[-1].lower().strip(",:") in naming_participles():
         return Skip(SkipReason.TITLE_AFTER_WORD, raw_previous[-1])
-    preceding = ctx.doc.char_span(
-        max(0, q.start - LOOK_BACK_CHARS), q.start, alignment_mode="contract"
-    )
-    previous = [t for t in preceding if not t.is_space and t.text not in ",:"] if preceding else []
+    previous = [t for t in _tokens_before(q, ctx) if t.text not in ",:"]
     if previous:
         word = previous[-1]
         if word.lower_ in naming_participles() or (
