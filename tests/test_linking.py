@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from newslens.analyse import analyse_documents
 from newslens.corpus import Document
-from newslens.linking import LINKED_TABLES, link_entities
+from newslens.linking import LINKED_TABLES, link_corpus, link_entities
 from newslens.steps import MentionsStep, QuotesStep
 from newslens.table_writer import write_whole
 
@@ -48,3 +48,20 @@ def test_a_corpus_without_mentions_keeps_its_quotes(nlp, tmp_path):
     (tmp_path / "out").mkdir()
     assert link_entities(tmp_path, tmp_path / "out") == {"mentions": 0, "quotes": 0}
     assert (tmp_path / "out" / "mentions.csv").is_file()
+
+
+def test_linking_in_a_child_process_writes_the_same_bytes(nlp, tmp_path):
+    tables = analyse_documents(DOCUMENTS, [MentionsStep(), QuotesStep()], nlp=nlp)
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in LINKED_TABLES:
+        write_whole(tables[name], work, name)
+    written, counts = {}, {}
+    for apart in (False, True):
+        out = tmp_path / f"apart-{apart}"
+        out.mkdir()
+        counts[apart] = link_corpus(work, out, apart=apart)
+        written[apart] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert counts[True] == counts[False] and counts[True]["quotes"] == len(tables["quotes"])
+    assert sorted(written[True]) == ["mentions.csv", "mentions.parquet", "quotes.csv", "quotes.parquet"]
+    assert written[True] == written[False]

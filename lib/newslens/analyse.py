@@ -39,7 +39,7 @@ import pyarrow as pa
 
 from newslens.corpus import Corpus, Document
 from newslens.io import write_json
-from newslens.linking import LINKED_TABLES, link_entities
+from newslens.linking import LINKED_TABLES, link_corpus, link_entities
 from newslens.result_cache import ResultCache, table_from_bytes
 from newslens.steps import Step, default_steps
 from newslens.table_writer import TableWriter
@@ -250,7 +250,7 @@ def analyse(
     if link:
         log("linking entities across the corpus ...")
         alias_file = next((getattr(s, "alias_file", "") for s in steps if s.name == "mentions"), "")
-        stats.rows.update(link_entities(work_dir, tables_dir, alias_file=alias_file))
+        stats.rows.update(link_corpus(work_dir, tables_dir, alias_file=alias_file))
     shutil.rmtree(work_dir, ignore_errors=True)
     stats.seconds = round(time.perf_counter() - clock, 2)
     write_json(stats.as_dict(), Path(out_dir) / "analysis.json")
