@@ -109,6 +109,21 @@ def test_an_interrupted_pass_resumes_where_it_stopped(sample_corpus, tmp_path):
     assert resumed.results_cached == 8 and resumed.analysed == 4
 
 
+def test_a_document_renamed_between_runs_gets_rows_with_its_new_fields(tmp_path):
+    text = "Engineers restored power to Kharkiv on Monday, the city council said."
+    cache = tmp_path / "cache"
+    first = [Document(doc_id="a1", text=text, title="Power back")]
+    analyse(first, tmp_path / "a", jobs=1, cache_dir=cache)
+    renamed = Document(doc_id="kharkiv-power", text=text, title="Power restored")
+    stats = analyse([renamed], tmp_path / "b", jobs=1, cache_dir=cache)
+    assert stats.analysed == 1 and stats.parse_cached == 1  # the parse is the same text's
+    for name in ("documents", "mentions", "sentences", "frame_terms"):
+        table = pd.read_parquet(tmp_path / "b" / "tables" / f"{name}.parquet")
+        assert len(table) and set(table["doc_id"]) == {"kharkiv-power"}, name
+    documents = pd.read_parquet(tmp_path / "b" / "tables" / "documents.parquet")
+    assert documents["title"].tolist() == ["Power restored"]
+
+
 def test_quotes_read_the_mentions_of_their_document(nlp):
     text = (
         'Ukrainian President Volodymyr Zelenskyy spoke in Rome.\n\n"We will rebuild," Zelenskyy'

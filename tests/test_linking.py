@@ -63,5 +63,10 @@ def test_linking_in_a_child_process_writes_the_same_bytes(nlp, tmp_path):
         counts[apart] = link_corpus(work, out, apart=apart)
         written[apart] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert counts[True] == counts[False] and counts[True]["quotes"] == len(tables["quotes"])
-    assert sorted(written[True]) == ["mentions.csv", "mentions.parquet", "quotes.csv", "quotes.parquet"]
+    assert sorted(written[True]) == [
+        "mentions.csv",
+        "mentions.parquet",
+        "quotes.csv",
+        "quotes.parquet",
+    ]
     assert written[True] == written[False]

@@ -1,7 +1,9 @@
 """The analysis pass: every document read once, parsed once, every step run on it.
 
 :func:`analyse` is what ``python -m newslens analyse`` and the first stage of
-``python -m newslens run`` call. For each document of a corpus, in corpus order, it
+``python -m newslens run`` call. When the same documents went through the same steps,
+model and library before, it copies that pass's tables (:mod:`newslens.pass_cache`) and
+stops there. Otherwise, for each document of a corpus, in corpus order, it
 
 1. looks up each step's rows in the per-document result cache (:mod:`newslens.result_cache`);
    a document whose steps are all cached is neither parsed nor analysed;
@@ -24,6 +26,7 @@ is, and whether they came from the cache or a cluster. Their columns, and the fi
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -40,6 +43,7 @@ import pyarrow as pa
 from newslens.corpus import Corpus, Document
 from newslens.io import write_json
 from newslens.linking import LINKED_TABLES, link_corpus, link_entities
+from newslens.pass_cache import PassCache, pass_key
 from newslens.result_cache import ResultCache, table_from_bytes
 from newslens.steps import Step, default_steps
 from newslens.table_writer import TableWriter
@@ -82,9 +86,28 @@ class AnalysisStats:
     model: dict = field(default_factory=dict)
     steps: dict = field(default_factory=dict)
     rows: dict = field(default_factory=dict)
+    pass_reused: bool = False  # the tables were copied from an identical earlier pass
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def of_reused_pass(
+        cls, earlier: Mapping[str, Any], *, jobs: int, scheduler: str
+    ) -> AnalysisStats:
+        """The statistics of a pass whose tables came whole from an earlier identical one:
+        its documents, words and rows, nothing parsed or analysed."""
+        return cls(
+            documents=earlier["documents"],
+            words=earlier["words"],
+            results_cached=earlier["documents"],
+            jobs=jobs,
+            scheduler=scheduler,
+            model=earlier["model"],
+            steps=earlier["steps"],
+            rows=earlier["rows"],
+            pass_reused=True,
+        )
 
 
 def _step_keys(steps: Sequence[Step]) -> dict[str, str]:
@@ -216,7 +239,8 @@ def analyse(
     ``jobs`` (default: every core) worker processes run the batches, or the workers of the
     ``dask.distributed`` scheduler at ``scheduler``; ``cache_dir`` (default
     :func:`newslens.nlp.default_cache_dir`, ``False`` for none) keeps parses and per-document
-    results; ``total`` is the number of documents, for the progress bar. Returns the pass's
+    results, and whole passes (a corpus or list of documents is read once more to key
+    them); ``total`` is the number of documents, for the progress bar. Returns the pass's
     :class:`AnalysisStats` (also written to ``<out_dir>/analysis.json``).
     """
     from newslens.nlp import default_cache_dir, model_meta
@@ -231,6 +255,14 @@ def analyse(
     stats = AnalysisStats(jobs=jobs, scheduler=scheduler or "", model=meta, steps=keys)
     tables_dir, work_dir = Path(out_dir) / "tables", Path(out_dir) / "work"
     tables_dir.mkdir(parents=True, exist_ok=True)
+    passes = PassCache(root)
+    key = ""
+    if root is not None and isinstance(corpus, (Corpus, list, tuple)):  # can be read twice
+        key = pass_key(_quietly(corpus), slug=_model_slug(meta), step_keys=keys, link=link)
+        earlier = passes.restore(key, tables_dir)
+        if earlier is not None:
+            stats = AnalysisStats.of_reused_pass(earlier, jobs=jobs, scheduler=scheduler or "")
+            return _finished(stats, clock, Path(out_dir))
     work_dir.mkdir(parents=True, exist_ok=True)
     the_pass = _Pass(
         steps=steps,
@@ -252,8 +284,16 @@ def analyse(
         alias_file = next((getattr(s, "alias_file", "") for s in steps if s.name == "mentions"), "")
         stats.rows.update(link_corpus(work_dir, tables_dir, alias_file=alias_file))
     shutil.rmtree(work_dir, ignore_errors=True)
+    _finished(stats, clock, Path(out_dir))
+    if key:
+        passes.store(key, tables_dir, stats.as_dict())
+    return stats
+
+
+def _finished(stats: AnalysisStats, clock: float, out_dir: Path) -> AnalysisStats:
+    """Time the pass and write its statistics to ``<out_dir>/analysis.json``."""
     stats.seconds = round(time.perf_counter() - clock, 2)
-    write_json(stats.as_dict(), Path(out_dir) / "analysis.json")
+    write_json(stats.as_dict(), out_dir / "analysis.json")
     return stats
 
 
@@ -293,9 +333,18 @@ def _run_batches(
             pool.shutdown()
 
 
+def _document_key(slug: str, document: Document) -> str:
+    """A document's key in the result cache: the model ``slug``, the text's sha256 and a
+    hash of the fields its rows carry (id, title, date, source, url), so a document whose
+    metadata changed is analysed again (from the parse cache) rather than given stale rows."""
+    fields = [document.doc_id, document.title, document.date, document.source, document.url]
+    meta = hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return f"{slug}:{document.sha256}:{meta[:16]}"
+
+
 def _look_up(the_pass: _Pass, documents: list[Document]) -> _Batch:
     """A batch with each document's cached rows and the steps it still needs."""
-    doc_keys = [f"{the_pass.slug}:{d.sha256}" for d in documents]
+    doc_keys = [_document_key(the_pass.slug, d) for d in documents]
     cached = [the_pass.results.get_many(k, the_pass.keys.values()) for k in doc_keys]
     todo = [[s.name for s in the_pass.steps if the_pass.keys[s.name] not in c] for c in cached]
     return _Batch(documents=documents, doc_keys=doc_keys, cached=cached, todo=todo)

@@ -2,7 +2,8 @@
 
 One SQLite file (``<cache dir>/results.sqlite``) maps ``(document key, step key)`` to the
 step's rows for that document, stored as an Arrow IPC stream (no pickle). The document key
-is the text's sha256 with the model's name, version and the sentence-segmentation version;
+is the text's sha256 with the model's name, version and the sentence-segmentation version
+and a hash of the document fields the rows carry (id, title, date, source, url);
 the step key is :meth:`newslens.steps.Step.cache_key` (name, version, settings) combined
 with the keys of the steps it reads. Change one step's settings and only that step's key
 changes, so only that step reruns.

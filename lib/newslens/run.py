@@ -134,6 +134,7 @@ def _analyse(the_plan: Plan, staging: Path, *, log: Callable[[str], None]) -> di
     log(
         f"  analysed {stats.analysed:,}, from the cache {stats.results_cached:,}"
         f" (parsed {stats.parsed:,}) in {stats.seconds:.1f} s"
+        + (": the tables of an identical earlier pass" if stats.pass_reused else "")
     )
     return stats.as_dict()
 
