@@ -250,44 +250,71 @@ def analyse(
     keys = _step_keys(steps)
     meta = model_meta(model)
     root = None if cache_dir is False else Path(cache_dir or default_cache_dir())
-    results = ResultCache(None if root is None else root / "results.sqlite")
     jobs = _worker_count(jobs, total, batch_documents)
     stats = AnalysisStats(jobs=jobs, scheduler=scheduler or "", model=meta, steps=keys)
-    tables_dir, work_dir = Path(out_dir) / "tables", Path(out_dir) / "work"
+    tables_dir = Path(out_dir) / "tables"
     tables_dir.mkdir(parents=True, exist_ok=True)
     passes = PassCache(root)
-    key = ""
-    if root is not None and isinstance(corpus, (Corpus, list, tuple)):  # can be read twice
-        key = pass_key(_quietly(corpus), slug=_model_slug(meta), step_keys=keys, link=link)
-        earlier = passes.restore(key, tables_dir)
-        if earlier is not None:
-            stats = AnalysisStats.of_reused_pass(earlier, jobs=jobs, scheduler=scheduler or "")
-            return _finished(stats, clock, Path(out_dir))
-    work_dir.mkdir(parents=True, exist_ok=True)
+    key = _whole_pass_key(corpus, root, slug=_model_slug(meta), keys=keys, link=link)
+    earlier = passes.restore(key, tables_dir) if key else None
+    if earlier is not None:
+        stats = AnalysisStats.of_reused_pass(earlier, jobs=jobs, scheduler=scheduler or "")
+        return _finished(stats, clock, Path(out_dir))
     the_pass = _Pass(
-        steps=steps,
-        keys=keys,
-        slug=_model_slug(meta),
-        results=results,
-        writers=_open_writers(steps, tables_dir, work_dir, link=link),
-        stats=stats,
-        model=model,
-        scheduler=scheduler,
-        cache_root=root,
+        steps, keys, _model_slug(meta), _results(root), {}, stats, model, scheduler, root
     )
-    _run_batches(the_pass, _quietly(corpus), batch_documents, jobs, _progress(total, progress))
-    for name, writer in the_pass.writers.items():
-        if name != TEXTS_TABLE:
-            stats.rows[name] = writer.rows
-    if link:
-        log("linking entities across the corpus ...")
-        alias_file = next((getattr(s, "alias_file", "") for s in steps if s.name == "mentions"), "")
-        stats.rows.update(link_corpus(work_dir, tables_dir, alias_file=alias_file))
-    shutil.rmtree(work_dir, ignore_errors=True)
+    bar = _progress(total, progress)
+    _whole_pass(the_pass, corpus, Path(out_dir), batch_documents, bar, link=link, log=log)
     _finished(stats, clock, Path(out_dir))
     if key:
         passes.store(key, tables_dir, stats.as_dict())
     return stats
+
+
+def _results(root: Path | None) -> ResultCache:
+    return ResultCache(None if root is None else root / "results.sqlite")
+
+
+def _whole_pass_key(
+    corpus: Corpus | Iterable[Document],
+    root: Path | None,
+    *,
+    slug: str,
+    keys: Mapping[str, str],
+    link: bool,
+) -> str:
+    """The pass cache's key for ``corpus``, or ``""`` when there is no cache or the
+    documents cannot be read twice (an iterator)."""
+    if root is None or not isinstance(corpus, (Corpus, list, tuple)):
+        return ""
+    return pass_key(_quietly(corpus), slug=slug, step_keys=keys, link=link)
+
+
+def _whole_pass(
+    the_pass: _Pass,
+    corpus: Iterable[Document],
+    out_dir: Path,
+    batch_documents: int,
+    bar: tqdm,
+    *,
+    link: bool,
+    log: Callable[[str], None],
+) -> None:
+    """Every batch of ``corpus`` through the steps into ``<out_dir>/tables``, then the
+    corpus-level entity linking (from ``<out_dir>/work``, removed afterwards)."""
+    tables_dir, work_dir = out_dir / "tables", out_dir / "work"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    the_pass.writers.update(_open_writers(the_pass.steps, tables_dir, work_dir, link=link))
+    _run_batches(the_pass, _quietly(corpus), batch_documents, the_pass.stats.jobs, bar)
+    for name, writer in the_pass.writers.items():
+        if name != TEXTS_TABLE:
+            the_pass.stats.rows[name] = writer.rows
+    if link:
+        log("linking entities across the corpus ...")
+        mentions = next((s for s in the_pass.steps if s.name == "mentions"), None)
+        alias_file = getattr(mentions, "alias_file", "")
+        the_pass.stats.rows.update(link_corpus(work_dir, tables_dir, alias_file=alias_file))
+    shutil.rmtree(work_dir, ignore_errors=True)
 
 
 def _finished(stats: AnalysisStats, clock: float, out_dir: Path) -> AnalysisStats:
