@@ -124,6 +124,19 @@ def test_a_document_renamed_between_runs_gets_rows_with_its_new_fields(tmp_path)
     assert documents["title"].tolist() == ["Power restored"]
 
 
+def test_a_new_library_reruns_every_step_from_the_cached_parses(tmp_path, monkeypatch):
+    from newslens import resources
+
+    documents = [Document(doc_id="d", text="Crews rebuilt the bridge in Irpin, officials said.")]
+    cache = tmp_path / "cache"
+    analyse(documents, tmp_path / "a", jobs=1, cache_dir=cache)
+    assert analyse(documents, tmp_path / "b", jobs=1, cache_dir=cache).analysed == 0
+    monkeypatch.setattr(resources, "library_digest", lambda: "another release")
+    upgraded = analyse(documents, tmp_path / "c", jobs=1, cache_dir=cache)
+    assert upgraded.analysed == 1 and upgraded.parsed == 0 and upgraded.parse_cached == 1
+    assert not upgraded.pass_reused
+
+
 def test_quotes_read_the_mentions_of_their_document(nlp):
     text = (
         'Ukrainian President Volodymyr Zelenskyy spoke in Rome.\n\n"We will rebuild," Zelenskyy'

@@ -39,3 +39,22 @@ def test_a_batch_runs_what_each_document_needs_and_counts_its_parses(nlp, tmp_pa
         DOCUMENTS, [["documents"], ["documents"]], STEPS, KEYS, model=None, cache_dir=str(tmp_path)
     )
     assert again[-1] == {"parsed": 0, "parse_cached": 2}
+
+
+def test_each_document_gets_exactly_its_own_rows_of_a_batch(nlp, tmp_path):
+    documents = [
+        *DOCUMENTS,
+        Document(doc_id="c", text="It rained."),  # no mentions, no quotes: empty tables
+        Document(doc_id="d", text='"Power is back," said Olena Shuliak in Kyiv on Friday.'),
+    ]
+    wanted = [["documents", "mentions", "quotes"]] * len(documents)
+    batch = analyse_batch(documents, wanted, STEPS, KEYS, model=None, cache_dir=str(tmp_path))
+    for document, produced in zip(documents, batch, strict=False):
+        for name in wanted[0]:
+            rows = table_from_bytes(produced["rows"][name]).to_pandas()
+            assert set(rows["doc_id"]) <= {document.doc_id}, (document.doc_id, name)
+            alone = [s for s in STEPS if s.name == name][0]
+            inputs = {"mentions": MentionsStep()(document, nlp(document.text))}
+            expected = alone(document, nlp(document.text), inputs)
+            assert len(rows) == len(expected), (document.doc_id, name)
+            assert rows.astype(str).values.tolist() == expected.astype(str).values.tolist()

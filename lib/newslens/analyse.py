@@ -111,10 +111,13 @@ class AnalysisStats:
 
 
 def _step_keys(steps: Sequence[Step]) -> dict[str, str]:
-    """Each step's cache key, folded with the keys of the steps it reads."""
+    """Each step's cache key, folded with the keys of the steps it reads and the library's
+    own files (:func:`newslens.resources.library_digest`: new code, new rows)."""
+    from newslens.resources import library_digest
+
     keys: dict[str, str] = {}
     for step in steps:
-        parts = [step.cache_key()] + [keys[name] for name in step.requires]
+        parts = [step.cache_key(), library_digest()] + [keys[name] for name in step.requires]
         keys[step.name] = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
     return keys
 

@@ -22,29 +22,17 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from newslens.corpus import Document
 from newslens.io import write_json
+from newslens.resources import library_digest
 
 __all__ = ["PASSES_KEPT", "PassCache", "pass_key"]
 
 PASSES_KEPT = 2  # whole passes kept; older ones are removed (their run folders stay)
 _ENTRY = "entry.json"
-
-
-@lru_cache(maxsize=1)
-def _library_digest() -> str:
-    """A digest of every file of the installed ``newslens`` package (code and data)."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def pass_key(
@@ -53,7 +41,7 @@ def pass_key(
     """The key of a pass over ``documents`` (in order): every field of each document, the
     model ``slug``, the ``step_keys``, whether entities are linked, and the library."""
     digest = hashlib.sha256()
-    header = {"slug": slug, "steps": dict(step_keys), "link": link, "lib": _library_digest()}
+    header = {"slug": slug, "steps": dict(step_keys), "link": link, "lib": library_digest()}
     digest.update(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
     for d in documents:
         fields = [d.doc_id, d.sha256, d.title, d.date, d.source, d.url, d.path]
@@ -92,9 +80,12 @@ class PassCache:
             shutil.rmtree(entry, ignore_errors=True)
             return None
         tables_dir.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            shutil.copyfile(entry / name, tables_dir / name)
-        os.utime(entry / _ENTRY)  # most recently used
+        try:
+            for name in files:
+                shutil.copyfile(entry / name, tables_dir / name)
+            os.utime(entry / _ENTRY)  # most recently used
+        except OSError:  # removed meanwhile, or no room to copy: the pass runs instead
+            return None
         return record["stats"]
 
     def store(self, key: str, tables_dir: Path, stats: Mapping[str, Any]) -> None:
@@ -102,17 +93,20 @@ class PassCache:
         if self.dir is None:
             return
         staging = self.dir / f".{key}.{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        files: dict[str, list[int]] = {}
-        for path in sorted(p for p in tables_dir.iterdir() if p.is_file()):
-            _link_or_copy(path, staging / path.name)
-            files[path.name] = _signature(staging / path.name)
-        write_json({"stats": dict(stats), "files": files}, staging / _ENTRY)
-        final = self.dir / key
-        shutil.rmtree(final, ignore_errors=True)
-        staging.rename(final)
-        self._evict()
+        try:
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            files: dict[str, list[int]] = {}
+            for path in sorted(p for p in tables_dir.iterdir() if p.is_file()):
+                _link_or_copy(path, staging / path.name)
+                files[path.name] = _signature(staging / path.name)
+            write_json({"stats": dict(stats), "files": files}, staging / _ENTRY)
+            final = self.dir / key
+            shutil.rmtree(final, ignore_errors=True)
+            staging.rename(final)
+            self._evict()
+        except OSError:  # no room, or another run stored the same pass: keep nothing
+            shutil.rmtree(staging, ignore_errors=True)
 
     def _entry(self, key: str) -> Path | None:
         if self.dir is None:

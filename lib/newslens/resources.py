@@ -30,6 +30,7 @@ from pathlib import Path
 from newslens.io import atomic_write_bytes
 
 __all__ = [
+    "library_digest",
     "package_data",
     "read_data_lines",
     "clean_data_lines",
@@ -44,6 +45,23 @@ __all__ = [
 # sha256 of vader_lexicon.txt in vaderSentiment 3.3.2 (the pinned release).
 VADER_LEXICON_SHA256 = "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5"
 KERNEL_NAME = "newslens"
+
+
+@functools.cache
+def library_digest() -> str:
+    """A sha256 of every file of the installed ``newslens`` package, code and data.
+
+    It is part of every cache key of the analysis (each step's, and the whole pass's), so
+    a newer library never serves rows an older one computed: after an upgrade every step
+    runs again (from the cached parses), whether or not someone bumped a step's version.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def package_data(*parts: str) -> Path:

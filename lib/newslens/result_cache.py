@@ -27,7 +27,7 @@ __all__ = ["ResultCache", "as_arrow", "table_to_bytes", "table_from_bytes"]
 
 def as_arrow(frame: pd.DataFrame) -> pa.Table:
     """A step's rows as an Arrow table, without the pandas index."""
-    return pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    return pa.Table.from_pandas(frame, preserve_index=False)
 
 
 def table_to_bytes(table: pa.Table) -> bytes:

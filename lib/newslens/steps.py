@@ -89,21 +89,19 @@ class Step:
 def describe_document(document: Document, doc: Doc) -> pd.DataFrame:
     """The overview row of one parsed document: ``doc_id, title, date, source, words,
     sentences, sha256`` (words are non-punctuation, non-space tokens)."""
-    return pd.DataFrame(
-        [
-            {
-                "doc_id": document.doc_id,
-                "title": document.title or "",
-                "date": document.date or "",
-                "source": document.source or "",
-                "url": document.url or "",
-                "words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
-                "sentences": sum(1 for _ in doc.sents),
-                "characters": len(document.text),
-                "sha256": document.sha256,
-            }
-        ]
-    ).astype({"words": "int64", "sentences": "int64", "characters": "int64"})
+    row = {
+        "doc_id": document.doc_id,
+        "title": document.title or "",
+        "date": document.date or "",
+        "source": document.source or "",
+        "url": document.url or "",
+        "words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+        "sentences": sum(1 for _ in doc.sents),
+        "characters": len(document.text),
+        "sha256": document.sha256,
+    }
+    # Columns of one value each: the counts are int64 as they are, no conversion needed.
+    return pd.DataFrame({column: [value] for column, value in row.items()})
 
 
 class DocumentsStep(Step):

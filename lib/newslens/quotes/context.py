@@ -34,12 +34,12 @@ def mention_list(doc: Doc, mentions: pd.DataFrame) -> list[Mention]:
     """The rows of an entity mentions table (``doc_id, start, end, entity, label``) as
     :class:`Mention` in text order."""
     result = []
-    for row in mentions.sort_values(["start", "end"]).itertuples(index=False):
-        span = doc.char_span(int(row.start), int(row.end), alignment_mode="expand")
+    columns = (mentions[c].tolist() for c in ("start", "end", "entity", "label"))
+    # Sorted on (start, end) only, stably: the order sort_values gave.
+    for start, end, entity, label in sorted(zip(*columns, strict=True), key=lambda r: r[:2]):
+        span = doc.char_span(int(start), int(end), alignment_mode="expand")
         is_subject = bool(span is not None and span.root.dep_ in SUBJECT_DEPS)
-        result.append(
-            Mention(int(row.start), int(row.end), str(row.entity), str(row.label), is_subject)
-        )
+        result.append(Mention(int(start), int(end), str(entity), str(label), is_subject))
     return result
 
 
