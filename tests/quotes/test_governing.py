@@ -17,6 +17,16 @@ GOVERNED = [
         [('"frank"', "partial", "described", "Paul Grant", "Paul Grant")],
         id="described-as",
     ),
+    pytest.param(
+        'Senator Mary Hale made a comment on Tuesday that described the plan as "a total failure."',
+        [('"a total failure."', "partial", "described", "Mary Hale", "Mary Hale")],
+        id="relative-clause-of-a-speech-noun-speaks-for-its-source",
+    ),
+    pytest.param(
+        'The mayor, Tom Reyes, issued a statement that called the strike "deeply irresponsible."',
+        [('"deeply irresponsible."', "partial", "called", "Tom Reyes", "Tom Reyes")],
+        id="statement-that-called",
+    ),
 ]
 
 
