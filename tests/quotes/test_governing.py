@@ -27,6 +27,18 @@ GOVERNED = [
         [('"deeply irresponsible."', "partial", "called", "Tom Reyes", "Tom Reyes")],
         id="statement-that-called",
     ),
+    pytest.param(
+        'Chancellor Anna Berg hailed the agreement as a "breakthrough."',
+        [('"breakthrough."', "partial", "hailed", "Anna Berg", "Anna Berg")],
+        id="one-word-characterisation-with-as",
+    ),
+    pytest.param(
+        'Mayor Tom Reyes referred to the new stadium as a "disaster" on Monday.',
+        [('"disaster"', "partial", "referred", "Tom Reyes", "Tom Reyes")],
+        id="referred-to-as",
+    ),
+    pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
+    pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from newslens.quotes.marks import Quotation
     from newslens.types import Span, Token
 
-__all__ = ["reporting_clause_cue", "governing_cue"]
+__all__ = ["reporting_clause_cue", "governing_cue", "characterised_as"]
 
 # Dependencies that start a clause of their own: a verb beyond one of these governs another
 # clause, not the quoted words.
@@ -120,3 +120,19 @@ def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Toke
             if head.dep_ not in ("xcomp", "conj", "ccomp"):
                 break
     return None
+
+
+def characterised_as(q: Quotation, ctx: Context, verb: Token) -> bool:
+    """Whether the quoted words are what ``verb`` casts something as ("Merkel heralded the
+    deal as a "breakthrough"", "referred to him as a "reformer""): the quote hangs on an
+    "as" that depends on the verb, a characterisation by the verb's subject."""
+    _, roots = _first_fragment_roots(q, ctx)
+    for token in roots:
+        node = token
+        for _ in range(GOVERNOR_SEARCH_DEPTH):
+            if node.head == node or node == verb:
+                break
+            if node.lower_ == "as" and node.dep_ == "prep" and node.head == verb:
+                return True
+            node = node.head
+    return False
