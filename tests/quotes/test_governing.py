@@ -37,6 +37,12 @@ GOVERNED = [
         [('"disaster"', "partial", "referred", "Tom Reyes", "Tom Reyes")],
         id="referred-to-as",
     ),
+    pytest.param(
+        'Maria Lopez backed the deal, although she made it clear that she has "serious'
+        ' concerns" about the plan.',
+        [('"serious concerns"', "partial", "made", "she", "Maria Lopez")],
+        id="that-clause-belongs-to-the-verb-holding-it",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

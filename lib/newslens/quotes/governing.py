@@ -21,13 +21,14 @@ if TYPE_CHECKING:
     from newslens.quotes.marks import Quotation
     from newslens.types import Span, Token
 
-__all__ = ["reporting_clause_cue", "governing_cue", "characterised_as"]
+__all__ = ["reporting_clause_cue", "governing_cue", "characterised_as", "holder_of_content_clause"]
 
 # Dependencies that start a clause of their own: a verb beyond one of these governs another
 # clause, not the quoted words.
 CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "appos")
 REPORT_SEARCH_DEPTH = 12  # heads walked up from the quote looking for a report
 GOVERNOR_SEARCH_DEPTH = 8  # heads walked up from the quote looking for a governing verb
+CONTENT_CLAUSE_DEPTH = 2  # heads walked up from a "that" clause to the verb holding it
 
 
 def _first_fragment_roots(q: Quotation, ctx: Context) -> tuple[Span | None, list[Token]]:
@@ -136,3 +137,23 @@ def characterised_as(q: Quotation, ctx: Context, verb: Token) -> bool:
                 return True
             node = node.head
     return False
+
+
+def holder_of_content_clause(verb: Token, ctx: Context) -> Token | None:
+    """The verb whose "that" clause ``verb`` heads, when its subject names someone ("she
+    made it clear that she has "serious concerns"": the words are what she made clear, not
+    what she has); None when ``verb`` opens no "that" clause or nobody holds it."""
+    if not opens_with_that(verb):
+        return None
+    node = verb
+    for _ in range(CONTENT_CLAUSE_DEPTH):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(node, ctx)
+        if subject is not None and names_someone(subject, ctx):
+            return node
+        return None
+    return None
