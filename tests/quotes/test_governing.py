@@ -43,6 +43,17 @@ GOVERNED = [
         [('"serious concerns"', "partial", "made", "she", "Maria Lopez")],
         id="that-clause-belongs-to-the-verb-holding-it",
     ),
+    pytest.param(
+        "Senator Ruth Cole criticised the bill. Her office put out a statement saying the plan"
+        ' "would hurt farmers."',
+        [('"would hurt farmers."', "partial", "saying", "Her office", "")],
+        id="statement-put-out-by-an-office",
+    ),
+    pytest.param(
+        'The mayor, Tom Reyes, sent a letter saying the budget was "a disgrace."',
+        [('"a disgrace."', "partial", "saying", "Tom Reyes", "Tom Reyes")],
+        id="letter-sent-by-someone",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]
