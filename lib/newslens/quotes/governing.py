@@ -14,7 +14,7 @@ from newslens.quotes.cues import (
     subject_of,
 )
 from newslens.quotes.lexicon import speech_nouns
-from newslens.quotes.speakers import is_quantity, names_someone
+from newslens.quotes.speakers import is_quantity, names_someone, not_a_source
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -153,7 +153,15 @@ def holder_of_content_clause(verb: Token, ctx: Context) -> Token | None:
         if node.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(node, ctx)
-        if subject is not None and names_someone(subject, ctx):
+        if subject is not None and (names_someone(subject, ctx) or _may_hold_a_view(subject)):
             return node
         return None
     return None
+
+
+def _may_hold_a_view(subject: Token) -> bool:
+    """Whether a subject that names nobody can still say or find what a "that" clause
+    holds ("Two analysts found that ...", "Experts have speculated that ..."): a plural
+    noun, as groups of people are named, that is neither abstract nor a quantity."""
+    plural = subject.pos_ == "NOUN" and subject.tag_ == "NNS"
+    return plural and not not_a_source(subject) and not is_quantity(subject)
