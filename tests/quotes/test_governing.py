@@ -44,6 +44,12 @@ GOVERNED = [
         id="that-clause-belongs-to-the-verb-holding-it",
     ),
     pytest.param(
+        "Security experts have speculated that North Korea might be able to boost its"
+        ' "explosive yield" by other means.',
+        [('"explosive yield"', "partial", "speculated", "Security experts", "")],
+        id="that-clause-held-by-a-group-of-people",
+    ),
+    pytest.param(
         "Senator Ruth Cole criticised the bill. Her office put out a statement saying the plan"
         ' "would hurt farmers."',
         [('"would hurt farmers."', "partial", "saying", "Her office", "")],
