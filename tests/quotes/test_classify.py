@@ -27,7 +27,42 @@ SKIPPED = [
         "skipped: scare quote or term",
         id="scare-quote",
     ),
+    pytest.param(
+        'Tom Hale praised the cast. The film "Silent River," he said, was too long.',
+        '"Silent River,"',
+        "skipped: title or name: follows 'film'",
+        id="title-before-a-parenthetical-attribution",
+    ),
 ]
+
+# Capitalised words opening a sentence right before their reporting verb are a quote, not a
+# title: (passage, quote, speaker).
+ATTRIBUTION_SLOT = [
+    pytest.param(
+        'Ms. Grant was asked whether she would run again. "Absolutely," she said.',
+        '"Absolutely,"',
+        "she",
+        id="one-word-answer",
+    ),
+    pytest.param(
+        'The mayor read the results aloud. "Happy New Year!" he wrote on Twitter an hour later.',
+        '"Happy New Year!"',
+        "he",
+        id="exclamation",
+    ),
+    pytest.param(
+        'Tom Hale spoke at the rally. "Never Again," the former governor said, before leaving.',
+        '"Never Again,"',
+        "the former governor",
+        id="subject-of-several-words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), ATTRIBUTION_SLOT)
+def test_capitalised_words_before_their_reporting_verb_are_a_quote(nlp, text, quote, speaker):
+    rows = quotes_of(nlp, text)
+    assert [(row[0], row[3]) for row in rows] == [(quote, speaker)]
 
 
 @pytest.mark.parametrize(("text", "quote", "debug"), SKIPPED)

@@ -17,6 +17,51 @@ GOVERNED = [
         [('"frank"', "partial", "described", "Paul Grant", "Paul Grant")],
         id="described-as",
     ),
+    pytest.param(
+        'Senator Mary Hale made a comment on Tuesday that described the plan as "a total failure."',
+        [('"a total failure."', "partial", "described", "Mary Hale", "Mary Hale")],
+        id="relative-clause-of-a-speech-noun-speaks-for-its-source",
+    ),
+    pytest.param(
+        'The mayor, Tom Reyes, issued a statement that called the strike "deeply irresponsible."',
+        [('"deeply irresponsible."', "partial", "called", "Tom Reyes", "Tom Reyes")],
+        id="statement-that-called",
+    ),
+    pytest.param(
+        'Chancellor Anna Berg hailed the agreement as a "breakthrough."',
+        [('"breakthrough."', "partial", "hailed", "Anna Berg", "Anna Berg")],
+        id="one-word-characterisation-with-as",
+    ),
+    pytest.param(
+        'Mayor Tom Reyes referred to the new stadium as a "disaster" on Monday.',
+        [('"disaster"', "partial", "referred", "Tom Reyes", "Tom Reyes")],
+        id="referred-to-as",
+    ),
+    pytest.param(
+        'Maria Lopez backed the deal, although she made it clear that she has "serious'
+        ' concerns" about the plan.',
+        [('"serious concerns"', "partial", "made", "she", "Maria Lopez")],
+        id="that-clause-belongs-to-the-verb-holding-it",
+    ),
+    pytest.param(
+        "Security experts have speculated that North Korea might be able to boost its"
+        ' "explosive yield" by other means.',
+        [('"explosive yield"', "partial", "speculated", "Security experts", "")],
+        id="that-clause-held-by-a-group-of-people",
+    ),
+    pytest.param(
+        "Senator Ruth Cole criticised the bill. Her office put out a statement saying the plan"
+        ' "would hurt farmers."',
+        [('"would hurt farmers."', "partial", "saying", "Her office", "")],
+        id="statement-put-out-by-an-office",
+    ),
+    pytest.param(
+        'The mayor, Tom Reyes, sent a letter saying the budget was "a disgrace."',
+        [('"a disgrace."', "partial", "saying", "Tom Reyes", "Tom Reyes")],
+        id="letter-sent-by-someone",
+    ),
+    pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
+    pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]
 
 

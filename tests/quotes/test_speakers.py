@@ -49,6 +49,32 @@ def test_speakers(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
 
 
+# A pronoun in a clause under the subject's verb stands for that subject also when the
+# subject's name is hyphenated (its mention may end before the hyphen): (text, first word of
+# the last quote's speaker entity).
+HYPHENATED_SUBJECTS = [
+    pytest.param(
+        'Foreign Minister Jean Roux said the test was "a grave threat." Secretary General'
+        ' Park Ji-hoon condemned what he called a "brazen breach" of the resolutions.',
+        "Park",
+        id="secretary-general",
+    ),
+    pytest.param(
+        'Foreign Minister Jean Roux said the test was "a grave threat." UN envoy Kim'
+        ' Tae-yong condemned what he called a "reckless act" by the regime.',
+        "Kim",
+        id="envoy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first_name"), HYPHENATED_SUBJECTS)
+def test_pronoun_takes_a_hyphenated_subject(nlp, text, first_name):
+    rows = quotes_of(nlp, text)
+    assert rows[-1][3] == "he"
+    assert rows[-1][4].split()[0] == first_name
+
+
 # Organisations and outlets named again by a short name or a common noun: (text, entity of
 # the last quote's speaker).
 OUTLET_PATTERNS = [

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["classify", "skip_reason", "content_words"]
 
 LOOK_BACK_CHARS = 40  # how far before a quotation its naming word is looked for
+MAX_WORDS_BEFORE_CUE = 4  # '"Absolutely," the former governor said': the subject between
 
 
 def content_words(text: str) -> list[str]:
@@ -80,7 +81,7 @@ def skip_reason(
     # Week"', 'author of "Empire of the Fund"').
     reported = (
         has_source and cue is not None and ctx.is_reporting(cue) and not _after_title_slot(q, ctx)
-    )
+    ) or (has_source and _in_attribution_slot(q, ctx, cue))
     if kind == "partial" and long_words and all(w[0].isupper() for w in long_words):
         span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
         finite = span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
@@ -91,6 +92,23 @@ def skip_reason(
     if kind == "direct" and not has_source and len(words) <= 3:
         return Skip(SkipReason.TOO_SHORT)
     return None
+
+
+def _in_attribution_slot(q: Quotation, ctx: Context, cue: Token | None) -> bool:
+    """Whether a quotation opens its sentence and ends with ',', '!' or '?' right before
+    its reporting verb ('"Absolutely," he said', '"Happy New Year!" she wrote'): words
+    someone said, however capitalised, since a title does not stand in that slot."""
+    if cue is None or cue.idx < q.end or not ctx.is_reporting(cue):
+        return False
+    text = ctx.text
+    inner = text[q.start + 1 : q.end - 1].rstrip()
+    if inner[-1:] not in ",!?" and text[q.end : q.end + 1] != ",":
+        return False
+    if len(content_words(text[q.end : cue.idx])) > MAX_WORDS_BEFORE_CUE:
+        return False
+    paragraph_start = ctx.paragraphs[ctx.paragraph_index(q.start)][0]
+    before = text[paragraph_start : q.start].rstrip()
+    return not before or before[-1] in ".!?:" or before[-1] in DOUBLE_MARKS
 
 
 def _after_title_slot(q: Quotation, ctx: Context) -> bool:

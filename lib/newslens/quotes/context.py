@@ -38,9 +38,21 @@ def mention_list(doc: Doc, mentions: pd.DataFrame) -> list[Mention]:
     # Sorted on (start, end) only, stably: the order sort_values gave.
     for start, end, entity, label in sorted(zip(*columns, strict=True), key=lambda r: r[:2]):
         span = doc.char_span(int(start), int(end), alignment_mode="expand")
-        is_subject = bool(span is not None and span.root.dep_ in SUBJECT_DEPS)
+        is_subject = bool(span is not None and _name_head(span.root).dep_ in SUBJECT_DEPS)
         result.append(Mention(int(start), int(end), str(entity), str(label), is_subject))
     return result
+
+
+def _name_head(token: Token) -> Token:
+    """The head of the name a mention's root belongs to: a mention cut short of its last
+    word ("Ban Ki" of "Ban Ki-moon") has its root in a compound of that word."""
+    while (
+        token.dep_ in ("compound", "flat")
+        and token.head.pos_ == "PROPN"
+        and token.head.ent_type_ == token.ent_type_ != ""
+    ):
+        token = token.head
+    return token
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # parser gives one verb, the one nearest before it.
         child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return _speech_source(verb.head, ctx)
         return child
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
     inverted = _inverted_subject(verb, previous, ctx)
@@ -68,11 +68,20 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
                 head = head.head  # "defended it by saying that ..."
             return subject_of(head, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-        if verb.head.lemma_.lower() in speech_nouns():
-            # "X issued a statement saying ...": the statement's source.
-            return noun_source(verb.head, ctx) or verb.head
-        return verb.head  # "officials speaking on condition of anonymity"
+        # "X issued a statement saying ...": the statement's source; "officials speaking
+        # on condition of anonymity": the officials.
+        return _speech_source(verb.head, ctx)
     return None
+
+
+def _speech_source(noun: Token, ctx: Context) -> Token:
+    """Who speaks through the noun a relative clause or participle hangs on: the source of
+    a speech noun ("X made a comment that described ...", "a statement from X saying"),
+    else the noun itself ("officials speaking on condition of anonymity", "Doe, who
+    said")."""
+    if noun.lemma_.lower() in speech_nouns():
+        return noun_source(noun, ctx) or noun
+    return noun
 
 
 def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Token | None:

@@ -14,20 +14,21 @@ from newslens.quotes.cues import (
     subject_of,
 )
 from newslens.quotes.lexicon import speech_nouns
-from newslens.quotes.speakers import is_quantity, names_someone
+from newslens.quotes.speakers import is_quantity, names_someone, not_a_source
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
     from newslens.quotes.marks import Quotation
     from newslens.types import Span, Token
 
-__all__ = ["reporting_clause_cue", "governing_cue"]
+__all__ = ["reporting_clause_cue", "governing_cue", "characterised_as", "holder_of_content_clause"]
 
 # Dependencies that start a clause of their own: a verb beyond one of these governs another
 # clause, not the quoted words.
 CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "appos")
 REPORT_SEARCH_DEPTH = 12  # heads walked up from the quote looking for a report
 GOVERNOR_SEARCH_DEPTH = 8  # heads walked up from the quote looking for a governing verb
+CONTENT_CLAUSE_DEPTH = 2  # heads walked up from a "that" clause to the verb holding it
 
 
 def _first_fragment_roots(q: Quotation, ctx: Context) -> tuple[Span | None, list[Token]]:
@@ -120,3 +121,47 @@ def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Toke
             if head.dep_ not in ("xcomp", "conj", "ccomp"):
                 break
     return None
+
+
+def characterised_as(q: Quotation, ctx: Context, verb: Token) -> bool:
+    """Whether the quoted words are what ``verb`` casts something as ("Merkel heralded the
+    deal as a "breakthrough"", "referred to him as a "reformer""): the quote hangs on an
+    "as" that depends on the verb, a characterisation by the verb's subject."""
+    _, roots = _first_fragment_roots(q, ctx)
+    for token in roots:
+        node = token
+        for _ in range(GOVERNOR_SEARCH_DEPTH):
+            if node.head == node or node == verb:
+                break
+            if node.lower_ == "as" and node.dep_ == "prep" and node.head == verb:
+                return True
+            node = node.head
+    return False
+
+
+def holder_of_content_clause(verb: Token, ctx: Context) -> Token | None:
+    """The verb whose "that" clause ``verb`` heads, when its subject names someone ("she
+    made it clear that she has "serious concerns"": the words are what she made clear, not
+    what she has); None when ``verb`` opens no "that" clause or nobody holds it."""
+    if not opens_with_that(verb):
+        return None
+    node = verb
+    for _ in range(CONTENT_CLAUSE_DEPTH):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(node, ctx)
+        if subject is not None and (names_someone(subject, ctx) or _may_hold_a_view(subject)):
+            return node
+        return None
+    return None
+
+
+def _may_hold_a_view(subject: Token) -> bool:
+    """Whether a subject that names nobody can still say or find what a "that" clause
+    holds ("Two analysts found that ...", "Experts have speculated that ..."): a plural
+    noun, as groups of people are named, that is neither abstract nor a quantity."""
+    plural = subject.pos_ == "NOUN" and subject.tag_ == "NNS"
+    return plural and not not_a_source(subject) and not is_quantity(subject)

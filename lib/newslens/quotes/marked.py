@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 
 from newslens.quotes.classify import classify, content_words, skip_reason
 from newslens.quotes.cues import according_to, cue_in, subject_of
-from newslens.quotes.governing import governing_cue, reporting_clause_cue
+from newslens.quotes.governing import (
+    characterised_as,
+    governing_cue,
+    holder_of_content_clause,
+    reporting_clause_cue,
+)
 from newslens.quotes.lexicon import GROUP_LABELS, PERSON_LABELS, SENTENCE_END
 from newslens.quotes.marks import ALL_MARKS, Quotation
 from newslens.quotes.records import Found
@@ -130,10 +135,13 @@ def _partial_report(around: _Around, ctx: Context) -> _Attribution | None:
     cue = governing_cue(q, ctx)
     if cue is not None:
         return _Attribution(CueRule.GOVERNING_VERB, cue)
-    if len(content_words(ctx.text[q.start : q.end])) >= MIN_WORDS_WITHOUT_CUE:
-        cue = governing_cue(q, ctx, any_verb=True)
-        if cue is not None:
-            return _Attribution(CueRule.GOVERNING_ANY_VERB, cue)
+    cue = governing_cue(q, ctx, any_verb=True)
+    if cue is None:
+        return None
+    # A single word needs a characterisation ('heralded the deal as a "breakthrough"').
+    enough = len(content_words(ctx.text[q.start : q.end])) >= MIN_WORDS_WITHOUT_CUE
+    if enough or characterised_as(q, ctx, cue):
+        return _Attribution(CueRule.GOVERNING_ANY_VERB, holder_of_content_clause(cue, ctx) or cue)
     return None
 
 
