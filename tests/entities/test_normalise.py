@@ -3,8 +3,14 @@ checks do not depend on what the NER tags."""
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newslens.entities import normalise_span
+from newslens.entities.names import collapsed
 from spacy.tokens import Span
 
 
@@ -38,3 +44,17 @@ def test_curly_and_straight_possessives_give_one_name(nlp):
     curly = normalise_span(Span(doc, 0, 3, label="PERSON"))
     straight = normalise_span(Span(doc, 5, 8, label="PERSON"))
     assert curly.name == straight.name == "Ana Ruiz"
+
+
+# Every whitespace character Python knows, and a few that are not whitespace.
+_SPACING = "\t\n\x0b\x0c\r\x1c\x1f \x85\xa0\u1680\u2002\u200a\u200b\u2028\u202f\u205f\u3000"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(_SPACING + "Ab-."), max_size=8), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_collapsed_treats_every_whitespace_as_python_does(texts):
+    """The column version finds its rows with Arrow's RE2; the result must be what Python's
+    own expressions give, Unicode whitespace included."""
+    odd = re.compile(r"\s\s|[\t\n\r\f\v]|^\s|\s$")
+    expected = [re.sub(r"\s+", " ", t).strip() if odd.search(t) else t for t in texts]
+    assert collapsed(pd.Series(texts, dtype="str")).tolist() == expected

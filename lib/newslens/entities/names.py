@@ -49,11 +49,25 @@ def name_key(text: str) -> str:
     return collapse(text).replace("\u2019", "'").replace("\u0092", "'")
 
 
+# Python's ``\s`` for text (every character ``str.isspace`` accepts), spelled for RE2,
+# whose own ``\s`` is ASCII only.
+_SPACE_RE2 = (
+    r"[\t\n\x{0b}\f\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}]"
+)
+_ODD_SPACING = f"{_SPACE_RE2}{_SPACE_RE2}|[\\t\\n\\r\\f\\x{{0b}}]|^{_SPACE_RE2}|{_SPACE_RE2}$"
+
+
 def collapsed(texts: pd.Series) -> pd.Series:
-    """:func:`collapse` over a column (vectorised; the regular expression only runs on the
-    few rows with runs of whitespace or line breaks)."""
+    """:func:`collapse` over a column (vectorised: Arrow's RE2 finds the few rows with runs
+    of whitespace or line breaks, about ten times faster than pandas here on 2.8M mentions,
+    and Python's expression runs on those rows only)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     texts = texts.astype(str)
-    odd = texts.str.contains(r"\s\s|[\t\n\r\f\v]|^\s|\s$", regex=True)
+    found = pc.match_substring_regex(pa.array(texts, type=pa.string()), _ODD_SPACING)
+    odd = pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=texts.index)
     if odd.any():
         texts = texts.copy()
         texts[odd] = texts[odd].str.replace(r"\s+", " ", regex=True).str.strip()

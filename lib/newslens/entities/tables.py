@@ -11,6 +11,7 @@ import pandas as pd
 
 from newslens.entities.document import majority_label
 from newslens.entities.names import collapsed
+from newslens.grouped_text import joined_within_groups
 
 ENTITY_COLUMNS = ["entity", "label", "mentions", "documents", "aliases"]
 COOCCURRENCE_COLUMNS = ["entity_a", "entity_b", "sentences", "documents"]
@@ -45,7 +46,9 @@ def entity_table(mentions: pd.DataFrame, *, min_mentions: int = 1) -> pd.DataFra
     forms = mentions.assign(form=collapsed(mentions["text"]))
     form_counts = forms.groupby(["entity", "form"]).size().reset_index(name="n")
     form_counts = form_counts.sort_values(["entity", "n", "form"], ascending=[True, False, True])
-    aliases = form_counts.groupby("entity", sort=True)["form"].agg(ALIAS_SEPARATOR.join)
+    aliases = joined_within_groups(
+        form_counts, by=["entity"], column="form", separator=ALIAS_SEPARATOR
+    ).set_index("entity")["form"]
     table = mentions.groupby("entity", sort=True).agg(
         mentions=("doc_id", "size"), documents=("doc_id", "nunique")
     )
@@ -68,13 +71,12 @@ def entity_aliases(mentions: pd.DataFrame) -> pd.DataFrame:
     table = forms.groupby(["entity", "alias"], sort=True).agg(
         mentions=("doc_id", "size"), documents=("doc_id", "nunique")
     )
-    rules = (
-        forms[["entity", "alias", "linked_by"]]
-        .drop_duplicates()
-        .sort_values(["entity", "alias", "linked_by"])
-        .groupby(["entity", "alias"], sort=True)["linked_by"]
-        .agg("|".join)
-    )
+    rules = joined_within_groups(
+        forms[["entity", "alias", "linked_by"]].drop_duplicates().sort_values("linked_by"),
+        by=["entity", "alias"],
+        column="linked_by",
+        separator="|",
+    ).set_index(["entity", "alias"])["linked_by"]
     table = table.assign(linked_by=rules).reset_index()
     table["label"] = table["entity"].map(entity_labels(mentions))
     totals = table.groupby("entity")["mentions"].transform("sum")

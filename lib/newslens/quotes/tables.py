@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newslens.display import HIGHLIGHT_CSS, Highlight, highlight_text
+from newslens.grouped_text import joined_within_groups
 from newslens.quotes.records import KINDS, Found
 from newslens.text import count_words
 
@@ -163,11 +164,18 @@ def speakers_by_document(
     if quotes is None or not len(quotes):
         return pd.DataFrame(columns=columns)
     frame = quotes.assign(speaker_key=speaker_name(quotes))
+    counts = frame.groupby(["doc_id", "speaker_key"], sort=True)["quote_id"].count()
+    kinds = joined_within_groups(
+        frame[["doc_id", "speaker_key", "kind"]].drop_duplicates().sort_values("kind"),
+        by=["doc_id", "speaker_key"],
+        column="kind",
+        separator=", ",
+    )
     table = (
-        frame.groupby(["doc_id", "speaker_key"], sort=True)
-        .agg(quotes=("quote_id", "count"), kinds=("kind", lambda k: ", ".join(sorted(set(k)))))
+        counts.rename("quotes")
         .reset_index()
-        .rename(columns={"speaker_key": "speaker"})
+        .merge(kinds, on=["doc_id", "speaker_key"], how="left", validate="one_to_one")
+        .rename(columns={"speaker_key": "speaker", "kind": "kinds"})
     )
     if documents is not None and len(documents):
         meta = documents[["doc_id", "source", "date"]].drop_duplicates("doc_id")
