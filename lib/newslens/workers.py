@@ -89,7 +89,7 @@ def analyse_batch(
             if needed:
                 tables[step.name] = step(document, doc, tables)
         produced.append({name: tables[name] for name in wanted})
-    results = [{"rows": rows} for rows in _as_ipc(produced)]
+    results: list[dict] = [{"rows": rows} for rows in _as_ipc(produced)]
     results.append({"parsed": stats.parsed, "parse_cached": stats.cached})
     return results
 
