@@ -26,7 +26,6 @@ is, and whether they came from the cache or a cluster. Their columns, and the fi
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import sys
@@ -44,7 +43,7 @@ from newslens.corpus import Corpus, Document
 from newslens.io import write_json
 from newslens.linking import LINKED_TABLES, link_corpus, link_entities
 from newslens.pass_cache import PassCache, pass_key
-from newslens.result_cache import ResultCache, table_from_bytes
+from newslens.result_cache import ResultCache, document_key, table_from_bytes
 from newslens.steps import Step, default_steps
 from newslens.table_writer import TableWriter
 from newslens.workers import Executor, Future, analyse_batch, executor
@@ -363,18 +362,9 @@ def _run_batches(
             pool.shutdown()
 
 
-def _document_key(slug: str, document: Document) -> str:
-    """A document's key in the result cache: the model ``slug``, the text's sha256 and a
-    hash of the fields its rows carry (id, title, date, source, url), so a document whose
-    metadata changed is analysed again (from the parse cache) rather than given stale rows."""
-    fields = [document.doc_id, document.title, document.date, document.source, document.url]
-    meta = hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return f"{slug}:{document.sha256}:{meta[:16]}"
-
-
 def _look_up(the_pass: _Pass, documents: list[Document]) -> _Batch:
     """A batch with each document's cached rows and the steps it still needs."""
-    doc_keys = [_document_key(the_pass.slug, d) for d in documents]
+    doc_keys = [document_key(the_pass.slug, d) for d in documents]
     cached = [the_pass.results.get_many(k, the_pass.keys.values()) for k in doc_keys]
     todo = [[s.name for s in the_pass.steps if the_pass.keys[s.name] not in c] for c in cached]
     return _Batch(documents=documents, doc_keys=doc_keys, cached=cached, todo=todo)

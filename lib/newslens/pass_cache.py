@@ -11,8 +11,8 @@ An entry is ``<cache dir>/passes/<key>/``: hard links to the tables a finished p
 (no extra disk space) and ``entry.json`` with the pass's statistics and each file's size
 and modification time. A run whose tables were later edited in place (they share the
 entry's files) no longer matches its record, so the entry is dropped, never served. The
-key (:func:`pass_key`) folds in every document field that reaches a table, the step keys,
-the model and a digest of the library's own files, so any code change is a miss.
+key (:func:`pass_key`) folds in every document's result-cache key, the step keys (and
+through them a digest of the library's own files, so any code change is a miss) and linking.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 
 from newslens.corpus import Document
 from newslens.io import write_json
-from newslens.resources import library_digest
+from newslens.result_cache import document_key
 
 __all__ = ["PASSES_KEPT", "PassCache", "pass_key"]
 
@@ -38,14 +38,15 @@ _ENTRY = "entry.json"
 def pass_key(
     documents: Iterable[Document], *, slug: str, step_keys: Mapping[str, str], link: bool
 ) -> str:
-    """The key of a pass over ``documents`` (in order): every field of each document, the
-    model ``slug``, the ``step_keys``, whether entities are linked, and the library."""
+    """The key of a pass over ``documents`` (in order): each one's key in the result cache
+    (:func:`~newslens.result_cache.document_key`: model ``slug``, text and the fields its
+    rows carry), the ``step_keys`` (which fold in the library's files) and whether
+    entities are linked."""
     digest = hashlib.sha256()
-    header = {"slug": slug, "steps": dict(step_keys), "link": link, "lib": library_digest()}
+    header = {"steps": dict(step_keys), "link": link}
     digest.update(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
     for d in documents:
-        fields = [d.doc_id, d.sha256, d.title, d.date, d.source, d.url, d.path]
-        digest.update(json.dumps(fields, ensure_ascii=False).encode("utf-8") + b"\n")
+        digest.update(document_key(slug, d).encode("utf-8") + b"\n")
     return digest.hexdigest()
 
 

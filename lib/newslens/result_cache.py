@@ -15,14 +15,29 @@ interrupted run resumable.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
 
-__all__ = ["ResultCache", "as_arrow", "table_to_bytes", "table_from_bytes"]
+if TYPE_CHECKING:
+    from newslens.corpus import Document
+
+__all__ = ["ResultCache", "as_arrow", "document_key", "table_to_bytes", "table_from_bytes"]
+
+
+def document_key(slug: str, document: Document) -> str:
+    """A document's key in the result cache: the model ``slug``, the text's sha256 and a
+    hash of the fields its rows carry (id, title, date, source, url), so a document whose
+    metadata changed is analysed again (from the parse cache) rather than given stale rows."""
+    fields = [document.doc_id, document.title, document.date, document.source, document.url]
+    meta = hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return f"{slug}:{document.sha256}:{meta[:16]}"
 
 
 def as_arrow(frame: pd.DataFrame) -> pa.Table:
