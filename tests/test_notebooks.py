@@ -154,3 +154,32 @@ def test_every_notebook_reruns_with_the_command_it_shows(tmp_path):
         for output in cell.outputs
     )
     assert "<mark>" in shown and "sentences of the frame" in shown  # the command's concordance
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_imports_leave_spacy_out(path):
+    """The notebooks read tables: their imports must not load spaCy (about a second of
+    every kernel's start)."""
+    import subprocess
+    import sys
+
+    notebook = nbformat.read(path, as_version=4)
+    imports = [
+        ast.unparse(node)
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for node in ast.parse(cell.source).body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+    assert imports, f"{path.name} imports nothing"
+    probe = "\n".join(
+        [
+            *imports,
+            "import sys",
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc'}))",
+        ]
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]", f"{path.name} imports spaCy: {loaded[:200]}"

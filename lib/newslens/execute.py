@@ -68,6 +68,9 @@ def _kernel_name(requested: str | None, notebook: Path) -> str:
 def _execute_notebook(
     path: Path, staging: Path, values: dict[str, Any], *, kernel_name: str | None
 ) -> NotebookResult:
+    from newslens.jupyter_stack import skip_iri_grammars
+
+    skip_iri_grammars()
     import papermill
     from papermill.exceptions import PapermillExecutionError
 

@@ -116,6 +116,9 @@ def parse_parameter(text: str, type_name: str | None = None) -> tuple[str, objec
 
 def _declared_parameters(path: Path) -> dict[str, dict]:
     """The parameters a notebook declares in its ``parameters`` cell, with their types."""
+    from newslens.jupyter_stack import skip_iri_grammars
+
+    skip_iri_grammars()
     import nbformat
     from papermill.translators import PythonTranslator
 

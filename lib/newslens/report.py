@@ -70,6 +70,9 @@ def _drop_widgets(notebook: NotebookNode) -> None:
 
 def render_report(notebook_path: Path, target: Path, *, corpus_name: str, show_code: bool) -> None:
     """One executed notebook as a self-contained HTML report (figures embedded)."""
+    from newslens.jupyter_stack import skip_iri_grammars
+
+    skip_iri_grammars()
     import nbformat
     from nbconvert import HTMLExporter
 

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.tokens import Span
 
 from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
 from newslens.entities.document import (
@@ -41,7 +40,7 @@ from newslens.entities.untagged import (
 )
 
 if TYPE_CHECKING:
-    from newslens.types import Doc
+    from newslens.types import Doc, Span
 
 MENTION_COLUMNS = [
     "doc_id",
@@ -163,6 +162,8 @@ def _tagged_mentions(
         if stop == ent.start:
             continue
         if stop < ent.end:
+            from spacy.tokens import Span  # here: notebooks reading mention tables skip spaCy
+
             ent = Span(doc, ent.start, stop, label=ent.label_)
         found = _normalised_entity(doc, ent, index, lowers)
         if found is None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
 from newslens.quotes.lexicon import (
     ABSTRACT_ENDINGS,
     DEMONSTRATIVES,
@@ -34,7 +32,7 @@ from newslens.text import strip_possessive
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context, Mention
-    from newslens.types import Token
+    from newslens.types import Span, Token
 
 __all__ = [
     "speaker_from_token",
@@ -59,7 +57,10 @@ def entity_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     # The run of IOB tags is the entity; building the span directly avoids Span.ents, which
-    # walks every entity of the document.
+    # walks every entity of the document. spaCy is imported here, not at the top, so that
+    # notebooks reading quote tables never import it.
+    from spacy.tokens import Span
+
     return Span(doc, start, end, label=token.ent_type_)
 
 
