@@ -3,10 +3,13 @@ the ones those read), in any executor."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from newslens.corpus import Document
 from newslens.result_cache import table_from_bytes
 from newslens.steps import DocumentsStep, MentionsStep, QuotesStep
-from newslens.workers import analyse_batch, executor
+from newslens.workers import analyse_batch, children_ignore_interrupts, executor
 
 # Passages written for this test.
 DOCUMENTS = [
@@ -58,3 +61,40 @@ def test_each_document_gets_exactly_its_own_rows_of_a_batch(nlp, tmp_path):
             expected = alone(document, nlp(document.text), inputs)
             assert len(rows) == len(expected), (document.doc_id, name)
             assert rows.astype(str).values.tolist() == expected.astype(str).values.tolist()
+
+
+def _ignores_sigint(pid: int) -> bool:
+    """Whether process ``pid`` ignores SIGINT, from the SigIgn mask of /proc/<pid>/status."""
+    import signal
+
+    status = Path(f"/proc/{pid}/status").read_text()
+    mask = int(
+        next(line for line in status.splitlines() if line.startswith("SigIgn:")).split()[1], 16
+    )
+    return bool(mask & (1 << (signal.SIGINT - 1)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_children_started_in_the_block_ignore_ctrl_c_from_their_first_instruction():
+    import multiprocessing
+    import signal
+    import time
+
+    # As in a terminal (a test runner started in the background would begin with SIGINT
+    # ignored, and so would every child).
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    spawn = multiprocessing.get_context("spawn")
+    with children_ignore_interrupts():
+        quiet = spawn.Process(target=time.sleep, args=(30,))
+        quiet.start()
+    loud = spawn.Process(target=time.sleep, args=(30,))
+    loud.start()
+    try:
+        assert _ignores_sigint(quiet.pid)
+        assert not _ignores_sigint(loud.pid)  # the same start outside the block
+    finally:
+        for process in (quiet, loud):
+            process.kill()
+            process.join()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back
+    signal.signal(signal.SIGINT, before)

@@ -29,17 +29,27 @@ def link_corpus(
     Why: on the whole corpus (2.8M mentions) the linking holds about 2 GB, and the
     allocator keeps most of it after the DataFrames are gone, so the process that then
     runs the notebooks would carry it under every kernel. A child gives it all back when
-    it exits. Same function, same arguments, same tables either way.
+    it exits. Same function, same arguments, same tables either way. The child ignores
+    Ctrl-C; an interrupted coordinator stops it at once.
     """
     if apart is None:
         apart = (work_dir / "mentions.parquet").stat().st_size > LINK_APART_BYTES
     if not apart:
         return link_entities(work_dir, tables_dir, alias_file=alias_file)
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
-        return child.submit(link_entities, work_dir, tables_dir, alias_file=alias_file).result()
+    from newslens.workers import children_ignore_interrupts
+
+    with children_ignore_interrupts():
+        child = multiprocessing.get_context("spawn").Pool(1)
+    try:
+        linking = child.apply_async(
+            link_entities, (work_dir, tables_dir), {"alias_file": alias_file}
+        )
+        return linking.get()
+    finally:
+        child.terminate()  # at once on Ctrl-C or kill, rather than after the linking
+        child.join()
 
 
 def link_entities(work_dir: Path, tables_dir: Path, *, alias_file: str = "") -> dict[str, int]:

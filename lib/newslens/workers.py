@@ -10,9 +10,10 @@ and the result cache.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from newslens.corpus import Document
     from newslens.steps import Step
 
-__all__ = ["Executor", "Future", "analyse_batch", "executor"]
+__all__ = ["Executor", "Future", "analyse_batch", "children_ignore_interrupts", "executor"]
 
 _WORKER_STEPS: dict[str, Step] = {}
 
@@ -151,6 +152,26 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="newslens-parent-watch").start()
 
 
+@contextlib.contextmanager
+def children_ignore_interrupts() -> Iterator[None]:
+    """Processes started in this block begin with SIGINT ignored: a disposition kept across
+    ``exec``, which Python then leaves alone. So a Ctrl-C while a worker is still importing
+    prints no traceback from it; the coordinator alone handles it and stops its children.
+    A Ctrl-C during the block itself (the few milliseconds of starting a process) is
+    ignored as well. Outside the main thread, where handlers cannot be set, it does nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _load_model_in_worker(model: str | None, coordinator: int) -> None:
     import signal
     import warnings
@@ -178,6 +199,11 @@ class _LocalPool:
             initializer=_load_model_in_worker,
             initargs=(model, os.getpid()),
         )
+        # The pool starts a process per submitted task until it has ``jobs``: start them
+        # all now, with interrupts left to this process.
+        with children_ignore_interrupts():
+            for _ in range(jobs):
+                self._pool.submit(os.getpid)
 
     def submit(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
         return self._pool.submit(function, *args, **kwargs)
