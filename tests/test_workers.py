@@ -98,3 +98,18 @@ def test_children_started_in_the_block_ignore_ctrl_c_from_their_first_instructio
             process.join()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back
     signal.signal(signal.SIGINT, before)
+
+
+def test_a_cancelled_pool_stops_the_batches_its_workers_are_running():
+    """Ctrl-C must not wait for the batches being parsed: the workers are stopped at once."""
+    import multiprocessing
+    import time
+
+    pool = executor(2, None, None)
+    running = [pool.submit(time.sleep, 600) for _ in range(2)]
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2 and not any(f.done() for f in running)
+    pool.shutdown(cancel=True)
+    for worker in workers:
+        worker.join(timeout=60)  # a bound far below the 600 s the tasks would take
+    assert not any(worker.is_alive() for worker in workers)

@@ -1,6 +1,16 @@
 """Command line: ``python -m newslens run ...`` and ``python -m newslens setup``."""
 
-from newslens.cli import main
+import sys
+
+INTERRUPTED = 130  # the shell's status for Ctrl-C
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        # Ctrl-C while the libraries load, before the command handles it: one line too.
+        from newslens.cli import main
+
+        status = main()
+    except KeyboardInterrupt:
+        print("newslens: interrupted; nothing was written.", file=sys.stderr)
+        status = INTERRUPTED
+    raise SystemExit(status)
