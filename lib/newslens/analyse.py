@@ -274,7 +274,10 @@ def analyse(
 
 
 def _results(root: Path | None) -> ResultCache:
-    return ResultCache(None if root is None else root / "results.sqlite")
+    from newslens.resources import library_digest
+
+    path = None if root is None else root / "results.sqlite"
+    return ResultCache(path, library=library_digest()[:16])
 
 
 def _whole_pass_key(
