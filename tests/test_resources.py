@@ -49,3 +49,55 @@ def test_the_vader_lexicon_is_provisioned_from_the_pinned_package(tmp_path):
     with zipfile.ZipFile(first) as archive:
         lexicon = archive.read("vader_lexicon/vader_lexicon.txt")
     assert hashlib.sha256(lexicon).hexdigest() == VADER_LEXICON_SHA256
+
+
+@pytest.mark.parametrize(
+    ("path", "digested"),
+    [
+        ("steps.py", True),
+        ("entities/tables.py", True),  # the entity step's tables: analysis
+        ("data/frames/destruction.txt", True),
+        ("plan.py", True),
+        ("tables.py", False),  # the notebooks' table reader
+        ("plots/entities.py", False),
+        ("report.py", False),
+        ("data/templates/newslens_report/index.html.j2", False),
+        ("plots/__pycache__/entities.cpython-312.pyc", False),
+    ],
+)
+def test_the_library_digest_covers_what_the_analysis_can_depend_on(tmp_path, path, digested):
+    from newslens.resources import _analysis_files
+
+    target = tmp_path / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("x")
+    assert (target in _analysis_files(tmp_path)) is digested
+
+
+def test_the_analysis_pass_imports_no_presentation_module(tmp_path):
+    """What :data:`PRESENTATION_FILES` leaves out of the digest must be out of the analysis:
+    a step that imported one would be served rows computed by older code."""
+    import subprocess
+    import sys
+
+    from newslens.resources import PRESENTATION_FILES
+
+    probe = f"""
+import sys
+from newslens.analyse import analyse
+from newslens.corpus import Document
+text = '"We will rebuild," said Mayor Ihor Terekhov of Kharkiv. Russian strikes hit the bridge.'
+analyse([Document(doc_id="a", text=text, date="2024-01-02")], {str(tmp_path)!r}, jobs=1, cache_dir=False)
+print(" ".join(m for m in sys.modules if m.startswith("newslens")))
+"""
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "newslens.quotes.extract" in loaded and "newslens.linking" in loaded
+    modules = {
+        "newslens." + p.removesuffix(".py").removesuffix("/").replace("/", ".")
+        for p in PRESENTATION_FILES
+        if not p.startswith("data/")
+    }
+    imported = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in modules))
+    assert imported == []

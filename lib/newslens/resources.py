@@ -47,20 +47,61 @@ VADER_LEXICON_SHA256 = "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568
 KERNEL_NAME = "newslens"
 
 
+# Package files that only present results (notebook helpers, plots, reports, the runner):
+# the analysis pass never imports them (tests/test_resources.py checks it), so a change
+# there must not make every document be analysed again.
+PRESENTATION_FILES = (
+    "__main__.py",
+    "cli.py",
+    "compare.py",
+    "execute.py",
+    "explore.py",
+    "group_tables.py",
+    "grouping.py",
+    "index_page.py",
+    "jupyter_stack.py",
+    "manifest.py",
+    "plots/",
+    "report.py",
+    "run.py",
+    "summary.py",
+    "tables.py",
+    "tableview.py",
+    "data/templates/",
+)
+
+
+def _analysis_files(root: Path) -> list[Path]:
+    """The package's files, code and data, that the analysis pass can depend on."""
+    files = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        if any(
+            relative == p or (p.endswith("/") and relative.startswith(p))
+            for p in PRESENTATION_FILES
+        ):
+            continue
+        files.append(path)
+    return files
+
+
 @functools.cache
 def library_digest() -> str:
-    """A sha256 of every file of the installed ``newslens`` package, code and data.
+    """A sha256 of the files of the installed ``newslens`` package that the analysis can
+    depend on: every one, code and data, but those of :data:`PRESENTATION_FILES`.
 
     It is part of every cache key of the analysis (each step's, and the whole pass's), so
     a newer library never serves rows an older one computed: after an upgrade every step
     runs again (from the cached parses), whether or not someone bumped a step's version.
+    An upgrade that only changes notebooks' helpers, plots or reports keeps the cache.
     """
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
+    for path in _analysis_files(root):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
