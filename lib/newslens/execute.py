@@ -89,6 +89,10 @@ def _execute_notebook(
             # process's folder, which notebooks running side by side cannot share.
             resources={"metadata": {"path": str(staging)}},
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # Stop the kernel once the notebook is done rather than ask it to: the polite
+            # shutdown first interrupts it, which can land in a message handler and print
+            # "KeyboardInterrupt caught in kernel" in the terminal, then waits up to 1 s.
+            shutdown_kernel="immediate",
         )
         result.status = "ok"
     except PapermillExecutionError as error:
