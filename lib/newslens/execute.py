@@ -89,9 +89,9 @@ def _execute_notebook(
             # process's folder, which notebooks running side by side cannot share.
             resources={"metadata": {"path": str(staging)}},
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
-            # Stop the kernel once the notebook is done rather than ask it to: the polite
-            # shutdown first interrupts it, which can land in a message handler and print
-            # "KeyboardInterrupt caught in kernel" in the terminal, then waits up to 1 s.
+            # Kill the kernel once the notebook is done (after the interrupt every shutdown
+            # sends) rather than ask it to exit and wait up to 1 s: the kernel then has no
+            # time to log the interrupt ("KeyboardInterrupt caught in kernel") to the terminal.
             shutdown_kernel="immediate",
         )
         result.status = "ok"
