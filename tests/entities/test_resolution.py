@@ -258,3 +258,18 @@ def test_a_name_with_a_doubled_word_is_no_full_name_to_link_to():
         "Bernie Sanders Sanders",
         "Bernie Sanders",
     ]
+
+
+def test_a_first_name_alone_is_not_linked_to_someone_it_is_the_surname_of():
+    rows = [(d, "Nora Bell", "Nora Bell", "PERSON", "name") for d in "abc"]
+    rows += [("d", "Oscar Nora", "Oscar Nora", "PERSON", "name")]
+    rows += [("e", "Nora", "Nora", "PERSON", "name"), ("e", "Nora", "Nora", "PERSON", "repeat")]
+    # "Vance" is only a surname in the corpus: the bare name links to the full one.
+    rows += [("f", "Ruth Vance", "Ruth Vance", "PERSON", "name")]
+    rows += [("g", "Vance", "Vance", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    by_doc = linked.groupby("doc_id")["entity"].agg(list).to_dict()
+    # "Nora" names Nora Bell in three documents and is Oscar Nora's surname in one: the
+    # corpus uses it as a first name, so it is not Oscar Nora.
+    assert by_doc["e"] == ["Nora", "Nora"]
+    assert by_doc["g"] == ["Ruth Vance"]

@@ -26,7 +26,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    plural when the corpus has it. ``merge_group_forms=False`` keeps them apart.
 5. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere in
    the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
-   "Donald J. Trump", never a first name alone; nicknames and middle initials allowed:
+   "Donald J. Trump", never a first name alone, nor a one-word name the corpus uses more as
+   the first word of longer person names than as the surname of its candidates: "Hillary"
+   is not "Edmund Hillary"; nicknames and middle initials allowed:
    "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form (never to a
    name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
@@ -256,11 +258,14 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
         if len(words[name]) > 1:
             by_surname.setdefault(surname(words[name]), []).append(name)
     nicknames = default_nicknames()
+    given = _first_name_weights(names, words, weights)
     canonical: dict[str, str] = {}
     for name in names:
         short = words[name]
         if len(short) == 1:
             pool = by_surname.get(short[0], [])
+            if given.get(short[0], 0) > sum(weights[other] for other in pool):
+                pool = []  # a first name, not a surname ("Hillary" is not Edmund Hillary)
         else:
             pool = [
                 other
@@ -286,6 +291,21 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
             target = canonical[target]
         canonical[name] = target
     return canonical
+
+
+def _first_name_weights(
+    names: Sequence[str], words: Mapping[str, tuple[str, ...]], weights: Mapping[str, int]
+) -> dict[str, int]:
+    """Per word, the mentions of the corpus's longer person names it is the first word of.
+
+    Why: a one-word name the corpus uses more as a first name than as the surname of the
+    people it could link to is that first name ("Hillary", "Bill", "Sam": linking them to
+    "Edmund Hillary", "Brady Bill" or "Uncle Sam" would count another person's mentions)."""
+    given: Counter = Counter()
+    for name in names:
+        if len(words[name]) > 1 and not _doubled(words[name]):
+            given[words[name][0]] += weights[name]
+    return dict(given)
 
 
 def _doubled(words: tuple[str, ...]) -> bool:
