@@ -57,6 +57,8 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # Hover text glued after a linked name: cut where the first name comes back.
         ("Today Bernie Sanders Bernie Sanders2020 spoke.", (1, 5), ("Bernie Sanders", "PERSON")),
         ("Adviser Thom Tillis Thomas Roland Tillis voted.", (1, 6), ("Thom Tillis", "PERSON")),
+        # ... or comes back in parentheses after the hover's own first name.
+        ("Sen. Tom Ruiz Edgar (Tom) Ruiz voted.", (1, 8), ("Tom Ruiz", "PERSON")),
         # A surname glued to the next headline word.
         ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
         # A name ending like an organisation is one.
@@ -95,3 +97,12 @@ def test_seed_article_counts_each_person_once_with_every_mention(nlp):
     assert not table["entity"].isin(["U.S.", "US", "America"]).any()
     # Every mention counted: a careful reading finds Russia five times (one in "U.S.-Russia").
     assert counts(mentions)["Russia"] == 5
+
+
+def test_hover_nickname_just_after_the_span_cuts_the_hover_first_name(nlp):
+    # The tagger ended the span before "(Tom)": "Edgar" is the hover's first name, not
+    # part of the name in the sentence.
+    doc = entity_for(nlp("Sen. Tom Ruiz Edgar (Tom) Ruiz voted."), [(1, 4, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions["text"].iloc[0] == "Tom Ruiz"
+    assert set(mentions["entity"]) == {"Tom Ruiz"}

@@ -188,11 +188,13 @@ def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> Normal
 
 
 def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
-    """A PERSON name cut where its first name comes back (see
+    """A PERSON name cut where its first name comes back, also just after the span (see
     :func:`newslens.entities.names.hover_cut`) or where a word is glued to its surname
     ("Jason FurmanEconomy" -> "Jason Furman")."""
     tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
-    cut = hover_cut(tokens, default_nicknames())
+    # The hover's "(Nickname)" may follow the span the tagger ended before the parenthesis.
+    following = [t.text for t in doc[normalised.end_token : normalised.end_token + 2]]
+    cut = min(hover_cut(tokens + following, default_nicknames()), len(tokens))
     keep = None
     for k in range(1, cut):
         glued = _GLUED.match(tokens[k])
