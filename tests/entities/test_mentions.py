@@ -106,3 +106,35 @@ def test_hover_nickname_just_after_the_span_cuts_the_hover_first_name(nlp):
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions["text"].iloc[0] == "Tom Ruiz"
     assert set(mentions["entity"]) == {"Tom Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "people"),
+    [
+        # The document writes both words in lower case: a capitalised phrase, not a name.
+        (
+            "Witch Hunt ends. Critics called the inquiry a witch hunt and said the hunt was over.",
+            [(0, 2, "PERSON")],
+            [],
+        ),
+        # A surname that is also a word stays while the document writes it capitalised
+        # at least as often as in lower case.
+        (
+            "Then Young spoke. Voters heard Young say that young voters matter.",
+            [(1, 2, "PERSON"), (6, 7, "PERSON")],
+            ["Young", "Young"],
+        ),
+        # A title makes it a person whatever the lower-case uses.
+        (
+            "Then Judge Hunt spoke about the hunt and the hunt again.",
+            [(2, 3, "PERSON")],
+            ["Hunt"],
+        ),
+    ],
+)
+def test_a_person_whose_words_the_document_writes_in_lower_case_is_no_name(
+    nlp, text, spans, people
+):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people

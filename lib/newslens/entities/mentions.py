@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
 from newslens.entities.document import (
     DEFAULT_LABELS,
+    drop_common_words,
     link_acronyms,
     link_people,
     link_short_orgs,
@@ -124,6 +125,7 @@ def extract_mentions(
     link_acronyms(mentions)
     link_short_orgs(mentions)
     link_people(mentions)
+    mentions = drop_common_words(doc, mentions, texts, lowers)
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
 
