@@ -61,6 +61,10 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Sen. Tom Ruiz Edgar (Tom) Ruiz voted.", (1, 8), ("Tom Ruiz", "PERSON")),
         # A surname glued to the next headline word.
         ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        # A person's name has no digits: a clip's time code, a vote count, a model number.
+        ("The clip shows Rick Lane 01:15 speaking.", (3, 6), ("Rick Lane", "PERSON")),
+        ("Results: Sanders 1,066 votes.", (2, 4), ("Sanders", "PERSON")),
+        ("The 737 Max was grounded.", (1, 3), None),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.
@@ -138,3 +142,11 @@ def test_a_person_whose_words_the_document_writes_in_lower_case_is_no_name(
     doc = entity_for(nlp(text), spans)
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
+
+
+def test_a_name_after_a_tweets_link_and_dash_is_still_counted(nlp):
+    text = "Jane Doe wrote it. https://t.co/abc1 — Jane Doe (@janedoe) May 1, 2020"
+    doc = entity_for(nlp(text), [(0, 2, "PERSON"), (5, 9, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions["text"].tolist() == ["Jane Doe", "Jane Doe"]
+    assert set(mentions["entity"]) == {"Jane Doe"}

@@ -27,6 +27,7 @@ from newslens.entities.normalise import (
     NormalisedSpan,
     cut_hover,
     cut_not_names,
+    cut_numbers,
     default_not_names,
     is_attributive,
     is_dash,
@@ -167,14 +168,16 @@ def _tagged_mentions(
         if stop < ent.end:
             ent = Span(doc, ent.start, stop, label=ent.label_)
         found = _normalised_entity(doc, ent, index, lowers)
-        if found is None:
-            continue
-        normalised, label = found
-        for i in range(normalised.end_token, ent.end):
+        # Also when what comes before the dash names nothing (a tweet's link before "—
+        # Jane Doe (@handle)").
+        for i in range(found[0].end_token if found else ent.start, ent.end):
             if is_dash(doc[i]):
                 for j in range(i, ent.end):
                     covered[j] = 0
                 break
+        if found is None:
+            continue
+        normalised, label = found
         if (
             ent.label_ == "ORG"
             and normalised.name not in aliases
@@ -195,7 +198,9 @@ def _normalised_entity(
         return None
     label = ent.label_
     if label == "PERSON":
-        normalised = cut_hover(doc, normalised)
+        normalised = cut_numbers(doc, cut_hover(doc, normalised))
+        if normalised is None:
+            return None
         last_word = normalised.name.rsplit(" ", 1)[-1]
         if last_word.lower() in _NOT_NAME_ENDINGS:
             return None

@@ -220,6 +220,38 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     )
 
 
+def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
+    """A PERSON name cut before its first token with a digit, a link or a handle ("Rick
+    Perry 01:15" in a video's chapter list, "Sanders 1,066" in a results table, a name run
+    into a tweet's link), or ``None`` when the span starts with one ("737 Max"): a person's
+    name has none of them."""
+    first, last = normalised.start_token, normalised.end_token
+    cut = next((i for i in range(first, last) if _not_in_a_name(doc[i], normalised.end)), last)
+    if cut == last:
+        return normalised
+    while cut > first and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    if cut == first:
+        return None
+    end = doc[cut - 1].idx + len(doc[cut - 1].text)
+    return NormalisedSpan(
+        first,
+        cut,
+        normalised.start,
+        end,
+        name_key(doc.text[normalised.start : end]),
+        normalised.role,
+    )
+
+
+def _not_in_a_name(token: Token, end: int) -> bool:
+    """Whether a token cannot be part of a person's name: its characters before ``end`` (a
+    glued tail already cut off, "Klobuchar2020", does not count) hold a digit, or it is a
+    link or a handle."""
+    text = token.text[: end - token.idx]
+    return token.like_url or text[:1] in "@#" or any(ch.isdigit() for ch in text)
+
+
 @functools.cache
 def default_not_names() -> frozenset[tuple[str, ...]]:
     """The phrases of ``data/not_names.txt`` (page furniture, time zones) as token tuples."""
