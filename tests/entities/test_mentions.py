@@ -65,6 +65,10 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("The clip shows Rick Lane 01:15 speaking.", (3, 6), ("Rick Lane", "PERSON")),
         ("Results: Sanders 1,066 votes.", (2, 4), ("Sanders", "PERSON")),
         ("The 737 Max was grounded.", (1, 3), None),
+        # Lower-case words run into a name are not part of it; a name particle is.
+        ("The senators bloc Rand Lane joined.", (2, 5), ("Rand Lane", "PERSON")),
+        ("A pro-Lane rally began.", (1, 4), ("Lane", "PERSON")),
+        ("They hunted bin Laden for years.", (2, 4), ("bin Laden", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.

@@ -43,6 +43,10 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Words that may stand before a title and belong to the role: "former President".
 _MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
+# Lower-case words that begin people's names ("bin Laden", "de Blasio", "van Gogh").
+_NAME_PARTICLES = frozenset(
+    "al el bin ibn ben abu de da di du del della der den van von la le dos das ter".split()
+)
 # Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
 _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
 # A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
@@ -100,6 +104,8 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
         role_text = _title_before(doc, start, lowers, index)
     else:
         role_text = doc[start:name_start].text
+    if span.label_ == "PERSON":
+        name_start = _after_lowercase_words(doc, name_start, end, lowers)
     return _trimmed_text(doc, name_start, end, role_text)
 
 
@@ -145,6 +151,23 @@ def _after_leading_titles(
             continue
         break
     return name_start
+
+
+def _after_lowercase_words(doc: Doc, start: int, end: int, lowers: Sequence[str]) -> int:
+    """Where a PERSON name starts after lower-case words the tagger ran into it ("bloc Rand
+    Paul", "toward Barr", "pro-Clinton"): a name starts with a capital, or with a particle
+    ("bin Laden", "de Blasio")."""
+    while (
+        start < end - 1
+        and doc[start].is_lower
+        and doc[start].is_alpha
+        and lowers[start] not in _NAME_PARTICLES
+    ):
+        start += 1
+        # ... and the hyphen after a prefix ("pro-Clinton").
+        while start < end - 1 and doc[start].is_punct:
+            start += 1
+    return start
 
 
 def _title_before(doc: Doc, start: int, lowers: Sequence[str], index: TitleIndex) -> str:
