@@ -69,6 +69,10 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("The senators bloc Rand Lane joined.", (2, 5), ("Rand Lane", "PERSON")),
         ("A pro-Lane rally began.", (1, 4), ("Lane", "PERSON")),
         ("They hunted bin Laden for years.", (2, 4), ("bin Laden", "PERSON")),
+        # A name after (or starting with) a word that begins places' and ships' names is a
+        # facility's.
+        ("He landed at Joint Base Hollis on Monday.", (5, 6), ("Hollis", "FAC")),
+        ("The crew of USS Hollis waited.", (3, 5), ("USS Hollis", "FAC")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.

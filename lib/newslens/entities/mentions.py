@@ -66,6 +66,9 @@ _ORG_HEADS = frozenset(
     administration bureau commission service association institute foundation university
     college school corporation company organization organisation authority network""".split()
 )
+# Words that begin the names of places, bases and ships, never a person's ("Mount Rushmore",
+# "Fort Hood", "USS Boxer", "Joint Base Andrews"): a "person" named after one is a facility.
+_PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
 # Last words of the names of shows, awards, laws and periods the tagger reads as people
 # ("Larry Sanders Show", "Merriman Smith Award").
 _NOT_NAME_ENDINGS = frozenset("show award awards prize act report day week month".split())
@@ -206,7 +209,18 @@ def _normalised_entity(
             return None
         if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
             label = "ORG"
+        elif _after_place_head(doc, normalised):
+            label = "FAC"
     return normalised, label
+
+
+def _after_place_head(doc: Doc, normalised: NormalisedSpan) -> bool:
+    """Whether a PERSON name starts with, or comes right after, a word that begins the names
+    of places and ships (:data:`_PLACE_HEADS`)."""
+    first = normalised.start_token
+    return doc[first].text in _PLACE_HEADS or (
+        normalised.end_token - first == 1 and first > 0 and doc[first - 1].text in _PLACE_HEADS
+    )
 
 
 def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str) -> Mention:
