@@ -273,3 +273,25 @@ def test_a_first_name_alone_is_not_linked_to_someone_it_is_the_surname_of():
     # corpus uses it as a first name, so it is not Oscar Nora.
     assert by_doc["e"] == ["Nora", "Nora"]
     assert by_doc["g"] == ["Ruth Vance"]
+
+
+def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
+    rows = [(d, "Druids", "Druids", "NORP", "name") for d in "abcdhij"]
+    # In e the tagger made a person of "Ancient Druids", and the document linked every
+    # "Druids" to it; the corpus reads "Druids" as a group, and no other person's name
+    # begins with "Ancient".
+    rows += [("e", "Ancient Druids", "Ancient Druids", "PERSON", "name")]
+    rows += [("e", "Druids", "Ancient Druids", "PERSON", "surname")] * 2
+    # A real person's surname that is also a group's name keeps its link: "Mark" begins
+    # other people's names.
+    rows += [("f", "Mark Druids", "Mark Druids", "PERSON", "name")]
+    rows += [("f", "Druids", "Mark Druids", "PERSON", "surname")]
+    rows += [("g", "Mark Lopez", "Mark Lopez", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    e = linked[(linked["doc_id"] == "e") & (linked["text"] == "Druids")]
+    assert (
+        e[["entity", "label", "linked_by"]].values.tolist()
+        == [["Druids", "NORP", "corpus_label"]] * 2
+    )
+    f = linked[(linked["doc_id"] == "f") & (linked["text"] == "Druids")]
+    assert f[["entity", "label"]].values.tolist() == [["Mark Druids", "PERSON"]]

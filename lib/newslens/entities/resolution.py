@@ -12,7 +12,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    ``min_documents`` documents and ``dominance`` times the documents of the row's label.
    ``corpus_label``: a name the corpus reads as an organisation or place is one here too
    ("Twitter" tagged PERSON once, ORG in most documents); a PERSON row is relabelled only
-   when nothing in its document made it a person (no title, not linked to a longer name).
+   when nothing in its document made it a person (no title, not linked to a longer name),
+   or when its document linked it as the surname of a "full name" whose first word begins
+   no other person's name of the corpus (a phrase the tagger made a person).
    ``corpus_person``: an ORG, GPE or NORP row whose name the corpus overwhelmingly uses as
    a person's name ("Trump" tagged ORG) becomes that person; rule 5 then links it to the
    full name.
@@ -153,14 +155,38 @@ def _vote_labels(
         & (result["role"].fillna("") == "")
         & (result["entity"] == key)
     )
+    unperson |= decided & _surname_of_no_one(result, key)
     # A name the corpus overwhelmingly uses for a person, tagged ORG/GPE/NORP here.
     person = decided & ~is_person & (win_label == "PERSON")
     other = decided & ~is_person & (win_label != "PERSON")
+    result.loc[unperson, "entity"] = key[unperson]
     result.loc[unperson | other, "label"] = win_label[unperson | other]
     result.loc[unperson | other, "linked_by"] = "corpus_label"
     result.loc[person, "label"] = "PERSON"
     result.loc[person, "entity"] = key[person]
     result.loc[person, "linked_by"] = "corpus_person"
+
+
+def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Rows the document linked as the surname of a "full name" whose first word starts no
+    other person's name in the corpus ("Jews" -> "Alexandrian Jews", "Cuba" -> "Diario de
+    Cuba", "Republicans" -> "Craven Republicans").
+
+    Why: the per-document rule takes an ORG/NORP/GPE mention that ends a PERSON name of
+    the document for that person. When the corpus reads the mention's name as a group or
+    place (the caller's vote) and the "full name" begins with a word no other person's
+    name begins with, the tagger made a person of a phrase, and the mentions are the group's
+    or the place's. A real person's first name begins other names ("Mark Cuban", "David
+    French" keep "Cuban" and "French")."""
+    surnames = (result["linked_by"] == "surname") & (result["label"] == "PERSON")
+    if not surnames.any():
+        return surnames
+    names = pd.Series(result.loc[result["label"] == "PERSON", "entity"].unique())
+    longer = names[names.str.contains(" ", regex=False)]
+    given = longer.str.split(" ", n=1).str[0].value_counts()
+    first = result.loc[surnames, "entity"].str.split(" ", n=1).str[0]
+    alone = first.map(given).fillna(0) <= 1
+    return surnames & alone.reindex(result.index, fill_value=False) & (result["entity"] != key)
 
 
 def _merge_case_forms(result: pd.DataFrame) -> None:
