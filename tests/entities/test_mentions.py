@@ -73,6 +73,9 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # facility's.
         ("He landed at Joint Base Hollis on Monday.", (5, 6), ("Hollis", "FAC")),
         ("The crew of USS Hollis waited.", (3, 5), ("USS Hollis", "FAC")),
+        # An abbreviated title without its period is still a title.
+        ("Then Sgt Rick Lane spoke.", (1, 4), ("Rick Lane", "PERSON")),
+        ("Then the Sgt left.", (2, 3), None),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.
