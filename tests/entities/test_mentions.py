@@ -76,6 +76,10 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # An abbreviated title without its period is still a title.
         ("Then Sgt Rick Lane spoke.", (1, 4), ("Rick Lane", "PERSON")),
         ("Then the Sgt left.", (2, 3), None),
+        # A lower-case given name joined by a hyphen is part of the name; an English word
+        # making a compound of it is not.
+        ("He met Kim Jong-un on Monday.", (2, 6), ("Kim Jong-un", "PERSON")),
+        ("A Rick Lane-funded group sued.", (1, 5), ("Rick Lane", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.

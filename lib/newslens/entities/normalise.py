@@ -43,6 +43,8 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Words that may stand before a title and belong to the role: "former President".
 _MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
+# Parts of speech of the word after a name's hyphen that make a compound of the name.
+_COMPOUND_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # Lower-case words that begin people's names ("bin Laden", "de Blasio", "van Gogh").
 _NAME_PARTICLES = frozenset(
     "al el bin ibn ben abu de da di du del della der den van von la le dos das ter".split()
@@ -91,6 +93,8 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     if bounds is None:
         return None
     start, end = bounds
+    if span.label_ == "PERSON":
+        end = _with_hyphenated_part(doc, end, span.end)
     # The state of a party tag split by the tokenizer: "Iowa" in "(R-Iowa)".
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
         return None
@@ -129,6 +133,25 @@ def _trimmed_tokens(
     ):
         end -= 1
     return None if start >= end else (start, end)
+
+
+def _with_hyphenated_part(doc: Doc, end: int, span_end: int) -> int:
+    """The name's end token, with a lower-case part the span joins to its last word by a
+    hyphen ("Kim Jong-un", "Moon Jae-in": a given name, not a trailing lower-case word).
+    Only a hyphen inside the tagger's span counts, and not an English word that makes a
+    compound of the name ("Bush-era", "Soros-funded", "Frank-esque")."""
+    if (
+        end < span_end
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_lower
+        and doc[end + 1].is_alpha
+        and doc[end + 1].pos_ not in _COMPOUND_POS
+    ):
+        return end + 2
+    return end
 
 
 def _after_leading_titles(
