@@ -53,6 +53,8 @@ _NAME_PARTICLES = frozenset(
 _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
 # A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
 # "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
+# What a digit, a link or a handle needs in a name (most names have none: no token check).
+_SUSPECT = re.compile(r"[\d@#/:]|\.\w")
 _GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
 
 
@@ -271,6 +273,8 @@ def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
     Perry 01:15" in a video's chapter list, "Sanders 1,066" in a results table, a name run
     into a tweet's link), or ``None`` when the span starts with one ("737 Max"): a person's
     name has none of them."""
+    if not _SUSPECT.search(normalised.name):
+        return normalised
     first, last = normalised.start_token, normalised.end_token
     cut = next((i for i in range(first, last) if _not_in_a_name(doc[i], normalised.end)), last)
     if cut == last:
