@@ -80,6 +80,9 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # making a compound of it is not.
         ("He met Kim Jong-un on Monday.", (2, 6), ("Kim Jong-un", "PERSON")),
         ("A Rick Lane-funded group sued.", (1, 5), ("Rick Lane", "PERSON")),
+        # Page furniture (share buttons, a caption label) run into a name is not part of it.
+        ("Share: Twitter Pinterest Rick Lane spoke.", (2, 6), ("Rick Lane", "PERSON")),
+        ("Rick Lane Photo: the rally.", (0, 3), ("Rick Lane", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.

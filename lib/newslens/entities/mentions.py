@@ -33,6 +33,7 @@ from newslens.entities.normalise import (
     is_dash,
     is_name_shaped,
     normalise,
+    skip_not_names,
 )
 from newslens.entities.titles import TitleIndex, default_titles, heads_title, title_index
 from newslens.entities.untagged import (
@@ -159,17 +160,19 @@ def _tagged_mentions(
     """The pipeline's entities with a ``considered`` label, normalised. Words after a dash
     are not part of the name ("Fox — Rubio"): they are uncovered, so a name there can still
     be found as an untagged repetition. A name stops where page furniture starts
-    (:func:`~newslens.entities.normalise.cut_not_names`: "ISIS Replay More Videos")."""
+    (:func:`~newslens.entities.normalise.cut_not_names`: "ISIS Replay More Videos") and
+    starts after the furniture it begins with ("Twitter Pinterest Jane Doe")."""
     not_names = default_not_names()
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in considered:
             continue
-        stop = cut_not_names(texts, ent.start, ent.end, not_names)
-        if stop == ent.start:
+        start = skip_not_names(texts, ent.start, ent.end, not_names)
+        stop = cut_not_names(texts, start, ent.end, not_names)
+        if stop == start:
             continue
-        if stop < ent.end:
-            ent = Span(doc, ent.start, stop, label=ent.label_)
+        if (start, stop) != (ent.start, ent.end):
+            ent = Span(doc, start, stop, label=ent.label_)
         found = _normalised_entity(doc, ent, index, lowers)
         # Also when what comes before the dash names nothing (a tweet's link before "—
         # Jane Doe (@handle)").

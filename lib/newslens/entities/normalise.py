@@ -324,6 +324,24 @@ def cut_not_names(
     return end
 
 
+def skip_not_names(
+    texts: Sequence[str], start: int, end: int, phrases: frozenset[tuple[str, ...]]
+) -> int:
+    """Where the name in tokens ``start:end`` starts after the page furniture it begins
+    with (share buttons run into a caption: "Twitter Pinterest Jane Doe" -> "Jane Doe");
+    ``end`` when nothing else is left."""
+    longest = max((len(phrase) for phrase in phrases), default=0)
+    moved = True
+    while moved and start < end:
+        moved = False
+        for length in range(longest, 0, -1):
+            if tuple(texts[start : start + length]) in phrases:
+                start = min(start + length, end)
+                moved = True
+                break
+    return start
+
+
 def is_name_shaped(name: str, label: str) -> bool:
     """Whether a mention can be a name of its label: a person's name has a capital letter
     ("antifa" is not one), a place's name starts with one ("iPhone", "jubilee bank")."""
