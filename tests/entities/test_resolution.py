@@ -295,3 +295,18 @@ def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
     )
     f = linked[(linked["doc_id"] == "f") & (linked["text"] == "Druids")]
     assert f[["entity", "label"]].values.tolist() == [["Mark Druids", "PERSON"]]
+
+
+def test_the_plural_of_a_group_name_tagged_as_a_person_is_the_group():
+    rows = [(d, "Druid", "Druid", "NORP", "name") for d in "abc"]
+    rows += [("d", "Druids", "Druids", "PERSON", "name")]
+    # "Roberts" is a person: the corpus reads "Robert" as one, not as a group.
+    rows += [("e", "Robert Lane", "Robert Lane", "PERSON", "name")]
+    rows += [("f", "Roberts", "Roberts", "PERSON", "name")] * 2
+    linked = link_across_documents(mention_rows(rows))
+    d = linked[linked["doc_id"] == "d"]
+    assert d[["entity", "label", "linked_by"]].values.tolist() == [
+        ["Druids", "NORP", "corpus_label"]
+    ]
+    assert set(linked.loc[linked["doc_id"] == "a", "entity"]) == {"Druids"}  # group form
+    assert linked.loc[linked["doc_id"] == "f", "label"].tolist() == ["PERSON", "PERSON"]

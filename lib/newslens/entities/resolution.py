@@ -14,7 +14,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    ("Twitter" tagged PERSON once, ORG in most documents); a PERSON row is relabelled only
    when nothing in its document made it a person (no title, not linked to a longer name),
    or when its document linked it as the surname of a "full name" whose first word begins
-   no other person's name of the corpus (a phrase the tagger made a person).
+   no other person's name of the corpus (a phrase the tagger made a person). A one-word
+   PERSON name that is the plural of a name the corpus labels NORP ("Latinos" beside
+   "Latino") is relabelled NORP the same way.
    ``corpus_person``: an ORG, GPE or NORP row whose name the corpus overwhelmingly uses as
    a person's name ("Trump" tagged ORG) becomes that person; rule 5 then links it to the
    full name.
@@ -84,7 +86,8 @@ def link_across_documents(
     key = name_keys(result["text"])
     if aliases:
         _apply_aliases(result, key, aliases)
-    _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    winners = _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    _relabel_group_plurals(result, key, winners, min_documents=min_documents)
     if merge_case_forms:
         _merge_case_forms(result)
     if merge_group_forms:
@@ -124,8 +127,9 @@ def _document_votes(result: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
 
 def _vote_labels(
     result: pd.DataFrame, key: pd.Series, *, dominance: float, min_documents: int
-) -> None:
-    """Rule 2, in place."""
+) -> pd.DataFrame:
+    """Rule 2, in place; returns each name's winning label and its documents (``label,
+    docs``, indexed by name)."""
     votes = _document_votes(result, key)
     winners = votes.sort_values(
         ["key", "docs", "label"], ascending=[True, False, True], kind="mergesort"
@@ -165,6 +169,37 @@ def _vote_labels(
     result.loc[person, "label"] = "PERSON"
     result.loc[person, "entity"] = key[person]
     result.loc[person, "linked_by"] = "corpus_person"
+    return winners
+
+
+def _relabel_group_plurals(
+    result: pd.DataFrame, key: pd.Series, winners: pd.DataFrame, *, min_documents: int
+) -> None:
+    """A one-word "person" that is the plural of a name the corpus labels a group (NORP) in
+    at least ``min_documents`` documents is that group ("Latinos" beside "Latino"), unless
+    its document made it a person (a title, a longer name).
+
+    Why: the tagger reads capitalised plurals of group names as people; the singular's
+    label across the corpus is the evidence ("Roberts" stays a person: "Robert" is one)."""
+    norp = winners.index[(winners["label"] == "NORP") & (winners["docs"] >= min_documents)]
+    if norp.empty:
+        return
+    stems = set(norp)
+    candidates = (
+        (result["label"] == "PERSON")
+        & key.str.endswith("s")
+        & ~key.str.contains(" ", regex=False)
+        & (result["entity"] == key)
+        & (result["role"].fillna("") == "")
+        & result["linked_by"].isin(["name", "repeat", "corpus_label"])
+    )
+    if not candidates.any():
+        return
+    names = key[candidates]
+    plural = names.str[:-1].isin(stems) | (names.str.endswith("es") & names.str[:-2].isin(stems))
+    hit = plural[plural].index
+    result.loc[hit, "label"] = "NORP"
+    result.loc[hit, "linked_by"] = "corpus_label"
 
 
 def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
