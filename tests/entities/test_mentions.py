@@ -57,8 +57,32 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # Hover text glued after a linked name: cut where the first name comes back.
         ("Today Bernie Sanders Bernie Sanders2020 spoke.", (1, 5), ("Bernie Sanders", "PERSON")),
         ("Adviser Thom Tillis Thomas Roland Tillis voted.", (1, 6), ("Thom Tillis", "PERSON")),
+        # ... or comes back in parentheses after the hover's own first name.
+        ("Sen. Tom Ruiz Edgar (Tom) Ruiz voted.", (1, 8), ("Tom Ruiz", "PERSON")),
         # A surname glued to the next headline word.
         ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        # A person's name has no digits: a clip's time code, a vote count, a model number.
+        ("The clip shows Rick Lane 01:15 speaking.", (3, 6), ("Rick Lane", "PERSON")),
+        ("Results: Sanders 1,066 votes.", (2, 4), ("Sanders", "PERSON")),
+        ("The 737 Max was grounded.", (1, 3), None),
+        # Lower-case words run into a name are not part of it; a name particle is.
+        ("The senators bloc Rand Lane joined.", (2, 5), ("Rand Lane", "PERSON")),
+        ("A pro-Lane rally began.", (1, 4), ("Lane", "PERSON")),
+        ("They hunted bin Laden for years.", (2, 4), ("bin Laden", "PERSON")),
+        # A name after (or starting with) a word that begins places' and ships' names is a
+        # facility's.
+        ("He landed at Joint Base Hollis on Monday.", (5, 6), ("Hollis", "FAC")),
+        ("The crew of USS Hollis waited.", (3, 5), ("USS Hollis", "FAC")),
+        # An abbreviated title without its period is still a title.
+        ("Then Sgt Rick Lane spoke.", (1, 4), ("Rick Lane", "PERSON")),
+        ("Then the Sgt left.", (2, 3), None),
+        # A lower-case given name joined by a hyphen is part of the name; an English word
+        # making a compound of it is not.
+        ("He met Kim Jong-un on Monday.", (2, 6), ("Kim Jong-un", "PERSON")),
+        ("A Rick Lane-funded group sued.", (1, 5), ("Rick Lane", "PERSON")),
+        # Page furniture (share buttons, a caption label) run into a name is not part of it.
+        ("Share: Twitter Pinterest Rick Lane spoke.", (2, 6), ("Rick Lane", "PERSON")),
+        ("Rick Lane Photo: the rally.", (0, 3), ("Rick Lane", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.
@@ -95,3 +119,52 @@ def test_seed_article_counts_each_person_once_with_every_mention(nlp):
     assert not table["entity"].isin(["U.S.", "US", "America"]).any()
     # Every mention counted: a careful reading finds Russia five times (one in "U.S.-Russia").
     assert counts(mentions)["Russia"] == 5
+
+
+def test_hover_nickname_just_after_the_span_cuts_the_hover_first_name(nlp):
+    # The tagger ended the span before "(Tom)": "Edgar" is the hover's first name, not
+    # part of the name in the sentence.
+    doc = entity_for(nlp("Sen. Tom Ruiz Edgar (Tom) Ruiz voted."), [(1, 4, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions["text"].iloc[0] == "Tom Ruiz"
+    assert set(mentions["entity"]) == {"Tom Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "people"),
+    [
+        # The document writes both words in lower case: a capitalised phrase, not a name.
+        (
+            "Witch Hunt ends. Critics called the inquiry a witch hunt and said the hunt was over.",
+            [(0, 2, "PERSON")],
+            [],
+        ),
+        # A surname that is also a word stays while the document writes it capitalised
+        # at least as often as in lower case.
+        (
+            "Then Young spoke. Voters heard Young say that young voters matter.",
+            [(1, 2, "PERSON"), (6, 7, "PERSON")],
+            ["Young", "Young"],
+        ),
+        # A title makes it a person whatever the lower-case uses.
+        (
+            "Then Judge Hunt spoke about the hunt and the hunt again.",
+            [(2, 3, "PERSON")],
+            ["Hunt"],
+        ),
+    ],
+)
+def test_a_person_whose_words_the_document_writes_in_lower_case_is_no_name(
+    nlp, text, spans, people
+):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
+
+
+def test_a_name_after_a_tweets_link_and_dash_is_still_counted(nlp):
+    text = "Jane Doe wrote it. https://t.co/abc1 — Jane Doe (@janedoe) May 1, 2020"
+    doc = entity_for(nlp(text), [(0, 2, "PERSON"), (5, 9, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions["text"].tolist() == ["Jane Doe", "Jane Doe"]
+    assert set(mentions["entity"]) == {"Jane Doe"}

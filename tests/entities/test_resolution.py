@@ -258,3 +258,55 @@ def test_a_name_with_a_doubled_word_is_no_full_name_to_link_to():
         "Bernie Sanders Sanders",
         "Bernie Sanders",
     ]
+
+
+def test_a_first_name_alone_is_not_linked_to_someone_it_is_the_surname_of():
+    rows = [(d, "Nora Bell", "Nora Bell", "PERSON", "name") for d in "abc"]
+    rows += [("d", "Oscar Nora", "Oscar Nora", "PERSON", "name")]
+    rows += [("e", "Nora", "Nora", "PERSON", "name"), ("e", "Nora", "Nora", "PERSON", "repeat")]
+    # "Vance" is only a surname in the corpus: the bare name links to the full one.
+    rows += [("f", "Ruth Vance", "Ruth Vance", "PERSON", "name")]
+    rows += [("g", "Vance", "Vance", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    by_doc = linked.groupby("doc_id")["entity"].agg(list).to_dict()
+    # "Nora" names Nora Bell in three documents and is Oscar Nora's surname in one: the
+    # corpus uses it as a first name, so it is not Oscar Nora.
+    assert by_doc["e"] == ["Nora", "Nora"]
+    assert by_doc["g"] == ["Ruth Vance"]
+
+
+def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
+    rows = [(d, "Druids", "Druids", "NORP", "name") for d in "abcdhij"]
+    # In e the tagger made a person of "Ancient Druids", and the document linked every
+    # "Druids" to it; the corpus reads "Druids" as a group, and no other person's name
+    # begins with "Ancient".
+    rows += [("e", "Ancient Druids", "Ancient Druids", "PERSON", "name")]
+    rows += [("e", "Druids", "Ancient Druids", "PERSON", "surname")] * 2
+    # A real person's surname that is also a group's name keeps its link: "Mark" begins
+    # other people's names.
+    rows += [("f", "Mark Druids", "Mark Druids", "PERSON", "name")]
+    rows += [("f", "Druids", "Mark Druids", "PERSON", "surname")]
+    rows += [("g", "Mark Lopez", "Mark Lopez", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    e = linked[(linked["doc_id"] == "e") & (linked["text"] == "Druids")]
+    assert (
+        e[["entity", "label", "linked_by"]].values.tolist()
+        == [["Druids", "NORP", "corpus_label"]] * 2
+    )
+    f = linked[(linked["doc_id"] == "f") & (linked["text"] == "Druids")]
+    assert f[["entity", "label"]].values.tolist() == [["Mark Druids", "PERSON"]]
+
+
+def test_the_plural_of_a_group_name_tagged_as_a_person_is_the_group():
+    rows = [(d, "Druid", "Druid", "NORP", "name") for d in "abc"]
+    rows += [("d", "Druids", "Druids", "PERSON", "name")]
+    # "Roberts" is a person: the corpus reads "Robert" as one, not as a group.
+    rows += [("e", "Robert Lane", "Robert Lane", "PERSON", "name")]
+    rows += [("f", "Roberts", "Roberts", "PERSON", "name")] * 2
+    linked = link_across_documents(mention_rows(rows))
+    d = linked[linked["doc_id"] == "d"]
+    assert d[["entity", "label", "linked_by"]].values.tolist() == [
+        ["Druids", "NORP", "corpus_label"]
+    ]
+    assert set(linked.loc[linked["doc_id"] == "a", "entity"]) == {"Druids"}  # group form
+    assert linked.loc[linked["doc_id"] == "f", "label"].tolist() == ["PERSON", "PERSON"]

@@ -10,8 +10,9 @@ Only this document's evidence is used, so these rules run in the per-document pa
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 DEFAULT_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
 _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # a capitalised word, as a common noun would be
 
 
 def majority_label(counts: Mapping[str, int]) -> str:
@@ -306,6 +308,52 @@ def link_people(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label != "PERSON":
             mention.label = majority_label(votes[mention.entity])
+
+
+def drop_common_words(
+    doc: Doc, mentions: list[Mention], texts: Sequence[str], lowers: Sequence[str]
+) -> list[Mention]:
+    """Leave out the "people" whose every word the document itself writes in lower case at
+    least as often as capitalised inside a sentence ("Coronavirus" in a headline over an
+    article about the coronavirus, "Witch Hunt" beside "a witch hunt").
+
+    Why: the tagger reads capitalised common nouns (headlines, slogans, titles of works)
+    as names; a reader takes the document's own lower-case use as evidence that the words
+    are not a name (a lower-case word the tagger still reads as a proper noun, such as a
+    transcript's speaker label, is no such evidence). Only names nothing else makes a
+    person are left out: no title before
+    any of its mentions, not a shorter form of a longer name of the document. A surname
+    that is also a word ("Young", "Price") stays while the document writes it capitalised
+    at least as often (its own mentions count)."""
+    titled = {m.name for m in mentions if m.label == "PERSON" and m.role}
+    candidates = {
+        m.name: m.name.lower().split(" ")
+        for m in mentions
+        if m.label == "PERSON"
+        and m.entity == m.name
+        and m.name not in titled
+        and all(_PLAIN_WORD.fullmatch(word) for word in m.name.split(" "))
+    }
+    if not candidates:
+        return mentions
+    wanted = {word for words in candidates.values() for word in words}
+    lower: Counter = Counter()
+    upper: Counter = Counter()
+    for i, low in enumerate(lowers):
+        if low in wanted:
+            if texts[i] == low:
+                # A lower-case speaker label of a transcript is still a name (PROPN).
+                lower[low] += doc[i].pos_ != "PROPN"
+            elif i > 0 and not doc[i].is_sent_start:
+                upper[low] += 1
+    common = {
+        name
+        for name, words in candidates.items()
+        if all(lower[word] and lower[word] >= upper[word] for word in words)
+    }
+    if not common:
+        return mentions
+    return [m for m in mentions if not (m.label == "PERSON" and m.entity in common)]
 
 
 def _demote_outvoted_people(mentions: list[Mention]) -> None:

@@ -14,6 +14,7 @@ import pandas as pd
 from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
 from newslens.entities.document import (
     DEFAULT_LABELS,
+    drop_common_words,
     link_acronyms,
     link_people,
     link_short_orgs,
@@ -25,11 +26,13 @@ from newslens.entities.normalise import (
     NormalisedSpan,
     cut_hover,
     cut_not_names,
+    cut_numbers,
     default_not_names,
     is_attributive,
     is_dash,
     is_name_shaped,
     normalise,
+    skip_not_names,
 )
 from newslens.entities.titles import TitleIndex, default_titles, heads_title, title_index
 from newslens.entities.untagged import (
@@ -63,6 +66,9 @@ _ORG_HEADS = frozenset(
     administration bureau commission service association institute foundation university
     college school corporation company organization organisation authority network""".split()
 )
+# Words that begin the names of places, bases and ships, never a person's ("Mount Rushmore",
+# "Fort Hood", "USS Boxer", "Joint Base Andrews"): a "person" named after one is a facility.
+_PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
 # Last words of the names of shows, awards, laws and periods the tagger reads as people
 # ("Larry Sanders Show", "Merriman Smith Award").
 _NOT_NAME_ENDINGS = frozenset("show award awards prize act report day week month".split())
@@ -123,6 +129,7 @@ def extract_mentions(
     link_acronyms(mentions)
     link_short_orgs(mentions)
     link_people(mentions)
+    mentions = drop_common_words(doc, mentions, texts, lowers)
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
 
@@ -152,28 +159,32 @@ def _tagged_mentions(
     """The pipeline's entities with a ``considered`` label, normalised. Words after a dash
     are not part of the name ("Fox — Rubio"): they are uncovered, so a name there can still
     be found as an untagged repetition. A name stops where page furniture starts
-    (:func:`~newslens.entities.normalise.cut_not_names`: "ISIS Replay More Videos")."""
+    (:func:`~newslens.entities.normalise.cut_not_names`: "ISIS Replay More Videos") and
+    starts after the furniture it begins with ("Twitter Pinterest Jane Doe")."""
     not_names = default_not_names()
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in considered:
             continue
-        stop = cut_not_names(texts, ent.start, ent.end, not_names)
-        if stop == ent.start:
+        start = skip_not_names(texts, ent.start, ent.end, not_names)
+        stop = cut_not_names(texts, start, ent.end, not_names)
+        if stop == start:
             continue
-        if stop < ent.end:
+        if (start, stop) != (ent.start, ent.end):
             from spacy.tokens import Span  # here: notebooks reading mention tables skip spaCy
 
-            ent = Span(doc, ent.start, stop, label=ent.label_)
+            ent = Span(doc, start, stop, label=ent.label_)
         found = _normalised_entity(doc, ent, index, lowers)
-        if found is None:
-            continue
-        normalised, label = found
-        for i in range(normalised.end_token, ent.end):
+        # Also when what comes before the dash names nothing (a tweet's link before "—
+        # Jane Doe (@handle)").
+        for i in range(found[0].end_token if found else ent.start, ent.end):
             if is_dash(doc[i]):
                 for j in range(i, ent.end):
                     covered[j] = 0
                 break
+        if found is None:
+            continue
+        normalised, label = found
         if (
             ent.label_ == "ORG"
             and normalised.name not in aliases
@@ -194,13 +205,26 @@ def _normalised_entity(
         return None
     label = ent.label_
     if label == "PERSON":
-        normalised = cut_hover(doc, normalised)
+        normalised = cut_numbers(doc, cut_hover(doc, normalised))
+        if normalised is None:
+            return None
         last_word = normalised.name.rsplit(" ", 1)[-1]
         if last_word.lower() in _NOT_NAME_ENDINGS:
             return None
         if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
             label = "ORG"
+        elif _after_place_head(doc, normalised):
+            label = "FAC"
     return normalised, label
+
+
+def _after_place_head(doc: Doc, normalised: NormalisedSpan) -> bool:
+    """Whether a PERSON name starts with, or comes right after, a word that begins the names
+    of places and ships (:data:`_PLACE_HEADS`)."""
+    first = normalised.start_token
+    return doc[first].text in _PLACE_HEADS or (
+        normalised.end_token - first == 1 and first > 0 and doc[first - 1].text in _PLACE_HEADS
+    )
 
 
 def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str) -> Mention:

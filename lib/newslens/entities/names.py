@@ -144,11 +144,15 @@ def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping)
 def hover_cut(tokens: Sequence[str], nicknames: Mapping) -> int:
     """Where a person's name runs into a repetition of it (the hover text some outlets glue
     after a name: "Ben Carson Benjamin (Ben) Solomon Carson"): the index of the token where
-    the first name comes back, or ``len(tokens)``."""
+    the first name comes back, or ``len(tokens)``. When it comes back in parentheses, as the
+    nickname after the hover's own first name ("Mitch McConnell Addison (Mitch) Mitchell
+    McConnell"), the hover starts at that first name."""
     if len(tokens) < 3:
         return len(tokens)
     for k in range(2, len(tokens)):
         if tokens[k][:1].isupper() and same_word(tokens[0], tokens[k], nicknames, first=True):
+            if k >= 4 and tokens[k - 1] == "(" and tokens[k - 2][:1].isupper():
+                return k - 2
             return k
     return len(tokens)
 

@@ -43,10 +43,18 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Words that may stand before a title and belong to the role: "former President".
 _MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
+# Parts of speech of the word after a name's hyphen that make a compound of the name.
+_COMPOUND_POS = frozenset({"NOUN", "VERB", "ADJ"})
+# Lower-case words that begin people's names ("bin Laden", "de Blasio", "van Gogh").
+_NAME_PARTICLES = frozenset(
+    "al el bin ibn ben abu de da di du del della der den van von la le dos das ter".split()
+)
 # Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
 _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
 # A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
 # "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
+# What a digit, a link or a handle needs in a name (most names have none: no token check).
+_SUSPECT = re.compile(r"[\d@#/:]|\.\w")
 _GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
 
 
@@ -87,6 +95,8 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     if bounds is None:
         return None
     start, end = bounds
+    if span.label_ == "PERSON":
+        end = _with_hyphenated_part(doc, end, span.end)
     # The state of a party tag split by the tokenizer: "Iowa" in "(R-Iowa)".
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
         return None
@@ -100,6 +110,8 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
         role_text = _title_before(doc, start, lowers, index)
     else:
         role_text = doc[start:name_start].text
+    if span.label_ == "PERSON":
+        name_start = _after_lowercase_words(doc, name_start, end, lowers)
     return _trimmed_text(doc, name_start, end, role_text)
 
 
@@ -125,6 +137,25 @@ def _trimmed_tokens(
     return None if start >= end else (start, end)
 
 
+def _with_hyphenated_part(doc: Doc, end: int, span_end: int) -> int:
+    """The name's end token, with a lower-case part the span joins to its last word by a
+    hyphen ("Kim Jong-un", "Moon Jae-in": a given name, not a trailing lower-case word).
+    Only a hyphen inside the tagger's span counts, and not an English word that makes a
+    compound of the name ("Bush-era", "Soros-funded", "Frank-esque")."""
+    if (
+        end < span_end
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_lower
+        and doc[end + 1].is_alpha
+        and doc[end + 1].pos_ not in _COMPOUND_POS
+    ):
+        return end + 2
+    return end
+
+
 def _after_leading_titles(
     doc: Doc, start: int, end: int, lowers: Sequence[str], index: TitleIndex
 ) -> int:
@@ -145,6 +176,23 @@ def _after_leading_titles(
             continue
         break
     return name_start
+
+
+def _after_lowercase_words(doc: Doc, start: int, end: int, lowers: Sequence[str]) -> int:
+    """Where a PERSON name starts after lower-case words the tagger ran into it ("bloc Rand
+    Paul", "toward Barr", "pro-Clinton"): a name starts with a capital, or with a particle
+    ("bin Laden", "de Blasio")."""
+    while (
+        start < end - 1
+        and doc[start].is_lower
+        and doc[start].is_alpha
+        and lowers[start] not in _NAME_PARTICLES
+    ):
+        start += 1
+        # ... and the hyphen after a prefix ("pro-Clinton").
+        while start < end - 1 and doc[start].is_punct:
+            start += 1
+    return start
 
 
 def _title_before(doc: Doc, start: int, lowers: Sequence[str], index: TitleIndex) -> str:
@@ -188,11 +236,13 @@ def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> Normal
 
 
 def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
-    """A PERSON name cut where its first name comes back (see
+    """A PERSON name cut where its first name comes back, also just after the span (see
     :func:`newslens.entities.names.hover_cut`) or where a word is glued to its surname
     ("Jason FurmanEconomy" -> "Jason Furman")."""
     tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
-    cut = hover_cut(tokens, default_nicknames())
+    # The hover's "(Nickname)" may follow the span the tagger ended before the parenthesis.
+    following = [t.text for t in doc[normalised.end_token : normalised.end_token + 2]]
+    cut = min(hover_cut(tokens + following, default_nicknames()), len(tokens))
     keep = None
     for k in range(1, cut):
         glued = _GLUED.match(tokens[k])
@@ -218,6 +268,40 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     )
 
 
+def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
+    """A PERSON name cut before its first token with a digit, a link or a handle ("Rick
+    Perry 01:15" in a video's chapter list, "Sanders 1,066" in a results table, a name run
+    into a tweet's link), or ``None`` when the span starts with one ("737 Max"): a person's
+    name has none of them."""
+    if not _SUSPECT.search(normalised.name):
+        return normalised
+    first, last = normalised.start_token, normalised.end_token
+    cut = next((i for i in range(first, last) if _not_in_a_name(doc[i], normalised.end)), last)
+    if cut == last:
+        return normalised
+    while cut > first and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    if cut == first:
+        return None
+    end = doc[cut - 1].idx + len(doc[cut - 1].text)
+    return NormalisedSpan(
+        first,
+        cut,
+        normalised.start,
+        end,
+        name_key(doc.text[normalised.start : end]),
+        normalised.role,
+    )
+
+
+def _not_in_a_name(token: Token, end: int) -> bool:
+    """Whether a token cannot be part of a person's name: its characters before ``end`` (a
+    glued tail already cut off, "Klobuchar2020", does not count) hold a digit, or it is a
+    link or a handle."""
+    text = token.text[: end - token.idx]
+    return token.like_url or text[:1] in "@#" or any(ch.isdigit() for ch in text)
+
+
 @functools.cache
 def default_not_names() -> frozenset[tuple[str, ...]]:
     """The phrases of ``data/not_names.txt`` (page furniture, time zones) as token tuples."""
@@ -238,6 +322,24 @@ def cut_not_names(
             if tuple(texts[i : i + length]) in phrases:
                 return i
     return end
+
+
+def skip_not_names(
+    texts: Sequence[str], start: int, end: int, phrases: frozenset[tuple[str, ...]]
+) -> int:
+    """Where the name in tokens ``start:end`` starts after the page furniture it begins
+    with (share buttons run into a caption: "Twitter Pinterest Jane Doe" -> "Jane Doe");
+    ``end`` when nothing else is left."""
+    longest = max((len(phrase) for phrase in phrases), default=0)
+    moved = True
+    while moved and start < end:
+        moved = False
+        for length in range(longest, 0, -1):
+            if tuple(texts[start : start + length]) in phrases:
+                start = min(start + length, end)
+                moved = True
+                break
+    return start
 
 
 def is_name_shaped(name: str, label: str) -> bool:

@@ -12,7 +12,11 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    ``min_documents`` documents and ``dominance`` times the documents of the row's label.
    ``corpus_label``: a name the corpus reads as an organisation or place is one here too
    ("Twitter" tagged PERSON once, ORG in most documents); a PERSON row is relabelled only
-   when nothing in its document made it a person (no title, not linked to a longer name).
+   when nothing in its document made it a person (no title, not linked to a longer name),
+   or when its document linked it as the surname of a "full name" whose first word begins
+   no other person's name of the corpus (a phrase the tagger made a person). A one-word
+   PERSON name that is the plural of a name the corpus labels NORP ("Latinos" beside
+   "Latino") is relabelled NORP the same way.
    ``corpus_person``: an ORG, GPE or NORP row whose name the corpus overwhelmingly uses as
    a person's name ("Trump" tagged ORG) becomes that person; rule 5 then links it to the
    full name.
@@ -26,7 +30,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    plural when the corpus has it. ``merge_group_forms=False`` keeps them apart.
 5. ``corpus``: a PERSON entity that is a shorter form of longer PERSON names seen anywhere in
    the corpus (the surname alone, or the words of the name in order: "Donald Trump" in
-   "Donald J. Trump", never a first name alone; nicknames and middle initials allowed:
+   "Donald J. Trump", never a first name alone, nor a one-word name the corpus uses more as
+   the first word of longer person names than as the surname of its candidates: "Hillary"
+   is not "Edmund Hillary"; nicknames and middle initials allowed:
    "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form (never to a
    name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
@@ -80,7 +86,8 @@ def link_across_documents(
     key = name_keys(result["text"])
     if aliases:
         _apply_aliases(result, key, aliases)
-    _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    winners = _vote_labels(result, key, dominance=dominance, min_documents=min_documents)
+    _relabel_group_plurals(result, key, winners, min_documents=min_documents)
     if merge_case_forms:
         _merge_case_forms(result)
     if merge_group_forms:
@@ -120,8 +127,9 @@ def _document_votes(result: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
 
 def _vote_labels(
     result: pd.DataFrame, key: pd.Series, *, dominance: float, min_documents: int
-) -> None:
-    """Rule 2, in place."""
+) -> pd.DataFrame:
+    """Rule 2, in place; returns each name's winning label and its documents (``label,
+    docs``, indexed by name)."""
     votes = _document_votes(result, key)
     winners = votes.sort_values(
         ["key", "docs", "label"], ascending=[True, False, True], kind="mergesort"
@@ -151,14 +159,69 @@ def _vote_labels(
         & (result["role"].fillna("") == "")
         & (result["entity"] == key)
     )
+    unperson |= decided & _surname_of_no_one(result, key)
     # A name the corpus overwhelmingly uses for a person, tagged ORG/GPE/NORP here.
     person = decided & ~is_person & (win_label == "PERSON")
     other = decided & ~is_person & (win_label != "PERSON")
+    result.loc[unperson, "entity"] = key[unperson]
     result.loc[unperson | other, "label"] = win_label[unperson | other]
     result.loc[unperson | other, "linked_by"] = "corpus_label"
     result.loc[person, "label"] = "PERSON"
     result.loc[person, "entity"] = key[person]
     result.loc[person, "linked_by"] = "corpus_person"
+    return winners
+
+
+def _relabel_group_plurals(
+    result: pd.DataFrame, key: pd.Series, winners: pd.DataFrame, *, min_documents: int
+) -> None:
+    """A one-word "person" that is the plural of a name the corpus labels a group (NORP) in
+    at least ``min_documents`` documents is that group ("Latinos" beside "Latino"), unless
+    its document made it a person (a title, a longer name).
+
+    Why: the tagger reads capitalised plurals of group names as people; the singular's
+    label across the corpus is the evidence ("Roberts" stays a person: "Robert" is one)."""
+    norp = winners.index[(winners["label"] == "NORP") & (winners["docs"] >= min_documents)]
+    if norp.empty:
+        return
+    stems = set(norp)
+    candidates = (
+        (result["label"] == "PERSON")
+        & key.str.endswith("s")
+        & ~key.str.contains(" ", regex=False)
+        & (result["entity"] == key)
+        & (result["role"].fillna("") == "")
+        & result["linked_by"].isin(["name", "repeat", "corpus_label"])
+    )
+    if not candidates.any():
+        return
+    names = key[candidates]
+    plural = names.str[:-1].isin(stems) | (names.str.endswith("es") & names.str[:-2].isin(stems))
+    hit = plural[plural].index
+    result.loc[hit, "label"] = "NORP"
+    result.loc[hit, "linked_by"] = "corpus_label"
+
+
+def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Rows the document linked as the surname of a "full name" whose first word starts no
+    other person's name in the corpus ("Jews" -> "Alexandrian Jews", "Cuba" -> "Diario de
+    Cuba", "Republicans" -> "Craven Republicans").
+
+    Why: the per-document rule takes an ORG/NORP/GPE mention that ends a PERSON name of
+    the document for that person. When the corpus reads the mention's name as a group or
+    place (the caller's vote) and the "full name" begins with a word no other person's
+    name begins with, the tagger made a person of a phrase, and the mentions are the group's
+    or the place's. A real person's first name begins other names ("Mark Cuban", "David
+    French" keep "Cuban" and "French")."""
+    surnames = (result["linked_by"] == "surname") & (result["label"] == "PERSON")
+    if not surnames.any():
+        return surnames
+    names = pd.Series(result.loc[result["label"] == "PERSON", "entity"].unique())
+    longer = names[names.str.contains(" ", regex=False)]
+    given = longer.str.split(" ", n=1).str[0].value_counts()
+    first = result.loc[surnames, "entity"].str.split(" ", n=1).str[0]
+    alone = first.map(given).fillna(0) <= 1
+    return surnames & alone.reindex(result.index, fill_value=False) & (result["entity"] != key)
 
 
 def _merge_case_forms(result: pd.DataFrame) -> None:
@@ -256,11 +319,14 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
         if len(words[name]) > 1:
             by_surname.setdefault(surname(words[name]), []).append(name)
     nicknames = default_nicknames()
+    given = _first_name_weights(names, words, weights)
     canonical: dict[str, str] = {}
     for name in names:
         short = words[name]
         if len(short) == 1:
             pool = by_surname.get(short[0], [])
+            if given.get(short[0], 0) > sum(weights[other] for other in pool):
+                pool = []  # a first name, not a surname ("Hillary" is not Edmund Hillary)
         else:
             pool = [
                 other
@@ -286,6 +352,21 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
             target = canonical[target]
         canonical[name] = target
     return canonical
+
+
+def _first_name_weights(
+    names: Sequence[str], words: Mapping[str, tuple[str, ...]], weights: Mapping[str, int]
+) -> dict[str, int]:
+    """Per word, the mentions of the corpus's longer person names it is the first word of.
+
+    Why: a one-word name the corpus uses more as a first name than as the surname of the
+    people it could link to is that first name ("Hillary", "Bill", "Sam": linking them to
+    "Edmund Hillary", "Brady Bill" or "Uncle Sam" would count another person's mentions)."""
+    given: Counter = Counter()
+    for name in names:
+        if len(words[name]) > 1 and not _doubled(words[name]):
+            given[words[name][0]] += weights[name]
+    return dict(given)
 
 
 def _doubled(words: tuple[str, ...]) -> bool:

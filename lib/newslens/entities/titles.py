@@ -16,7 +16,8 @@ def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozense
     """Titles and roles as lowercased token tuples (built-in ``data/titles.txt`` plus ``titles``).
 
     Titles are split on spaces the way the tokenizer splits them ("Secretary of State" ->
-    ``("secretary", "of", "state")``); hyphenated titles are kept whole and as their parts.
+    ``("secretary", "of", "state")``); hyphenated titles are kept whole and as their parts,
+    abbreviations also without their periods ("Sgt." and "Sgt").
     """
     lines = [line for _, line in read_data_lines(package_data("titles.txt"))] if builtin else []
     lines.extend(titles)
@@ -25,6 +26,11 @@ def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozense
         words = tuple(line.strip().lower().split())
         if words:
             result.add(words)
+            # Abbreviations also without their period, as some outlets write them ("Sgt",
+            # "Capt", "Sen Jane Doe").
+            bare = tuple(w[:-1] if w.endswith(".") and w[:-1].isalpha() else w for w in words)
+            if bare != words:
+                result.add(bare)
             if any("-" in word for word in words):
                 result.add(tuple(part for word in words for part in re.split(r"(-)", word) if part))
     return frozenset(result)
