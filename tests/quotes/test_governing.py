@@ -60,6 +60,21 @@ GOVERNED = [
         [('"a disgrace."', "partial", "saying", "Tom Reyes", "Tom Reyes")],
         id="letter-sent-by-someone",
     ),
+    pytest.param(
+        'The new plan was described by Senator Tom Hale as "deeply irresponsible."',
+        [('"deeply irresponsible."', "partial", "described", "Tom Hale", "Tom Hale")],
+        id="passive-verb-speaks-for-its-agent",
+    ),
+    pytest.param(
+        'Senator Tom Hale was called a "liar" by the mayor, Ana Ruiz, on Monday.',
+        [('"liar"', "partial", "called", "Ana Ruiz", "Ana Ruiz")],
+        id="passive-subject-is-who-the-words-are-about",
+    ),
+    pytest.param(
+        'Senator Tom Hale was described as "deeply unfit for office" in the report.',
+        [],
+        id="passive-without-agent-credits-nobody",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

@@ -38,7 +38,12 @@ __all__ = [
 
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, or the subject it shares with
-    the verb it is coordinated with or depends on ("smiled and said", "adding that")."""
+    the verb it is coordinated with or depends on ("smiled and said", "adding that"); for a
+    passive verb its agent ("was called a "liar" by Roe"), or nobody without one."""
+    if depth == 0 and _is_passive(verb):
+        # "Doe was called a "liar" by Roe", "a plan described as "reckless"": the words are
+        # the agent's; the passive subject (or the noun described) is what they are about.
+        return _agent(verb, ctx)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
     if subjects:
         # "Frustration with police: Civil rights activists say ...": of two subjects the
@@ -71,6 +76,28 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # "X issued a statement saying ...": the statement's source; "officials speaking
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is in the passive voice: it has a passive subject ("Doe was called
+    ...") or is a past participle describing the noun it hangs on ("a plan described as
+    ...", "an option seen by organizers as ...")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _agent(verb: Token, ctx: Context) -> Token | None:
+    """The agent of a passive verb ("by Roe"), also when the parser hangs "by" on the
+    verb's complement ("was called a "liar" by Roe"); None when it names nobody."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for target in child.children:
+                    if target.dep_ == "pobj" and not ctx.inside[target.i]:
+                        return target
     return None
 
 
