@@ -75,6 +75,16 @@ GOVERNED = [
         [],
         id="passive-without-agent-credits-nobody",
     ),
+    pytest.param(
+        'Local organizers portray the new shelter as "a lifeline for families."',
+        [('"a lifeline for families."', "partial", "portray", "Local organizers", "")],
+        id="characterisation-by-people-named-by-a-common-noun",
+    ),
+    pytest.param(
+        'The new rules treat the shelter as a "lifeline for families."',
+        [],
+        id="characterisation-by-a-thing-credits-nobody",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

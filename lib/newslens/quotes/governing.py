@@ -14,7 +14,7 @@ from newslens.quotes.cues import (
     subject_of,
 )
 from newslens.quotes.lexicon import speech_nouns
-from newslens.quotes.speakers import is_quantity, names_someone, not_a_source
+from newslens.quotes.speakers import can_speak, is_quantity, names_someone, not_a_source
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -116,7 +116,10 @@ def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Toke
                 continue
             if ctx.is_reporting(head):
                 return head
-            if any_verb and names_someone(subject, ctx):
+            if any_verb and (
+                names_someone(subject, ctx)
+                or (can_speak(subject, ctx) and characterised_as(q, ctx, head))
+            ):
                 return head
             if head.dep_ not in ("xcomp", "conj", "ccomp"):
                 break
