@@ -85,6 +85,12 @@ GOVERNED = [
         [],
         id="characterisation-by-a-thing-credits-nobody",
     ),
+    pytest.param(
+        "Senator Tom Hale argued that the new database would stop fraud, saying it was"
+        ' "all about management."',
+        [('"all about management."', "partial", "argued", "Tom Hale", "Tom Hale")],
+        id="nested-report-of-a-thing-belongs-to-the-outer-source",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

@@ -61,10 +61,11 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
             found = _report_at(node, child, ctx)
             if found[1] is None:
                 continue
-            if not is_quantity(found[1]):
+            if not is_quantity(found[1]) and can_speak(found[1], ctx):
                 return found
-            # A poll's figure ("39 percent say ...") is the source only when no outer
-            # report holds it ("The poll finds that 39 percent say ...").
+            # A poll's figure ("39 percent say ...") or a thing ("X argued that the database
+            # would work, saying it ...") is the source only when no outer report holds it
+            # ("The poll finds that 39 percent say ...").
             counted = counted if counted[0] is not None else found
     return counted
 

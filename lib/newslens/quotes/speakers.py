@@ -77,7 +77,7 @@ def can_speak(token: Token, ctx: Context) -> bool:
     entity mention), or a common noun for people, an organisation, an outlet or a document
     ("officials", "critics", "the newspaper", "White House aides"); never an abstract noun,
     a quantity or a demonstrative."""
-    if names_someone(token, ctx):
+    if names_someone(token, ctx) or token.pos_ == "PROPN" or token.lower_ in THING_PRONOUNS:
         return True
     if token.pos_ != "NOUN" or not_a_source(token) or is_quantity(token):
         return False
