@@ -160,6 +160,27 @@ INDIRECT_PATTERNS = [
         [],
         id="not-a-relative-clause-with-its-own-subject",
     ),
+    pytest.param(
+        "The shelter was full, Mayor Tom Becker said, until the new wing opened in May.",
+        [
+            (
+                "The shelter was full, Mayor Tom Becker said, until the new wing opened in May",
+                "indirect",
+                "said",
+                "Tom Becker",
+                "Tom Becker",
+            )
+        ],
+        id="reported-sentence-going-on-after-its-attribution",
+    ),
+    pytest.param(
+        "The plan will fail, Senator Ann Vale said, adding that the vote is on Monday.",
+        [
+            ("The plan will fail", "indirect", "said", "Ann Vale", "Ann Vale"),
+            ("that the vote is on Monday", "indirect", "adding", "Ann Vale", "Ann Vale"),
+        ],
+        id="a-new-report-after-the-attribution-is-its-own",
+    ),
 ]
 
 

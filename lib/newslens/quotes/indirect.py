@@ -253,6 +253,8 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         start = clause.head.left_edge.i  # the clause's subject, parsed as the object
     if set_off(token, subject, ctx.doc) and _clause_start(token, ctx) < subject.left_edge.i:
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
+        if clause.i < token.i:
+            end = max(end, _continued_after(token, ctx) or end)
         return _Report(
             _clause_start(token, ctx),
             end,
@@ -267,8 +269,39 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         if not any(t.text == "," for t in between):
             return None
         start = max(start, _clause_start(clause, ctx))
+        continued = _continued_after(token, ctx)
+        if continued is not None:
+            return _Report(
+                start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
+            )
         end = min(end, subject.left_edge.i, token.i)
     return _Report(start, end, token, subject)
+
+
+def _continued_after(token: Token, ctx: Context) -> int | None:
+    """Where the sentence ends when a reporting clause after the reported words is set off
+    by a comma and the reported sentence goes on after it ("The shelter was full, the mayor
+    said, until the new wing opened"): the attribution sits inside the report, which is the
+    whole sentence. None when the sentence ends with the attribution, or what follows is a
+    new report of the speaker's (", adding that ...", ", and said ...")."""
+    doc = ctx.doc
+    sentence_end = token.sent.end
+    i = token.i + 1
+    while i < sentence_end and doc[i].text != ",":
+        if doc[i].text in (";", ":") or "\n" in doc[i].text_with_ws or ctx.inside[i]:
+            return None
+        i += 1
+    rest = [t for t in doc[i + 1 : sentence_end] if not t.is_punct and not t.is_space]
+    if len(rest) < MIN_REPORT_TOKENS or rest[0].tag_ == "VBG":
+        return None
+    end = i + 1
+    for t in doc[i + 1 : sentence_end]:
+        if t.text == ";" or "\n" in t.text_with_ws or ctx.inside[t.i]:
+            return None
+        if ctx.is_reporting(t) and t.pos_ == "VERB":
+            return None
+        end = t.i + 1
+    return end
 
 
 def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
@@ -277,6 +310,9 @@ def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | No
     if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
         return None
     start = max(head.left_edge.i, _clause_start(head, ctx))
+    continued = _continued_after(token, ctx)
+    if continued is not None:
+        return _Report(start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True)
     end = subject.left_edge.i if subject.i < token.i else token.i
     return _Report(start, end, token, subject)
 
