@@ -181,6 +181,30 @@ INDIRECT_PATTERNS = [
         ],
         id="a-new-report-after-the-attribution-is-its-own",
     ),
+    pytest.param(
+        "Senator Ann Vale visited the plant.\n\nVale: Farm Subsidies Will Be Cut Next Year",
+        [
+            (
+                "Farm Subsidies Will Be Cut Next Year",
+                "indirect",
+                ":",
+                "Vale",
+                "Ann Vale",
+            )
+        ],
+        id="headline-name-and-colon",
+    ),
+    pytest.param(
+        "Poll: Ann Vale Beats Tom Hale With First Lead",
+        [("Ann Vale Beats Tom Hale With First Lead", "indirect", ":", "Poll", "")],
+        id="headline-document-and-colon",
+    ),
+    pytest.param(
+        "The Latest: Tom Hale wins the caucuses in the north\n\nCorrection: An earlier"
+        " version of this story gave the wrong date.",
+        [],
+        id="headings-before-a-colon-name-nobody",
+    ),
 ]
 
 

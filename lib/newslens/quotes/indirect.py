@@ -27,12 +27,15 @@ from newslens.quotes.rules import QuoteRule
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
-    from newslens.types import Doc, Token
+    from newslens.types import Doc, Span, Token
 
 __all__ = ["find_indirect"]
 
 # A reported clause shorter than this many tokens (after trimming) is not kept.
 MIN_REPORT_TOKENS = 4
+# A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
+# this many words.
+MAX_LEAD_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
     kept, so reports never overlap. The speakers are resolved later (their ``source``).
     """
     found = []
-    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports):
+    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports, _colon_reports):
         for report in finder(ctx):
             item = _accept_report(report, ctx, taken)
             if item is not None:
@@ -375,3 +378,43 @@ def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:
             continue
         end = _content_end(clause, ctx.verbs)
         yield _Report(clause.left_edge.i, end, token, source, QuoteRule.SPEECH_NOUN)
+
+
+def _colon_reports(ctx: Context) -> Iterator[_Report]:
+    """A clause after a paragraph's opening name and colon, the headline form of reported
+    speech ("Hale: Farm Subsidies Will Be Cut", "Poll: Voters Back New Tolls"): the name
+    must be someone who can speak and the words after the colon a clause with a verb. A
+    label before a quotation (a transcript turn) overlaps the quote and is left out."""
+    doc = ctx.doc
+    for start, end in ctx.paragraphs:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        colon = next((t for t in span[: MAX_LEAD_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == span.start or ctx.inside[colon.i]:
+            continue
+        lead = doc[span.start : colon.i]
+        source = lead[-1]
+        if lead.text.isupper() or not _names_a_source(lead, ctx):  # "HALE:": a transcript
+            continue
+        content_end = colon.sent.end if colon.sent.end > colon.i + 1 else span.end
+        content = doc[colon.i + 1 : min(content_end, span.end)]
+        words = [t for t in content if t.is_alpha]
+        # Headlines are in title case, which the tagger reads poorly: a run of capitalised
+        # words stands for the clause.
+        headline = len(words) >= MIN_REPORT_TOKENS and all(t.text[0].isupper() for t in words)
+        if headline or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in content):
+            yield _Report(content.start, content.end, colon, source, QuoteRule.COLON)
+
+
+def _names_a_source(lead: Span, ctx: Context) -> bool:
+    """Whether the words before a headline's colon are only the name of someone who can
+    speak (a person or organisation named in full: "Hale", "NY Daily News") or a document
+    ("Poll", "IG report"), not a heading ("The Latest", "Success on Climate")."""
+    last = lead[-1]
+    if last.pos_ == "NOUN" and last.lemma_.lower() in speech_nouns():
+        return all(t.dep_ in ("det", "compound", "amod") for t in lead[:-1])
+    start, end = lead.start_char, lead.end_char
+    return any(
+        m.start <= start and end <= m.end and m.label in ("PERSON", "ORG") for m in ctx.mentions
+    )

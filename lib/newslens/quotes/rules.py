@@ -33,6 +33,7 @@ class QuoteRule(StrEnum):
     PARENTHETICAL = "parenthetical"
     ACCORDING_TO = "according to"
     SPEECH_NOUN = "speech noun"
+    COLON = "clause after a name and a colon"
 
 
 class CueRule(StrEnum):
