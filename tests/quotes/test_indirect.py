@@ -182,6 +182,19 @@ INDIRECT_PATTERNS = [
         id="a-new-report-after-the-attribution-is-its-own",
     ),
     pytest.param(
+        "The mayor had asked for an escort, but the police overruled that request, Ann Vale said.",
+        [
+            (
+                "The mayor had asked for an escort, but the police overruled that request",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="all-the-sentence-says-before-its-attribution",
+    ),
+    pytest.param(
         "Senator Ann Vale visited the plant.\n\nVale: Farm Subsidies Will Be Cut Next Year",
         [
             (

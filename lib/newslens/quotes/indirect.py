@@ -271,13 +271,15 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         between = ctx.doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
         if not any(t.text == "," for t in between):
             return None
-        start = max(start, _clause_start(clause, ctx))
+        # The report is all the sentence says before its attribution, not only the clause
+        # the parser hangs on the verb ("A, but B, the source said": both A and B).
+        start = _clause_start(clause, ctx)
         continued = _continued_after(token, ctx)
         if continued is not None:
             return _Report(
                 start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
             )
-        end = min(end, subject.left_edge.i, token.i)
+        end = min(subject.left_edge.i, token.i)
     return _Report(start, end, token, subject)
 
 
