@@ -182,6 +182,11 @@ INDIRECT_PATTERNS = [
         id="a-new-report-after-the-attribution-is-its-own",
     ),
     pytest.param(
+        "Senator Ann Vale repeated her claim that the talks had failed.",
+        [("that the talks had failed", "indirect", "repeated", "Ann Vale", "Ann Vale")],
+        id="speech-noun-object-introduces-the-clause",
+    ),
+    pytest.param(
         "The mayor had asked for an escort, but the police overruled that request, Ann Vale said.",
         [
             (

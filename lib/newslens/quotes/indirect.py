@@ -252,8 +252,14 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     start, end = clause.left_edge.i, _content_end(clause, ctx.verbs)
-    if clause.dep_ in ("acl", "relcl") and clause.head.head == token:
-        start = clause.head.left_edge.i  # the clause's subject, parsed as the object
+    if (
+        clause.dep_ in ("acl", "relcl")
+        and clause.head.head == token
+        and not opens_with_that(clause)
+    ):
+        # "said that claim smacked of ...": the clause's subject, parsed as the object (not
+        # "repeated her claim that ...", where the noun introduces the clause).
+        start = clause.head.left_edge.i
     if set_off(token, subject, ctx.doc) and _clause_start(token, ctx) < subject.left_edge.i:
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
         if clause.i < token.i:
