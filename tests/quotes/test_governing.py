@@ -91,6 +91,11 @@ GOVERNED = [
         [('"all about management."', "partial", "argued", "Tom Hale", "Tom Hale")],
         id="nested-report-of-a-thing-belongs-to-the-outer-source",
     ),
+    pytest.param(
+        'Senator Ann Vale said in a statement that the council\'s plan was "deeply reckless."',
+        [('"deeply reckless."', "partial", "said", "Ann Vale", "Ann Vale")],
+        id="that-clause-hung-on-the-noun-after-the-verb",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

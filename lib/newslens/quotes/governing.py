@@ -81,6 +81,14 @@ def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, T
             source = noun_source(node, ctx)
             if source is not None:
                 return node, source
+    if child.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(child):
+        verb = _verb_of_object(node)
+        if verb is not None and ctx.is_reporting(verb, flag="indirect"):
+            subject = subject_of(verb, ctx)
+            if subject is not None:
+                # "said Tuesday that ...", "said in a statement that ...": the parser hung
+                # the that-clause on the noun after the verb.
+                return verb, subject
     for aside in node.children:
         if aside.dep_ == "parataxis":
             subject = speaking_subject(aside, ctx)
@@ -169,3 +177,16 @@ def _may_hold_a_view(subject: Token) -> bool:
     noun, as groups of people are named, that is neither abstract nor a quantity."""
     plural = subject.pos_ == "NOUN" and subject.tag_ == "NNS"
     return plural and not not_a_source(subject) and not is_quantity(subject)
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The verb a noun right after it depends on, directly ("told reporters", "said
+    Tuesday") or through a preposition ("said in a statement"); None otherwise."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    if noun.dep_ in ("dobj", "npadvmod", "dative") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
