@@ -96,6 +96,11 @@ GOVERNED = [
         [('"deeply reckless."', "partial", "said", "Ann Vale", "Ann Vale")],
         id="that-clause-hung-on-the-noun-after-the-verb",
     ),
+    pytest.param(
+        'For many residents, Mayor Tom Reyes is "a breath of fresh air" in city politics.',
+        [],
+        id="subject-of-a-copula-is-described-not-speaking",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

@@ -125,9 +125,16 @@ def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Toke
                 continue
             if ctx.is_reporting(head):
                 return head
-            if any_verb and (
-                names_someone(subject, ctx)
-                or (can_speak(subject, ctx) and characterised_as(q, ctx, head))
+            # The subject of a copula is what the words describe ("Cruz is "a basket
+            # case""), not who says them, unless a "that" clause hands them to its holder.
+            describes = head.lemma_ == "be" and not opens_with_that(head)
+            if (
+                any_verb
+                and not describes
+                and (
+                    names_someone(subject, ctx)
+                    or (can_speak(subject, ctx) and characterised_as(q, ctx, head))
+                )
             ):
                 return head
             if head.dep_ not in ("xcomp", "conj", "ccomp"):
