@@ -71,6 +71,11 @@ GOVERNED = [
         id="passive-subject-is-who-the-words-are-about",
     ),
     pytest.param(
+        'The inquiry, often labeled as a "witch hunt" by Democrats, will end in May.',
+        [('"witch hunt"', "partial", "labeled", "Democrats", "Democrats")],
+        id="passive-agent-after-the-characterisation",
+    ),
+    pytest.param(
         'Senator Tom Hale was described as "deeply unfit for office" in the report.',
         [],
         id="passive-without-agent-credits-nobody",

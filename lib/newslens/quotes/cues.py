@@ -36,6 +36,10 @@ __all__ = [
 ]
 
 
+# Dependencies that open a clause of their own.
+CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+
+
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, or the subject it shares with
     the verb it is coordinated with or depends on ("smiled and said", "adding that"); for a
@@ -89,16 +93,28 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _agent(verb: Token, ctx: Context) -> Token | None:
-    """The agent of a passive verb ("by Roe"), also when the parser hangs "by" on the
-    verb's complement ("was called a "liar" by Roe"); None when it names nobody."""
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                for target in child.children:
-                    if target.dep_ == "pobj" and not ctx.inside[target.i]:
-                        return target
+    """The agent of a passive verb ("by Roe"), also when the parser hangs "by" lower in the
+    verb's phrase ("was called a "liar" by Roe", "labeled as a "witch hunt" by Roe"), but
+    not inside a clause of its own; None when it names nobody."""
+    for token in verb.subtree:
+        if token.dep_ != "agent" and not (token.dep_ == "prep" and token.lower_ == "by"):
+            continue
+        if not _in_phrase_of(token, verb):
+            continue
+        for target in token.children:
+            if target.dep_ == "pobj" and not ctx.inside[target.i]:
+                return target
     return None
+
+
+def _in_phrase_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` depends on ``verb`` without crossing a clause of its own."""
+    node = token.head
+    while node != verb:
+        if node.dep_ in CLAUSE_DEPS or node.head == node:
+            return False
+        node = node.head
+    return True
 
 
 def _speech_source(noun: Token, ctx: Context) -> Token:
