@@ -36,6 +36,7 @@ MIN_REPORT_TOKENS = 4
 # A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
 # this many words.
 MAX_LEAD_WORDS = 5
+MAX_LEAD_CHARS = 80  # ... and at most this many characters
 
 
 @dataclass(frozen=True)
@@ -395,6 +396,8 @@ def _colon_reports(ctx: Context) -> Iterator[_Report]:
     label before a quotation (a transcript turn) overlaps the quote and is left out."""
     doc = ctx.doc
     for start, end in ctx.paragraphs:
+        if ":" not in ctx.text[start : min(end, start + MAX_LEAD_CHARS)]:
+            continue
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             continue
