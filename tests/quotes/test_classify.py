@@ -59,6 +59,28 @@ ATTRIBUTION_SLOT = [
 ]
 
 
+CHARACTERISED = [
+    pytest.param(
+        'Senator Tom Hale often refers to his rival as "Mr. Tax Hike."',
+        '"Mr. Tax Hike."',
+        "Tom Hale",
+        id="refers-to-as",
+    ),
+    pytest.param(
+        'A local newspaper hailed the governor as "The Comeback Kid" last year.',
+        '"The Comeback Kid"',
+        "A local newspaper",
+        id="hailed-as",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), CHARACTERISED)
+def test_capitalised_words_a_source_casts_something_as_are_a_quote(nlp, text, quote, speaker):
+    rows = quotes_of(nlp, text)
+    assert [(row[0], row[1], row[3]) for row in rows] == [(quote, "partial", speaker)]
+
+
 @pytest.mark.parametrize(("text", "quote", "speaker"), ATTRIBUTION_SLOT)
 def test_capitalised_words_before_their_reporting_verb_are_a_quote(nlp, text, quote, speaker):
     rows = quotes_of(nlp, text)

@@ -60,6 +60,52 @@ GOVERNED = [
         [('"a disgrace."', "partial", "saying", "Tom Reyes", "Tom Reyes")],
         id="letter-sent-by-someone",
     ),
+    pytest.param(
+        'The new plan was described by Senator Tom Hale as "deeply irresponsible."',
+        [('"deeply irresponsible."', "partial", "described", "Tom Hale", "Tom Hale")],
+        id="passive-verb-speaks-for-its-agent",
+    ),
+    pytest.param(
+        'Senator Tom Hale was called a "liar" by the mayor, Ana Ruiz, on Monday.',
+        [('"liar"', "partial", "called", "Ana Ruiz", "Ana Ruiz")],
+        id="passive-subject-is-who-the-words-are-about",
+    ),
+    pytest.param(
+        'The inquiry, often labeled as a "witch hunt" by Democrats, will end in May.',
+        [('"witch hunt"', "partial", "labeled", "Democrats", "Democrats")],
+        id="passive-agent-after-the-characterisation",
+    ),
+    pytest.param(
+        'Senator Tom Hale was described as "deeply unfit for office" in the report.',
+        [],
+        id="passive-without-agent-credits-nobody",
+    ),
+    pytest.param(
+        'Local organizers portray the new shelter as "a lifeline for families."',
+        [('"a lifeline for families."', "partial", "portray", "Local organizers", "")],
+        id="characterisation-by-people-named-by-a-common-noun",
+    ),
+    pytest.param(
+        'The new rules treat the shelter as a "lifeline for families."',
+        [],
+        id="characterisation-by-a-thing-credits-nobody",
+    ),
+    pytest.param(
+        "Senator Tom Hale argued that the new database would stop fraud, saying it was"
+        ' "all about management."',
+        [('"all about management."', "partial", "argued", "Tom Hale", "Tom Hale")],
+        id="nested-report-of-a-thing-belongs-to-the-outer-source",
+    ),
+    pytest.param(
+        'Senator Ann Vale said in a statement that the council\'s plan was "deeply reckless."',
+        [('"deeply reckless."', "partial", "said", "Ann Vale", "Ann Vale")],
+        id="that-clause-hung-on-the-noun-after-the-verb",
+    ),
+    pytest.param(
+        'For many residents, Mayor Tom Reyes is "a breath of fresh air" in city politics.',
+        [],
+        id="subject-of-a-copula-is-described-not-speaking",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

@@ -160,6 +160,69 @@ INDIRECT_PATTERNS = [
         [],
         id="not-a-relative-clause-with-its-own-subject",
     ),
+    pytest.param(
+        "The shelter was full, Mayor Tom Becker said, until the new wing opened in May.",
+        [
+            (
+                "The shelter was full, Mayor Tom Becker said, until the new wing opened in May",
+                "indirect",
+                "said",
+                "Tom Becker",
+                "Tom Becker",
+            )
+        ],
+        id="reported-sentence-going-on-after-its-attribution",
+    ),
+    pytest.param(
+        "The plan will fail, Senator Ann Vale said, adding that the vote is on Monday.",
+        [
+            ("The plan will fail", "indirect", "said", "Ann Vale", "Ann Vale"),
+            ("that the vote is on Monday", "indirect", "adding", "Ann Vale", "Ann Vale"),
+        ],
+        id="a-new-report-after-the-attribution-is-its-own",
+    ),
+    pytest.param(
+        "Senator Ann Vale repeated her claim that the talks had failed.",
+        [("that the talks had failed", "indirect", "repeated", "Ann Vale", "Ann Vale")],
+        id="speech-noun-object-introduces-the-clause",
+    ),
+    pytest.param(
+        "The mayor had asked for an escort, but the police overruled that request, Ann Vale said.",
+        [
+            (
+                "The mayor had asked for an escort, but the police overruled that request",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="all-the-sentence-says-before-its-attribution",
+    ),
+    pytest.param(
+        "Senator Ann Vale visited the plant.\n\nVale: Farm Subsidies Will Be Cut Next Year",
+        [
+            (
+                "Farm Subsidies Will Be Cut Next Year",
+                "indirect",
+                ":",
+                "Vale",
+                "Ann Vale",
+            )
+        ],
+        id="headline-name-and-colon",
+    ),
+    pytest.param(
+        "Poll: Ann Vale Beats Tom Hale With First Lead",
+        [("Ann Vale Beats Tom Hale With First Lead", "indirect", ":", "Poll", "")],
+        id="headline-document-and-colon",
+    ),
+    pytest.param(
+        "The Latest: Tom Hale wins the caucuses in the north\n\nCorrection: An earlier"
+        " version of this story gave the wrong date.",
+        [],
+        id="headings-before-a-colon-name-nobody",
+    ),
 ]
 
 

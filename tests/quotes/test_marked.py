@@ -8,6 +8,11 @@ from quotes_testing import quotes_of
 # (passage, expected rows: quote, kind, cue, speaker, speaker_entity)
 MARKED_PATTERNS = [
     pytest.param(
+        'The main test for the grant is a "lawful source of income," as a ministry memo put it.',
+        [('"lawful source of income,"', "partial", "put", "a ministry memo", "")],
+        id="as-a-source-put-it",
+    ),
+    pytest.param(
         'A fact-check looked at Paul Grant\'s claim that there were "hundreds of leaks" in'
         " the ministry this year.",
         [('"hundreds of leaks"', "partial", "claim", "Paul Grant", "Paul Grant")],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslens.quotes.governing import characterised_as
 from newslens.quotes.lexicon import (
     introducing_verb_forms,
     naming_participles,
@@ -82,6 +83,9 @@ def skip_reason(
     reported = (
         has_source and cue is not None and ctx.is_reporting(cue) and not _after_title_slot(q, ctx)
     ) or (has_source and _in_attribution_slot(q, ctx, cue))
+    # What a source casts something as is their words, however capitalised ('hailed him
+    # as "The Comeback Kid"').
+    reported = reported or (has_source and cue is not None and characterised_as(q, ctx, cue))
     if kind == "partial" and long_words and all(w[0].isupper() for w in long_words):
         span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
         finite = span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)

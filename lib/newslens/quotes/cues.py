@@ -36,9 +36,18 @@ __all__ = [
 ]
 
 
+# Dependencies that open a clause of their own.
+CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+
+
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, or the subject it shares with
-    the verb it is coordinated with or depends on ("smiled and said", "adding that")."""
+    the verb it is coordinated with or depends on ("smiled and said", "adding that"); for a
+    passive verb its agent ("was called a "liar" by Roe"), or nobody without one."""
+    if depth == 0 and _is_passive(verb):
+        # "Doe was called a "liar" by Roe", "a plan described as "reckless"": the words are
+        # the agent's; the passive subject (or the noun described) is what they are about.
+        return _agent(verb, ctx)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
     if subjects:
         # "Frustration with police: Civil rights activists say ...": of two subjects the
@@ -72,6 +81,40 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is in the passive voice: it has a passive subject ("Doe was called
+    ...") or is a past participle describing the noun it hangs on ("a plan described as
+    ...", "an option seen by organizers as ...")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _agent(verb: Token, ctx: Context) -> Token | None:
+    """The agent of a passive verb ("by Roe"), also when the parser hangs "by" lower in the
+    verb's phrase ("was called a "liar" by Roe", "labeled as a "witch hunt" by Roe"), but
+    not inside a clause of its own; None when it names nobody."""
+    for token in verb.subtree:
+        if token.dep_ != "agent" and not (token.dep_ == "prep" and token.lower_ == "by"):
+            continue
+        if not _in_phrase_of(token, verb):
+            continue
+        for target in token.children:
+            if target.dep_ == "pobj" and not ctx.inside[target.i]:
+                return target
+    return None
+
+
+def _in_phrase_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` depends on ``verb`` without crossing a clause of its own."""
+    node = token.head
+    while node != verb:
+        if node.dep_ in CLAUSE_DEPS or node.head == node:
+            return False
+        node = node.head
+    return True
 
 
 def _speech_source(noun: Token, ctx: Context) -> Token:

@@ -88,8 +88,26 @@ def _add_indirect(results: list[Found], ctx: Context) -> None:
     for found in indirect:
         if found.source is not None:
             found.speaker = speaker_from_token(found.source, ctx, None)
+            if found.rule is QuoteRule.COLON and found.cue is not None:
+                found.speaker = _speaker_before_colon(found.speaker, found.cue.idx, ctx)
     results.extend(indirect)
     results.sort(key=lambda f: (f.start, f.end))
+
+
+def _speaker_before_colon(speaker: Speaker, colon: int, ctx: Context) -> Speaker:
+    """The speaker of a headline "Hale: Subsidies Will Be Cut" is the words before the
+    colon: an entity mention running on past the colon is cut there, and a speaker found
+    elsewhere (an apposition after "Poll:") gives way to the words before it."""
+    lead_start = ctx.paragraphs[ctx.paragraph_index(colon)][0]
+    text = ctx.text[lead_start:colon].strip()
+    if speaker.start is None or not lead_start <= speaker.start < colon:
+        return Speaker(lead_start, lead_start + len(text), text, rule=SpeakerRule.NOT_LINKED)
+    if speaker.end is not None and speaker.end > colon:
+        speaker.end = colon
+        speaker.text = ctx.text[speaker.start : colon].strip()
+        if ":" in speaker.entity:
+            speaker.entity = speaker.text
+    return speaker
 
 
 def _resolve_pronouns_in_order(results: list[Found], ctx: Context) -> None:

@@ -14,7 +14,7 @@ from newslens.quotes.cues import (
     subject_of,
 )
 from newslens.quotes.lexicon import speech_nouns
-from newslens.quotes.speakers import is_quantity, names_someone, not_a_source
+from newslens.quotes.speakers import can_speak, is_quantity, names_someone, not_a_source
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -61,10 +61,11 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
             found = _report_at(node, child, ctx)
             if found[1] is None:
                 continue
-            if not is_quantity(found[1]):
+            if not is_quantity(found[1]) and can_speak(found[1], ctx):
                 return found
-            # A poll's figure ("39 percent say ...") is the source only when no outer
-            # report holds it ("The poll finds that 39 percent say ...").
+            # A poll's figure ("39 percent say ...") or a thing ("X argued that the database
+            # would work, saying it ...") is the source only when no outer report holds it
+            # ("The poll finds that 39 percent say ...").
             counted = counted if counted[0] is not None else found
     return counted
 
@@ -80,6 +81,14 @@ def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, T
             source = noun_source(node, ctx)
             if source is not None:
                 return node, source
+    if child.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(child):
+        verb = _verb_of_object(node)
+        if verb is not None and ctx.is_reporting(verb, flag="indirect"):
+            subject = subject_of(verb, ctx)
+            if subject is not None:
+                # "said Tuesday that ...", "said in a statement that ...": the parser hung
+                # the that-clause on the noun after the verb.
+                return verb, subject
     for aside in node.children:
         if aside.dep_ == "parataxis":
             subject = speaking_subject(aside, ctx)
@@ -116,7 +125,17 @@ def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Toke
                 continue
             if ctx.is_reporting(head):
                 return head
-            if any_verb and names_someone(subject, ctx):
+            # The subject of a copula is what the words describe ("Cruz is "a basket
+            # case""), not who says them, unless a "that" clause hands them to its holder.
+            describes = head.lemma_ == "be" and not opens_with_that(head)
+            if (
+                any_verb
+                and not describes
+                and (
+                    names_someone(subject, ctx)
+                    or (can_speak(subject, ctx) and characterised_as(q, ctx, head))
+                )
+            ):
                 return head
             if head.dep_ not in ("xcomp", "conj", "ccomp"):
                 break
@@ -165,3 +184,16 @@ def _may_hold_a_view(subject: Token) -> bool:
     noun, as groups of people are named, that is neither abstract nor a quantity."""
     plural = subject.pos_ == "NOUN" and subject.tag_ == "NNS"
     return plural and not not_a_source(subject) and not is_quantity(subject)
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The verb a noun right after it depends on, directly ("told reporters", "said
+    Tuesday") or through a preposition ("said in a statement"); None otherwise."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    if noun.dep_ in ("dobj", "npadvmod", "dative") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None

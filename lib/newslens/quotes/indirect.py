@@ -27,12 +27,16 @@ from newslens.quotes.rules import QuoteRule
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
-    from newslens.types import Doc, Token
+    from newslens.types import Doc, Span, Token
 
 __all__ = ["find_indirect"]
 
 # A reported clause shorter than this many tokens (after trimming) is not kept.
 MIN_REPORT_TOKENS = 4
+# A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
+# this many words.
+MAX_LEAD_WORDS = 5
+MAX_LEAD_CHARS = 80  # ... and at most this many characters
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
     kept, so reports never overlap. The speakers are resolved later (their ``source``).
     """
     found = []
-    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports):
+    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports, _colon_reports):
         for report in finder(ctx):
             item = _accept_report(report, ctx, taken)
             if item is not None:
@@ -249,10 +253,18 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     start, end = clause.left_edge.i, _content_end(clause, ctx.verbs)
-    if clause.dep_ in ("acl", "relcl") and clause.head.head == token:
-        start = clause.head.left_edge.i  # the clause's subject, parsed as the object
+    if (
+        clause.dep_ in ("acl", "relcl")
+        and clause.head.head == token
+        and not opens_with_that(clause)
+    ):
+        # "said that claim smacked of ...": the clause's subject, parsed as the object (not
+        # "repeated her claim that ...", where the noun introduces the clause).
+        start = clause.head.left_edge.i
     if set_off(token, subject, ctx.doc) and _clause_start(token, ctx) < subject.left_edge.i:
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
+        if clause.i < token.i:
+            end = max(end, _continued_after(token, ctx) or end)
         return _Report(
             _clause_start(token, ctx),
             end,
@@ -266,9 +278,42 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         between = ctx.doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
         if not any(t.text == "," for t in between):
             return None
-        start = max(start, _clause_start(clause, ctx))
-        end = min(end, subject.left_edge.i, token.i)
+        # The report is all the sentence says before its attribution, not only the clause
+        # the parser hangs on the verb ("A, but B, the source said": both A and B).
+        start = _clause_start(clause, ctx)
+        continued = _continued_after(token, ctx)
+        if continued is not None:
+            return _Report(
+                start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
+            )
+        end = min(subject.left_edge.i, token.i)
     return _Report(start, end, token, subject)
+
+
+def _continued_after(token: Token, ctx: Context) -> int | None:
+    """Where the sentence ends when a reporting clause after the reported words is set off
+    by a comma and the reported sentence goes on after it ("The shelter was full, the mayor
+    said, until the new wing opened"): the attribution sits inside the report, which is the
+    whole sentence. None when the sentence ends with the attribution, or what follows is a
+    new report of the speaker's (", adding that ...", ", and said ...")."""
+    doc = ctx.doc
+    sentence_end = token.sent.end
+    i = token.i + 1
+    while i < sentence_end and doc[i].text != ",":
+        if doc[i].text in (";", ":") or "\n" in doc[i].text_with_ws or ctx.inside[i]:
+            return None
+        i += 1
+    rest = [t for t in doc[i + 1 : sentence_end] if not t.is_punct and not t.is_space]
+    if len(rest) < MIN_REPORT_TOKENS or rest[0].tag_ == "VBG":
+        return None
+    end = i + 1
+    for t in doc[i + 1 : sentence_end]:
+        if t.text == ";" or "\n" in t.text_with_ws or ctx.inside[t.i]:
+            return None
+        if ctx.is_reporting(t) and t.pos_ == "VERB":
+            return None
+        end = t.i + 1
+    return end
 
 
 def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
@@ -277,6 +322,9 @@ def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | No
     if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
         return None
     start = max(head.left_edge.i, _clause_start(head, ctx))
+    continued = _continued_after(token, ctx)
+    if continued is not None:
+        return _Report(start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True)
     end = subject.left_edge.i if subject.i < token.i else token.i
     return _Report(start, end, token, subject)
 
@@ -339,3 +387,45 @@ def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:
             continue
         end = _content_end(clause, ctx.verbs)
         yield _Report(clause.left_edge.i, end, token, source, QuoteRule.SPEECH_NOUN)
+
+
+def _colon_reports(ctx: Context) -> Iterator[_Report]:
+    """A clause after a paragraph's opening name and colon, the headline form of reported
+    speech ("Hale: Farm Subsidies Will Be Cut", "Poll: Voters Back New Tolls"): the name
+    must be someone who can speak and the words after the colon a clause with a verb. A
+    label before a quotation (a transcript turn) overlaps the quote and is left out."""
+    doc = ctx.doc
+    for start, end in ctx.paragraphs:
+        if ":" not in ctx.text[start : min(end, start + MAX_LEAD_CHARS)]:
+            continue
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        colon = next((t for t in span[: MAX_LEAD_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == span.start or ctx.inside[colon.i]:
+            continue
+        lead = doc[span.start : colon.i]
+        source = lead[-1]
+        if lead.text.isupper() or not _names_a_source(lead, ctx):  # "HALE:": a transcript
+            continue
+        content_end = colon.sent.end if colon.sent.end > colon.i + 1 else span.end
+        content = doc[colon.i + 1 : min(content_end, span.end)]
+        words = [t for t in content if t.is_alpha]
+        # Headlines are in title case, which the tagger reads poorly: a run of capitalised
+        # words stands for the clause.
+        headline = len(words) >= MIN_REPORT_TOKENS and all(t.text[0].isupper() for t in words)
+        if headline or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in content):
+            yield _Report(content.start, content.end, colon, source, QuoteRule.COLON)
+
+
+def _names_a_source(lead: Span, ctx: Context) -> bool:
+    """Whether the words before a headline's colon are only the name of someone who can
+    speak (a person or organisation named in full: "Hale", "NY Daily News") or a document
+    ("Poll", "IG report"), not a heading ("The Latest", "Success on Climate")."""
+    last = lead[-1]
+    if last.pos_ == "NOUN" and last.lemma_.lower() in speech_nouns():
+        return all(t.dep_ in ("det", "compound", "amod") for t in lead[:-1])
+    start, end = lead.start_char, lead.end_char
+    return any(
+        m.start <= start and end <= m.end and m.label in ("PERSON", "ORG") for m in ctx.mentions
+    )

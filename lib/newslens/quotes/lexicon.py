@@ -29,6 +29,7 @@ __all__ = [
     "naming_verbs",
     "introducing_verb_forms",
     "unnamed_source_nouns",
+    "people_nouns",
 ]
 
 # Closed classes, matched on the lower-cased word.
@@ -151,3 +152,10 @@ def unnamed_source_nouns() -> frozenset[str]:
     before them; matched as written, singular and plural
     (``data/unnamed_source_nouns.txt``)."""
     return _word_list("unnamed_source_nouns.txt")
+
+
+@functools.cache
+def people_nouns() -> frozenset[str]:
+    """Common nouns for people and groups of people ("officials", "critics"), lemmas
+    (``data/people_nouns.txt``): a subject naming one of them can speak."""
+    return _word_list("people_nouns.txt")

@@ -25,7 +25,7 @@ from newslens.quotes.lexicon import GROUP_LABELS, PERSON_LABELS, SENTENCE_END
 from newslens.quotes.marks import ALL_MARKS, Quotation
 from newslens.quotes.records import Found
 from newslens.quotes.rules import CueRule
-from newslens.quotes.speakers import entity_of, names_someone, speaker_from_token
+from newslens.quotes.speakers import can_speak, entity_of, names_someone, speaker_from_token
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -145,6 +145,23 @@ def _partial_report(around: _Around, ctx: Context) -> _Attribution | None:
     return None
 
 
+def _as_clause(around: _Around, ctx: Context) -> _Attribution | None:
+    """'..., as a ministry memo put it' / 'as X noted': an "as" clause of a reporting verb
+    (or "put it") in the quote's sentence credits the words to its subject."""
+    for token in around.before + around.after:
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            continue
+        puts_it = token.lemma_.lower() == "put" and any(
+            c.dep_ == "dobj" and c.lower_ == "it" for c in token.children
+        )
+        if not (puts_it or ctx.is_reporting(token)):
+            continue
+        subject = subject_of(token, ctx)
+        if subject is not None and can_speak(subject, ctx):
+            return _Attribution(CueRule.AS_CLAUSE, token, subject)
+    return None
+
+
 def _introducing(around: _Around, ctx: Context) -> _Attribution | None:
     """'Doe saying, "We will see," when Grant ...': the verb right before."""
     cue = _introducing_verb(around.before, ctx, kind=around.kind)
@@ -228,6 +245,7 @@ def _lead_in_paragraph(around: _Around, ctx: Context) -> _Attribution | None:
 
 ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...] = (
     _partial_report,
+    _as_clause,
     _introducing,
     _after,
     _before,

@@ -33,6 +33,7 @@ class QuoteRule(StrEnum):
     PARENTHETICAL = "parenthetical"
     ACCORDING_TO = "according to"
     SPEECH_NOUN = "speech noun"
+    COLON = "clause after a name and a colon"
 
 
 class CueRule(StrEnum):
@@ -47,6 +48,7 @@ class CueRule(StrEnum):
     NEXT_SENTENCE = "attribution in the next sentence"
     ANY_VERB_AFTER = "verb after the quote (not a reporting verb)"
     ACCORDING_TO = "according to"
+    AS_CLAUSE = "as X put it"
     DASH_CREDIT = "name after a dash"
     COLON_LEAD_IN = "colon lead-in"
     VERB_IN_LEAD_IN_PARAGRAPH = "verb in the paragraph before, ending with ':'"

@@ -22,6 +22,7 @@ from newslens.quotes.lexicon import (
     QUANTITY_WORDS,
     THING_PRONOUNS,
     outlet_nouns,
+    people_nouns,
     source_nouns,
     speech_nouns,
     unnamed_source_nouns,
@@ -38,6 +39,7 @@ __all__ = [
     "speaker_from_token",
     "entity_of",
     "names_someone",
+    "can_speak",
     "not_a_source",
     "look_through",
     "is_quantity",
@@ -69,6 +71,25 @@ def names_someone(token: Token, ctx: Context) -> bool:
     if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return True
     return any(m.start <= token.idx < m.end for m in ctx.mentions)
+
+
+def can_speak(token: Token, ctx: Context) -> bool:
+    """Whether a subject names someone who can speak: a person or group (a pronoun or an
+    entity mention), or a common noun for people, an organisation, an outlet or a document
+    ("officials", "critics", "the newspaper", "White House aides"); never an abstract noun,
+    a quantity or a demonstrative."""
+    if names_someone(token, ctx) or token.pos_ == "PROPN" or token.lower_ in THING_PRONOUNS:
+        return True
+    if token.pos_ != "NOUN" or not_a_source(token) or is_quantity(token):
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in people_nouns()
+        or lemma in source_nouns()
+        or lemma in outlet_nouns()
+        or lemma in speech_nouns()
+        or token.lower_ in unnamed_source_nouns()
+    )
 
 
 def _name_span(token: Token, ctx: Context) -> tuple[int, int]:
