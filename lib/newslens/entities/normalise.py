@@ -310,13 +310,19 @@ def default_not_names() -> frozenset[tuple[str, ...]]:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _longest(phrases: frozenset[tuple[str, ...]]) -> int:
+    """The length in tokens of the longest of ``phrases`` (asked for every entity: kept)."""
+    return max((len(phrase) for phrase in phrases), default=0)
+
+
 def cut_not_names(
     texts: Sequence[str], start: int, end: int, phrases: frozenset[tuple[str, ...]]
 ) -> int:
     """Where the name in tokens ``start:end`` stops: at the first token that starts one of
     ``phrases`` ("Replay More Videos" in "ISIS Replay More Videos"), else ``end``. Page
     furniture may run past the span ("Replay More" tagged, "Videos" after it)."""
-    longest = max((len(phrase) for phrase in phrases), default=0)
+    longest = _longest(phrases)
     for i in range(start, end):
         for length in range(1, longest + 1):
             if tuple(texts[i : i + length]) in phrases:
@@ -330,7 +336,7 @@ def skip_not_names(
     """Where the name in tokens ``start:end`` starts after the page furniture it begins
     with (share buttons run into a caption: "Twitter Pinterest Jane Doe" -> "Jane Doe");
     ``end`` when nothing else is left."""
-    longest = max((len(phrase) for phrase in phrases), default=0)
+    longest = _longest(phrases)
     moved = True
     while moved and start < end:
         moved = False
