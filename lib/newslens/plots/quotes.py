@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from newslens.plots.style import KIND_COLOURS, empty_figure, new_figure, styled
+from newslens.plots.style import KIND_COLOURS, count_axis, empty_figure, new_figure, styled
 
 
 @styled
@@ -31,6 +31,8 @@ def plot_top_speakers(speakers, *, top_n: int = 15) -> Figure:
     right_axes.set_yticklabels([])
     right_axes.set_xlabel("words quoted")
     right_axes.set_title("Words quoted")
+    for axes in (left_axes, right_axes):
+        count_axis(axes.xaxis)
     return figure
 
 

@@ -94,6 +94,16 @@ def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols
     return figure, axes
 
 
+def count_axis(axis) -> None:
+    """Whole counts on ``axis`` (an Axes' ``xaxis`` or ``yaxis``): at most five ticks, with
+    thousands separators, so the labels of a narrow panel never run into each other
+    ("8000100001200014000" on a whole corpus)."""
+    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
+    axis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    axis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+
+
 def empty_figure(message: str, *, width: float = 8.0, height: float = 1.5) -> Figure:
     """A small figure that says there is nothing to plot, and why (instead of an error)."""
     figure, axes = new_figure(width=width, height=height)
