@@ -16,4 +16,5 @@ def skip_iri_grammars() -> None:
     """Keep jsonschema from importing ``rfc3987_syntax`` in this process: call it before
     importing nbformat, papermill or nbconvert. It does nothing once jsonschema's format
     checkers are imported (and leaves an ``rfc3987_syntax`` already imported alone)."""
-    sys.modules.setdefault("rfc3987_syntax", None)  # None in sys.modules: ImportError
+    # A None entry in sys.modules makes ``import rfc3987_syntax`` raise ImportError.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]

@@ -87,41 +87,15 @@ class ResultCache:
     def __init__(self, path: str | Path | None, *, library: str = ""):
         self.path = None if path is None else Path(path)
         self.library = library
-        self._db = None
+        self._db: sqlite3.Connection | None = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=60)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._create_tables()
-            self._use_library()
-
-    def _create_tables(self) -> None:
-        db = self._db
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS results (document TEXT NOT NULL, step TEXT NOT NULL,"
-            " rows BLOB NOT NULL, library TEXT NOT NULL DEFAULT '', PRIMARY KEY (document, step))"
-        )
-        columns = {row[1] for row in db.execute("PRAGMA table_info(results)")}
-        if "library" not in columns:  # a cache written before rows recorded their version
-            db.execute("ALTER TABLE results ADD COLUMN library TEXT NOT NULL DEFAULT ''")
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS libraries (digest TEXT PRIMARY KEY, used REAL NOT NULL)"
-        )
-        db.commit()
-
-    def _use_library(self) -> None:
-        """Mark this version as the latest used; when it is new here, delete the rows of
-        every version but the :data:`LIBRARIES_KEPT` most recently used (the scan of the
-        whole file this needs happens once per upgrade, not once per run)."""
-        db = self._db
-        seen = db.execute("SELECT 1 FROM libraries WHERE digest = ?", [self.library]).fetchone()
-        db.execute("INSERT OR REPLACE INTO libraries VALUES (?, ?)", [self.library, time.time()])
-        if not seen:
-            kept = "SELECT digest FROM libraries ORDER BY used DESC LIMIT ?"
-            db.execute(f"DELETE FROM results WHERE library NOT IN ({kept})", [LIBRARIES_KEPT])
-            db.execute(f"DELETE FROM libraries WHERE digest NOT IN ({kept})", [LIBRARIES_KEPT])
-        db.commit()
+            db = sqlite3.connect(self.path, timeout=60)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            _create_tables(db)
+            _use_library(db, library)
+            self._db = db
 
     def libraries(self) -> dict[str, int]:
         """How many rows each library version has here."""
@@ -154,3 +128,29 @@ class ResultCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _create_tables(db: sqlite3.Connection) -> None:
+    """The cache's tables; a cache written before rows recorded their version gets the column."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS results (document TEXT NOT NULL, step TEXT NOT NULL,"
+        " rows BLOB NOT NULL, library TEXT NOT NULL DEFAULT '', PRIMARY KEY (document, step))"
+    )
+    columns = {row[1] for row in db.execute("PRAGMA table_info(results)")}
+    if "library" not in columns:
+        db.execute("ALTER TABLE results ADD COLUMN library TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE TABLE IF NOT EXISTS libraries (digest TEXT PRIMARY KEY, used REAL NOT NULL)")
+    db.commit()
+
+
+def _use_library(db: sqlite3.Connection, library: str) -> None:
+    """Mark ``library`` as the latest version used; when it is new here, delete the rows of
+    every version but the :data:`LIBRARIES_KEPT` most recently used (the scan of the whole
+    file this needs happens once per upgrade, not once per run)."""
+    seen = db.execute("SELECT 1 FROM libraries WHERE digest = ?", [library]).fetchone()
+    db.execute("INSERT OR REPLACE INTO libraries VALUES (?, ?)", [library, time.time()])
+    if not seen:
+        kept = "SELECT digest FROM libraries ORDER BY used DESC LIMIT ?"
+        db.execute(f"DELETE FROM results WHERE library NOT IN ({kept})", [LIBRARIES_KEPT])
+        db.execute(f"DELETE FROM libraries WHERE digest NOT IN ({kept})", [LIBRARIES_KEPT])
+    db.commit()
