@@ -11,6 +11,6 @@ if __name__ == "__main__":
 
         status = main()
     except KeyboardInterrupt:
-        print("newslens: interrupted; nothing was written.", file=sys.stderr)
+        print("newslens: interrupted.", file=sys.stderr)
         status = INTERRUPTED
     raise SystemExit(status)
