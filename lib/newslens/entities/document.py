@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from newslens.entities.mention import Mention
+from newslens.entities.mention import Mention, char_text
 from newslens.entities.names import ACRONYM, GENERIC_ORG_WORDS, initials, is_subsequence, name_key
 from newslens.entities.untagged import person_forms
 
@@ -142,7 +142,7 @@ def _cut_head(doc: Doc, mention: Mention, k: int, people: set[str]) -> list[Ment
     not the name of one of the document's ``people`` ("Getty Images Image") is dropped."""
     last = mention.end_token
     other = _leading_part(doc, mention, k, "ORG")
-    rest = name_key(doc.text[doc[k].idx : mention.end])
+    rest = name_key(char_text(doc, doc[k].idx, mention.end))
     if last - k < 2 and rest not in people:
         return [other]
     person = Mention(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newslens.entities.mention import char_text
 from newslens.entities.names import (
     DASHES,
     EDGE_PUNCTUATION,
@@ -254,7 +255,7 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     last = doc[normalised.start_token + cut - 1]
     end = last.idx + (len(last.text) if keep is None else keep)
     name = (
-        name_key(doc.text[normalised.start : end])
+        name_key(char_text(doc, normalised.start, end))
         if keep
         else name_key(doc[normalised.start_token : normalised.start_token + cut].text)
     )
@@ -289,7 +290,7 @@ def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
         cut,
         normalised.start,
         end,
-        name_key(doc.text[normalised.start : end]),
+        name_key(char_text(doc, normalised.start, end)),
         normalised.role,
     )
 
