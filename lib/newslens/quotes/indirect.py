@@ -300,20 +300,24 @@ def _continued_after(token: Token, ctx: Context) -> int | None:
     sentence_end = token.sent.end
     i = token.i + 1
     while i < sentence_end and doc[i].text != ",":
-        if doc[i].text in (";", ":") or "\n" in doc[i].text_with_ws or ctx.inside[i]:
+        if _breaks_off(doc[i], ctx, marks=(";", ":")):
             return None
         i += 1
     rest = [t for t in doc[i + 1 : sentence_end] if not t.is_punct and not t.is_space]
     if len(rest) < MIN_REPORT_TOKENS or rest[0].tag_ == "VBG":
         return None
-    end = i + 1
-    for t in doc[i + 1 : sentence_end]:
-        if t.text == ";" or "\n" in t.text_with_ws or ctx.inside[t.i]:
-            return None
-        if ctx.is_reporting(t) and t.pos_ == "VERB":
-            return None
-        end = t.i + 1
-    return end
+    if any(
+        _breaks_off(t, ctx, marks=(";",)) or (ctx.is_reporting(t) and t.pos_ == "VERB")
+        for t in doc[i + 1 : sentence_end]
+    ):
+        return None
+    return sentence_end
+
+
+def _breaks_off(token: Token, ctx: Context, *, marks: tuple[str, ...]) -> bool:
+    """Whether ``token`` ends what one report can span: one of ``marks``, a line break, or a
+    quotation."""
+    return token.text in marks or "\n" in token.text_with_ws or ctx.inside[token.i]
 
 
 def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
