@@ -59,8 +59,11 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Adviser Thom Tillis Thomas Roland Tillis voted.", (1, 6), ("Thom Tillis", "PERSON")),
         # ... or comes back in parentheses after the hover's own first name.
         ("Sen. Tom Ruiz Edgar (Tom) Ruiz voted.", (1, 8), ("Tom Ruiz", "PERSON")),
-        # A surname glued to the next headline word.
+        # A surname glued to the next headline word, also just after the tagger's span.
         ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        ("Aide Rick Allen LaneKamala Harris spoke.", (1, 3), ("Rick Allen Lane", "PERSON")),
+        ("Aide Rick Allen Lane2020 spoke.", (1, 3), ("Rick Allen Lane", "PERSON")),
+        ("Aide Rick Allen, LaneKamala Harris spoke.", (1, 3), ("Rick Allen", "PERSON")),
         # A person's name has no digits: a clip's time code, a vote count, a model number.
         ("The clip shows Rick Lane 01:15 speaking.", (3, 6), ("Rick Lane", "PERSON")),
         ("Results: Sanders 1,066 votes.", (2, 4), ("Sanders", "PERSON")),
@@ -83,6 +86,12 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # Page furniture (share buttons, a caption label) run into a name is not part of it.
         ("Share: Twitter Pinterest Rick Lane spoke.", (2, 6), ("Rick Lane", "PERSON")),
         ("Rick Lane Photo: the rally.", (0, 3), ("Rick Lane", "PERSON")),
+        ("Founder Rick Lane Photos: the rally.", (1, 4), ("Rick Lane", "PERSON")),
+        # A caption that printed the surname twice.
+        ("Founder Rick Lane Lane holds a sign.", (1, 4), ("Rick Lane", "PERSON")),
+        # A participle opening the sentence is not a first name; a given name is.
+        ("Describing Lane as a prophet, he left.", (0, 2), ("Lane", "PERSON")),
+        ("Irving Lane wrote the essay.", (0, 2), ("Irving Lane", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.

@@ -4,7 +4,9 @@ Rules, in order: cut at the first dash ("Kyiv—just" -> "Kyiv"); drop leading d
 punctuation and trailing possessives and punctuation; drop the mention if it is a title or
 the tail of one with the words before it ("State" after "Secretary of"); move leading titles
 and the lowercase or adjective words among them ("former", "Russian Foreign Minister") into
-``role``; strip remaining edge punctuation and a possessive the tokenizer left attached.
+``role``; in a PERSON name, drop lower-case words run into it, a participle opening the
+sentence ("Describing King") and a last word printed twice ("Julian Assange Assange");
+strip remaining edge punctuation and a possessive the tokenizer left attached.
 """
 
 from __future__ import annotations
@@ -113,6 +115,8 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
         role_text = doc[start:name_start].text
     if span.label_ == "PERSON":
         name_start = _after_lowercase_words(doc, name_start, end, lowers)
+        name_start = _after_opening_participle(doc, name_start, end)
+        end = _without_doubled_last_word(doc, name_start, end)
     return _trimmed_text(doc, name_start, end, role_text)
 
 
@@ -196,6 +200,24 @@ def _after_lowercase_words(doc: Doc, start: int, end: int, lowers: Sequence[str]
     return start
 
 
+def _after_opening_participle(doc: Doc, start: int, end: int) -> int:
+    """Where a PERSON name starts after the participle that opens its sentence ("Describing
+    King as a prophet, ..." tagged as one name "Describing King"): the tagger reads the
+    capitalised verb as a first name. Only a word it tags as a verb's -ing form counts, so
+    given names such as "Sterling" or "Irving" stay."""
+    if end - start >= 2 and doc[start].tag_ == "VBG" and doc[start].is_sent_start:
+        return start + 1
+    return start
+
+
+def _without_doubled_last_word(doc: Doc, start: int, end: int) -> int:
+    """The name's end token without a last word that repeats the one before it ("Julian
+    Assange Assange" in a photo caption that printed the surname twice)."""
+    if end - start >= 2 and doc[end - 1].text == doc[end - 2].text:
+        return end - 1
+    return end
+
+
 def _title_before(doc: Doc, start: int, lowers: Sequence[str], index: TitleIndex) -> str:
     """A title just before the span, with its modifiers: "Secretary of State" before "Marco
     Rubio", "former President", "Russian Foreign Minister"; or ``""``."""
@@ -239,7 +261,8 @@ def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> Normal
 def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     """A PERSON name cut where its first name comes back, also just after the span (see
     :func:`newslens.entities.names.hover_cut`) or where a word is glued to its surname
-    ("Jason FurmanEconomy" -> "Jason Furman")."""
+    ("Jason FurmanEconomy" -> "Jason Furman"), also in the token just after the span
+    ("Donald John" before "TrumpKamala" -> "Donald John Trump")."""
     tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
     # The hover's "(Nickname)" may follow the span the tagger ended before the parenthesis.
     following = [t.text for t in doc[normalised.end_token : normalised.end_token + 2]]
@@ -251,7 +274,10 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
             cut, keep = k + 1, len(glued.group(1))
             break
     if cut == len(tokens) and keep is None:
-        return normalised
+        keep = _glued_head_after(doc, normalised)
+        if keep is None:
+            return normalised
+        cut = len(tokens) + 1
     last = doc[normalised.start_token + cut - 1]
     end = last.idx + (len(last.text) if keep is None else keep)
     name = (
@@ -267,6 +293,19 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
         name,
         normalised.role,
     )
+
+
+def _glued_head_after(doc: Doc, normalised: NormalisedSpan) -> int | None:
+    """The length of the surname glued to the next word in the token right after a name
+    the tagger ended before it ("Donald John" before "TrumpKamala" in a headline's hover
+    text), or None: only a token one space after the name's last word counts."""
+    after = normalised.end_token
+    if after >= len(doc) or normalised.end != doc[after - 1].idx + len(doc[after - 1].text):
+        return None
+    if doc[after - 1].whitespace_ != " ":
+        return None
+    glued = _GLUED.match(doc[after].text)
+    return len(glued.group(1)) if glued else None
 
 
 def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
