@@ -76,6 +76,9 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # facility's.
         ("He landed at Joint Base Hollis on Monday.", (5, 6), ("Hollis", "FAC")),
         ("The crew of USS Hollis waited.", (3, 5), ("USS Hollis", "FAC")),
+        # ... and a storm's name is an event.
+        ("The damage of Superstorm Hollis was vast.", (3, 5), ("Superstorm Hollis", "EVENT")),
+        ("The damage of Hurricane Hollis was vast.", (4, 5), ("Hollis", "EVENT")),
         # An abbreviated title without its period is still a title.
         ("Then Sgt Rick Lane spoke.", (1, 4), ("Rick Lane", "PERSON")),
         ("Then the Sgt left.", (2, 3), None),
@@ -96,6 +99,7 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.
         ("He loved the Larry Sanders Show on cable.", (3, 6), None),
+        ("We wish them a Merry Christmas every year.", (4, 6), None),
         ("Copyright 2019 Acme Widgets LLC all rights reserved.", (4, 5), None),
     ],
 )

@@ -69,9 +69,15 @@ _ORG_HEADS = frozenset(
 # Words that begin the names of places, bases and ships, never a person's ("Mount Rushmore",
 # "Fort Hood", "USS Boxer", "Joint Base Andrews"): a "person" named after one is a facility.
 _PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
-# Last words of the names of shows, awards, laws and periods the tagger reads as people
-# ("Larry Sanders Show", "Merriman Smith Award").
-_NOT_NAME_ENDINGS = frozenset("show award awards prize act report day week month".split())
+# Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
+# named after one is an event.
+_STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
+# Last words of the names of shows, awards, laws, periods and holidays the tagger reads as
+# people ("Larry Sanders Show", "Merriman Smith Award", "Merry Christmas").
+_NOT_NAME_ENDINGS = frozenset(
+    """show award awards prize act report day week month christmas easter thanksgiving
+    hanukkah passover ramadan halloween kwanzaa""".split()
+)
 
 
 def extract_mentions(
@@ -213,17 +219,19 @@ def _normalised_entity(
             return None
         if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
             label = "ORG"
-        elif _after_place_head(doc, normalised):
+        elif _after_head(doc, normalised, _PLACE_HEADS):
             label = "FAC"
+        elif _after_head(doc, normalised, _STORM_HEADS):
+            label = "EVENT"
     return normalised, label
 
 
-def _after_place_head(doc: Doc, normalised: NormalisedSpan) -> bool:
-    """Whether a PERSON name starts with, or comes right after, a word that begins the names
-    of places and ships (:data:`_PLACE_HEADS`)."""
+def _after_head(doc: Doc, normalised: NormalisedSpan, heads: frozenset[str]) -> bool:
+    """Whether a PERSON name starts with, or comes right after, one of ``heads``: words that
+    begin the names of places and ships (:data:`_PLACE_HEADS`) or of storms."""
     first = normalised.start_token
-    return doc[first].text in _PLACE_HEADS or (
-        normalised.end_token - first == 1 and first > 0 and doc[first - 1].text in _PLACE_HEADS
+    return doc[first].text in heads or (
+        normalised.end_token - first == 1 and first > 0 and doc[first - 1].text in heads
     )
 
 
