@@ -99,6 +99,26 @@ def test_person_span_swallowing_an_organisation_is_cut(nlp):
     assert cut["label"].tolist() == ["PERSON", "ORG"]
 
 
+def test_a_surname_after_a_name_particle_is_not_cut_off_as_an_organisation(nlp):
+    # "Assad" is tagged ORG in "the Assad regime": still the end of the person's name.
+    doc = nlp("Critics blame the Assad regime. They cited Syrian President Bashar al-Assad's war.")
+    regime = next(t.i for t in doc if t.text == "Assad")
+    bashar = next(t.i for t in doc if t.text == "Bashar")
+    doc = entity_for(doc, [(regime, regime + 1, "ORG"), (bashar, bashar + 4, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="s")
+    people = mentions[mentions["label"] == "PERSON"]
+    assert people["text"].tolist() == ["Assad", "Bashar al-Assad"]
+    assert set(people["entity"]) == {"Bashar al-Assad"}
+
+
+def test_a_surname_written_without_its_article_is_the_same_person(nlp):
+    doc = nlp("President Bashar al-Assad spoke on Monday. Later Assad said he would stay.")
+    later = [t.i for t in doc if t.text == "Assad"][-1]
+    doc = entity_for(doc, [(1, 5, "PERSON"), (later, later + 1, "ORG")])
+    mentions = extract_mentions(doc, doc_id="s")
+    assert counts(mentions) == {"Bashar al-Assad": 2}
+
+
 def test_organisation_span_starting_with_a_person_is_cut(nlp):
     doc = nlp("Donald Trump spoke on Monday. The Trump Justice Department sued the state.")
     mentions = extract_mentions(doc, doc_id="t")

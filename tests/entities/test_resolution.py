@@ -68,6 +68,24 @@ def test_dominant_full_name_takes_the_surname_across_documents(nlp):
     assert linked.loc[linked["doc_id"] == "r", "linked_by"].tolist() == ["corpus"]
 
 
+def test_a_surname_with_and_without_its_article_is_one_person_across_documents(nlp):
+    passages = {
+        "p": "Bashar Assad spoke. Bashar Assad left.",
+        "q": "President Bashar al-Assad arrived.",
+        "r": "Critics said al-Assad was wrong.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    entity_for(docs["p"], [(0, 2, "PERSON"), (4, 6, "PERSON")])
+    entity_for(docs["q"], [(1, 5, "PERSON")])
+    entity_for(docs["r"], [(2, 5, "PERSON")])
+    mentions = pd.concat(
+        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
+        ignore_index=True,
+    )
+    linked = link_across_documents(mentions[mentions["label"] == "PERSON"])
+    assert counts(linked) == {"Bashar Assad": 4}
+
+
 def test_a_label_is_decided_by_the_corpus_not_by_one_tag():
     rows = [(d, "Twitter", "Twitter", "ORG", "name") for d in "abcd"]
     rows += [("e", "Twitter", "Twitter", "PERSON", "name")] * 3

@@ -16,7 +16,14 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, char_text
-from newslens.entities.names import ACRONYM, GENERIC_ORG_WORDS, initials, is_subsequence, name_key
+from newslens.entities.names import (
+    ACRONYM,
+    GENERIC_ORG_WORDS,
+    initials,
+    is_subsequence,
+    name_key,
+    without_article,
+)
 from newslens.entities.untagged import person_forms
 
 if TYPE_CHECKING:
@@ -95,7 +102,7 @@ def _swallowed_tail(
     span runs into after a person's name, or ``None``."""
     first, last = mention.token, mention.end_token
     for k in range(first + 1, last):
-        if doc[k].text not in starts:
+        if doc[k].text not in starts or _after_name_particle(doc, k):
             continue
         if mention.label == "ORG" and name_key(doc[first:k].text) not in people:
             continue
@@ -106,6 +113,18 @@ def _swallowed_tail(
             if label in _PLACE_LABELS and tail not in people:
                 return k, stop, label
     return None
+
+
+def _after_name_particle(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` follows a lower-case word, directly or through a hyphen without
+    spaces: the end of a name with a particle ("Bashar al-Assad", "Charles de Gaulle"),
+    never a person's name followed by an organisation's."""
+    before = k - 1
+    if doc[before].text == "-" and not doc[before].whitespace_ and before > 0:
+        before -= 1
+        if doc[before].whitespace_:
+            return False
+    return doc[before].is_lower and doc[before].is_alpha
 
 
 def _swallowed_head(doc: Doc, mention: Mention, known: Mapping[str, str]) -> int | None:
@@ -284,14 +303,14 @@ def link_people(mentions: list[Mention]) -> None:
     for name, target in canonical.items():
         words = name.split(" ")
         if target == name and len(words) > 1:
-            surnames.setdefault(words[-1], set()).add(name)
+            surnames.setdefault(without_article(words[-1]), set()).add(name)
     for mention in mentions:
         if mention.label == "PERSON":
             mention.entity = canonical[mention.name]
             if mention.entity != mention.name and mention.linked_by == "name":
                 mention.linked_by = "person"
             continue
-        owners = surnames.get(mention.name, set())
+        owners = surnames.get(without_article(mention.name), set())
         if mention.name in canonical:  # the same text also tagged PERSON in this document
             owners = {canonical[mention.name]}
         if len(owners) == 1 and (

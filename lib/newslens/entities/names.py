@@ -39,6 +39,20 @@ GENERIC_ORG_WORDS = frozenset(
 )
 
 
+# Arabic articles joined to a surname by a hyphen: outlets write "Bashar al-Assad" and
+# "Bashar Assad", "al-Sisi" and "Sisi" for one person.
+_ARTICLES = ("al-", "el-", "Al-", "El-")
+
+
+def without_article(word: str) -> str:
+    """``word`` without an Arabic article joined to it by a hyphen ("al-Assad" -> "Assad"),
+    the form names are compared in."""
+    for article in _ARTICLES:
+        if word.startswith(article) and word[len(article) : len(article) + 1].isupper():
+            return word[len(article) :]
+    return word
+
+
 def collapse(text: str) -> str:
     """``text`` with runs of whitespace as one space, stripped."""
     return _WHITESPACE.sub(" ", text).strip()
@@ -89,8 +103,8 @@ def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     "Donald Trump" is never read as "Donald Trump Jr."."""
     if any(word.lower() in NAME_SUFFIXES and word not in short for word in long):
         return False
-    position = iter(long)
-    return all(word in position for word in short)
+    position = iter([without_article(word) for word in long])
+    return all(without_article(word) in position for word in short)
 
 
 def _load_nicknames(path: Path) -> dict[str, frozenset[int]]:
@@ -110,7 +124,7 @@ def default_nicknames() -> dict[str, frozenset[int]]:
 def same_word(a: str, b: str, nicknames: Mapping[str, frozenset], *, first: bool) -> bool:
     """Whether two words of two names can name the same person: equal, interchangeable first
     names ("Joe", "Joseph"), or a middle initial and a middle name ("J." and "John")."""
-    if a == b:
+    if a == b or without_article(a) == without_article(b):
         return True
     if first:
         return bool(nicknames.get(a.lower(), frozenset()) & nicknames.get(b.lower(), frozenset()))
@@ -166,5 +180,6 @@ def initials(name: str) -> str:
 
 
 def surname(words: Sequence[str]) -> str:
-    """The last word of a name that is not a generational suffix ("Jr."), or ``""``."""
-    return next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), "")
+    """The last word of a name that is not a generational suffix ("Jr."), without an
+    Arabic article ("al-Assad" -> "Assad"), or ``""``."""
+    return without_article(next((w for w in reversed(words) if w.lower() not in NAME_SUFFIXES), ""))

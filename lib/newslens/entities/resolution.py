@@ -59,7 +59,14 @@ import pandas as pd
 
 from newslens.entities.aliases import Alias
 from newslens.entities.document import majority_label
-from newslens.entities.names import default_nicknames, name_fits, name_keys, same_word, surname
+from newslens.entities.names import (
+    default_nicknames,
+    name_fits,
+    name_keys,
+    same_word,
+    surname,
+    without_article,
+)
 
 
 def link_across_documents(
@@ -324,13 +331,13 @@ def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str
     for name in names:
         short = words[name]
         if len(short) == 1:
-            pool = by_surname.get(short[0], [])
+            pool = by_surname.get(without_article(short[0]), [])
             if given.get(short[0], 0) > sum(weights[other] for other in pool):
                 pool = []  # a first name, not a surname ("Hillary" is not Edmund Hillary)
         else:
             pool = [
                 other
-                for other in by_surname.get(short[-1], [])
+                for other in by_surname.get(without_article(short[-1]), [])
                 if same_word(short[0], words[other][0], nicknames, first=True)
             ]
         candidates = [
