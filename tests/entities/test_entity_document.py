@@ -230,6 +230,21 @@ def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
     assert counts(mentions) == {"Acme": 2}
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Acme won.\n\nSign up for Daily Newsletters\n\nCopyright Acme", ("Daily", "Newsletters")),
+        ("Acme won.\n\n(SOUNDBITE OF ARCHIVED BROADCAST)\n\nAcme spoke.", ("SOUNDBITE",)),
+    ],
+)
+def test_an_outlets_own_furniture_is_no_organisation(nlp, text, words):
+    doc = nlp(text)
+    tokens = [token.text for token in doc]
+    first = tokens.index(words[0])
+    doc = entity_for(doc, [(0, 1, "ORG"), (first, first + len(words), "ORG")])
+    assert counts(extract_mentions(doc, doc_id="f")) == {"Acme": 2}
+
+
 def test_a_name_in_capitals_finds_its_alias(nlp):
     doc = nlp("WASHINGTON (REUTERS) - Officials spoke to Reuters on Monday.")
     words = [token.text for token in doc]
