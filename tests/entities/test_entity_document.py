@@ -47,6 +47,22 @@ def test_every_spelling_of_the_united_states_is_one_entity(nlp):
     assert mentions.loc[mentions["entity"] == "Kyiv", "text"].tolist() == ["Kiev"]
 
 
+def test_a_state_abbreviation_is_the_state_but_not_in_a_party_tag(nlp):
+    text = (
+        "Sen. Dianne Feinstein (D-Calif.) said the college in Claremont, Calif., would "
+        "reopen. Rep. Matt Gaetz, R-Fla., disagreed, as did officials in Tampa, Fla."
+    )
+    doc = nlp(text)
+    places = [(t.i, t.i + 1, "GPE") for t in doc if t.text in ("Claremont", "Tampa")]
+    states = [(t.i, t.i + 1, "GPE") for t in doc if t.text in ("Calif.", "Fla.") and t.i > 12]
+    doc = entity_for(doc, sorted(places + states))
+    mentions = extract_mentions(doc, doc_id="s")
+    places_found = mentions[mentions["label"] == "GPE"]
+    assert counts(places_found) == {"California": 1, "Florida": 1, "Claremont": 1, "Tampa": 1}
+    tag = text.index("(D-Calif.)")
+    assert not places_found["start"].between(tag, tag + len("(D-Calif.)")).any()
+
+
 def test_attributive_surname_tagged_org_is_the_person(nlp):
     mentions = extract_mentions(nlp(TRUMP), doc_id="c")
     assert counts(mentions) == {"Donald Trump": 3, "Ohio": 1}

@@ -21,6 +21,7 @@ from newslens.entities.mention import char_text
 from newslens.entities.names import (
     DASHES,
     EDGE_PUNCTUATION,
+    PARTY_TAG,
     POSSESSIVE,
     collapse,
     default_nicknames,
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from newslens.types import Doc, Span, Token
 
 _DETERMINERS = frozenset({"the", "a", "an"})
-# A legislator's party-and-state tag ("D-Calif.", "R-S.C.", "I-VT") is not an entity.
-_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Words that may stand before a title and belong to the role: "former President".
 _MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
@@ -248,7 +247,7 @@ def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> Normal
             break
         text = trimmed
     end_char = start_char + len(text)
-    if not any(ch.isalnum() for ch in text) or _PARTY_TAG.match(text):
+    if not any(ch.isalnum() for ch in text) or PARTY_TAG.match(text):
         return None
     last_token = end - 1
     while last_token > name_start and doc[last_token].idx >= end_char:

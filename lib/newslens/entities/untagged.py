@@ -11,6 +11,7 @@ from newslens.entities.mention import Mention, token_strings
 from newslens.entities.names import (
     GENERIC_ORG_WORDS,
     NAME_SUFFIXES,
+    PARTY_TAG,
     POSSESSIVE,
     collapse,
     name_key,
@@ -97,10 +98,16 @@ def _match_at(
         form = " ".join(words)
         if form not in loose and any(covered[j] for j in range(i, stop)):
             continue
-        if not _may_match(doc, i, stop, form, loose):
+        if not _may_match(doc, i, stop, form, loose) or _in_party_tag(doc, i):
             continue
         return (doc[i].idx, doc[stop - 1].idx + len(keys[-1]), i, form), stop
     return None
+
+
+def _in_party_tag(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the state of a legislator's party tag split by the tokenizer
+    ("Calif." in "(D-Calif.)"): not a mention of the state."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in ("D", "R", "I")
 
 
 def _may_match(doc: Doc, i: int, stop: int, form: str, loose: Mapping[str, bool]) -> bool:
@@ -123,7 +130,7 @@ def _hyphenated_parts(
 ) -> list[tuple[int, int, int, str]]:
     """The capitalised parts of a hyphenated token outside every entity that are known
     forms ("U.S." and "Russia" in "U.S.-Russia")."""
-    if "-" not in token.text[1:-1] or covered[token.i]:
+    if "-" not in token.text[1:-1] or covered[token.i] or PARTY_TAG.match(token.text):
         return []
     found = []
     offset = 0
