@@ -57,6 +57,7 @@ _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Cor
 # "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
 # What a digit, a link or a handle needs in a name (most names have none: no token check).
 _SUSPECT = re.compile(r"[\d@#/:]|\.\w")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
 
 
@@ -389,11 +390,12 @@ def skip_not_names(
 
 def is_name_shaped(name: str, label: str) -> bool:
     """Whether a mention can be a name of its label: a person's name has a capital letter
-    ("antifa" is not one), a place's name starts with one ("iPhone", "jubilee bank")."""
+    ("antifa" is not one) and is no plural of an acronym ("MPs", "CEOs"), a place's name
+    starts with one ("iPhone", "jubilee bank")."""
     if name in _COMPANY_SUFFIXES:
         return False
     if label == "PERSON":
-        return any(ch.isupper() for ch in name)
+        return any(ch.isupper() for ch in name) and not _PLURAL_ACRONYM.match(name)
     if label in ("GPE", "LOC"):
         return name[:1].isupper() or not name[:1].isalpha()
     return True
