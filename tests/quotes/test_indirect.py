@@ -13,6 +13,19 @@ INDIRECT_PATTERNS = [
         id="clausal-complement",
     ),
     pytest.param(
+        "The lawsuit alleges that the company misled investors for years.",
+        [
+            (
+                "that the company misled investors for years",
+                "indirect",
+                "alleges",
+                "The lawsuit",
+                "",
+            )
+        ],
+        id="a-document-as-the-source",
+    ),
+    pytest.param(
         "Sara Moss did not say the hospitals had run out of fuel. Sara Moss hoped the war would"
         " end.",
         [],

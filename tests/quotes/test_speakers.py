@@ -33,6 +33,21 @@ SPEAKERS = [
         id="organisation",
     ),
     pytest.param(
+        'A Times article hailed the mayor as "The Comeback Kid" in 1995.',
+        [('"The Comeback Kid"', "partial", "hailed", "A Times article", "")],
+        id="a-document-casting-someone",
+    ),
+    pytest.param(
+        'The ad claims the senator voted "against every veteran."',
+        [('"against every veteran."', "partial", "claims", "The ad", "")],
+        id="a-document-making-a-claim",
+    ),
+    pytest.param(
+        'The study was "deeply flawed," critics said on Tuesday.',
+        [('"deeply flawed,"', "partial", "said", "critics", "")],
+        id="a-document-described-is-not-the-speaker",
+    ),
+    pytest.param(
         'Foreign Minister Jean Roux said the test was "a grave threat." Secretary General Ana'
         ' Silva condemned what she called a "brazen breach" of the resolutions.',
         [
