@@ -13,6 +13,15 @@ INDIRECT_PATTERNS = [
         id="clausal-complement",
     ),
     pytest.param(
+        "The company will cut 500 jobs next year, per Reuters. Per a spokesman, the plant"
+        " will close. Gas costs $5 per gallon, and the tax is $100 per person.",
+        [
+            ("The company will cut 500 jobs next year", "indirect", "per", "Reuters", "Reuters"),
+            ("the plant will close", "indirect", "Per", "a spokesman", ""),
+        ],
+        id="per-credits-a-source-but-not-an-amount",
+    ),
+    pytest.param(
         "The lawsuit alleges that the company misled investors for years.",
         [
             (

@@ -1,7 +1,7 @@
 """Reporting cues: the verb or noun that reports speech and the token naming its source.
 
 The cue is a verb on the reporting verb list (``data/reporting_verbs.txt``), a speech noun
-("claim", "statement"; ``data/speech_nouns.txt``) or "according to"; its source is the
+("claim", "statement"; ``data/speech_nouns.txt``) or "according to" (or a crediting "per"); its source is the
 verb's subject (also when inverted, '"...," said Rubio', or shared with a coordinated verb)
 or the noun's owner ("Grant's claim", "a Times report").
 """
@@ -15,6 +15,9 @@ from newslens.quotes.lexicon import (
     NOT_A_REPORTER,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
+    outlet_nouns,
+    people_nouns,
+    source_nouns,
     speech_nouns,
     statement_verbs,
 )
@@ -28,6 +31,7 @@ __all__ = [
     "subject_of",
     "doc_slice",
     "according_to",
+    "is_according",
     "cue_in",
     "speaking_subject",
     "set_off",
@@ -36,6 +40,8 @@ __all__ = [
 ]
 
 
+# Entity labels of a "per" object that is an amount or a time, never a source ("per year").
+NOT_SOURCE_ENTITIES = ("CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY", "TIME")
 # Dependencies that open a clause of their own.
 CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
 
@@ -148,7 +154,9 @@ def doc_slice(left: Token, right: Token) -> list[Token]:
 
 
 def according_to(tokens: Sequence[Token]) -> Token | None:
-    """The object of the first "according to" among ``tokens`` (the source it credits)."""
+    """The object of the first "according to" among ``tokens`` (the source it credits), or
+    of a "per" set off by a comma that credits a source in the same way ("..., per the
+    party's bylaws", "Per Reuters, ...")."""
     for token in tokens:
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]
@@ -156,7 +164,35 @@ def according_to(tokens: Sequence[Token]) -> Token | None:
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if token.lower_ == "per":
+            source = _per_source(token)
+            if source is not None:
+                return source
     return None
+
+
+def is_according(token: Token) -> bool:
+    """Whether ``token`` starts an "according to X" or a crediting "per X" (see
+    :func:`according_to`)."""
+    return token.lower_ == "according" or (token.lower_ == "per" and _per_source(token) is not None)
+
+
+def _per_source(per: Token) -> Token | None:
+    """The source a "per" credits: it opens its sentence or follows a comma (not "$5 per
+    person") and its object names a source: a name, or a noun for people, an organisation, an
+    outlet or a document with a determiner or an owner ("the report", "a spokesman")."""
+    opens = per.is_sent_start or (per.i > 0 and per.doc[per.i - 1].text in (",", "(", "\u2014"))
+    if not opens:
+        return None
+    source = next((c for c in per.children if c.dep_ == "pobj"), None)
+    if source is None or source.ent_type_ in NOT_SOURCE_ENTITIES:
+        return None
+    if source.pos_ == "PROPN":
+        return source
+    determined = any(c.dep_ in ("det", "poss") for c in source.lefts)
+    lemma = source.lemma_.lower()
+    nouns = (people_nouns(), source_nouns(), outlet_nouns(), speech_nouns())
+    return source if determined and any(lemma in words for words in nouns) else None
 
 
 def cue_in(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newslens.quotes.cues import (
     according_to,
+    is_according,
     noun_source,
     opens_with_that,
     set_off,
@@ -355,7 +356,7 @@ def _according_to_reports(ctx: Context) -> Iterator[_Report]:
     """Clauses credited with 'according to X' before, after or inside them."""
     doc = ctx.doc
     for token in doc:
-        if token.lower_ != "according" or ctx.inside[token.i]:
+        if not is_according(token) or ctx.inside[token.i]:
             continue
         source = according_to([token])
         if source is None:

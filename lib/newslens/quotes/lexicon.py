@@ -107,7 +107,7 @@ def statement_verbs() -> frozenset[str]:
 
 @functools.cache
 def source_nouns() -> frozenset[str]:
-    """Organisations and documents that end like abstract nouns (``data/source_nouns.txt``)."""
+    """Organisations, bodies and documents that can be a source (``data/source_nouns.txt``)."""
     return _word_list("source_nouns.txt")
 
 
