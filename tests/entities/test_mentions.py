@@ -142,6 +142,7 @@ def test_seed_article_counts_each_person_once_with_every_mention(nlp):
         ("Rick Allen, LaneKamala Harris spoke. Lane left.", "Rick Allen"),
         ("Rick Allen WikiLeaks founder spoke. Wiki left.", "Rick Allen Wiki"),
         ("Rick Allen WikiLeaks founder spoke.", "Rick Allen"),
+        ("Rick Allen YouTube channel grew. You know it.", "Rick Allen"),
     ],
 )
 def test_a_surname_glued_just_after_the_span_is_kept_when_the_document_writes_it(nlp, text, name):

@@ -299,8 +299,9 @@ def _glued_head_after(doc: Doc, normalised: NormalisedSpan) -> int | None:
     """The length of the surname glued to the next word in the token right after a name
     the tagger ended before it ("Donald John" before "TrumpKamala" in a headline's hover
     text), or None. Only a token one space after the name's last word counts, and only when
-    the document also writes the surname as a word of its own ("President Trump"), so a
-    brand written in one word is not cut ("Julian Assange WikiLeaks founder")."""
+    the document also writes the surname as a proper noun of its own ("President Trump"),
+    so a brand written in one word is not cut ("Julian Assange WikiLeaks founder", "Donald
+    Trump YouTube channel")."""
     after = normalised.end_token
     if after >= len(doc) or normalised.end != doc[after - 1].idx + len(doc[after - 1].text):
         return None
@@ -310,7 +311,8 @@ def _glued_head_after(doc: Doc, normalised: NormalisedSpan) -> int | None:
     if glued is None:
         return None
     head = glued.group(1)
-    return len(head) if any(token.text == head for token in doc) else None
+    written = any(token.text == head and token.pos_ == "PROPN" for token in doc)
+    return len(head) if written else None
 
 
 def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
