@@ -89,8 +89,11 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Founder Rick Lane Photos: the rally.", (1, 4), ("Rick Lane", "PERSON")),
         # A caption that printed the surname twice.
         ("Founder Rick Lane Lane holds a sign.", (1, 4), ("Rick Lane", "PERSON")),
-        # A participle opening the sentence is not a first name; a given name is.
+        # A verb run into a name is not part of it: a participle opening the sentence, a
+        # headline's verb in title case; a given name is.
         ("Describing Lane as a prophet, he left.", (0, 2), ("Lane", "PERSON")),
+        ("Lane Looks For A Spring Thaw", (0, 2), ("Lane", "PERSON")),
+        ("Senators Encourage Lane to End Discrimination", (1, 3), ("Lane", "PERSON")),
         ("Irving Lane wrote the essay.", (0, 2), ("Irving Lane", "PERSON")),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
@@ -150,6 +153,14 @@ def test_a_surname_glued_just_after_the_span_is_kept_when_the_document_writes_it
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions["text"].iloc[0] == name
     assert doc.text[: len(name)] == name
+
+
+def test_a_date_after_a_titled_name_is_not_part_of_it(nlp):
+    doc = nlp("Vice President Mike Pence praised President Trump Friday at the conference.")
+    assert "Friday" in {ent.text for ent in doc.ents}
+    mentions = extract_mentions(doc, doc_id="z")
+    assert "Trump" in set(mentions["entity"])
+    assert not mentions["text"].str.contains("Friday").any()
 
 
 def test_hover_nickname_just_after_the_span_cuts_the_hover_first_name(nlp):

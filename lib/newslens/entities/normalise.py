@@ -4,8 +4,8 @@ Rules, in order: cut at the first dash ("Kyiv—just" -> "Kyiv"); drop leading d
 punctuation and trailing possessives and punctuation; drop the mention if it is a title or
 the tail of one with the words before it ("State" after "Secretary of"); move leading titles
 and the lowercase or adjective words among them ("former", "Russian Foreign Minister") into
-``role``; in a PERSON name, drop lower-case words run into it, a participle opening the
-sentence ("Describing King") and a last word printed twice ("Julian Assange Assange");
+``role``; in a PERSON name, drop lower-case words run into it, a verb at either end
+("Describing King", "Obama Looks") and a last word printed twice ("Julian Assange Assange");
 strip remaining edge punctuation and a possessive the tokenizer left attached.
 """
 
@@ -58,6 +58,9 @@ _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Cor
 # What a digit, a link or a handle needs in a name (most names have none: no token check).
 _SUSPECT = re.compile(r"[\d@#/:]|\.\w")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+# Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
+# base form and participles in -ed are left out: the tagger gives them to given names.
+_EDGE_VERB_TAGS = frozenset({"VBG", "VBZ", "VBP"})
 _GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
 
 
@@ -115,7 +118,7 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
         role_text = doc[start:name_start].text
     if span.label_ == "PERSON":
         name_start = _after_lowercase_words(doc, name_start, end, lowers)
-        name_start = _after_opening_participle(doc, name_start, end)
+        name_start, end = _without_edge_verbs(doc, name_start, end)
         end = _without_doubled_last_word(doc, name_start, end)
     return _trimmed_text(doc, name_start, end, role_text)
 
@@ -200,14 +203,17 @@ def _after_lowercase_words(doc: Doc, start: int, end: int, lowers: Sequence[str]
     return start
 
 
-def _after_opening_participle(doc: Doc, start: int, end: int) -> int:
-    """Where a PERSON name starts after the participle that opens its sentence ("Describing
-    King as a prophet, ..." tagged as one name "Describing King"): the tagger reads the
-    capitalised verb as a first name. Only a word it tags as a verb's -ing form counts, so
-    given names such as "Sterling" or "Irving" stay."""
-    if end - start >= 2 and doc[start].tag_ == "VBG" and doc[start].is_sent_start:
-        return start + 1
-    return start
+def _without_edge_verbs(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A PERSON name without a verb the tagger ran into it at either end: a participle
+    opening the sentence ("Describing King as a prophet, ...") or a headline's verb in
+    title case ("Obama Looks For A Spring Thaw", "Senators Encourage Obama to ..."). Only
+    words tagged as an inflected verb count (:data:`_EDGE_VERB_TAGS`), so given names such as
+    "Sterling", "Irving" or "Will" stay."""
+    if end - start >= 2 and doc[start].tag_ in _EDGE_VERB_TAGS:
+        start += 1
+    if end - start >= 2 and doc[end - 1].tag_ in _EDGE_VERB_TAGS:
+        end -= 1
+    return start, end
 
 
 def _without_doubled_last_word(doc: Doc, start: int, end: int) -> int:

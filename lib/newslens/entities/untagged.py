@@ -184,8 +184,8 @@ def titled_untagged(
     doc: Doc, lowers: Sequence[str], covered: list[int], index: TitleIndex, aliases: Mapping
 ) -> list[Mention]:
     """Names the pipeline missed right after a capitalised title: "President Trump",
-    "Sen. Flake" (proper-noun tokens outside every entity, up to three). Their tokens are
-    marked covered."""
+    "Sen. Flake" (proper-noun tokens outside every entity, up to three, and not a date:
+    "President Trump Friday"). Their tokens are marked covered."""
     found = []
     n = len(doc)
     last_words = index.last_words
@@ -209,6 +209,7 @@ def titled_untagged(
             and not covered[stop]
             and doc[stop].is_title
             and doc[stop].pos_ == "PROPN"
+            and doc[stop].ent_type_ not in ("DATE", "TIME")
         ):
             stop += 1
         text = POSSESSIVE.sub("", doc[i:stop].text)
