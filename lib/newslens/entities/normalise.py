@@ -53,14 +53,15 @@ _NAME_PARTICLES = frozenset(
 )
 # Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
 _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
-# A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
-# "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
 # What a digit, a link or a handle needs in a name (most names have none: no token check).
 _SUSPECT = re.compile(r"[\d@#/:]|\.\w")
+# The plural of an acronym ("MPs", "CEOs"): a group of people, never a person's name.
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
 # base form and participles in -ed are left out: the tagger gives them to given names.
 _EDGE_VERB_TAGS = frozenset({"VBG", "VBZ", "VBP"})
+# A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
+# "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
 _GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
 
 

@@ -1,9 +1,10 @@
 """Reporting cues: the verb or noun that reports speech and the token naming its source.
 
 The cue is a verb on the reporting verb list (``data/reporting_verbs.txt``), a speech noun
-("claim", "statement"; ``data/speech_nouns.txt``) or "according to" (or a crediting "per"); its source is the
-verb's subject (also when inverted, '"...," said Rubio', or shared with a coordinated verb)
-or the noun's owner ("Grant's claim", "a Times report").
+("claim", "statement"; ``data/speech_nouns.txt``), "according to" or a "per" that credits a
+source; its source is the verb's subject (also when inverted, '"...," said Rubio', or shared
+with a coordinated verb), the noun's owner ("Grant's claim", "a Times report") or the
+preposition's object.
 """
 
 from __future__ import annotations
@@ -155,8 +156,8 @@ def doc_slice(left: Token, right: Token) -> list[Token]:
 
 def according_to(tokens: Sequence[Token]) -> Token | None:
     """The object of the first "according to" among ``tokens`` (the source it credits), or
-    of a "per" set off by a comma that credits a source in the same way ("..., per the
-    party's bylaws", "Per Reuters, ...")."""
+    of a "per" set off by a comma that credits a source in the same way ("..., per Reuters",
+    "Per a spokesman, ...")."""
     for token in tokens:
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]

@@ -353,7 +353,8 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> _Report
 
 
 def _according_to_reports(ctx: Context) -> Iterator[_Report]:
-    """Clauses credited with 'according to X' before, after or inside them."""
+    """Clauses credited with 'according to X' (or a crediting 'per X') before, after or
+    inside them."""
     doc = ctx.doc
     for token in doc:
         if not is_according(token) or ctx.inside[token.i]:
