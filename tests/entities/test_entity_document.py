@@ -54,7 +54,8 @@ def test_a_state_abbreviation_is_the_state_but_not_in_a_party_tag(nlp):
     )
     doc = nlp(text)
     places = [(t.i, t.i + 1, "GPE") for t in doc if t.text in ("Claremont", "Tampa")]
-    states = [(t.i, t.i + 1, "GPE") for t in doc if t.text in ("Calif.", "Fla.") and t.i > 12]
+    # Tagged: the state after its city ("Claremont, Calif."), not the one in a party tag.
+    states = [(t.i + 2, t.i + 3, "GPE") for t in doc if t.text in ("Claremont", "Tampa")]
     doc = entity_for(doc, sorted(places + states))
     mentions = extract_mentions(doc, doc_id="s")
     places_found = mentions[mentions["label"] == "GPE"]

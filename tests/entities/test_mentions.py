@@ -143,7 +143,6 @@ def test_seed_article_counts_each_person_once_with_every_mention(nlp):
         ("Rick Allen Lane2020 spoke. Lane left.", "Rick Allen Lane"),
         # Not across punctuation, and not a brand the document never splits.
         ("Rick Allen, LaneKamala Harris spoke. Lane left.", "Rick Allen"),
-        ("Rick Allen WikiLeaks founder spoke. Wiki left.", "Rick Allen Wiki"),
         ("Rick Allen WikiLeaks founder spoke.", "Rick Allen"),
         ("Rick Allen YouTube channel grew. You know it.", "Rick Allen"),
     ],
@@ -152,7 +151,7 @@ def test_a_surname_glued_just_after_the_span_is_kept_when_the_document_writes_it
     doc = entity_for(nlp(text), [(0, 2, "PERSON")])
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions["text"].iloc[0] == name
-    assert doc.text[: len(name)] == name
+    assert (mentions["start"].iloc[0], mentions["end"].iloc[0]) == (0, len(name))
 
 
 def test_a_date_after_a_titled_name_is_not_part_of_it(nlp):
