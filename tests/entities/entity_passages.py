@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from newslens.entities import MENTION_COLUMNS, entity_table
+from newslens.entities import MENTION_COLUMNS, entity_table, extract_mentions
 from spacy.tokens import Span
 
 ZELENSKYY_RUBIO = (
@@ -36,6 +36,14 @@ def entity_for(doc, spans: list[tuple[int, int, str]]):
     """``doc`` with its entities replaced by ``(start_token, end_token, label)`` spans."""
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
     return doc
+
+
+def corpus_mentions(docs: dict) -> pd.DataFrame:
+    """The concatenated mentions tables of ``{doc_id: doc}``, as a run's analysis writes them."""
+    return pd.concat(
+        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
+        ignore_index=True,
+    )
 
 
 def mention_rows(rows: list[tuple]) -> pd.DataFrame:

@@ -3,12 +3,10 @@ mentions table, on tables extracted from written passages and on tables written 
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-from entity_passages import counts, entity_for, mention_rows
+from entity_passages import corpus_mentions, counts, entity_for, mention_rows
 from newslens.entities import (
     entity_aliases,
-    extract_mentions,
     link_across_documents,
     load_aliases,
 )
@@ -23,10 +21,7 @@ def test_short_person_names_link_to_the_corpus_full_name(nlp):
     docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
     # The pipeline misses the bare "Trump" in y: tag it, as a better model would.
     entity_for(docs["y"], [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE"), (6, 8, "PERSON")])
-    mentions = pd.concat(
-        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
-        ignore_index=True,
-    )
+    mentions = corpus_mentions(docs)
     people = mentions[mentions["label"] == "PERSON"]
     assert sorted(set(people["entity"])) == [
         "Barack Obama",
@@ -58,10 +53,7 @@ def test_dominant_full_name_takes_the_surname_across_documents(nlp):
     }
     docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
     entity_for(docs["r"], [(2, 3, "PERSON")])
-    mentions = pd.concat(
-        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
-        ignore_index=True,
-    )
+    mentions = corpus_mentions(docs)
     mentions = mentions[mentions["label"] == "PERSON"]
     linked = link_across_documents(mentions)
     assert counts(linked) == {"Donald Trump": 4, "Ivanka Trump": 1}
@@ -78,10 +70,7 @@ def test_a_surname_with_and_without_its_article_is_one_person_across_documents(n
     entity_for(docs["p"], [(0, 2, "PERSON"), (4, 6, "PERSON")])
     entity_for(docs["q"], [(1, 5, "PERSON")])
     entity_for(docs["r"], [(2, 5, "PERSON")])
-    mentions = pd.concat(
-        [extract_mentions(doc, doc_id=doc_id) for doc_id, doc in docs.items()],
-        ignore_index=True,
-    )
+    mentions = corpus_mentions(docs)
     linked = link_across_documents(mentions[mentions["label"] == "PERSON"])
     assert counts(linked) == {"Bashar Assad": 4}
 
