@@ -104,8 +104,7 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     start, end = bounds
     if span.label_ == "PERSON":
         end = _with_hyphenated_part(doc, end, span.end)
-    # The state of a party tag split by the tokenizer: "Iowa" in "(R-Iowa)".
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in ("D", "R", "I"):
+    if in_party_tag(doc, start):
         return None
     # Only a title (or the tail of one): "President", "State" in "Secretary of State".
     if is_title_tail(lowers, start, end, index):
@@ -144,6 +143,12 @@ def _trimmed_tokens(
     ):
         end -= 1
     return None if start >= end else (start, end)
+
+
+def in_party_tag(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the state of a legislator's party tag split by the tokenizer
+    ("Iowa" in "(R-Iowa)", "Calif." in "(D-Calif.)"): not a mention of the state."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in ("D", "R", "I")
 
 
 def _with_hyphenated_part(doc: Doc, end: int, span_end: int) -> int:

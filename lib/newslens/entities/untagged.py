@@ -16,6 +16,7 @@ from newslens.entities.names import (
     collapse,
     name_key,
 )
+from newslens.entities.normalise import in_party_tag
 from newslens.entities.titles import TitleIndex, title_ending_at
 
 if TYPE_CHECKING:
@@ -98,16 +99,10 @@ def _match_at(
         form = " ".join(words)
         if form not in loose and any(covered[j] for j in range(i, stop)):
             continue
-        if not _may_match(doc, i, stop, form, loose) or _in_party_tag(doc, i):
+        if not _may_match(doc, i, stop, form, loose) or in_party_tag(doc, i):
             continue
         return (doc[i].idx, doc[stop - 1].idx + len(keys[-1]), i, form), stop
     return None
-
-
-def _in_party_tag(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the state of a legislator's party tag split by the tokenizer
-    ("Calif." in "(D-Calif.)"): not a mention of the state."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in ("D", "R", "I")
 
 
 def _may_match(doc: Doc, i: int, stop: int, form: str, loose: Mapping[str, bool]) -> bool:
