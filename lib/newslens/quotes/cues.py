@@ -16,13 +16,10 @@ from newslens.quotes.lexicon import (
     NOT_A_REPORTER,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
-    outlet_nouns,
-    people_nouns,
-    source_nouns,
     speech_nouns,
     statement_verbs,
 )
-from newslens.quotes.speakers import look_through, names_someone, not_a_source
+from newslens.quotes.speakers import is_source_noun, look_through, names_someone, not_a_source
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -191,9 +188,7 @@ def _per_source(per: Token) -> Token | None:
     if source.pos_ == "PROPN":
         return source
     determined = any(c.dep_ in ("det", "poss") for c in source.lefts)
-    lemma = source.lemma_.lower()
-    nouns = (people_nouns(), source_nouns(), outlet_nouns(), speech_nouns())
-    return source if determined and any(lemma in words for words in nouns) else None
+    return source if determined and is_source_noun(source) else None
 
 
 def cue_in(

@@ -40,6 +40,7 @@ __all__ = [
     "entity_of",
     "names_someone",
     "can_speak",
+    "is_source_noun",
     "not_a_source",
     "look_through",
     "is_quantity",
@@ -82,6 +83,13 @@ def can_speak(token: Token, ctx: Context) -> bool:
         return True
     if token.pos_ != "NOUN" or not_a_source(token) or is_quantity(token):
         return False
+    return is_source_noun(token)
+
+
+def is_source_noun(token: Token) -> bool:
+    """Whether a common noun names people, an organisation, an outlet or a document (the
+    lists ``people_nouns``, ``source_nouns``, ``outlet_nouns``, ``speech_nouns`` and
+    ``unnamed_source_nouns`` of ``data/``)."""
     lemma = token.lemma_.lower()
     return (
         lemma in people_nouns()
