@@ -29,7 +29,6 @@ __all__ = [
     "subject_of",
     "doc_slice",
     "according_to",
-    "is_according",
     "cue_in",
     "speaking_subject",
     "set_off",
@@ -167,12 +166,6 @@ def according_to(tokens: Sequence[Token]) -> Token | None:
             if source is not None:
                 return source
     return None
-
-
-def is_according(token: Token) -> bool:
-    """Whether ``token`` starts an "according to X" or a crediting "per X" (see
-    :func:`according_to`)."""
-    return token.lower_ == "according" or (token.lower_ == "per" and _per_source(token) is not None)
 
 
 def _per_source(per: Token) -> Token | None:

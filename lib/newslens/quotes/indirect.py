@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from newslens.quotes.cues import (
     according_to,
-    is_according,
     noun_source,
     opens_with_that,
     set_off,
@@ -357,7 +356,7 @@ def _according_to_reports(ctx: Context) -> Iterator[_Report]:
     inside them."""
     doc = ctx.doc
     for token in doc:
-        if not is_according(token) or ctx.inside[token.i]:
+        if token.lower_ not in ("according", "per") or ctx.inside[token.i]:
             continue
         source = according_to([token])
         if source is None:
