@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from newslens.corpus import Document
 from newslens.nlp import (
     ParseStats,
+    doc_bytes,
     load_model,
     model_info,
     parse,
     resolve_model,
 )
 
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "kyiv-strikes-rome-recovery-conference.txt"
 TEXTS = [
     "The mayor of Lviv said on Tuesday that the bridge would reopen in May.",
     "Aid agencies delivered food to 12,000 families. Roads remain closed.",
@@ -123,3 +127,31 @@ def test_a_long_text_is_parsed_in_pieces_with_its_offsets(nlp):
     doc = parse_long_text(nlp, text, max_chars=500)
     assert doc.text == text and len(list(doc.sents)) == 80
     assert doc[0].is_sent_start and doc.ents[0].text == "Kharkiv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SEED.read_text(encoding="utf-8"),
+        "Dr. Ann Lee of the W.H.O. said on Monday: \u201cWe\u2019re rebuilding.\u201d _ --  \n\nok",
+        "x",
+        "",
+    ],
+    ids=["seed", "written", "one-token", "empty"],
+)
+def test_doc_bytes_are_what_docbin_writes(nlp, text):
+    """The cache's fast serialisation carries exactly DocBin's message (the same strings,
+    arrays and flags; only the zlib level differs), and loads back to the same Doc."""
+    import zlib
+
+    import srsly
+    from spacy.tokens import DocBin
+
+    doc = nlp(text)
+    ours = doc_bytes(doc)
+    theirs = DocBin(docs=[doc]).to_bytes()
+    assert srsly.msgpack_loads(zlib.decompress(ours)) == srsly.msgpack_loads(
+        zlib.decompress(theirs)
+    )
+    (loaded,) = DocBin().from_bytes(ours).get_docs(nlp.vocab)
+    assert loaded.to_json() == doc.to_json()

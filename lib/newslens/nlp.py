@@ -43,6 +43,7 @@ __all__ = [
     "model_info",
     "model_meta",
     "parse",
+    "doc_bytes",
     "default_cache_dir",
 ]
 
@@ -188,11 +189,64 @@ class _DocCache:
     def put(self, sha256: str, doc: Doc) -> None:
         if self.dir is None:
             return
-        from spacy.tokens import DocBin
-
         from newslens.io import atomic_write_bytes
 
-        atomic_write_bytes(self._file(self.dir, sha256), DocBin(docs=[doc]).to_bytes())
+        atomic_write_bytes(self._file(self.dir, sha256), doc_bytes(doc))
+
+
+#: The token attributes whose strings a ``DocBin`` carries (what ``DocBin.add`` collects).
+_STRING_ATTRS = ("ORTH", "NORM", "TAG", "LEMMA", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
+
+
+@functools.cache
+def _packer():
+    """One msgpack packer per process (``srsly.msgpack_dumps`` looks its encoders up in the
+    installed packages' entry points on every call, a millisecond each)."""
+    import srsly
+
+    return srsly.msgpack.Packer(use_bin_type=True)
+
+
+def doc_bytes(doc: Doc) -> bytes:
+    """What ``DocBin(docs=[doc]).to_bytes()`` writes, read back by ``DocBin.from_bytes``, at a
+    third of the cost (a tenth of the analysis pass went into it). ``DocBin.add`` reads nine
+    string attributes of every token in Python to collect the strings the bytes carry; here
+    they are the distinct hashes of the token array, looked up once each. The message is
+    compressed at zlib level 3: half the time of the default, 8% larger files."""
+    import zlib
+
+    import numpy
+    from spacy.attrs import IDS, MORPH, SPACY
+    from spacy.tokens import DocBin
+
+    docbin = DocBin()
+    tokens = doc.to_array(docbin.attrs).reshape((len(doc), len(docbin.attrs)))
+    spaces = numpy.asarray(doc.to_array(SPACY).reshape((-1, 1)), dtype=bool)
+    vocab = doc.vocab.strings
+    columns = [docbin.attrs.index(IDS[name]) for name in _STRING_ATTRS]
+    strings = {vocab[int(key)] for key in numpy.unique(tokens[:, columns])}
+    # A token without morphology has the key of "_", and DocBin stores str(token.morph): "".
+    morphs = {vocab[int(key)] for key in numpy.unique(tokens[:, docbin.attrs.index(MORPH)])}
+    strings.update(morph if morph != "_" else "" for morph in morphs)
+    for group in doc.spans.values():
+        for span in group:
+            strings.add(span.label_)
+            if span.kb_id in vocab:
+                strings.add(span.kb_id_)
+            if span.id in vocab:
+                strings.add(span.id_)
+    message = {
+        "version": docbin.version,
+        "attrs": docbin.attrs,
+        "tokens": tokens.tobytes("C"),
+        "spaces": spaces.tobytes("C"),
+        "lengths": numpy.asarray([len(doc)], dtype="int32").tobytes("C"),
+        "strings": sorted(strings),
+        "cats": [doc.cats],
+        "flags": [{"has_unknown_spaces": doc.has_unknown_spaces}],
+        "span_groups": [doc.spans.to_bytes()],
+    }
+    return zlib.compress(_packer().pack(message), 3)
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

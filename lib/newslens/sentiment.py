@@ -6,7 +6,8 @@ the text glued to each of VADER's punctuation marks on either side (``cat,``, ``
 only to look the text's own tokens up in it. :class:`_SentiText` computes the same mapping
 for the tokens that are there: a token is a word with one of those marks before or after it
 when stripping its leading or trailing punctuation leaves a word of the text and the
-stripped part is one of the marks. Everything else is NLTK's code, so the compound score
+stripped part is one of the marks. A word outside VADER's lexicon gets its valence of 0
+without the call that would compute it. Everything else is NLTK's code, so the compound score
 is NLTK's to the last digit (``tests/test_sentiment.py`` checks it) at about a third of the
 cost.
 """
@@ -48,6 +49,7 @@ def _classes():
             sentitext = _SentiText(
                 text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION
             )
+            # A word outside the lexicon has valence 0: appended here without the call.
             sentiments = []
             words_and_emoticons = sentitext.words_and_emoticons
             first_index = {}
@@ -55,11 +57,16 @@ def _classes():
                 first_index.setdefault(token, index)
             for item in words_and_emoticons:
                 i = first_index[item]
+                lower = item.lower()
                 if (
-                    i < len(words_and_emoticons) - 1
-                    and item.lower() == "kind"
-                    and words_and_emoticons[i + 1].lower() == "of"
-                ) or item.lower() in self.constants.BOOSTER_DICT:
+                    (
+                        i < len(words_and_emoticons) - 1
+                        and lower == "kind"
+                        and words_and_emoticons[i + 1].lower() == "of"
+                    )
+                    or lower in self.constants.BOOSTER_DICT
+                    or lower not in self.lexicon
+                ):
                     sentiments.append(0)
                     continue
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)

@@ -77,12 +77,15 @@ SENTENCE_COLUMNS = lexicon_columns(FRAMES)
 MODEL_COLUMNS = model_columns(FRAMES)
 
 
-def sentence_bounds(doc: Doc) -> Bounds:
+def sentence_bounds(doc: Doc, *, text: str | None = None) -> Bounds:
     """``(token start, token end, char start, char end)`` of each sentence in
-    ``list(doc.sents)``, the character span trimmed of surrounding whitespace."""
+    ``list(doc.sents)``, the character span trimmed of surrounding whitespace. ``text`` is
+    ``doc.text`` when the caller has it already (spaCy joins every token each time it is
+    read, and each sentence's own ``.text`` joins its tokens again)."""
     bounds = []
+    whole = doc.text if text is None else text
     for sentence in doc.sents:
-        text = sentence.text
+        text = whole[sentence.start_char : sentence.end_char]
         start = sentence.start_char + (len(text) - len(text.lstrip()))
         end = sentence.end_char - (len(text) - len(text.rstrip()))
         bounds.append((sentence.start, sentence.end, start, max(start, end)))
@@ -107,7 +110,7 @@ def frame_terms(
     These are the words that make up each sentence's score: the evidence behind a label.
     """
     matcher = matcher or _matcher(doc, lexicons)
-    starts = [b[0] for b in sentence_bounds(doc)]
+    starts = [sentence.start for sentence in doc.sents]
     rows: list[dict[str, Any]] = []
     for frame, matches in matcher(doc).items():
         for match in matches:
@@ -173,7 +176,8 @@ def score_sentences(
     """
     matcher = matcher or _matcher(doc, lexicons)
     frames = matcher.frames
-    bounds = sentence_bounds(doc)
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    bounds = sentence_bounds(doc, text=text)
     scores, terms = lexicon_scores(doc, matcher, bounds)
     predicted: dict[str, tuple] = {}
     if classifier is not None and bounds:
@@ -181,7 +185,6 @@ def score_sentences(
 
         found = classifier.predict(document_features(doc, bounds, scores, terms))
         predicted = {frame: found[frame] for frame in frames if frame in found}
-    text = doc.text  # built once: Doc.text joins every token each time it is read
     tones = [math.nan] * len(bounds)
     if sentiment:
         from newslens.sentiment import sentence_sentiments

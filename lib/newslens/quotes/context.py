@@ -117,8 +117,11 @@ def build_context(
     verbs: dict[str, frozenset[str]],
     mentions: list[Mention],
     quotations: list[Quotation],
+    text: str | None = None,
 ) -> Context:
-    """The :class:`Context` of one document and its quotations."""
+    """The :class:`Context` of one document and its quotations (``text``: ``doc.text``, when
+    the caller has it already)."""
+    text = doc.text if text is None else text
     inside = [False] * len(doc)
     for quotation in quotations:
         for s, e in quotation.fragments:
@@ -128,11 +131,11 @@ def build_context(
                     inside[token.i] = True
     return Context(
         doc=doc,
-        text=doc.text,
+        text=text,
         verbs=verbs,
         mentions=mentions,
         quotations=quotations,
-        paragraphs=paragraph_bounds(doc.text),
+        paragraphs=paragraph_bounds(text),
         inside=inside,
         sentence_starts=[sentence.start_char for sentence in doc.sents],
     )

@@ -66,9 +66,10 @@ def extract_quotes(
     if mentions is None:
         mentions = extract_mentions(doc, doc_id=doc_id)
     mention_rows = mention_list(doc, mentions)
-    turns = transcript_turns(doc.text, mention_rows)
-    quotations = split_at_turns(find_quotations(doc.text), turns)
-    ctx = build_context(doc, verbs=verbs, mentions=mention_rows, quotations=quotations)
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    turns = transcript_turns(text, mention_rows)
+    quotations = split_at_turns(find_quotations(text), turns)
+    ctx = build_context(doc, text=text, verbs=verbs, mentions=mention_rows, quotations=quotations)
     results = [attribute_marked(q, index, ctx) for index, q in enumerate(quotations)]
     results.extend(unquoted_turns(turns, quotations))
     credit_turns(results, turns)
