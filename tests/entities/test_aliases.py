@@ -28,3 +28,19 @@ def test_titles_file_is_read_as_token_tuples():
     assert ("secretary", "of", "state") in titles
     assert ("chief", "rabbi") in titles
     assert ("vice", "-", "president") in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # Outlets and groups the tagger often reads as people are organisations.
+        ("As Wapo notes, the program stalled.", (1, 2), ("Washington Post", "ORG")),
+        ("He wrote in the Federalist on Monday.", (4, 5), ("Federalist", "ORG")),
+        ("Boko Haram fighters attacked the town.", (0, 2), ("Boko Haram", "ORG")),
+        ("Cambridge Analytica harvested the data.", (0, 2), ("Cambridge Analytica", "ORG")),
+    ],
+)
+def test_builtin_aliases_relabel_organisations_tagged_as_people(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
+    mentions = extract_mentions(doc, doc_id="o")
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [expected]

@@ -95,6 +95,17 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Lane Looks For A Spring Thaw", (0, 2), ("Lane", "PERSON")),
         ("Senators Encourage Lane to End Discrimination", (1, 3), ("Lane", "PERSON")),
         ("Irving Lane wrote the essay.", (0, 2), ("Irving Lane", "PERSON")),
+        # A name ends at its suffix: the next sentence's first word run into it is not part
+        # of it; a suffix at the end stays.
+        (
+            "It paid the lawyer who met Rick Lane Jr. Fusion was paid too.",
+            (6, 10),
+            ("Rick Lane Jr.", "PERSON"),
+        ),
+        ("Sammy Lane Jr. sang.", (0, 3), ("Sammy Lane Jr.", "PERSON")),
+        ("Then Henry Lane III Hollis spoke.", (1, 5), ("Henry Lane III", "PERSON")),
+        # A pageant is not a person.
+        ("He met her at the Miss Universe pageant.", (6, 7), None),
         # A name ending like an organisation is one.
         ("Then House & Senate leaders met.", (1, 4), ("House & Senate", "ORG")),
         # A show or an award is not a person, nor a company-form suffix.

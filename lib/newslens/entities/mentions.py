@@ -24,6 +24,7 @@ from newslens.entities.document import (
 from newslens.entities.mention import Mention, char_text, token_strings
 from newslens.entities.normalise import (
     NormalisedSpan,
+    cut_after_suffix,
     cut_hover,
     cut_not_names,
     cut_numbers,
@@ -75,7 +76,7 @@ _STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
 # Last words of the names of shows, awards, laws, periods and holidays the tagger reads as
 # people ("Larry Sanders Show", "Merriman Smith Award", "Merry Christmas").
 _NOT_NAME_ENDINGS = frozenset(
-    """show award awards prize act report day week month christmas easter thanksgiving
+    """show award awards prize act report day week month universe pageant christmas easter thanksgiving
     hanukkah passover ramadan halloween kwanzaa""".split()
 )
 
@@ -217,6 +218,8 @@ def _normalised_entity(
         last_word = normalised.name.rsplit(" ", 1)[-1]
         if last_word.lower() in _NOT_NAME_ENDINGS:
             return None
+        normalised = cut_after_suffix(doc, normalised)
+        last_word = normalised.name.rsplit(" ", 1)[-1]
         if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
             label = "ORG"
         elif _after_head(doc, normalised, _PLACE_HEADS):

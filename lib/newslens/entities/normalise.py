@@ -21,6 +21,7 @@ from newslens.entities.mention import char_text
 from newslens.entities.names import (
     DASHES,
     EDGE_PUNCTUATION,
+    NAME_SUFFIXES,
     PARTY_TAG,
     POSSESSIVE,
     collapse,
@@ -351,6 +352,25 @@ def cut_numbers(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan | None:
         name_key(char_text(doc, normalised.start, end)),
         normalised.role,
     )
+
+
+def cut_after_suffix(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
+    """A PERSON name ends at its suffix: "Donald Trump Jr. Fusion" (the next sentence's
+    first word run into the name) is "Donald Trump Jr."; "II" to "IV" count only in capitals."""
+    first, last = normalised.start_token, normalised.end_token
+    cut = next((i + 1 for i in range(first + 1, last - 1) if _is_name_suffix(doc[i].text)), last)
+    if cut < last - 1 and doc[cut].text == ".":  # "Jr" "." as two tokens
+        cut += 1
+    if cut == last:
+        return normalised
+    end = doc[cut - 1].idx + len(doc[cut - 1].text)
+    return NormalisedSpan(
+        first, cut, normalised.start, end, name_key(doc[first:cut].text), normalised.role
+    )
+
+
+def _is_name_suffix(word: str) -> bool:
+    return word.lower() in NAME_SUFFIXES and (word[:1] in "JjSs" or word.isupper())
 
 
 def _not_in_a_name(token: Token, end: int) -> bool:
