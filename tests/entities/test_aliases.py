@@ -38,9 +38,17 @@ def test_titles_file_is_read_as_token_tuples():
         ("He wrote in the Federalist on Monday.", (4, 5), ("Federalist", "ORG")),
         ("Boko Haram fighters attacked the town.", (0, 2), ("Boko Haram", "ORG")),
         ("Cambridge Analytica harvested the data.", (0, 2), ("Cambridge Analytica", "ORG")),
+        # US federal departments and programmes under one name however the text writes them.
+        (
+            "The Health and Human Services Department met.",
+            (1, 6),
+            ("Department of Health and Human Services", "ORG"),
+        ),
+        ("Veterans Affairs officials met.", (0, 2), ("Department of Veterans Affairs", "ORG")),
+        ("Deferred Action for Childhood Arrivals began.", (0, 5), ("DACA", "ORG")),
     ],
 )
-def test_builtin_aliases_relabel_organisations_tagged_as_people(nlp, text, span, expected):
+def test_builtin_aliases_name_and_label_organisations(nlp, text, span, expected):
     doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
     mentions = extract_mentions(doc, doc_id="o")
     assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [expected]

@@ -233,6 +233,23 @@ def test_names_that_differ_only_in_case_are_one_entity_unless_kept_apart():
     assert apart["entity"].tolist() == [row[2] for row in rows]
 
 
+def test_an_acronym_with_periods_is_the_one_without():
+    rows = [
+        ("a", "FBI", "FBI", "ORG", "name"),
+        ("a", "FBI", "FBI", "ORG", "name"),
+        ("b", "F.B.I.", "F.B.I.", "ORG", "name"),
+        ("b", "N.S.A.", "N.S.A.", "PERSON", "name"),
+        ("c", "NSA", "NSA", "ORG", "name"),
+        ("c", "E.R.A.", "E.R.A.", "ORG", "name"),
+    ]
+    merged = link_across_documents(mention_rows(rows))
+    assert merged["entity"].tolist() == ["FBI", "FBI", "FBI", "NSA", "NSA", "E.R.A."]
+    assert merged["label"].tolist()[2:5] == ["ORG", "ORG", "ORG"]
+    assert merged["linked_by"].tolist()[2:4] == ["case_form", "case_form"]
+    apart = link_across_documents(mention_rows(rows), merge_case_forms=False)
+    assert apart["entity"].tolist()[2] == "F.B.I."
+
+
 def test_a_family_named_by_a_plural_surname_is_not_a_person():
     rows = [
         ("a", "Bill Clinton", "Bill Clinton", "PERSON", "name"),

@@ -24,7 +24,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    SCHIEFFER" in a transcript, "Bob Schieffer") are one entity, named by the form with most
    mentions (a multi-word form in capitals only when there is no other), with that form's
    label. A one-word capitalised name of up to four letters is an acronym and stays apart
-   ("AIM", "Aim"), and so does a name that starts in lower case ("intel", "Intel"). ``merge_case_forms=False`` keeps them apart.
+   ("AIM", "Aim"), and so does a name that starts in lower case ("intel", "Intel"). An
+   acronym written with periods is the one written without when the corpus has it
+   ("F.B.I.", "FBI"). ``merge_case_forms=False`` keeps them apart.
 4. ``group_form``: singular, plural and adjective forms of one NORP group ("Democrats",
    "Democrat", "Democratic"; "Republicans", "Republican") are one entity, named by the
    plural when the corpus has it. ``merge_group_forms=False`` keeps them apart.
@@ -97,6 +99,7 @@ def link_across_documents(
     _relabel_group_plurals(result, key, winners, min_documents=min_documents)
     if merge_case_forms:
         _merge_case_forms(result)
+        _merge_dotted_acronyms(result)
     if merge_group_forms:
         _merge_group_forms(result)
     _link_person_names(result, dominance=dominance)
@@ -254,6 +257,30 @@ def _merge_case_forms(result: pd.DataFrame) -> None:
     label_of = labels.groupby("entity")["label"].agg(
         lambda s: majority_label(s.value_counts().to_dict())
     )
+    result.loc[hit, "entity"] = target[hit]
+    result.loc[hit, "label"] = target[hit].map(label_of)
+    result.loc[hit, "linked_by"] = "case_form"
+
+
+def _merge_dotted_acronyms(result: pd.DataFrame) -> None:
+    """Rule 3, for acronyms: one written with periods is the one written without, when the
+    corpus has it ("F.B.I." in one outlet's house style is "FBI"), with that one's label."""
+    names = pd.Series(result["entity"].unique())
+    dotted = names[names.str.fullmatch(r"(?:[A-Z]\.){2,}")]
+    if dotted.empty:
+        return
+    undotted = dotted.str.replace(".", "", regex=False)
+    known = undotted.isin(set(names))
+    canonical = dict(zip(dotted[known], undotted[known], strict=True))
+    if not canonical:
+        return
+    label_of = (
+        result[result["entity"].isin(set(canonical.values()))]
+        .groupby("entity")["label"]
+        .agg(lambda s: majority_label(s.value_counts().to_dict()))
+    )
+    target = result["entity"].map(canonical)
+    hit = target.notna()
     result.loc[hit, "entity"] = target[hit]
     result.loc[hit, "label"] = target[hit].map(label_of)
     result.loc[hit, "linked_by"] = "case_form"
