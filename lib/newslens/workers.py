@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from newslens.corpus import Document
     from newslens.steps import Step
 
-__all__ = ["Executor", "Future", "analyse_batch", "children_ignore_interrupts", "executor"]
+__all__ = [
+    "Executor",
+    "Future",
+    "analyse_batch",
+    "as_ipc",
+    "children_ignore_interrupts",
+    "executor",
+]
 
 _WORKER_STEPS: dict[str, Step] = {}
 
@@ -90,12 +97,12 @@ def analyse_batch(
             if needed:
                 tables[step.name] = step(document, doc, tables)
         produced.append({name: tables[name] for name in wanted})
-    results: list[dict] = [{"rows": rows} for rows in _as_ipc(produced)]
+    results: list[dict] = [{"rows": rows} for rows in as_ipc(produced)]
     results.append({"parsed": stats.parsed, "parse_cached": stats.cached})
     return results
 
 
-def _as_ipc(produced: list[dict[str, pd.DataFrame]]) -> list[dict[str, bytes]]:
+def as_ipc(produced: list[dict[str, pd.DataFrame]]) -> list[dict[str, bytes]]:
     """Each document's tables as Arrow IPC bytes. Converting a DataFrame costs about a
     millisecond however few its rows, so the frames of one step that share their columns
     and dtypes are converted together, once per batch, and cut back into documents."""
