@@ -161,7 +161,7 @@ def test_user_alias_file_can_veto_a_merge(tmp_path):
         load_aliases(bad)
 
 
-def test_nicknames_and_middle_initials_are_one_person_across_documents():
+def test_nicknames_and_middle_names_are_one_person_across_documents():
     rows = [(d, "Joseph R. Biden", "Joseph R. Biden", "PERSON", "name") for d in "ab"]
     rows += [("c", "Joe Biden", "Joe Biden", "PERSON", "name")]
     rows += [(d, "William Barr", "William Barr", "PERSON", "name") for d in "de"]
@@ -172,6 +172,11 @@ def test_nicknames_and_middle_initials_are_one_person_across_documents():
     rows += [("i", "Jill Biden", "Jill Biden", "PERSON", "name")]
     rows += [("j", "George H. W. Bush", "George H. W. Bush", "PERSON", "name")] * 5
     rows += [("k", "George W. Bush", "George W. Bush", "PERSON", "name")]
+    # A further middle name (a hover's full legal name) is the same person.
+    rows += [("l", "Hillary Rodham Clinton", "Hillary Rodham Clinton", "PERSON", "name")] * 4
+    rows += [
+        ("m", "Hillary Diane Rodham Clinton", "Hillary Diane Rodham Clinton", "PERSON", "name")
+    ]
     linked = link_across_documents(mention_rows(rows))
     assert dict(zip(linked["text"], linked["entity"], strict=True)) == {
         "Joseph R. Biden": "Joseph R. Biden",
@@ -183,6 +188,8 @@ def test_nicknames_and_middle_initials_are_one_person_across_documents():
         "Jill Biden": "Jill Biden",
         "George H. W. Bush": "George H. W. Bush",
         "George W. Bush": "George W. Bush",
+        "Hillary Rodham Clinton": "Hillary Diane Rodham Clinton",
+        "Hillary Diane Rodham Clinton": "Hillary Diane Rodham Clinton",
     }
 
 

@@ -141,10 +141,7 @@ def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping)
     names ("Joe Biden" in "Joseph R. Biden", "Donald John Trump" in "Donald J. Trump")."""
     if any(word.lower() in NAME_SUFFIXES and word not in short for word in long):
         return False
-    # A name with a middle name or initial fits only a name with the same middles:
-    # "George W. Bush" is not "George H. W. Bush".
-    if len(short) > 2 and len(long) != len(short):
-        return False
+    matched = []
     position = 0
     for i, word in enumerate(short):
         while position < len(long) and not same_word(
@@ -153,8 +150,21 @@ def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping)
             position += 1
         if position == len(long):
             return False
+        matched.append(position)
         position += 1
+    # A name with a middle name or initial fits a longer name only through more middle
+    # names ("Hillary Rodham Clinton" in "Hillary Diane Rodham Clinton"), never through an
+    # initial: "George W. Bush" is not "George H. W. Bush".
+    if len(short) > 2 and len(long) != len(short):
+        skipped = [word for k, word in enumerate(long) if k not in matched]
+        return not any(_is_initial(word) for word in skipped)
     return True
+
+
+def _is_initial(word: str) -> bool:
+    """ "H.", "H", "H.W.": a word of capitals and periods only, at most two letters."""
+    letters = word.replace(".", "")
+    return len(letters) <= 2 and letters.isupper()
 
 
 def hover_cut(tokens: Sequence[str], nicknames: Mapping) -> int:
