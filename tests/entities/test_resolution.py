@@ -240,6 +240,26 @@ def test_names_that_differ_only_in_case_are_one_entity_unless_kept_apart():
     assert apart["entity"].tolist() == [row[2] for row in rows]
 
 
+def test_names_that_differ_only_in_periods_hyphens_or_spaces_are_one_entity():
+    rows = [
+        ("a", "George W. Bush", "George W. Bush", "PERSON", "name"),
+        ("a", "George W. Bush", "George W. Bush", "PERSON", "name"),
+        ("b", "George W Bush", "George W Bush", "PERSON", "name"),
+        ("c", "Kim Jong-un", "Kim Jong-un", "PERSON", "name"),
+        ("c", "Kim Jong-un", "Kim Jong-un", "PERSON", "name"),
+        ("d", "Kim Jong Un", "Kim Jong Un", "PERSON", "name"),
+        ("e", "George H. W. Bush", "George H. W. Bush", "PERSON", "name"),
+        ("e", "George H.W. Bush", "George H.W. Bush", "PERSON", "name"),
+        ("e", "George H.W. Bush", "George H.W. Bush", "PERSON", "name"),
+    ]
+    merged = link_across_documents(mention_rows(rows))
+    assert (
+        merged["entity"].tolist()
+        == ["George W. Bush"] * 3 + ["Kim Jong-un"] * 3 + ["George H.W. Bush"] * 3
+    )
+    assert merged["linked_by"].tolist()[2] == "case_form"
+
+
 def test_an_acronym_with_periods_is_the_one_without():
     rows = [
         ("a", "FBI", "FBI", "ORG", "name"),

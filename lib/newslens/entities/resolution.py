@@ -21,7 +21,8 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    a person's name ("Trump" tagged ORG) becomes that person; rule 5 then links it to the
    full name.
 3. ``case_form``: names that differ only in letter case ("REUTERS", "Reuters"; "BOB
-   SCHIEFFER" in a transcript, "Bob Schieffer") are one entity, named by the form with most
+   SCHIEFFER" in a transcript, "Bob Schieffer"), periods, hyphens or spaces ("George W
+   Bush", "George W. Bush"; "Kim Jong Un", "Kim Jong-un") are one entity, named by the form with most
    mentions (a multi-word form in capitals only when there is no other), with that form's
    label. A one-word capitalised name of up to four letters is an acronym and stays apart
    ("AIM", "Aim"), and so does a name that starts in lower case ("intel", "Intel"). An
@@ -235,9 +236,12 @@ def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
 
 
 def _merge_case_forms(result: pd.DataFrame) -> None:
-    """Rule 3: one entity (and label) for the names that differ only in letter case."""
+    """Rule 3: one entity (and label) for the names that differ only in letter case, periods,
+    hyphens and spaces ("George W Bush", "George W. Bush"; "Kim Jong Un", "Kim Jong-un")."""
     sizes = result["entity"].value_counts()
-    folded = pd.Series(sizes.index.str.lower(), index=sizes.index)
+    folded = pd.Series(
+        sizes.index.str.lower().str.replace(r"[.\-\s]", "", regex=True), index=sizes.index
+    )
     acronym = sizes.index.str.fullmatch(r"[A-Z0-9&.\-]{1,4}")
     common = sizes.index.str.match(r"[a-z]")  # "intel" is not "Intel"
     candidates = folded[~acronym & ~common]
