@@ -270,3 +270,45 @@ def test_a_name_in_capitals_finds_its_alias(nlp):
     mentions = extract_mentions(doc, doc_id="r")
     assert counts(mentions) == {"Reuters": 2}
     assert set(mentions["label"]) == {"ORG"}
+
+
+def test_a_person_written_as_a_town_with_its_state_is_the_town(nlp):
+    text = (
+        "Protests spread in Fergus, Missouri. Fergus police used tear gas, and Fergus stayed tense."
+    )
+    doc = entity_for(
+        nlp(text), [(3, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "PERSON"), (14, 15, "PERSON")]
+    )
+    mentions = extract_mentions(doc, doc_id="t")
+    assert list(zip(mentions["text"], mentions["label"], strict=True)) == [
+        ("Fergus", "GPE"),
+        ("Missouri", "GPE"),
+        ("Fergus", "GPE"),
+        ("Fergus", "GPE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name", "entity"),
+    [
+        # A state that qualifies a noun after the name, or owns something, makes no town.
+        (
+            "Sen. Tom Hollis, Missouri attorney general, spoke. Hollis, Missouri's senator, left.",
+            [(1, 3, "PERSON"), (4, 5, "GPE"), (10, 11, "PERSON"), (12, 13, "GPE")],
+            "Hollis",
+            "Tom Hollis",
+        ),
+        # "Washington, D.C." is no reason to read George Washington's surname as the city.
+        (
+            "George Washington crossed the river. Washington, D.C., was founded later. "
+            "Washington was a general.",
+            [(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "GPE"), (14, 15, "PERSON")],
+            "Washington",
+            "George Washington",
+        ),
+    ],
+)
+def test_a_person_before_a_state_stays_a_person(nlp, text, spans, name, entity):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="t")
+    people = mentions[(mentions["text"] == name) & (mentions["label"] == "PERSON")]
+    assert people["entity"].tolist() == [entity]

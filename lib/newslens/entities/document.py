@@ -329,6 +329,50 @@ def link_people(mentions: list[Mention]) -> None:
             mention.label = majority_label(votes[mention.entity])
 
 
+# What may follow "Ferguson, Missouri" for it to be a place's name: the end of the phrase
+# (punctuation, a preposition, a verb), not a noun it qualifies ("Hawley, Missouri attorney
+# general") nor a possessive ("McCaskill, Missouri's senator").
+_AFTER_A_PLACE = frozenset({"ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
+
+
+def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """A one-word "person" the document writes as a place is the place: "Ferguson,
+    Missouri", "Selma, Ala." (the name, tagged a person or a place, a comma, then a place
+    that ends the phrase). Every
+    mention of that name with nothing making it a person (no title, not a word of a longer
+    person's name of the document) becomes GPE, in place.
+
+    Why: the tagger reads small towns as people (a surname-shaped word), and the article
+    gives the town its state or country the first time it names it."""
+    places = {m.token for m in mentions if m.label == "GPE"}
+    ends = {m.token: m.end_token for m in mentions if m.label == "GPE"}
+    towns = set()
+    for mention in mentions:
+        comma = mention.end_token
+        if mention.label not in ("PERSON", "GPE") or mention.role or " " in mention.name:
+            continue
+        if comma < 0:
+            continue
+        if comma + 1 < len(doc) and doc[comma].text == "," and comma + 1 in places:
+            after = ends[comma + 1]
+            if after < 0 or after >= len(doc) or doc[after].is_punct:
+                towns.add(mention.name)
+            elif doc[after].pos_ in _AFTER_A_PLACE:
+                towns.add(mention.name)
+    # "Washington, D.C." says nothing of "Washington" in an article about George Washington.
+    towns -= {
+        word for m in mentions if m.label == "PERSON" and " " in m.name for word in m.name.split()
+    }
+    for mention in mentions:
+        if (
+            mention.name in towns
+            and mention.label == "PERSON"
+            and not mention.role
+            and mention.entity in ("", mention.name)
+        ):
+            mention.label = "GPE"
+
+
 def drop_common_words(
     doc: Doc, mentions: list[Mention], texts: Sequence[str], lowers: Sequence[str]
 ) -> list[Mention]:

@@ -18,6 +18,7 @@ from newslens.entities.document import (
     link_acronyms,
     link_people,
     link_short_orgs,
+    places_before_regions,
     split_swallowed,
     split_two_people,
 )
@@ -133,6 +134,7 @@ def extract_mentions(
     ]
     mentions = _with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
     _apply_alias_table(mentions, aliases)
+    places_before_regions(doc, mentions)
     link_acronyms(mentions)
     link_short_orgs(mentions)
     link_people(mentions)
