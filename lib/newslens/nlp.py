@@ -220,13 +220,14 @@ def doc_bytes(doc: Doc) -> bytes:
     from spacy.tokens import DocBin
 
     docbin = DocBin()
-    tokens = doc.to_array(docbin.attrs).reshape((len(doc), len(docbin.attrs)))
+    attrs: list[int | str] = list(docbin.attrs)  # attribute ids, ORTH first
+    tokens = doc.to_array(attrs).reshape((len(doc), len(attrs)))
     spaces = numpy.asarray(doc.to_array(SPACY).reshape((-1, 1)), dtype=bool)
     vocab = doc.vocab.strings
-    columns = [docbin.attrs.index(IDS[name]) for name in _STRING_ATTRS]
+    columns = [attrs.index(IDS[name]) for name in _STRING_ATTRS]
     strings = {vocab[int(key)] for key in numpy.unique(tokens[:, columns])}
     # A token without morphology has the key of "_", and DocBin stores str(token.morph): "".
-    morphs = {vocab[int(key)] for key in numpy.unique(tokens[:, docbin.attrs.index(MORPH)])}
+    morphs = {vocab[int(key)] for key in numpy.unique(tokens[:, attrs.index(MORPH)])}
     strings.update(morph if morph != "_" else "" for morph in morphs)
     for group in doc.spans.values():
         for span in group:
