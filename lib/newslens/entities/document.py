@@ -338,27 +338,20 @@ _AFTER_A_PLACE = frozenset({"ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
 def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
     """A one-word "person" the document writes as a place is the place: "Ferguson,
     Missouri", "Selma, Ala." (the name, tagged a person or a place, a comma, then a place
-    that ends the phrase). Every
-    mention of that name with nothing making it a person (no title, not a word of a longer
-    person's name of the document) becomes GPE, in place.
+    that ends the phrase). Every mention of that name with nothing making it a person (no
+    title, not a word of a longer person's name of the document) becomes GPE, in place.
 
     Why: the tagger reads small towns as people (a surname-shaped word), and the article
     gives the town its state or country the first time it names it."""
-    places = {m.token for m in mentions if m.label == "GPE"}
-    ends = {m.token: m.end_token for m in mentions if m.label == "GPE"}
-    towns = set()
-    for mention in mentions:
-        comma = mention.end_token
-        if mention.label not in ("PERSON", "GPE") or mention.role or " " in mention.name:
-            continue
-        if comma < 0:
-            continue
-        if comma + 1 < len(doc) and doc[comma].text == "," and comma + 1 in places:
-            after = ends[comma + 1]
-            if after < 0 or after >= len(doc) or doc[after].is_punct:
-                towns.add(mention.name)
-            elif doc[after].pos_ in _AFTER_A_PLACE:
-                towns.add(mention.name)
+    place_ends = {m.token: m.end_token for m in mentions if m.label == "GPE"}
+    towns = {
+        m.name
+        for m in mentions
+        if m.label in ("PERSON", "GPE")
+        and not m.role
+        and " " not in m.name
+        and _before_a_region(doc, m.end_token, place_ends)
+    }
     # "Washington, D.C." says nothing of "Washington" in an article about George Washington.
     towns -= {
         word for m in mentions if m.label == "PERSON" and " " in m.name for word in m.name.split()
@@ -371,6 +364,17 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
             and mention.entity in ("", mention.name)
         ):
             mention.label = "GPE"
+
+
+def _before_a_region(doc: Doc, comma: int, place_ends: Mapping[int, int]) -> bool:
+    """Whether token ``comma`` is a comma followed by a place (its first token a key of
+    ``place_ends``) that ends the phrase (:data:`_AFTER_A_PLACE`)."""
+    if comma < 0 or comma + 1 >= len(doc) or doc[comma].text != "," or comma + 1 not in place_ends:
+        return False
+    after = place_ends[comma + 1]
+    return (
+        after < 0 or after >= len(doc) or doc[after].is_punct or doc[after].pos_ in _AFTER_A_PLACE
+    )
 
 
 def drop_common_words(

@@ -253,17 +253,7 @@ def _merge_case_forms(result: pd.DataFrame) -> None:
         forms = list(names.index)
         best = min(forms, key=lambda f: (" " in f and f.isupper(), -sizes[f], f))
         canonical.update({form: best for form in forms if form != best})
-    if not canonical:
-        return
-    target = result["entity"].map(canonical)
-    hit = target.notna()
-    labels = result.loc[result["entity"].isin(set(canonical.values()))]
-    label_of = labels.groupby("entity")["label"].agg(
-        lambda s: majority_label(s.value_counts().to_dict())
-    )
-    result.loc[hit, "entity"] = target[hit]
-    result.loc[hit, "label"] = target[hit].map(label_of)
-    result.loc[hit, "linked_by"] = "case_form"
+    _merge_forms(result, canonical)
 
 
 def _merge_dotted_acronyms(result: pd.DataFrame) -> None:
@@ -275,7 +265,12 @@ def _merge_dotted_acronyms(result: pd.DataFrame) -> None:
         return
     undotted = dotted.str.replace(".", "", regex=False)
     known = undotted.isin(set(names))
-    canonical = dict(zip(dotted[known], undotted[known], strict=True))
+    _merge_forms(result, dict(zip(dotted[known], undotted[known], strict=True)))
+
+
+def _merge_forms(result: pd.DataFrame, canonical: Mapping[str, str]) -> None:
+    """Rule 3's merge, in place: each entity in ``canonical`` becomes the one it maps to, with
+    that entity's majority label, ``linked_by`` ``case_form``."""
     if not canonical:
         return
     label_of = (
