@@ -105,11 +105,25 @@ def test_a_cancelled_pool_stops_the_batches_its_workers_are_running():
     import multiprocessing
     import time
 
+    # Processes an earlier test has not finished reaping yet are not this pool's.
+    earlier = set(multiprocessing.active_children())
     pool = executor(2, None, None)
     running = [pool.submit(time.sleep, 600) for _ in range(2)]
-    workers = multiprocessing.active_children()
+    workers = [p for p in multiprocessing.active_children() if p not in earlier]
     assert len(workers) == 2 and not any(f.done() for f in running)
     pool.shutdown(cancel=True)
-    for worker in workers:
-        worker.join(timeout=60)  # a bound far below the 600 s the tasks would take
-    assert not any(worker.is_alive() for worker in workers)
+    # Asked of the system: the pool's own thread may reap a worker while this one looks.
+    deadline = time.monotonic() + 60  # a bound far below the 600 s the tasks would take
+    while not all(_stopped(worker.pid) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_stopped(worker.pid) for worker in workers)
+
+
+def _stopped(pid: int) -> bool:
+    """Whether process ``pid`` has exited (gone, or a zombie its parent has not reaped)."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
