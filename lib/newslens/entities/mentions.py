@@ -74,11 +74,12 @@ _PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
 # Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
 # named after one is an event.
 _STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
-# Last words of the names of shows, awards, laws, periods and holidays the tagger reads as
-# people ("Larry Sanders Show", "Merriman Smith Award", "Merry Christmas").
+# Last words of the names of shows, awards, laws, periods, pageants and holidays the tagger
+# reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe", "Merry
+# Christmas").
 _NOT_NAME_ENDINGS = frozenset(
-    """show award awards prize act report day week month universe pageant christmas easter thanksgiving
-    hanukkah passover ramadan halloween kwanzaa""".split()
+    """show award awards prize act report day week month universe pageant christmas easter
+    thanksgiving hanukkah passover ramadan halloween kwanzaa""".split()
 )
 
 

@@ -162,7 +162,8 @@ def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping)
 
 
 def _is_initial(word: str) -> bool:
-    """ "H.", "H", "H.W.": a word of capitals and periods only, at most two letters."""
+    """Whether ``word`` is an initial or two ("H.", "H", "H.W."): capitals and periods only,
+    at most two letters."""
     letters = word.replace(".", "")
     return len(letters) <= 2 and letters.isupper()
 

@@ -364,12 +364,12 @@ def cut_after_suffix(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     if cut == last:
         return normalised
     end = doc[cut - 1].idx + len(doc[cut - 1].text)
-    return NormalisedSpan(
-        first, cut, normalised.start, end, name_key(doc[first:cut].text), normalised.role
-    )
+    name = name_key(char_text(doc, normalised.start, end))
+    return NormalisedSpan(first, cut, normalised.start, end, name, normalised.role)
 
 
 def _is_name_suffix(word: str) -> bool:
+    """Whether ``word`` is a generational suffix: "Jr.", "Sr", "III" (not "ii" or "Iv")."""
     return word.lower() in NAME_SUFFIXES and (word[:1] in "JjSs" or word.isupper())
 
 

@@ -22,9 +22,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    full name.
 3. ``case_form``: names that differ only in letter case ("REUTERS", "Reuters"; "BOB
    SCHIEFFER" in a transcript, "Bob Schieffer"), periods, hyphens or spaces ("George W
-   Bush", "George W. Bush"; "Kim Jong Un", "Kim Jong-un") are one entity, named by the form with most
-   mentions (a multi-word form in capitals only when there is no other), with that form's
-   label. A one-word capitalised name of up to four letters is an acronym and stays apart
+   Bush", "George W. Bush"; "Kim Jong Un", "Kim Jong-un") are one entity, named by the
+   form with most mentions (a multi-word form in capitals only when there is no other),
+   with that form's label. A one-word capitalised name of up to four letters is an acronym and stays apart
    ("AIM", "Aim"), and so does a name that starts in lower case ("intel", "Intel"). An
    acronym written with periods is the one written without when the corpus has it
    ("F.B.I.", "FBI"). ``merge_case_forms=False`` keeps them apart.
