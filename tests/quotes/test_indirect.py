@@ -245,6 +245,43 @@ INDIRECT_PATTERNS = [
         [],
         id="headings-before-a-colon-name-nobody",
     ),
+    pytest.param(
+        "The toll, as Mayor Ann Vale said on Monday, will double next year.",
+        [
+            (
+                "The toll, as Mayor Ann Vale said on Monday, will double next year",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="as-clause-inside-the-sentence-credits-it",
+    ),
+    pytest.param(
+        "As Ann Vale noted last week, the bill does nothing for rural hospitals.",
+        [
+            (
+                "As Ann Vale noted last week, the bill does nothing for rural hospitals",
+                "indirect",
+                "noted",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="as-clause-before-the-sentence-credits-it",
+    ),
+    pytest.param(
+        "Tom Hale left the hall as Ann Vale replied. As Ann Vale explained the plan, the crowd"
+        " grew quiet. Ann Vale will cut the toll, as she said she would.",
+        [],
+        id="as-clauses-that-tell-when-or-what-was-promised-credit-nothing",
+    ),
+    pytest.param(
+        "The agency, which officials say has lost half its staff, cannot inspect every plant.",
+        [("has lost half its staff", "indirect", "say", "officials", "")],
+        id="relative-clause-reported-after-its-cue",
+    ),
 ]
 
 

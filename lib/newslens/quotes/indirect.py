@@ -177,6 +177,8 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
         complements.sort(key=lambda c: c.i < token.i)
         if complements:
             report = _complement_report(token, complements[0], subject, ctx)
+        elif _crediting_as(token, ctx):
+            report = _as_report(token, subject, ctx)
         elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
             report = _trailing_report(token, subject, ctx)
         elif token.dep_ in ("ccomp", "parataxis", "advcl"):
@@ -261,7 +263,12 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         # "said that claim smacked of ...": the clause's subject, parsed as the object (not
         # "repeated her claim that ...", where the noun introduces the clause).
         start = clause.head.left_edge.i
-    if set_off(token, subject, ctx.doc) and _clause_start(token, ctx) < subject.left_edge.i:
+    if token.dep_ == "relcl" and clause.i > token.i and start < token.i:
+        # "donations, which he said were accompanied by ...": the relative word that opens
+        # the reported clause stands before its cue; the report is what follows the cue.
+        start = token.i + 1
+    inside = set_off(token, subject, ctx.doc) or _as_clause_before(token, clause, ctx)
+    if inside and _clause_start(token, ctx) < subject.left_edge.i:
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
         if clause.i < token.i:
             end = max(end, _continued_after(token, ctx) or end)
@@ -346,6 +353,48 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> _Report
     start = max(head.left_edge.i, _clause_start(head, ctx))
     if start >= left:
         return None
+    return _Report(
+        start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
+    )
+
+
+def _crediting_as(verb: Token, ctx: Context) -> bool:
+    """Whether ``verb`` heads an "as" clause that credits the sentence to its subject ("as
+    the mayor said on Monday", "as one adviser noted"): a verb flagged ``credits`` with no
+    object or complement of its own ("as she explained the plan" tells when, "as he said he
+    would" what he promised), except the hearer of "tell" ("as he told reporters")."""
+    if verb.dep_ != "advcl" or not ctx.is_reporting(verb, flag="credits"):
+        return False
+    if not _opened_by_as(verb):
+        return False
+    own = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
+    if verb.lemma_.lower() == "tell":
+        own.discard("dobj")
+    return not any(c.dep_ in own for c in verb.children)
+
+
+def _opened_by_as(verb: Token) -> bool:
+    """Whether the conjunction "as" opens the clause of ``verb``."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _as_clause_before(token: Token, clause: Token, ctx: Context) -> bool:
+    """'The toll, as the mayor said on Monday, will double' parsed with what follows the
+    comma as the verb's complement: the "as" clause credits the whole sentence."""
+    if clause.i < token.i or not ctx.is_reporting(token, flag="credits"):
+        return False
+    if not _opened_by_as(token):
+        return False
+    return any(t.text == "," for t in ctx.doc[token.i + 1 : clause.left_edge.i])
+
+
+def _as_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
+    """'The plan, as the mayor said, will cost more' / 'As the senator noted, the bill does
+    nothing': the sentence the "as" clause hangs on is the report, attribution included."""
+    head = token.head
+    if head.i == token.i or ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
+        return None
+    start = max(head.left_edge.i, _clause_start(head, ctx))
     return _Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
     )
