@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from newslens.execute import NOTEBOOK_TABLE_BUDGET, NotebookResult, notebook_lanes
+from newslens.execute import (
+    KERNEL_START_ATTEMPTS,
+    NOTEBOOK_TABLE_BUDGET,
+    NotebookResult,
+    _execute_notebook,
+    notebook_lanes,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,40 @@ MB = 2**20
 )
 def test_notebooks_run_fewer_at_a_time_when_the_tables_are_big(jobs, notebooks, table_bytes, lanes):
     assert notebook_lanes(jobs=jobs, notebooks=notebooks, table_bytes=table_bytes) == lanes
+
+
+def _notebook(folder, source):
+    import nbformat
+
+    path = folder / "probe.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), path)
+    (folder / "notebooks").mkdir(exist_ok=True)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("source", "kernel_deaths", "status", "calls"),
+    [
+        ("x = 1", 1, "ok", 2),  # a kernel that died at start-up is replaced
+        ("x = 1", KERNEL_START_ATTEMPTS, "failed", KERNEL_START_ATTEMPTS),  # not forever
+        ("1 / 0", 0, "failed", 1),  # a failing cell is the notebook's own error: no retry
+    ],
+)
+def test_a_kernel_that_dies_before_answering_is_replaced(
+    tmp_path, monkeypatch, source, kernel_deaths, status, calls
+):
+    import papermill
+
+    real = papermill.execute_notebook
+    seen = []
+
+    def flaky(*args, **kwargs):
+        seen.append(1)
+        if len(seen) <= kernel_deaths:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    path = _notebook(tmp_path, source)
+    result = _execute_notebook(path, tmp_path, {}, kernel_name=None)
+    assert (result.status, len(seen)) == (status, calls)

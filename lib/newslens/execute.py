@@ -65,9 +65,34 @@ def _kernel_name(requested: str | None, notebook: Path) -> str:
     return name if name in available else "python3"
 
 
+#: Kernels started for one notebook before its failure to start is reported. A kernel can
+#: die before it answers because a port jupyter_client picked for it was taken by another
+#: process in the instant before the kernel bound it ("Address already in use"); a new
+#: kernel picks new ports.
+KERNEL_START_ATTEMPTS = 3
+
+
+def _kernel_did_not_start(error: Exception) -> bool:
+    """Whether papermill failed because the kernel died before it answered (jupyter_client's
+    "Kernel died before replying to kernel_info"), before any cell ran."""
+    return isinstance(error, RuntimeError) and "before replying to kernel_info" in str(error)
+
+
 def _execute_notebook(
     path: Path, staging: Path, values: dict[str, Any], *, kernel_name: str | None
 ) -> NotebookResult:
+    """Execute one notebook, starting a new kernel when one dies before it answers."""
+    result, error = _execute_once(path, staging, values, kernel_name=kernel_name)
+    attempts = 1
+    while error is not None and _kernel_did_not_start(error) and attempts < KERNEL_START_ATTEMPTS:
+        result, error = _execute_once(path, staging, values, kernel_name=kernel_name)
+        attempts += 1
+    return result
+
+
+def _execute_once(
+    path: Path, staging: Path, values: dict[str, Any], *, kernel_name: str | None
+) -> tuple[NotebookResult, Exception | None]:
     from newslens.jupyter_stack import skip_iri_grammars
 
     skip_iri_grammars()
@@ -76,6 +101,7 @@ def _execute_notebook(
 
     result = NotebookResult(name=path.stem, notebook=f"notebooks/{path.name}")
     tick = time.perf_counter()
+    failure: Exception | None = None
     try:
         papermill.execute_notebook(
             str(path),
@@ -96,6 +122,7 @@ def _execute_notebook(
         )
         result.status = "ok"
     except PapermillExecutionError as error:
+        failure = error
         result.status = "failed"
         result.error = {
             "cell": error.cell_index,
@@ -104,10 +131,11 @@ def _execute_notebook(
             "evalue": str(error.evalue).splitlines()[0] if error.evalue else "",
         }
     except Exception as error:  # the kernel died, or the notebook could not start
+        failure = error
         result.status = "failed"
         result.error = {"cell": None, "ename": type(error).__name__, "evalue": str(error)}
     result.duration_s = round(time.perf_counter() - tick, 2)
-    return result
+    return result, failure
 
 
 def execute_notebooks(
