@@ -111,6 +111,8 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # A show or an award is not a person, nor a company-form suffix.
         ("He loved the Larry Sanders Show on cable.", (3, 6), None),
         ("We wish them a Merry Christmas every year.", (4, 6), None),
+        # A heading ending with a plural noun for people.
+        ("Young People: voters under 30 back the plan.", (0, 2), None),
         # The plural of an acronym names a group of people, not a person.
         ("Dozens of women MPs sign a letter.", (3, 4), None),
         ("Copyright 2019 Acme Widgets LLC all rights reserved.", (4, 5), None),

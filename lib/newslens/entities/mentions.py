@@ -76,10 +76,12 @@ _PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
 _STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
 # Last words of the names of shows, awards, laws, periods, pageants and holidays the tagger
 # reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe", "Merry
-# Christmas").
+# Christmas"), and plural nouns for groups of people, which end headings, not names ("Young
+# People: voters between ...").
 _NOT_NAME_ENDINGS = frozenset(
     """show award awards prize act report day week month universe pageant christmas easter
-    thanksgiving hanukkah passover ramadan halloween kwanzaa""".split()
+    thanksgiving hanukkah passover ramadan halloween kwanzaa people voters women men
+    children""".split()
 )
 
 
