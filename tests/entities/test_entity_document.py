@@ -238,6 +238,33 @@ def test_a_photo_credit_run_into_a_name_is_an_organisation_and_a_person(nlp, tex
     assert labels == {"Getty Images": "ORG", name: "PERSON"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence's first word, an adjective, run into a person the document names.
+        (
+            "Donald Trump watched. Frequent Trump critic Rick Lane threw the pitch.",
+            {"Donald Trump": 2, "Rick Lane": 1},
+        ),
+        # Not when the rest names no one the document tags as a person.
+        (
+            "Donald Trump watched. Main Street Bank paid for it.",
+            {"Donald Trump": 1, "Main Street Bank": 1},
+        ),
+    ],
+)
+def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, expected):
+    doc = nlp(text)
+    words = [token.text for token in doc]
+    second = words.index(".") + 1
+    third = second + (3 if words[second] == "Main" else 2)
+    spans = [(0, 2, "PERSON"), (second, third, "ORG")]
+    if "Lane" in words:
+        spans.append((words.index("Rick"), words.index("Lane") + 1, "PERSON"))
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="f")
+    assert counts(mentions) == expected
+
+
 def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
     doc = nlp("Acme Replay More Videos\n\nRead the Privacy Policy of Acme at 10 a.m. ET.")
     words = [token.text for token in doc]

@@ -111,6 +111,13 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # A show or an award is not a person, nor a company-form suffix.
         ("He loved the Larry Sanders Show on cable.", (3, 6), None),
         ("We wish them a Merry Christmas every year.", (4, 6), None),
+        # A photo credit: the photographer, then the agency or "File" after a slash.
+        ("Photo: Luke Sharrett/Bloomberg for the paper", (2, 6), ("Luke Sharrett", "PERSON")),
+        ("Photo: Rick Lane/File", (2, 5), ("Rick Lane", "PERSON")),
+        # A court case is no one.
+        ("The court cited Buckley v. Valeo in its ruling.", (3, 6), None),
+        # A political action committee is an organisation.
+        ("The group Sarah PAC paid for it.", (2, 4), ("Sarah PAC", "ORG")),
         # A heading ending with a plural noun for people.
         ("Young People: voters under 30 back the plan.", (0, 2), None),
         # The plural of an acronym names a group of people, not a person.

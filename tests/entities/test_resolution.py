@@ -108,6 +108,30 @@ def test_surname_tagged_org_becomes_the_person_the_corpus_names():
     assert few.loc[few["doc_id"] == "x", "label"].tolist() == ["ORG", "GPE"]
 
 
+@pytest.mark.parametrize(
+    ("titled_docs", "org_docs", "label"),
+    [
+        (3, 3, "PERSON"),  # titled in 3 documents, a person in as many as an organisation
+        (2, 2, "ORG"),  # a title in fewer than min_documents documents is not enough
+        (3, 4, "ORG"),  # the organisation reading wins more documents
+    ],
+)
+def test_a_name_titled_as_a_person_is_one_where_the_tagger_made_it_an_organisation(
+    titled_docs, org_docs, label
+):
+    titled = [f"t{i}" for i in range(titled_docs)]
+    tagged_org = [f"o{i}" for i in range(org_docs)]
+    rows = [(d, "Reince Priebus", "Reince Priebus", "PERSON", "name") for d in titled]
+    rows += [(d, "Reince Priebus", "Reince Priebus", "ORG", "name") for d in tagged_org]
+    table = mention_rows(rows)
+    table.loc[table["doc_id"].isin(titled), "role"] = "chairman"
+    linked = link_across_documents(table)
+    org_rows = linked[linked["doc_id"].isin(tagged_org)]
+    assert set(org_rows["label"]) == {label}
+    if label == "PERSON":
+        assert set(org_rows["linked_by"]) == {"corpus_person"}
+
+
 def test_group_forms_merge_unless_kept_apart():
     rows = [
         ("a", "Democrats", "Democrats", "NORP", "name"),

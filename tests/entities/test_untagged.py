@@ -3,6 +3,7 @@ names, parts of hyphenated compounds, names after a title."""
 
 from __future__ import annotations
 
+import pytest
 from entity_passages import counts, entity_for
 from newslens.entities import extract_mentions
 
@@ -16,11 +17,18 @@ def test_hyphenated_compounds_and_untagged_repeats_are_counted(nlp):
     assert compound["start"].tolist() == [4, 9]
 
 
-def test_untagged_name_after_a_title_is_a_person(nlp):
-    doc = entity_for(nlp("Critics said the plan would anger President Trump."), [])
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Critics said the plan would anger President Trump.", "Trump", "President"),
+        ("The church burned, Pastor Ramesh, its head pastor, said.", "Ramesh", "Pastor"),
+    ],
+)
+def test_untagged_name_after_a_title_is_a_person(nlp, text, name, title):
+    doc = entity_for(nlp(text), [])
     mentions = extract_mentions(doc, doc_id="w")
     assert mentions[["text", "entity", "label", "role"]].values.tolist() == [
-        ["Trump", "Trump", "PERSON", "President"]
+        [name, name, "PERSON", title]
     ]
 
 

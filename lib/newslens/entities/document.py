@@ -50,8 +50,11 @@ def split_swallowed(
     organisations: Mapping[str, str] | None = None,
 ) -> list[Mention]:
     """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
-    White House" -> "Obama" + "White House"), and an ORG span that starts with a person the
-    document names ("Trump Justice Department" -> "Trump" + "Justice Department").
+    White House" -> "Obama" + "White House"), an ORG span that starts with a person the
+    document names ("Trump Justice Department" -> "Trump" + "Justice Department"), and a
+    sentence's first word off an ORG span that is otherwise a person the document names
+    ("Frequent Trump critic ..." -> "Trump"), and a PERSON span at a slash ("Joshua
+    Roberts/File" -> "Joshua Roberts").
 
     ``known`` maps organisation and place names (the alias table's and those the document
     tags) to their label; only a tail that is one of them is cut off, so "Trump
@@ -73,6 +76,14 @@ def split_swallowed(
         cut = None
         if mention.label in ("PERSON", "ORG") and mention.end_token - mention.token >= 2:
             cut = _swallowed_tail(doc, mention, starts, people, known)
+        if mention.label == "ORG" and _opening_modifier(doc, mention, people):
+            result.append(_person_from(doc, mention, mention.token + 1))
+            continue
+        slash = _slash_in(doc, mention) if cut is None else None
+        if slash is not None:
+            # A photo credit: the photographer before the slash, "File" or an agency after.
+            result.append(_leading_part(doc, mention, slash, "PERSON", role=mention.role))
+            continue
         if cut is None and mention.label == "PERSON" and mention.end_token - mention.token >= 2:
             head = _swallowed_head(doc, mention, known)
             if head is not None:
@@ -93,6 +104,15 @@ def split_swallowed(
             or not any(m.token >= k and m.end_token <= stop for k, stop in claimed)
         ]
     return result
+
+
+def _slash_in(doc: Doc, mention: Mention) -> int | None:
+    """The token of the first slash after the first word of a PERSON span, or ``None``."""
+    if mention.label != "PERSON":
+        return None
+    return next(
+        (k for k in range(mention.token + 1, mention.end_token) if doc[k].text == "/"), None
+    )
 
 
 def _swallowed_tail(
@@ -159,22 +179,38 @@ def _leading_part(doc: Doc, mention: Mention, k: int, label: str, *, role: str =
 def _cut_head(doc: Doc, mention: Mention, k: int, people: set[str]) -> list[Mention]:
     """The organisation before token ``k`` and the person after it; a one-word rest that is
     not the name of one of the document's ``people`` ("Getty Images Image") is dropped."""
-    last = mention.end_token
     other = _leading_part(doc, mention, k, "ORG")
-    rest = name_key(char_text(doc, doc[k].idx, mention.end))
-    if last - k < 2 and rest not in people:
+    person = _person_from(doc, mention, k)
+    if mention.end_token - k < 2 and person.name not in people:
         return [other]
-    person = Mention(
+    return [other, person]
+
+
+def _person_from(doc: Doc, mention: Mention, k: int) -> Mention:
+    """The tokens of ``mention`` from token ``k`` on as a PERSON mention (linked by
+    ``trim``): the person left when a span's head is cut off."""
+    return Mention(
         doc[k].idx,
         mention.end,
         k,
-        rest,
+        name_key(char_text(doc, doc[k].idx, mention.end)),
         "PERSON",
         mention.ner_label,
         linked_by="trim",
-        end_token=last,
+        end_token=mention.end_token,
     )
-    return [other, person]
+
+
+def _opening_modifier(doc: Doc, mention: Mention, people: set[str]) -> bool:
+    """Whether an ORG span is a sentence's capitalised first word, an adjective or adverb,
+    run into a person the document names ("Frequent Trump critic José Andrés ...")."""
+    first = mention.token
+    return (
+        mention.end_token - first >= 2
+        and doc[first].is_sent_start
+        and doc[first].pos_ in ("ADJ", "ADV")
+        and name_key(char_text(doc, doc[first + 1].idx, mention.end)) in people
+    )
 
 
 def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:

@@ -5,6 +5,7 @@ document's entities."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -64,7 +65,7 @@ MENTION_COLUMNS = [
 _LINKING_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # Last words that make a name an organisation's, never a person's surname.
 _ORG_HEADS = frozenset(
-    """senate congress department party committee office council ministry agency
+    """senate congress department party committee office council ministry agency pac
     administration bureau commission service association institute foundation university
     college school corporation company organization organisation authority network""".split()
 )
@@ -78,6 +79,8 @@ _STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
 # reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe", "Merry
 # Christmas"), and plural nouns for groups of people, which end headings, not names ("Young
 # People: voters between ...").
+# A court case ("Buckley v. Valeo", "Roe vs. Wade") is not a person.
+_CASE_NAME = re.compile(r" (?:v|vs)\.? ")
 _NOT_NAME_ENDINGS = frozenset(
     """show award awards prize act report day week month universe pageant christmas easter
     thanksgiving hanukkah passover ramadan halloween kwanzaa people voters women men
@@ -218,7 +221,7 @@ def _normalised_entity(
     label = ent.label_
     if label == "PERSON":
         normalised = cut_numbers(doc, cut_hover(doc, normalised))
-        if normalised is None:
+        if normalised is None or _CASE_NAME.search(normalised.name):
             return None
         last_word = normalised.name.rsplit(" ", 1)[-1]
         if last_word.lower() in _NOT_NAME_ENDINGS:
