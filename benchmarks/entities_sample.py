@@ -17,7 +17,10 @@ Procedure (deterministic; every constant is below):
    outlet or :data:`PER_TOPIC` of its AllSides topic are already drawn, until
    :data:`SAMPLE_SIZE` articles are drawn (this mixes outlets and topics).
 4. The first :data:`DEV_SIZE` drawn articles are the development split (rules may be chosen
-   on them); the rest are the test split (only ever scored).
+   on them); the next :data:`TEST_SIZE` are the test split (only ever scored). The walk then
+   goes on for :data:`SECOND_DEV_SIZE` more development articles, labelled in a second round
+   so that rules can be chosen on more than 12 articles without touching the test split
+   (the first 32 draws are unchanged by it).
 
 Usage::
 
@@ -44,8 +47,10 @@ from newslens.corpus import read_corpus
 
 CORPUS_DIR = Path("/work/shared/corpora/allsides_baly2020")
 SEED = 20261125
-SAMPLE_SIZE = 32
 DEV_SIZE = 12
+TEST_SIZE = 20
+SECOND_DEV_SIZE = 20
+SAMPLE_SIZE = DEV_SIZE + TEST_SIZE + SECOND_DEV_SIZE
 MIN_WORDS = 150
 MAX_WORDS = 650
 PER_SOURCE = 2
@@ -79,7 +84,7 @@ def draw_sample(corpus_dir: Path = CORPUS_DIR, *, seed: int = SEED) -> list[dict
             continue
         sources[row["source"]] += 1
         drawn_topics[topic] += 1
-        split = "dev" if len(drawn) < DEV_SIZE else "test"
+        split = "test" if DEV_SIZE <= len(drawn) < DEV_SIZE + TEST_SIZE else "dev"
         drawn.append(
             {
                 "split": split,
