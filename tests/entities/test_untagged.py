@@ -38,3 +38,43 @@ def test_surnames_of_the_article_are_counted_when_the_tagger_misses_them(nlp):
     mentions = extract_mentions(doc, doc_id="y")
     assert counts(mentions) == {"Jeff Flake": 2}
     assert mentions["linked_by"].tolist() == ["name", "repeat"]
+
+
+def test_an_acronym_the_article_defines_counts_for_the_organisation(nlp):
+    text = "According to Rural Water Board (RWB), the wells ran dry. RWB will dig more."
+    # Only the full name tagged: the acronym in parentheses and its repetition are found.
+    doc = entity_for(nlp(text), [(2, 5, "ORG")])
+    mentions = extract_mentions(doc, doc_id="a")
+    assert counts(mentions) == {"Rural Water Board": 3}
+    acronyms = mentions[mentions["text"] == "RWB"]
+    assert acronyms["start"].tolist() == [text.index("RWB"), text.rindex("RWB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        # An alias-table name the tagger cut into parts is one mention of it.
+        (
+            "Rick Lane hailed the raid on the Islamic State leader.",
+            [("Rick", 2, "PERSON"), ("Islamic", 1, "NORP")],
+            {"Rick Lane": 1, "Islamic State": 1},
+        ),
+        (
+            "The firm Cambridge Analytica harvested profiles.",
+            [("Cambridge", 1, "GPE"), ("Analytica", 1, "PERSON")],
+            {"Cambridge Analytica": 1},
+        ),
+        # A longer tagged name holding an alias name stays whole.
+        (
+            "The Islamic State of Iraq claimed the attack.",
+            [("Islamic", 4, "ORG")],
+            {"Islamic State of Iraq": 1},
+        ),
+    ],
+)
+def test_an_alias_name_tagged_in_parts_is_one_mention(nlp, text, parts, expected):
+    doc = nlp(text)
+    words = [token.text for token in doc]
+    spans = [(words.index(word), words.index(word) + n, label) for word, n, label in parts]
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="p")
+    assert counts(mentions) == expected

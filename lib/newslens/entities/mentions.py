@@ -39,6 +39,8 @@ from newslens.entities.normalise import (
 )
 from newslens.entities.titles import TitleIndex, default_titles, heads_title, title_index
 from newslens.entities.untagged import (
+    alias_over_parts,
+    defined_acronyms,
     find_untagged,
     person_forms,
     split_hyphenated,
@@ -132,6 +134,8 @@ def extract_mentions(
     mentions = split_swallowed(doc, mentions, known, alias_places)
     mentions = split_two_people(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
+    mentions.extend(defined_acronyms(doc, mentions, covered))
+    mentions = alias_over_parts(doc, mentions, covered, texts, alias_forms)
     # A "person" that is only a title ("Congressman", "President") names no one.
     mentions = [
         m

@@ -1,6 +1,7 @@
 """Names the pipeline did not tag: repeats of names the document already uses (and alias
-variants), parts of hyphenated compounds ("U.S.-Russia"), and names right after a title
-("President Trump")."""
+variants), parts of hyphenated compounds ("U.S.-Russia"), names right after a title
+("President Trump"), acronyms an article defines ("International Christian Concern
+(ICC)") and alias-table names the tagger cut into parts ("Islamic" + "State")."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, token_strings
 from newslens.entities.names import (
+    ACRONYM,
     GENERIC_ORG_WORDS,
     NAME_SUFFIXES,
     PARTY_TAG,
     POSSESSIVE,
     collapse,
+    initials,
     name_key,
 )
 from newslens.entities.normalise import in_party_tag
@@ -231,3 +234,99 @@ def titled_untagged(
         for j in range(i, stop):
             covered[j] = 2
     return found
+
+
+def defined_acronyms(doc: Doc, mentions: Sequence[Mention], covered: list[int]) -> list[Mention]:
+    """Acronyms the pipeline missed where the article defines them: an all-capital word in
+    parentheses right after an organisation's name with those initials ("International
+    Christian Concern (ICC)"). Their tokens are marked covered; the acronym then counts
+    wherever the article repeats it, as that organisation
+    (:func:`~newslens.entities.document.link_acronyms`)."""
+    found = []
+    for mention in mentions:
+        k = mention.end_token
+        if mention.label != "ORG" or k + 2 >= len(doc) or covered[k + 1]:
+            continue
+        acronym = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(acronym):
+            continue
+        if initials(mention.name) != acronym:
+            continue
+        start = doc[k + 1].idx
+        found.append(
+            Mention(start, start + len(acronym), k + 1, acronym, "ORG", "", end_token=k + 2)
+        )
+        covered[k + 1] = 2
+    return found
+
+
+def alias_over_parts(
+    doc: Doc,
+    mentions: list[Mention],
+    covered: list[int],
+    texts: Sequence[str],
+    forms: Mapping[str, str],
+) -> list[Mention]:
+    """``mentions`` with every alias-table name of several words that the pipeline tagged
+    only in parts ("Islamic" NORP before "State"; "Cambridge" GPE + "Analytica" PERSON) as
+    one mention of that name, in place of the parts. The name starts where a tagged mention
+    starts, is longer than it, and no mention crosses its edges; its tokens are marked
+    covered."""
+    by_first = _forms_by_first({form: label for form, label in forms.items() if " " in form})
+    if not by_first:
+        return mentions
+    replaced: dict[int, Mention] = {}  # id of a part -> the whole
+    for mention in mentions:
+        if id(mention) in replaced:
+            continue
+        whole = _alias_from(doc, mention, mentions, texts, by_first, forms)
+        if whole is None:
+            continue
+        for other in mentions:
+            if other.token >= whole.token and other.end_token <= whole.end_token:
+                replaced[id(other)] = whole
+        for j in range(whole.token, whole.end_token):
+            covered[j] = 2
+    if not replaced:
+        return mentions
+    result: list[Mention] = []
+    for mention in mentions:
+        whole = replaced.get(id(mention), mention)
+        if not any(kept is whole for kept in result):
+            result.append(whole)
+    return result
+
+
+def _alias_from(
+    doc: Doc,
+    mention: Mention,
+    mentions: Sequence[Mention],
+    texts: Sequence[str],
+    by_first: Mapping[str, list[tuple[str, ...]]],
+    forms: Mapping[str, str],
+) -> Mention | None:
+    """The longest alias name of several words that starts at ``mention``'s first token,
+    is longer than it and that no other mention crosses, as a mention; or ``None``."""
+    first = mention.token
+    for words in by_first.get(texts[first], ()):
+        stop = first + len(words)
+        if stop <= mention.end_token or stop > len(doc) or tuple(texts[first:stop]) != words:
+            continue
+        crossing = any(
+            o.token < stop and o.end_token > first and (o.token < first or o.end_token > stop)
+            for o in mentions
+        )
+        if crossing:
+            continue
+        name = " ".join(words)
+        return Mention(
+            doc[first].idx,
+            doc[stop - 1].idx + len(texts[stop - 1]),
+            first,
+            name,
+            forms[name] or mention.label,
+            mention.ner_label,
+            linked_by="alias",
+            end_token=stop,
+        )
+    return None
