@@ -272,7 +272,7 @@ def alias_over_parts(
     one mention of that name, in place of the parts. The name starts where a tagged mention
     starts, is longer than it, and no mention crosses its edges; its tokens are marked
     covered."""
-    by_first = _forms_by_first({form: label for form, label in forms.items() if " " in form})
+    by_first = _multiword_index(forms)
     if not by_first:
         return mentions
     replaced: dict[int, Mention] = {}  # id of a part -> the whole
@@ -295,6 +295,20 @@ def alias_over_parts(
         if not any(kept is whole for kept in result):
             result.append(whole)
     return result
+
+
+_MULTIWORD_INDEX: list[tuple[Mapping[str, str], dict[str, list[tuple[str, ...]]]]] = []
+
+
+def _multiword_index(forms: Mapping[str, str]) -> dict[str, list[tuple[str, ...]]]:
+    """:func:`_forms_by_first` of the names of several words in ``forms``, built once per
+    alias table (every document of a run passes the same one)."""
+    for cached, index in _MULTIWORD_INDEX:
+        if cached is forms:
+            return index
+    index = _forms_by_first({form: label for form, label in forms.items() if " " in form})
+    _MULTIWORD_INDEX[:] = [(forms, index)]
+    return index
 
 
 def _alias_from(
