@@ -265,6 +265,24 @@ def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, expected
     assert counts(mentions) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Photo: AFP/Getty Images", (2, 6), {"Agence France-Presse": 1, "Getty Images": 1}),
+        (
+            "A new Acme News/Daily Planet poll shows it.",
+            (2, 7),
+            {"Acme News": 1, "Daily Planet": 1},
+        ),
+    ],
+)
+def test_organisations_joined_by_a_slash_are_each_counted(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(*span, "ORG")])
+    mentions = extract_mentions(doc, doc_id="s")
+    assert counts(mentions) == expected
+    assert set(mentions["label"]) == {"ORG"}
+
+
 def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
     doc = nlp("Acme Replay More Videos\n\nRead the Privacy Policy of Acme at 10 a.m. ET.")
     words = [token.text for token in doc]

@@ -53,8 +53,8 @@ def split_swallowed(
     White House" -> "Obama" + "White House"), an ORG span that starts with a person the
     document names ("Trump Justice Department" -> "Trump" + "Justice Department"), and a
     sentence's first word off an ORG span that is otherwise a person the document names
-    ("Frequent Trump critic ..." -> "Trump"), and a PERSON span at a slash ("Joshua
-    Roberts/File" -> "Joshua Roberts").
+    ("Frequent Trump critic ..." -> "Trump"), a PERSON span at a slash ("Joshua
+    Roberts/File" -> "Joshua Roberts") and an ORG span at its slashes ("AFP/Getty Images").
 
     ``known`` maps organisation and place names (the alias table's and those the document
     tags) to their label; only a tail that is one of them is cut off, so "Trump
@@ -80,9 +80,14 @@ def split_swallowed(
             result.append(_person_from(doc, mention, mention.token + 1))
             continue
         slash = _slash_in(doc, mention) if cut is None else None
-        if slash is not None:
+        if slash is not None and mention.label == "PERSON":
             # A photo credit: the photographer before the slash, "File" or an agency after.
             result.append(_leading_part(doc, mention, slash, "PERSON", role=mention.role))
+            continue
+        if slash is not None:
+            # Two organisations joined by a slash: "AFP/Getty Images", "ABC News/Washington
+            # Post" (a poll's partners).
+            result.extend(_slash_parts(doc, mention))
             continue
         if cut is None and mention.label == "PERSON" and mention.end_token - mention.token >= 2:
             head = _swallowed_head(doc, mention, known)
@@ -107,12 +112,39 @@ def split_swallowed(
 
 
 def _slash_in(doc: Doc, mention: Mention) -> int | None:
-    """The token of the first slash after the first word of a PERSON span, or ``None``."""
-    if mention.label != "PERSON":
+    """The token of the first slash after the first word of a PERSON or ORG span, or
+    ``None``."""
+    if mention.label not in ("PERSON", "ORG"):
         return None
     return next(
         (k for k in range(mention.token + 1, mention.end_token) if doc[k].text == "/"), None
     )
+
+
+def _slash_parts(doc: Doc, mention: Mention) -> list[Mention]:
+    """The capitalised parts of an ORG span between its slashes, each an organisation
+    (linked by ``trim``)."""
+    bounds = [mention.token - 1]
+    bounds += [k for k in range(mention.token, mention.end_token) if doc[k].text == "/"]
+    bounds.append(mention.end_token)
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        first, last = a + 1, b - 1
+        if first > last or not doc[first].text[:1].isupper():
+            continue
+        parts.append(
+            Mention(
+                doc[first].idx,
+                doc[last].idx + len(doc[last].text),
+                first,
+                name_key(doc[first:b].text),
+                "ORG",
+                mention.ner_label,
+                linked_by="trim",
+                end_token=b,
+            )
+        )
+    return parts
 
 
 def _swallowed_tail(
