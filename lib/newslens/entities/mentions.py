@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
+from newslens.entities.cuts import split_swallowed, split_two_people
 from newslens.entities.document import (
     DEFAULT_LABELS,
     drop_common_words,
@@ -20,8 +21,6 @@ from newslens.entities.document import (
     link_people,
     link_short_orgs,
     places_before_regions,
-    split_swallowed,
-    split_two_people,
 )
 from newslens.entities.mention import Mention, char_text, token_strings
 from newslens.entities.normalise import (
@@ -127,21 +126,8 @@ def extract_mentions(
     considered = set(labels) | set(_LINKING_LABELS)
     covered = _coverage(doc, considered)
     mentions = _tagged_mentions(doc, considered, covered, index, texts, lowers, aliases)
-    # Spans that swallowed a person and an organisation or place.
-    alias_forms, alias_places = alias_views(aliases)
-    known = dict(alias_places)
-    known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
-    mentions = split_swallowed(doc, mentions, known, alias_places)
-    mentions = split_two_people(doc, mentions)
-    mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
-    mentions.extend(defined_acronyms(doc, mentions, covered))
-    mentions = alias_over_parts(doc, mentions, covered, texts, alias_forms)
-    # A "person" that is only a title ("Congressman", "President") names no one.
-    mentions = [
-        m
-        for m in mentions
-        if m.label != "PERSON" or tuple(m.name.lower().split(" ")) not in index.titles
-    ]
+    mentions = _cut_and_completed(doc, mentions, covered, index, texts, lowers, aliases)
+    alias_forms, _ = alias_views(aliases)
     mentions = _with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
     _apply_alias_table(mentions, aliases)
     places_before_regions(doc, mentions)
@@ -151,6 +137,34 @@ def extract_mentions(
     mentions = drop_common_words(doc, mentions, texts, lowers)
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
+
+
+def _cut_and_completed(
+    doc: Doc,
+    mentions: list[Mention],
+    covered: list[int],
+    index: TitleIndex,
+    texts: Sequence[str],
+    lowers: Sequence[str],
+    aliases: Mapping[str, Alias],
+) -> list[Mention]:
+    """The tagged mentions with the spans the tagger ran together cut
+    (:mod:`~newslens.entities.cuts`), plus the names it missed after titles and the acronyms
+    an article defines, alias-table names tagged in parts made whole, and without "people"
+    that are only a title ("Congressman", "President")."""
+    alias_forms, alias_places = alias_views(aliases)
+    known = dict(alias_places)
+    known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
+    mentions = split_swallowed(doc, mentions, known, alias_places)
+    mentions = split_two_people(doc, mentions)
+    mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
+    mentions.extend(defined_acronyms(doc, mentions, covered))
+    mentions = alias_over_parts(doc, mentions, covered, texts, alias_forms)
+    return [
+        m
+        for m in mentions
+        if m.label != "PERSON" or tuple(m.name.lower().split(" ")) not in index.titles
+    ]
 
 
 def _coverage(doc: Doc, considered: set[str]) -> list[int]:

@@ -1,0 +1,295 @@
+"""Spans the tagger ran together, cut into the names they hold (per document): a person and
+the organisation or place after the name ("Obama White House"), an organisation and the
+person after it (a photo credit, "Getty Images Mandel Ngan"), photo credits and partners
+joined by a slash ("Joshua Roberts/File", "AFP/Getty Images"), a sentence's first word run into
+a person ("Frequent Trump critic"), and two people run together ("Kavanaugh Ford")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from newslens.entities.mention import Mention, char_text
+from newslens.entities.names import name_key
+from newslens.entities.untagged import person_forms
+
+if TYPE_CHECKING:
+    from newslens.types import Doc
+
+_PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+def split_swallowed(
+    doc: Doc,
+    mentions: list[Mention],
+    known: Mapping[str, str],
+    organisations: Mapping[str, str] | None = None,
+) -> list[Mention]:
+    """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
+    White House" -> "Obama" + "White House"), an ORG span that starts with a person the
+    document names ("Trump Justice Department" -> "Trump" + "Justice Department"), and a
+    sentence's first word off an ORG span that is otherwise a person the document names
+    ("Frequent Trump critic ..." -> "Trump"), a PERSON span at a slash ("Joshua
+    Roberts/File" -> "Joshua Roberts") and an ORG span at its slashes ("AFP/Getty Images").
+
+    ``known`` maps organisation and place names (the alias table's and those the document
+    tags) to their label; only a tail that is one of them is cut off, so "Trump
+    Organization" stays whole. The tail may run past the span by up to two tokens ("Obama
+    White" tagged PERSON before "House"). A PERSON span that starts with a known
+    organisation (a photo credit run into a caption: "Getty Images Mandel Ngan") is cut
+    after it. ``organisations`` (the alias table's organisation and place names) are never
+    read as people's names here."""
+    if not any(m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2 for m in mentions):
+        return mentions
+    people = {m.name for m in mentions if m.label == "PERSON"} | set(person_forms(mentions))
+    # A name the alias table gives an organisation or place is not a person's, whatever
+    # the tagger said ("Getty Images" tagged PERSON in a photo credit).
+    people -= set(organisations or ())
+    starts = frozenset(name.split(" ", 1)[0] for name in known)
+    result: list[Mention] = []
+    claimed: list[tuple[int, int]] = []
+    for mention in mentions:
+        if mention.label == "ORG" and _opening_modifier(doc, mention, people):
+            result.append(_person_from(doc, mention, mention.token + 1))
+            continue
+        cut = None
+        if mention.label in ("PERSON", "ORG") and mention.end_token - mention.token >= 2:
+            cut = _swallowed_tail(doc, mention, starts, people, known)
+        if cut is None:
+            result.extend(_cut_without_tail(doc, mention, mentions, known))
+            continue
+        result.extend(_cut_at(doc, mention, *cut))
+        claimed.append((cut[0], cut[1]))
+    if claimed:
+        result = [
+            m
+            for m in result
+            if m.linked_by == "trim"
+            or not any(m.token >= k and m.end_token <= stop for k, stop in claimed)
+        ]
+    return result
+
+
+def _cut_without_tail(
+    doc: Doc, mention: Mention, mentions: list[Mention], known: Mapping[str, str]
+) -> list[Mention]:
+    """What is left of a span with no known organisation or place after a name: a PERSON
+    span cut at a slash, an ORG span at its slashes, a PERSON span after the known
+    organisation it starts with; else the span as it is."""
+    slash = _slash_in(doc, mention)
+    if slash is not None and mention.label == "PERSON":
+        # A photo credit: the photographer before the slash, "File" or an agency after.
+        return [_leading_part(doc, mention, slash, "PERSON", role=mention.role)]
+    if slash is not None:
+        # Two organisations joined by a slash: "AFP/Getty Images", "ABC News/Washington
+        # Post" (a poll's partners).
+        return _slash_parts(doc, mention)
+    if mention.label == "PERSON" and mention.end_token - mention.token >= 2:
+        head = _swallowed_head(doc, mention, known)
+        if head is not None:
+            others = [m for m in mentions if m is not mention]
+            elsewhere = {m.name for m in others if m.label == "PERSON"}
+            return _cut_head(doc, mention, head, elsewhere | set(person_forms(others)))
+    return [mention]
+
+
+def _slash_in(doc: Doc, mention: Mention) -> int | None:
+    """The token of the first slash after the first word of a PERSON or ORG span, or
+    ``None``."""
+    if mention.label not in ("PERSON", "ORG"):
+        return None
+    return next(
+        (k for k in range(mention.token + 1, mention.end_token) if doc[k].text == "/"), None
+    )
+
+
+def _slash_parts(doc: Doc, mention: Mention) -> list[Mention]:
+    """The capitalised parts of an ORG span between its slashes, each an organisation
+    (linked by ``trim``)."""
+    bounds = [mention.token - 1]
+    bounds += [k for k in range(mention.token, mention.end_token) if doc[k].text == "/"]
+    bounds.append(mention.end_token)
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        first, last = a + 1, b - 1
+        if first > last or not doc[first].text[:1].isupper():
+            continue
+        parts.append(
+            Mention(
+                doc[first].idx,
+                doc[last].idx + len(doc[last].text),
+                first,
+                name_key(doc[first:b].text),
+                "ORG",
+                mention.ner_label,
+                linked_by="trim",
+                end_token=b,
+            )
+        )
+    return parts
+
+
+def _swallowed_tail(
+    doc: Doc, mention: Mention, starts: frozenset[str], people: set[str], known: Mapping[str, str]
+) -> tuple[int, int, str] | None:
+    """``(first token, end token, label)`` of a known organisation or place a PERSON or ORG
+    span runs into after a person's name, or ``None``."""
+    first, last = mention.token, mention.end_token
+    for k in range(first + 1, last):
+        if doc[k].text not in starts or _after_name_particle(doc, k):
+            continue
+        if mention.label == "ORG" and name_key(doc[first:k].text) not in people:
+            continue
+        stops = range(last, min(last + 3, len(doc)) + 1) if mention.label == "PERSON" else (last,)
+        for stop in stops:
+            tail = name_key(doc[k:stop].text)
+            label = known.get(tail)
+            if label in _PLACE_LABELS and tail not in people:
+                return k, stop, label
+    return None
+
+
+def _after_name_particle(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` follows a lower-case word, directly or through a hyphen without
+    spaces: the end of a name with a particle ("Bashar al-Assad", "Charles de Gaulle"),
+    never a person's name followed by an organisation's."""
+    before = k - 1
+    if doc[before].text == "-" and not doc[before].whitespace_ and before > 0:
+        before -= 1
+        if doc[before].whitespace_:
+            return False
+    return doc[before].is_lower and doc[before].is_alpha
+
+
+def _swallowed_head(doc: Doc, mention: Mention, known: Mapping[str, str]) -> int | None:
+    """The end token of the longest known organisation a PERSON span starts with (a photo
+    credit run into the caption: "Getty Images Mandel Ngan", "Fox News Megyn Kelly"), or
+    ``None``. Places are never cut off a name's head ("Jordan Peterson")."""
+    first, last = mention.token, mention.end_token
+    for k in range(last - 1, first, -1):
+        head = name_key(doc[first:k].text)
+        if known.get(head) == "ORG":
+            return k
+    return None
+
+
+def _leading_part(doc: Doc, mention: Mention, k: int, label: str, *, role: str = "") -> Mention:
+    """The tokens of ``mention`` before token ``k`` as a mention of their own, with
+    ``label`` (linked by ``trim``): the kept head of a span that was cut in two."""
+    first = mention.token
+    return Mention(
+        max(mention.start, doc[first].idx),
+        doc[k - 1].idx + len(doc[k - 1].text),
+        first,
+        name_key(doc[first:k].text),
+        label,
+        mention.ner_label,
+        role=role,
+        linked_by="trim",
+        end_token=k,
+    )
+
+
+def _cut_head(doc: Doc, mention: Mention, k: int, people: set[str]) -> list[Mention]:
+    """The organisation before token ``k`` and the person after it; a one-word rest that is
+    not the name of one of the document's ``people`` ("Getty Images Image") is dropped."""
+    other = _leading_part(doc, mention, k, "ORG")
+    person = _person_from(doc, mention, k)
+    if mention.end_token - k < 2 and person.name not in people:
+        return [other]
+    return [other, person]
+
+
+def _person_from(doc: Doc, mention: Mention, k: int) -> Mention:
+    """The tokens of ``mention`` from token ``k`` on as a PERSON mention (linked by
+    ``trim``): the person left when a span's head is cut off."""
+    return Mention(
+        doc[k].idx,
+        mention.end,
+        k,
+        name_key(char_text(doc, doc[k].idx, mention.end)),
+        "PERSON",
+        mention.ner_label,
+        linked_by="trim",
+        end_token=mention.end_token,
+    )
+
+
+def _opening_modifier(doc: Doc, mention: Mention, people: set[str]) -> bool:
+    """Whether an ORG span is a sentence's capitalised first word, an adjective or adverb,
+    run into a person the document names ("Frequent Trump critic José Andrés ...")."""
+    first = mention.token
+    return (
+        mention.end_token - first >= 2
+        and bool(doc[first].is_sent_start)
+        and doc[first].pos_ in ("ADJ", "ADV")
+        and name_key(char_text(doc, doc[first + 1].idx, mention.end)) in people
+    )
+
+
+def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:
+    """The person before token ``k`` (without a slash or other punctuation between them:
+    "Jeff Mitchell/Getty Images") and the organisation or place ``k:stop``."""
+    first = mention.token
+    end = k
+    while end - 1 > first and doc[end - 1].is_punct:
+        end -= 1
+    person = _leading_part(doc, mention, end, "PERSON", role=mention.role)
+    person.attributive = True
+    other = Mention(
+        doc[k].idx,
+        doc[stop - 1].idx + len(doc[stop - 1].text),
+        k,
+        name_key(doc[k:stop].text),
+        label,
+        mention.ner_label,
+        linked_by="trim",
+        end_token=stop,
+    )
+    return [person, other]
+
+
+def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A PERSON span made of two names the document gives two people ("Kavanaugh Ford" in a
+    caption run into a sentence) is a mention of each."""
+    surnames = person_forms(mentions)
+    result = []
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if (
+            mention.label != "PERSON"
+            or len(words) != 2
+            or mention.end_token - mention.token != 2
+            or not all(w in surnames for w in words)
+            or mention.name
+            in {m.name for m in mentions if m is not mention and m.label == "PERSON"}
+        ):
+            result.append(mention)
+            continue
+        first, second = doc[mention.token], doc[mention.token + 1]
+        result.append(
+            Mention(
+                first.idx,
+                first.idx + len(first.text),
+                first.i,
+                words[0],
+                "PERSON",
+                mention.ner_label,
+                role=mention.role,
+                linked_by="trim",
+                end_token=first.i + 1,
+            )
+        )
+        result.append(
+            Mention(
+                second.idx,
+                second.idx + len(words[1]),
+                second.i,
+                words[1],
+                "PERSON",
+                mention.ner_label,
+                linked_by="trim",
+                end_token=second.i + 1,
+            )
+        )
+    return result
