@@ -269,6 +269,7 @@ def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, expected
     ("text", "span", "expected"),
     [
         ("Photo: AFP/Getty Images", (2, 6), {"Agence France-Presse": 1, "Getty Images": 1}),
+        ("Photo: Pool/Getty Images", (2, 6), {"Getty Images": 1}),
         (
             "A new Acme News/Daily Planet poll shows it.",
             (2, 7),
@@ -357,3 +358,17 @@ def test_a_person_before_a_state_stays_a_person(nlp, text, spans, name, entity):
     mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="t")
     people = mentions[(mentions["text"] == name) & (mentions["label"] == "PERSON")]
     assert people["entity"].tolist() == [entity]
+
+
+def test_a_lower_case_role_makes_a_person_who_lends_the_surname_to_no_one(nlp):
+    text = "Trump is angry. He dines with first lady Anna Vale often. Vale said so."
+    doc = nlp(text)
+    words = [token.text for token in doc]
+    anna, last = words.index("Anna"), len(words) - 4
+    doc = entity_for(doc, [(0, 1, "ORG"), (anna, anna + 2, "ORG"), (last, last + 1, "ORG")])
+    mentions = extract_mentions(doc, doc_id="l")
+    rows = mentions[["text", "entity", "label", "role"]].values.tolist()
+    # The titled name is a person; the bare surname is not read as her (the article may
+    # mean someone else by it), and stays for the corpus to resolve.
+    assert ["Anna Vale", "Anna Vale", "PERSON", "first lady"] in rows
+    assert [r[1] for r in rows if r[0] == "Vale"] == ["Vale"]

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from newslens.types import Doc
 
 _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
+# Words of photo credits that name no one ("Doug Mills/Pool/EPA", "Handout/Reuters").
+_CREDIT_WORDS = frozenset({"courtesy", "file", "handout", "pool", "staff"})
 
 
 def split_swallowed(
@@ -113,6 +115,8 @@ def _slash_parts(doc: Doc, mention: Mention) -> list[Mention]:
     for a, b in zip(bounds, bounds[1:], strict=False):
         first, last = a + 1, b - 1
         if first > last or not doc[first].text[:1].isupper():
+            continue
+        if last == first and doc[first].lower_ in _CREDIT_WORDS:
             continue
         parts.append(
             Mention(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention
@@ -95,11 +96,12 @@ def link_people(mentions: list[Mention]) -> None:
     """Give every mention its entity name within the document (see the module rules), then
     one label per entity (:func:`majority_label`; a PERSON mention keeps its label)."""
     _demote_outvoted_people(mentions)
-    canonical = _longest_forms(mentions)
+    lent = _titled_in_lower_case_only(mentions)
+    canonical = _longest_forms(mentions, lent)
     surnames: dict[str, set[str]] = {}
     for name, target in canonical.items():
         words = name.split(" ")
-        if target == name and len(words) > 1:
+        if target == name and len(words) > 1 and name not in lent:
             surnames.setdefault(without_article(words[-1]), set()).add(name)
     for mention in mentions:
         if mention.label == "PERSON":
@@ -264,9 +266,29 @@ def _is_shorter_form(name: str, full: str) -> bool:
     return name != full and is_subsequence(tuple(name.split(" ")), tuple(full.split(" ")))
 
 
-def _longest_forms(mentions: list[Mention]) -> dict[str, str]:
+def _titled_in_lower_case(mention: Mention) -> bool:
+    return (
+        mention.linked_by == "title"
+        and mention.ner_label != "PERSON"
+        and mention.role[:1].islower()
+    )
+
+
+def _titled_in_lower_case_only(mentions: list[Mention]) -> set[str]:
+    """Names the document makes people only through a lower-case role before a span the
+    pipeline tagged otherwise ("first lady Melania Trump", tagged ORG).
+
+    Why: such a name is a person, but it lends its words to no shorter name: an article
+    that names the first lady in passing may mean the president by "Trump" alone."""
+    lower = {m.name for m in mentions if _titled_in_lower_case(m)}
+    return lower - {
+        m.name for m in mentions if m.label == "PERSON" and not _titled_in_lower_case(m)
+    }
+
+
+def _longest_forms(mentions: list[Mention], lent: AbstractSet[str] = frozenset()) -> dict[str, str]:
     """Each PERSON name of the document -> the one longest name it is a shorter form of
-    (itself when none or several fit)."""
+    (itself when none or several fit; never one of ``lent``)."""
     people = sorted(
         {m.name for m in mentions if m.label == "PERSON"}, key=lambda name: (-len(name), name)
     )
@@ -276,7 +298,9 @@ def _longest_forms(mentions: list[Mention]) -> dict[str, str]:
         longer = [
             other
             for other in people
-            if len(words[other]) > len(words[name]) and is_subsequence(words[name], words[other])
+            if other not in lent
+            and len(words[other]) > len(words[name])
+            and is_subsequence(words[name], words[other])
         ]
         maximal = [
             other

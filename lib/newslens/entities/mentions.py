@@ -268,12 +268,7 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
     """The mention of a tagged entity. A title just before a short ORG/GPE/NORP name ("Mr.
     Trump", "President Obama") marks a person the pipeline mislabelled."""
     linked_by = "name"
-    if (
-        label in ("ORG", "GPE", "NORP")
-        and normalised.role[:1].isupper()
-        and normalised.end_token - normalised.start_token <= 3
-        and doc[normalised.start_token].is_title
-    ):
+    if label in ("ORG", "GPE", "NORP") and _titled_name(doc, normalised):
         label, linked_by = "PERSON", "title"
     mention = Mention(
         normalised.start,
@@ -289,6 +284,24 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
     # Only a GPE's use decides anything (see link_people): the parse is read for those.
     mention.attributive = label == "GPE" and is_attributive(doc, normalised)
     return mention
+
+
+def _titled_name(doc: Doc, normalised: NormalisedSpan) -> bool:
+    """Whether a title stands before a short name that the pipeline did not tag PERSON:
+    "Mr. Trump", "President Obama"; in lower case ("first lady Melania Trump") only before
+    a name of two or three capitalised words none of which is an organisation's head word.
+    """
+    start, end = normalised.start_token, normalised.end_token
+    if not normalised.role or end - start > 3 or not doc[start].is_title:
+        return False
+    if normalised.role[:1].isupper():
+        return True
+    words = doc[start:end]
+    return (
+        len(words) >= 2
+        and all(t.is_title for t in words)
+        and not any(t.lower_ in _ORG_HEADS for t in words)
+    )
 
 
 def _with_repeats(
