@@ -93,7 +93,16 @@ GOVERNED = [
     pytest.param(
         "Senator Tom Hale argued that the new database would stop fraud, saying it was"
         ' "all about management."',
-        [('"all about management."', "partial", "argued", "Tom Hale", "Tom Hale")],
+        [
+            (
+                "that the new database would stop fraud",
+                "indirect",
+                "argued",
+                "Tom Hale",
+                "Tom Hale",
+            ),
+            ('"all about management."', "partial", "saying", "Tom Hale", "Tom Hale"),
+        ],
         id="nested-report-of-a-thing-belongs-to-the-outer-source",
     ),
     pytest.param(

@@ -278,6 +278,15 @@ INDIRECT_PATTERNS = [
         id="as-clauses-that-tell-when-or-what-was-promised-credit-nothing",
     ),
     pytest.param(
+        "Governor Ann Vale said on Friday she would sign the bill, adding that it had broad"
+        " support.",
+        [
+            ("she would sign the bill", "indirect", "said", "Ann Vale", "Ann Vale"),
+            ("that it had broad support", "indirect", "adding", "Ann Vale", "Ann Vale"),
+        ],
+        id="a-report-ends-where-the-speaker-adds-the-next",
+    ),
+    pytest.param(
         "The agency, which officials say has lost half its staff, cannot inspect every plant.",
         [("has lost half its staff", "indirect", "say", "officials", "")],
         id="relative-clause-reported-after-its-cue",

@@ -78,12 +78,30 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
             head = verb.head
             if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
                 head = head.head  # "defended it by saying that ..."
+            elif _reporting_after_report(verb, ctx):
+                head = head.head  # "X said he would sign it, adding that ...": X adds
             return subject_of(head, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         # "X issued a statement saying ...": the statement's source; "officials speaking
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
     return None
+
+
+def _reporting_after_report(verb: Token, ctx: Context) -> bool:
+    """Whether ``verb`` is a reporting participle the parser hung on the clause another
+    reporting verb reports ("X said he would sign the bill, adding that ..."): the next
+    report of the same speaker, not of the reported clause's subject."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and ctx.is_reporting(verb)
+        and head.dep_ == "ccomp"
+        and head.head != head
+        and ctx.is_reporting(head.head)
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def _is_passive(verb: Token) -> bool:

@@ -117,10 +117,26 @@ def _content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
             continue
         if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
             return child.left_edge.i
+        if _adding(child, clause, verbs):
+            return child.left_edge.i  # ", adding that ...": a new report of the speaker's
         if _is_gloss(child) and child.right_edge.i + 1 >= end:
             end = min(end, child.left_edge.i)
             break
     return end
+
+
+def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bool:
+    """Whether ``token`` is a reporting participle set off by a comma and hung on the
+    reported clause ("he would sign the bill, adding that ..."): the parser's attachment
+    of the speaker's next report, not more of the content."""
+    return (
+        token.head == clause
+        and token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "conj", "xcomp")
+        and token.lemma_.lower() in verbs
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+    )
 
 
 def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
