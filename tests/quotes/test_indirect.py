@@ -287,6 +287,32 @@ INDIRECT_PATTERNS = [
         id="a-report-ends-where-the-speaker-adds-the-next",
     ),
     pytest.param(
+        "Ann Vale said she voted for Tom Hale in 2008 and wrote in Rick Lane in 2012.",
+        [
+            (
+                "she voted for Tom Hale in 2008 and wrote in Rick Lane in 2012",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-reporting-verb-with-no-report-of-its-own-is-more-of-the-content",
+    ),
+    pytest.param(
+        "Democrats say movement over the past week is instructive.",
+        [
+            (
+                "movement over the past week is instructive",
+                "indirect",
+                "say",
+                "Democrats",
+                "Democrats",
+            )
+        ],
+        id="the-clauses-subject-parsed-as-the-verbs-object",
+    ),
+    pytest.param(
         "The agency, which officials say has lost half its staff, cannot inspect every plant.",
         [("has lost half its staff", "indirect", "say", "officials", "")],
         id="relative-clause-reported-after-its-cue",

@@ -142,8 +142,11 @@ def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bo
 def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
     """Whether a verb coordinated with the reported clause is a new report of the
     speaker's ("... and said she would") rather than more of the reported content ("said
-    A and that B", "said A, but B")."""
+    A and that B", "said A, but B", "said he voted for X and wrote in Y": a reporting
+    verb with no report of its own is more of the content)."""
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
         return False
     return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
 
@@ -279,6 +282,12 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         # "said that claim smacked of ...": the clause's subject, parsed as the object (not
         # "repeated her claim that ...", where the noun introduces the clause).
         start = clause.head.left_edge.i
+    if clause.i > token.i and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        # "Democrats say movement over the past week is instructive": the clause's subject
+        # parsed as the verb's object.
+        objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause.i]
+        if objects:
+            start = min(start, objects[0].left_edge.i)
     if token.dep_ == "relcl" and clause.i > token.i and start < token.i:
         # "donations, which he said were accompanied by ...": the relative word that opens
         # the reported clause stands before its cue; the report is what follows the cue.
