@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newslens.quotes.complements import content_end, reported_clauses
 from newslens.quotes.cues import (
     according_to,
     noun_source,
@@ -102,67 +103,6 @@ def _trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
-    """Token index where the reported clause headed by ``clause`` ends: at a semicolon,
-    before a coordinated report of the speaker's ("... and said she would") and before a
-    trailing non-restrictive relative clause or apposition (", which opened in
-    1990"), the journalist's addition rather than the speaker's words."""
-    end = clause.right_edge.i + 1
-    doc = clause.doc
-    stop = next((t.i for t in doc[clause.left_edge.i : end] if t.text == ";"), None)
-    if stop is not None:
-        return stop  # "...; the vote is on Monday": a sentence of its own
-    for child in clause.subtree:
-        if child.i <= clause.i:
-            continue
-        if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
-            return child.left_edge.i
-        if _adding(child, clause, verbs):
-            return child.left_edge.i  # ", adding that ...": a new report of the speaker's
-        if _is_gloss(child) and child.right_edge.i + 1 >= end:
-            end = min(end, child.left_edge.i)
-            break
-    return end
-
-
-def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bool:
-    """Whether ``token`` is a reporting participle set off by a comma and hung on the
-    reported clause ("he would sign the bill, adding that ..."): the parser's attachment
-    of the speaker's next report, not more of the content."""
-    return (
-        token.head == clause
-        and token.tag_ == "VBG"
-        and token.dep_ in ("advcl", "conj", "xcomp")
-        and token.lemma_.lower() in verbs
-        and token.i > 0
-        and token.doc[token.i - 1].text == ","
-    )
-
-
-def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
-    """Whether a verb coordinated with the reported clause is a new report of the
-    speaker's ("... and said she would") rather than more of the reported content ("said
-    A and that B", "said A, but B", "said he voted for X and wrote in Y": a reporting
-    verb with no report of its own is more of the content)."""
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
-        return False
-    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
-        return False
-    return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
-
-
-def _is_gloss(token: Token) -> bool:
-    """A non-restrictive relative clause (", which ...", ", who ...") or an apposition
-    (", the oldest firm in town") set off by a comma: the journalist's gloss."""
-    first = token.left_edge
-    before = first.doc[first.i - 1] if first.i > 0 else None
-    if before is None or before.text != ",":
-        return False
-    if token.dep_ == "relcl":
-        return first.lower_ in ("which", "who", "whose", "where")
-    return token.dep_ == "appos"
-
-
 def _clause_start(token: Token, ctx: Context) -> int:
     """First token of the stretch of the sentence that ends at ``token`` without crossing a
     quotation or a line break: where a reported clause before its cue can begin."""
@@ -185,12 +125,7 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
         subject = speaking_subject(token, ctx)
         if subject is None:
             continue
-        complements = (
-            [c for c in token.children if c.dep_ == "ccomp"]
-            or _misattached(token)
-            or _clause_parsed_as_object(token)
-            or _clause_parsed_as_adjunct(token, subject)
-        )
+        complements = reported_clauses(token, subject)
         # "Headline: Republicans said they ...": the parser may hang what comes before a
         # colon or semicolon on the verb too; the clause after the verb is the report.
         complements.sort(key=lambda c: c.i < token.i)
@@ -208,72 +143,11 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
             yield report
 
 
-def _misattached(verb: Token) -> list[Token]:
-    """A "that"-clause the parser hung on the noun after the verb: 'says in a statement
-    that ...', 'told reporters that ...'."""
-    for child in verb.rights:
-        nouns = [child] if child.dep_ in ("dobj", "npadvmod") else []
-        if child.dep_ == "prep":
-            nouns = [c for c in child.children if c.dep_ == "pobj"]
-        for noun in nouns:
-            for clause in noun.rights:
-                if clause.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(clause):
-                    return [clause]
-    return []
-
-
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-
-
-def _clause_parsed_as_object(verb: Token) -> list[Token]:
-    """'said that claim smacked of hypocrisy': the complement clause parsed as an object
-    noun with a finite clause hung on it; the clause is the report (from the noun on)."""
-    for child in verb.rights:
-        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN"):
-            continue
-        for clause in child.rights:
-            if clause.dep_ in ("acl", "relcl") and _finite_without_relative(clause):
-                return [clause]
-        return []
-    return []
-
-
-def _finite_without_relative(clause: Token) -> bool:
-    """Whether a clause hung on a noun is finite and opens with no relative word (so it
-    is the noun's predicate, not a relative clause about it)."""
-    finite = clause.tag_ in FINITE_TAGS or any(
-        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in clause.children
-    )
-    relative = any(
-        t.lower_ in ("who", "which", "that", "whom", "whose", "where", "when")
-        for t in clause.doc[clause.left_edge.i : clause.i]
-    )
-    # "the remarks Trump had made": a relative clause with a subject of its own.
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-    return finite and not relative and not own_subject
-
-
-def _clause_parsed_as_adjunct(verb: Token, subject: Token) -> list[Token]:
-    """'The middle fifth paid 8.9 percent, the agency said': a reported clause before its
-    verb, set off by a comma and parsed as an adjunct without a subordinating word."""
-    for child in verb.lefts:
-        if child.dep_ != "advcl" or child.i > subject.i:
-            continue
-        if any(c.dep_ == "mark" for c in child.children) or child.tag_ not in FINITE_TAGS:
-            continue
-        first = child.left_edge
-        if first.tag_ in ("WRB", "IN") or first.pos_ == "SCONJ":
-            continue  # "When Congress cut funding, Mexico said ...": a time, not a report
-        if any(c.dep_ in SUBJECT_DEPS for c in child.children):
-            return [child]
-    return []
-
-
 def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> _Report | None:
     """'X said the talks had failed' / 'The talks had failed, X said.'"""
     if clause.pos_ not in ("VERB", "AUX"):
         return None
-    start, end = clause.left_edge.i, _content_end(clause, ctx.verbs)
+    start, end = clause.left_edge.i, content_end(clause, ctx.verbs)
     if (
         clause.dep_ in ("acl", "relcl")
         and clause.head.head == token
@@ -464,7 +338,7 @@ def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:
         source = noun_source(token, ctx)
         if source is None:
             continue
-        end = _content_end(clause, ctx.verbs)
+        end = content_end(clause, ctx.verbs)
         yield _Report(clause.left_edge.i, end, token, source, QuoteRule.SPEECH_NOUN)
 
 
@@ -487,8 +361,8 @@ def _colon_reports(ctx: Context) -> Iterator[_Report]:
         source = lead[-1]
         if lead.text.isupper() or not _names_a_source(lead, ctx):  # "HALE:": a transcript
             continue
-        content_end = colon.sent.end if colon.sent.end > colon.i + 1 else span.end
-        content = doc[colon.i + 1 : min(content_end, span.end)]
+        stop = colon.sent.end if colon.sent.end > colon.i + 1 else span.end
+        content = doc[colon.i + 1 : min(stop, span.end)]
         words = [t for t in content if t.is_alpha]
         # Headlines are in title case, which the tagger reads poorly: a run of capitalised
         # words stands for the clause.

@@ -1,0 +1,151 @@
+"""Where a reporting verb's reported clause is and where it ends, also when the parser hung it
+elsewhere: on the noun after the verb ("says in a statement that ..."), as an object noun
+with a clause ("said that claim smacked of ..."), or as an adjunct before the verb ("The
+middle fifth paid 8.9 percent, the agency said"). Token functions over the parse, used by
+:mod:`newslens.quotes.indirect`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslens.quotes.cues import opens_with_that
+from newslens.quotes.lexicon import SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from newslens.types import Token
+
+__all__ = ["content_end", "reported_clauses"]
+
+
+def reported_clauses(verb: Token, subject: Token) -> list[Token]:
+    """The heads of the clauses ``verb`` reports: its clausal complements, else a clause the
+    parser hung on the noun after it, parsed as its object, or parsed as an adjunct before
+    it."""
+    return (
+        [c for c in verb.children if c.dep_ == "ccomp"]
+        or _misattached(verb)
+        or _clause_parsed_as_object(verb)
+        or _clause_parsed_as_adjunct(verb, subject)
+    )
+
+
+def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
+    """Token index where the reported clause headed by ``clause`` ends: at a semicolon,
+    before a coordinated report of the speaker's ("... and said she would") and before a
+    trailing non-restrictive relative clause or apposition (", which opened in
+    1990"), the journalist's addition rather than the speaker's words."""
+    end = clause.right_edge.i + 1
+    doc = clause.doc
+    stop = next((t.i for t in doc[clause.left_edge.i : end] if t.text == ";"), None)
+    if stop is not None:
+        return stop  # "...; the vote is on Monday": a sentence of its own
+    for child in clause.subtree:
+        if child.i <= clause.i:
+            continue
+        if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
+            return child.left_edge.i
+        if _adding(child, clause, verbs):
+            return child.left_edge.i  # ", adding that ...": a new report of the speaker's
+        if _is_gloss(child) and child.right_edge.i + 1 >= end:
+            end = min(end, child.left_edge.i)
+            break
+    return end
+
+
+def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bool:
+    """Whether ``token`` is a reporting participle set off by a comma and hung on the
+    reported clause ("he would sign the bill, adding that ..."): the parser's attachment
+    of the speaker's next report, not more of the content."""
+    return (
+        token.head == clause
+        and token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "conj", "xcomp")
+        and token.lemma_.lower() in verbs
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+    )
+
+
+def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
+    """Whether a verb coordinated with the reported clause is a new report of the
+    speaker's ("... and said she would") rather than more of the reported content ("said
+    A and that B", "said A, but B", "said he voted for X and wrote in Y": a reporting
+    verb with no report of its own is more of the content)."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
+        return False
+    return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
+
+
+def _is_gloss(token: Token) -> bool:
+    """A non-restrictive relative clause (", which ...", ", who ...") or an apposition
+    (", the oldest firm in town") set off by a comma: the journalist's gloss."""
+    first = token.left_edge
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is None or before.text != ",":
+        return False
+    if token.dep_ == "relcl":
+        return first.lower_ in ("which", "who", "whose", "where")
+    return token.dep_ == "appos"
+
+
+def _misattached(verb: Token) -> list[Token]:
+    """A "that"-clause the parser hung on the noun after the verb: 'says in a statement
+    that ...', 'told reporters that ...'."""
+    for child in verb.rights:
+        nouns = [child] if child.dep_ in ("dobj", "npadvmod") else []
+        if child.dep_ == "prep":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(clause):
+                    return [clause]
+    return []
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _clause_parsed_as_object(verb: Token) -> list[Token]:
+    """'said that claim smacked of hypocrisy': the complement clause parsed as an object
+    noun with a finite clause hung on it; the clause is the report (from the noun on)."""
+    for child in verb.rights:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for clause in child.rights:
+            if clause.dep_ in ("acl", "relcl") and _finite_without_relative(clause):
+                return [clause]
+        return []
+    return []
+
+
+def _finite_without_relative(clause: Token) -> bool:
+    """Whether a clause hung on a noun is finite and opens with no relative word (so it
+    is the noun's predicate, not a relative clause about it)."""
+    finite = clause.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in clause.children
+    )
+    relative = any(
+        t.lower_ in ("who", "which", "that", "whom", "whose", "where", "when")
+        for t in clause.doc[clause.left_edge.i : clause.i]
+    )
+    # "the remarks Trump had made": a relative clause with a subject of its own.
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    return finite and not relative and not own_subject
+
+
+def _clause_parsed_as_adjunct(verb: Token, subject: Token) -> list[Token]:
+    """'The middle fifth paid 8.9 percent, the agency said': a reported clause before its
+    verb, set off by a comma and parsed as an adjunct without a subordinating word."""
+    for child in verb.lefts:
+        if child.dep_ != "advcl" or child.i > subject.i:
+            continue
+        if any(c.dep_ == "mark" for c in child.children) or child.tag_ not in FINITE_TAGS:
+            continue
+        first = child.left_edge
+        if first.tag_ in ("WRB", "IN") or first.pos_ == "SCONJ":
+            continue  # "When Congress cut funding, Mexico said ...": a time, not a report
+        if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return [child]
+    return []
