@@ -29,7 +29,7 @@ def split_swallowed(
 ) -> list[Mention]:
     """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
     White House" -> "Obama" + "White House"), an ORG span that starts with a person the
-    document names ("Trump Justice Department" -> "Trump" + "Justice Department"), and a
+    document names ("Trump Justice Department" -> "Trump" + "Justice Department"), a
     sentence's first word off an ORG span that is otherwise a person the document names
     ("Frequent Trump critic ..." -> "Trump"), a PERSON span at a slash ("Joshua
     Roberts/File" -> "Joshua Roberts") and an ORG span at its slashes ("AFP/Getty Images").

@@ -80,13 +80,13 @@ _STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
 # reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe", "Merry
 # Christmas"), and plural nouns for groups of people, which end headings, not names ("Young
 # People: voters between ...").
-# A court case ("Buckley v. Valeo", "Roe vs. Wade") is not a person.
-_CASE_NAME = re.compile(r" (?:v|vs)\.? ")
 _NOT_NAME_ENDINGS = frozenset(
     """show award awards prize act report day week month universe pageant christmas easter
     thanksgiving hanukkah passover ramadan halloween kwanzaa people voters women men
     children""".split()
 )
+# A court case ("Buckley v. Valeo", "Roe vs. Wade") is not a person.
+_CASE_NAME = re.compile(r" (?:v|vs)\.? ")
 
 
 def extract_mentions(
