@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newslens.quotes.cues import opens_with_that
+from newslens.quotes.cues import opens_with_that, reporting_participle
 from newslens.quotes.lexicon import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -58,11 +58,8 @@ def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bo
     of the speaker's next report, not more of the content."""
     return (
         token.head == clause
-        and token.tag_ == "VBG"
         and token.dep_ in ("advcl", "conj", "xcomp")
-        and token.lemma_.lower() in verbs
-        and token.i > 0
-        and token.doc[token.i - 1].text == ","
+        and reporting_participle(token, verbs)
     )
 
 

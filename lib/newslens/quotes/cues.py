@@ -9,7 +9,7 @@ preposition's object.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from newslens.quotes.lexicon import (
@@ -34,6 +34,7 @@ __all__ = [
     "set_off",
     "noun_source",
     "opens_with_that",
+    "reporting_participle",
 ]
 
 
@@ -88,19 +89,27 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     return None
 
 
+def reporting_participle(token: Token, verbs: Mapping[str, frozenset[str]]) -> bool:
+    """Whether ``token`` is the participle of a reporting verb set off by a comma (",
+    adding that ...", ", saying ...")."""
+    return (
+        token.tag_ == "VBG"
+        and token.lemma_.lower() in verbs
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+    )
+
+
 def _reporting_after_report(verb: Token, ctx: Context) -> bool:
     """Whether ``verb`` is a reporting participle the parser hung on the clause another
     reporting verb reports ("X said he would sign the bill, adding that ..."): the next
     report of the same speaker, not of the reported clause's subject."""
     head = verb.head
     return (
-        verb.tag_ == "VBG"
-        and ctx.is_reporting(verb)
+        reporting_participle(verb, ctx.verbs)
         and head.dep_ == "ccomp"
         and head.head != head
         and ctx.is_reporting(head.head)
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
     )
 
 
