@@ -34,6 +34,7 @@ __all__ = [
     "set_off",
     "noun_source",
     "opens_with_that",
+    "opened_by_as",
     "reporting_participle",
 ]
 
@@ -87,6 +88,11 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
     return None
+
+
+def opened_by_as(verb: Token) -> bool:
+    """Whether the conjunction "as" opens the clause of ``verb`` ("as X noted")."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def reporting_participle(token: Token, verbs: Mapping[str, frozenset[str]]) -> bool:

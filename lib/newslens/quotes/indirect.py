@@ -17,6 +17,7 @@ from newslens.quotes.complements import content_end, reported_clauses
 from newslens.quotes.cues import (
     according_to,
     noun_source,
+    opened_by_as,
     opens_with_that,
     set_off,
     speaking_subject,
@@ -264,7 +265,7 @@ def _crediting_as(verb: Token, ctx: Context) -> bool:
     would" what he promised), except the hearer of "tell" ("as he told reporters")."""
     if verb.dep_ != "advcl" or not ctx.is_reporting(verb, flag="credits"):
         return False
-    if not _opened_by_as(verb):
+    if not opened_by_as(verb):
         return False
     own = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
     if verb.lemma_.lower() == "tell":
@@ -272,17 +273,12 @@ def _crediting_as(verb: Token, ctx: Context) -> bool:
     return not any(c.dep_ in own for c in verb.children)
 
 
-def _opened_by_as(verb: Token) -> bool:
-    """Whether the conjunction "as" opens the clause of ``verb``."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-
-
 def _as_clause_before(token: Token, clause: Token, ctx: Context) -> bool:
     """'The toll, as the mayor said on Monday, will double' parsed with what follows the
     comma as the verb's complement: the "as" clause credits the whole sentence."""
     if clause.i < token.i or not ctx.is_reporting(token, flag="credits"):
         return False
-    if not _opened_by_as(token):
+    if not opened_by_as(token):
         return False
     return any(t.text == "," for t in ctx.doc[token.i + 1 : clause.left_edge.i])
 

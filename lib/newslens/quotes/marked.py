@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslens.quotes.classify import classify, content_words, skip_reason
-from newslens.quotes.cues import according_to, cue_in, subject_of
+from newslens.quotes.cues import according_to, cue_in, opened_by_as, subject_of
 from newslens.quotes.governing import (
     characterised_as,
     governing_cue,
@@ -149,7 +149,7 @@ def _as_clause(around: _Around, ctx: Context) -> _Attribution | None:
     """'..., as a ministry memo put it' / 'as X noted': an "as" clause of a reporting verb
     (or "put it") in the quote's sentence credits the words to its subject."""
     for token in around.before + around.after:
-        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        if not opened_by_as(token):
             continue
         puts_it = token.lemma_.lower() == "put" and any(
             c.dep_ == "dobj" and c.lower_ == "it" for c in token.children
