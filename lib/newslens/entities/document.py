@@ -96,12 +96,12 @@ def link_people(mentions: list[Mention]) -> None:
     """Give every mention its entity name within the document (see the module rules), then
     one label per entity (:func:`majority_label`; a PERSON mention keeps its label)."""
     _demote_outvoted_people(mentions)
-    lent = _titled_in_lower_case_only(mentions)
-    canonical = _longest_forms(mentions, lent)
+    lends_nothing = _titled_in_lower_case_only(mentions)
+    canonical = _longest_forms(mentions, lends_nothing)
     surnames: dict[str, set[str]] = {}
     for name, target in canonical.items():
         words = name.split(" ")
-        if target == name and len(words) > 1 and name not in lent:
+        if target == name and len(words) > 1 and name not in lends_nothing:
             surnames.setdefault(without_article(words[-1]), set()).add(name)
     for mention in mentions:
         if mention.label == "PERSON":
@@ -267,6 +267,8 @@ def _is_shorter_form(name: str, full: str) -> bool:
 
 
 def _titled_in_lower_case(mention: Mention) -> bool:
+    """Whether a mention is a person only through a lower-case role before a span the
+    pipeline tagged otherwise."""
     return (
         mention.linked_by == "title"
         and mention.ner_label != "PERSON"
@@ -286,9 +288,11 @@ def _titled_in_lower_case_only(mentions: list[Mention]) -> set[str]:
     }
 
 
-def _longest_forms(mentions: list[Mention], lent: AbstractSet[str] = frozenset()) -> dict[str, str]:
+def _longest_forms(
+    mentions: list[Mention], lends_nothing: AbstractSet[str] = frozenset()
+) -> dict[str, str]:
     """Each PERSON name of the document -> the one longest name it is a shorter form of
-    (itself when none or several fit; never one of ``lent``)."""
+    (itself when none or several fit; never one of ``lends_nothing``)."""
     people = sorted(
         {m.name for m in mentions if m.label == "PERSON"}, key=lambda name: (-len(name), name)
     )
@@ -298,7 +302,7 @@ def _longest_forms(mentions: list[Mention], lent: AbstractSet[str] = frozenset()
         longer = [
             other
             for other in people
-            if other not in lent
+            if other not in lends_nothing
             and len(words[other]) > len(words[name])
             and is_subsequence(words[name], words[other])
         ]
