@@ -116,6 +116,8 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Photo: Rick Lane/File", (2, 5), ("Rick Lane", "PERSON")),
         # A court case is no one.
         ("The court cited Buckley v. Valeo in its ruling.", (3, 6), None),
+        # A place named after someone, title and all, is a place.
+        ("They live in Prince William County now.", (3, 6), ("Prince William County", "GPE")),
         # A political action committee is an organisation.
         ("The group Sarah PAC paid for it.", (2, 4), ("Sarah PAC", "ORG")),
         # A heading ending with a plural noun for people.

@@ -24,6 +24,7 @@ from newslens.entities.document import (
 )
 from newslens.entities.mention import Mention, char_text, token_strings
 from newslens.entities.normalise import (
+    PLACE_TAILS,
     NormalisedSpan,
     cut_after_suffix,
     cut_hover,
@@ -248,6 +249,8 @@ def _normalised_entity(
         last_word = normalised.name.rsplit(" ", 1)[-1]
         if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
             label = "ORG"
+        elif last_word[:1].isupper() and last_word.lower() in PLACE_TAILS:
+            label = "GPE"
         elif _after_head(doc, normalised, _PLACE_HEADS):
             label = "FAC"
         elif _after_head(doc, normalised, _STORM_HEADS):

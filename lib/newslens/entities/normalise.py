@@ -48,6 +48,8 @@ _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim"})
 # Parts of speech of the word after a name's hyphen that make a compound of the name.
 _COMPOUND_POS = frozenset({"NOUN", "VERB", "ADJ"})
+# Last words that make a name a place's: a "person" ending with one is a county, a parish.
+PLACE_TAILS = frozenset({"county", "parish", "township"})
 # Lower-case words that begin people's names ("bin Laden", "de Blasio", "van Gogh").
 _NAME_PARTICLES = frozenset(
     "al el bin ibn ben abu de da di du del della der den van von la le dos das ter".split()
@@ -111,7 +113,8 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     if is_title_tail(lowers, start, end, index):
         return None
     name_start = start
-    if span.label_ == "PERSON":
+    if span.label_ == "PERSON" and lowers[end - 1] not in PLACE_TAILS:
+        # "Prince William County": a place named after someone keeps the title in its name.
         name_start = _after_leading_titles(doc, start, end, lowers, index)
     if name_start == start:
         role_text = _title_before(doc, start, lowers, index)
