@@ -372,3 +372,17 @@ def test_a_lower_case_role_makes_a_person_who_lends_the_surname_to_no_one(nlp):
     # mean someone else by it), and stays for the corpus to resolve.
     assert ["Anna Vale", "Anna Vale", "PERSON", "first lady"] in rows
     assert [r[1] for r in rows if r[0] == "Vale"] == ["Vale"]
+
+
+def test_an_acronym_with_the_small_words_of_the_name_is_the_organisation_even_tagged_a_person(
+    nlp,
+):
+    text = "The school faces Students for Fair Admissions, or SFFA, in court. SFFA sued in 2014."
+    doc = nlp(text)
+    words = [token.text for token in doc]
+    first = words.index("Students")
+    acronyms = [i for i, word in enumerate(words) if word == "SFFA"]
+    spans = [(first, first + 4, "ORG")] + [(i, i + 1, "PERSON") for i in acronyms]
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="a")
+    assert counts(mentions) == {"Students for Fair Admissions": 3}
+    assert set(mentions["label"]) == {"ORG"}

@@ -21,7 +21,7 @@ from newslens.entities.mention import Mention
 from newslens.entities.names import (
     ACRONYM,
     GENERIC_ORG_WORDS,
-    initials,
+    acronyms_of,
     is_subsequence,
     without_article,
 )
@@ -46,21 +46,17 @@ def majority_label(counts: Mapping[str, int]) -> str:
 def link_acronyms(mentions: list[Mention]) -> None:
     """An acronym is the organisation the document names in full: "DHS" after "Department
     of Homeland Security" (in parentheses or not) counts as that department, when exactly one
-    of the document's organisation names has those initials."""
+    of the document's organisation names has those initials, with or without its small
+    words ("Students for Fair Admissions, or SFFA"), whatever the tagger called it (an
+    acronym tagged PERSON included)."""
     full: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.label == "ORG":
-            acronym = initials(mention.name)
-            if acronym:
+            for acronym in acronyms_of(mention.name):
                 full.setdefault(acronym, set()).add(mention.name)
     for mention in mentions:
         names = full.get(mention.name.replace(".", ""))
-        if (
-            mention.label != "PERSON"
-            and ACRONYM.match(mention.name.replace(".", ""))
-            and names
-            and len(names) == 1
-        ):
+        if ACRONYM.match(mention.name.replace(".", "")) and names and len(names) == 1:
             mention.name = next(iter(names))
             mention.label = "ORG"
             mention.linked_by = "acronym"

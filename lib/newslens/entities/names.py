@@ -192,6 +192,17 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def acronyms_of(name: str) -> frozenset[str]:
+    """The acronyms a multi-word organisation's name is written as: its initials without
+    the small words ("Department of Homeland Security" -> "DHS") and with them ("Students
+    for Fair Admissions" -> "SFFA" as well as "SFA")."""
+    short = initials(name)
+    if not short:
+        return frozenset()
+    every = "".join(w[0].upper() for w in name.replace("-", " ").split(" ") if w and w != "&")
+    return frozenset({short, every})
+
+
 def surname(words: Sequence[str]) -> str:
     """The last word of a name that is not a generational suffix ("Jr."), without an
     Arabic article ("al-Assad" -> "Assad"), or ``""``."""

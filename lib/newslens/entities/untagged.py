@@ -15,8 +15,8 @@ from newslens.entities.names import (
     NAME_SUFFIXES,
     PARTY_TAG,
     POSSESSIVE,
+    acronyms_of,
     collapse,
-    initials,
     name_key,
 )
 from newslens.entities.normalise import in_party_tag
@@ -250,7 +250,7 @@ def defined_acronyms(doc: Doc, mentions: Sequence[Mention], covered: list[int]) 
         acronym = doc[k + 1].text
         if doc[k].text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(acronym):
             continue
-        if initials(mention.name) != acronym:
+        if acronym not in acronyms_of(mention.name):
             continue
         start = doc[k + 1].idx
         found.append(
