@@ -386,3 +386,14 @@ def test_an_acronym_with_the_small_words_of_the_name_is_the_organisation_even_ta
     mentions = extract_mentions(entity_for(doc, spans), doc_id="a")
     assert counts(mentions) == {"Students for Fair Admissions": 3}
     assert set(mentions["label"]) == {"ORG"}
+
+
+def test_names_that_differ_only_in_accents_are_one_person(nlp):
+    text = "Raúl Castro spoke first. Raul Castro left at noon. Castro returned later."
+    doc = nlp(text)
+    words = [token.text for token in doc]
+    spans = [(i, i + 2, "PERSON") for i, w in enumerate(words) if w in ("Raúl", "Raul")]
+    spans.append((words.index("returned") - 1, words.index("returned"), "PERSON"))
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="c")
+    assert mentions["entity"].nunique() == 1
+    assert len(mentions) == 3

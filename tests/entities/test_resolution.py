@@ -264,7 +264,7 @@ def test_names_that_differ_only_in_case_are_one_entity_unless_kept_apart():
     assert apart["entity"].tolist() == [row[2] for row in rows]
 
 
-def test_names_that_differ_only_in_periods_hyphens_or_spaces_are_one_entity():
+def test_names_that_differ_only_in_periods_hyphens_spaces_or_accents_are_one_entity():
     rows = [
         ("a", "George W. Bush", "George W. Bush", "PERSON", "name"),
         ("a", "George W. Bush", "George W. Bush", "PERSON", "name"),
@@ -275,11 +275,17 @@ def test_names_that_differ_only_in_periods_hyphens_or_spaces_are_one_entity():
         ("e", "George H. W. Bush", "George H. W. Bush", "PERSON", "name"),
         ("e", "George H.W. Bush", "George H.W. Bush", "PERSON", "name"),
         ("e", "George H.W. Bush", "George H.W. Bush", "PERSON", "name"),
+        ("f", "Raúl Castro", "Raúl Castro", "PERSON", "name"),
+        ("f", "Raúl Castro", "Raúl Castro", "PERSON", "name"),
+        ("g", "Raul Castro", "Raul Castro", "PERSON", "name"),
     ]
     merged = link_across_documents(mention_rows(rows))
     assert (
         merged["entity"].tolist()
-        == ["George W. Bush"] * 3 + ["Kim Jong-un"] * 3 + ["George H.W. Bush"] * 3
+        == ["George W. Bush"] * 3
+        + ["Kim Jong-un"] * 3
+        + ["George H.W. Bush"] * 3
+        + ["Raúl Castro"] * 3
     )
     assert merged["linked_by"].tolist()[2] == "case_form"
 

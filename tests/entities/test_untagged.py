@@ -78,3 +78,9 @@ def test_an_alias_name_tagged_in_parts_is_one_mention(nlp, text, parts, expected
     spans = [(words.index(word), words.index(word) + n, label) for word, n, label in parts]
     mentions = extract_mentions(entity_for(doc, spans), doc_id="p")
     assert counts(mentions) == expected
+
+
+def test_a_place_named_after_a_titled_person_is_no_person(nlp):
+    doc = entity_for(nlp("Schools in Prince William County reopened."), [])
+    mentions = extract_mentions(doc, doc_id="c")
+    assert "PERSON" not in set(mentions["label"])

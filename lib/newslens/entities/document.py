@@ -23,6 +23,7 @@ from newslens.entities.names import (
     GENERIC_ORG_WORDS,
     acronyms_of,
     is_subsequence,
+    without_accents,
     without_article,
 )
 
@@ -289,9 +290,14 @@ def _longest_forms(
 ) -> dict[str, str]:
     """Each PERSON name of the document -> the one longest name it is a shorter form of
     (itself when none or several fit; never one of ``lends_nothing``)."""
-    people = sorted(
+    every_name = sorted(
         {m.name for m in mentions if m.label == "PERSON"}, key=lambda name: (-len(name), name)
     )
+    # Names that differ only in accents are one ("Raúl Castro", "Raul Castro").
+    spelling: dict[str, str] = {}
+    for name in every_name:
+        spelling.setdefault(without_accents(name), name)
+    people = [name for name in every_name if spelling[without_accents(name)] == name]
     words = {name: tuple(name.split(" ")) for name in people}
     canonical: dict[str, str] = {}
     for name in people:
@@ -308,4 +314,6 @@ def _longest_forms(
             if not any(o != other and is_subsequence(words[other], words[o]) for o in longer)
         ]
         canonical[name] = maximal[0] if len(maximal) == 1 else name
+    for name in every_name:
+        canonical.setdefault(name, canonical[spelling[without_accents(name)]])
     return canonical

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -190,6 +191,13 @@ def initials(name: str) -> str:
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words)
+
+
+def without_accents(name: str) -> str:
+    """``name`` with its accents dropped ("Raúl Castro" -> "Raul Castro"): outlets write
+    the same name with and without them."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def acronyms_of(name: str) -> frozenset[str]:

@@ -70,6 +70,7 @@ from newslens.entities.names import (
     name_keys,
     same_word,
     surname,
+    without_accents,
     without_article,
 )
 
@@ -264,10 +265,15 @@ def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
 
 def _merge_case_forms(result: pd.DataFrame) -> None:
     """Rule 3: one entity (and label) for the names that differ only in letter case, periods,
-    hyphens and spaces ("George W Bush", "George W. Bush"; "Kim Jong Un", "Kim Jong-un")."""
+    hyphens, spaces and accents ("George W Bush", "George W. Bush"; "Kim Jong Un", "Kim
+    Jong-un"; "Raúl Castro", "Raul Castro")."""
     sizes = result["entity"].value_counts()
-    folded = pd.Series(
-        sizes.index.str.lower().str.replace(r"[.\-\s]", "", regex=True), index=sizes.index
+    folded = (
+        pd.Series(
+            [without_accents(name) for name in sizes.index], index=sizes.index, dtype="string"
+        )
+        .str.lower()
+        .str.replace(r"[.\-\s]", "", regex=True)
     )
     acronym = sizes.index.str.fullmatch(r"[A-Z0-9&.\-]{1,4}")
     common = sizes.index.str.match(r"[a-z]")  # "intel" is not "Intel"

@@ -19,7 +19,7 @@ from newslens.entities.names import (
     collapse,
     name_key,
 )
-from newslens.entities.normalise import in_party_tag
+from newslens.entities.normalise import PLACE_TAILS, in_party_tag
 from newslens.entities.titles import TitleIndex, title_ending_at
 
 if TYPE_CHECKING:
@@ -216,6 +216,7 @@ def titled_untagged(
             not name
             or name in aliases
             or any(w.lower() in GENERIC_ORG_WORDS for w in name.split(" "))
+            or doc[stop - 1].lower_ in PLACE_TAILS  # "Prince William County": a place
         ):
             continue
         found.append(
