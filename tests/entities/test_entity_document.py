@@ -239,28 +239,26 @@ def test_a_photo_credit_run_into_a_name_is_an_organisation_and_a_person(nlp, tex
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "spans", "expected"),
     [
         # A sentence's first word, an adjective, run into a person the document names.
         (
             "Donald Trump watched. Frequent Trump critic Rick Lane threw the pitch.",
+            [("Donald", 2, "PERSON"), ("Frequent", 2, "ORG"), ("Rick", 2, "PERSON")],
             {"Donald Trump": 2, "Rick Lane": 1},
         ),
         # Not when the rest names no one the document tags as a person.
         (
             "Donald Trump watched. Main Street Bank paid for it.",
+            [("Donald", 2, "PERSON"), ("Main", 3, "ORG")],
             {"Donald Trump": 1, "Main Street Bank": 1},
         ),
     ],
 )
-def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, expected):
+def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, spans, expected):
     doc = nlp(text)
     words = [token.text for token in doc]
-    second = words.index(".") + 1
-    third = second + (3 if words[second] == "Main" else 2)
-    spans = [(0, 2, "PERSON"), (second, third, "ORG")]
-    if "Lane" in words:
-        spans.append((words.index("Rick"), words.index("Lane") + 1, "PERSON"))
+    spans = [(words.index(word), words.index(word) + n, label) for word, n, label in spans]
     mentions = extract_mentions(entity_for(doc, spans), doc_id="f")
     assert counts(mentions) == expected
 
@@ -364,7 +362,7 @@ def test_a_lower_case_role_makes_a_person_who_lends_the_surname_to_no_one(nlp):
     text = "Trump is angry. He dines with first lady Anna Vale often. Vale said so."
     doc = nlp(text)
     words = [token.text for token in doc]
-    anna, last = words.index("Anna"), len(words) - 4
+    anna, last = words.index("Anna"), len(words) - 1 - words[::-1].index("Vale")
     doc = entity_for(doc, [(0, 1, "ORG"), (anna, anna + 2, "ORG"), (last, last + 1, "ORG")])
     mentions = extract_mentions(doc, doc_id="l")
     rows = mentions[["text", "entity", "label", "role"]].values.tolist()
