@@ -330,7 +330,9 @@ def _with_repeats(
         loose[surname] = True
     if hyphenated:
         mentions = [part for m in mentions for part in split_hyphenated(m, forms)]
-    for start, end, token, form in find_untagged(doc, forms, covered, loose, texts):
+    for start, end, token, form in find_untagged(
+        doc, forms, covered, loose, texts, table=alias_forms
+    ):
         label = forms[form] or ""
         if label:
             mentions.append(Mention(start, end, token, form, label, "", linked_by="repeat"))

@@ -196,6 +196,8 @@ def initials(name: str) -> str:
 def without_accents(name: str) -> str:
     """``name`` with its accents dropped ("Raúl Castro" -> "Raul Castro"): outlets write
     the same name with and without them."""
+    if name.isascii():
+        return name
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -32,6 +32,8 @@ def find_untagged(
     covered: list[int],
     loose: Mapping[str, bool] | None = None,
     texts: Sequence[str] | None = None,
+    *,
+    table: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int, int, str]]:
     """Untagged occurrences of known names: ``(start_char, end_char, token, form)``.
 
@@ -45,9 +47,10 @@ def find_untagged(
     for inside longer entities of other kinds (``covered`` 1). An all-capital acronym of the
     alias table ("ISIS") also matches whatever its part of speech, between words that are
     not in capitals. A possessive glued to the last token ("France\\x92s") is not part of
-    the comparison."""
+    the comparison. ``table`` (the alias table's variants, when ``forms`` holds them) lets
+    the index of the table's words be built once per run rather than once per document."""
     loose = loose or {}
-    by_first = _forms_by_first(forms)
+    by_first = _forms_by_first(forms) if table is None else _index_with(table, forms)
     texts = texts if texts is not None else token_strings(doc)
     found = []
     resume = 0
@@ -273,7 +276,7 @@ def alias_over_parts(
     one mention of that name, in place of the parts. The name starts where a tagged mention
     starts, is longer than it, and no mention crosses its edges; its tokens are marked
     covered."""
-    by_first = _multiword_index(forms)
+    by_first = _table_index(forms, several_words=True)
     if not by_first:
         return mentions
     replaced: dict[int, Mention] = {}  # id of a part -> the whole
@@ -298,17 +301,38 @@ def alias_over_parts(
     return result
 
 
-_MULTIWORD_INDEX: list[tuple[Mapping[str, str], dict[str, list[tuple[str, ...]]]]] = []
+_INDEXES: dict[tuple[int, bool], tuple[Mapping[str, str], dict[str, list[tuple[str, ...]]]]] = {}
 
 
-def _multiword_index(forms: Mapping[str, str]) -> dict[str, list[tuple[str, ...]]]:
-    """:func:`_forms_by_first` of the names of several words in ``forms``, built once per
-    alias table (every document of a run passes the same one)."""
-    for cached, index in _MULTIWORD_INDEX:
-        if cached is forms:
-            return index
-    index = _forms_by_first({form: label for form, label in forms.items() if " " in form})
-    _MULTIWORD_INDEX[:] = [(forms, index)]
+def _table_index(
+    forms: Mapping[str, str], *, several_words: bool
+) -> dict[str, list[tuple[str, ...]]]:
+    """:func:`_forms_by_first` of an alias table's variants (only those of several words
+    with ``several_words``), built once per table: every document of a run passes the same
+    one."""
+    key = (id(forms), several_words)
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0] is forms:
+        return cached[1]
+    chosen = {form: label for form, label in forms.items() if not several_words or " " in form}
+    index = _forms_by_first(chosen)
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[key] = (forms, index)
+    return index
+
+
+def _index_with(
+    table: Mapping[str, str], forms: Mapping[str, str]
+) -> dict[str, list[tuple[str, ...]]]:
+    """:func:`_forms_by_first` of ``forms``, which are the alias table's variants plus the
+    document's own names: the table's part comes from :func:`_table_index`."""
+    index = dict(_table_index(table, several_words=False))
+    own = _forms_by_first({form: label for form, label in forms.items() if form not in table})
+    for first, candidates in own.items():
+        merged = index.get(first, []) + candidates
+        merged.sort(key=lambda words: (-len(words), words))
+        index[first] = merged
     return index
 
 
