@@ -1,8 +1,8 @@
 """Score newslens's entities (and raw spaCy NER beside them) on the hand-labelled gold set.
 
 Gold: ``tests/data/entities/labels.csv`` (guideline in ``tests/data/entities/GUIDELINE.md``):
-PERSON, ORG and GPE mentions of 67 corpus articles with character offsets and the canonical
-entity each one refers to, split by article into ``dev`` (47) and ``test`` (20).
+PERSON, ORG and GPE mentions of 72 corpus articles with character offsets and the canonical
+entity each one refers to, split by article into ``dev`` (52) and ``test`` (20).
 
 Systems:
 

@@ -19,7 +19,7 @@ Procedure (deterministic; every constant is below):
 4. The first :data:`DEV_SIZE` drawn articles are the development split (rules may be chosen
    on them); the next :data:`TEST_SIZE` are the test split (only ever scored). The walk then
    goes on for :data:`SECOND_DEV_SIZE` more development articles, labelled in later rounds
-   (draws 33-52, then 53-67) so that rules can be chosen on more than 12 articles without
+   (draws 33-52, then 53-72) so that rules can be chosen on more than 12 articles without
    touching the test split (the first 32 draws are unchanged by it).
 
 Usage::
@@ -49,7 +49,7 @@ CORPUS_DIR = Path("/work/shared/corpora/allsides_baly2020")
 SEED = 20261125
 DEV_SIZE = 12
 TEST_SIZE = 20
-SECOND_DEV_SIZE = 35
+SECOND_DEV_SIZE = 40
 SAMPLE_SIZE = DEV_SIZE + TEST_SIZE + SECOND_DEV_SIZE
 MIN_WORDS = 150
 MAX_WORDS = 650
