@@ -263,9 +263,7 @@ def _crediting_as(verb: Token, ctx: Context) -> bool:
     the mayor said on Monday", "as one adviser noted"): a verb flagged ``credits`` with no
     object or complement of its own ("as she explained the plan" tells when, "as he said he
     would" what he promised), except the hearer of "tell" ("as he told reporters")."""
-    if verb.dep_ != "advcl" or not ctx.is_reporting(verb, flag="credits"):
-        return False
-    if not opened_by_as(verb):
+    if verb.dep_ != "advcl" or not _as_credit(verb, ctx):
         return False
     own = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
     if verb.lemma_.lower() == "tell":
@@ -273,12 +271,15 @@ def _crediting_as(verb: Token, ctx: Context) -> bool:
     return not any(c.dep_ in own for c in verb.children)
 
 
+def _as_credit(verb: Token, ctx: Context) -> bool:
+    """Whether ``verb`` is a verb flagged ``credits`` in a clause opened by "as"."""
+    return ctx.is_reporting(verb, flag="credits") and opened_by_as(verb)
+
+
 def _as_clause_before(token: Token, clause: Token, ctx: Context) -> bool:
     """'The toll, as the mayor said on Monday, will double' parsed with what follows the
     comma as the verb's complement: the "as" clause credits the whole sentence."""
-    if clause.i < token.i or not ctx.is_reporting(token, flag="credits"):
-        return False
-    if not opened_by_as(token):
+    if clause.i < token.i or not _as_credit(token, ctx):
         return False
     return any(t.text == "," for t in ctx.doc[token.i + 1 : clause.left_edge.i])
 
