@@ -38,6 +38,15 @@ def entity_for(doc, spans: list[tuple[int, int, str]]):
     return doc
 
 
+def entity_at_words(doc, parts: list[tuple[str, int, str]]):
+    """``doc`` with its entities replaced by ``(first word, tokens, label)`` spans, each
+    starting at the first token with that text."""
+    words = [token.text for token in doc]
+    return entity_for(
+        doc, [(words.index(word), words.index(word) + n, label) for word, n, label in parts]
+    )
+
+
 def corpus_mentions(docs: dict) -> pd.DataFrame:
     """The concatenated mentions tables of ``{doc_id: doc}``, as a run's analysis writes them."""
     return pd.concat(

@@ -5,7 +5,15 @@ acronyms and short forms of organisations, the alias table, one label per entity
 from __future__ import annotations
 
 import pytest
-from entity_passages import TRUMP, TWO_MARIAS, UNITED_STATES, ZELENSKYY_RUBIO, counts, entity_for
+from entity_passages import (
+    TRUMP,
+    TWO_MARIAS,
+    UNITED_STATES,
+    ZELENSKYY_RUBIO,
+    counts,
+    entity_at_words,
+    entity_for,
+)
 from newslens.entities import entity_table, extract_mentions
 from newslens.entities.document import majority_label
 
@@ -256,10 +264,7 @@ def test_a_photo_credit_run_into_a_name_is_an_organisation_and_a_person(nlp, tex
     ],
 )
 def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, spans, expected):
-    doc = nlp(text)
-    words = [token.text for token in doc]
-    spans = [(words.index(word), words.index(word) + n, label) for word, n, label in spans]
-    mentions = extract_mentions(entity_for(doc, spans), doc_id="f")
+    mentions = extract_mentions(entity_at_words(nlp(text), spans), doc_id="f")
     assert counts(mentions) == expected
 
 

@@ -4,7 +4,7 @@ names, parts of hyphenated compounds, names after a title."""
 from __future__ import annotations
 
 import pytest
-from entity_passages import counts, entity_for
+from entity_passages import counts, entity_at_words, entity_for
 from newslens.entities import extract_mentions
 
 
@@ -73,10 +73,7 @@ def test_an_acronym_the_article_defines_counts_for_the_organisation(nlp):
     ],
 )
 def test_an_alias_name_tagged_in_parts_is_one_mention(nlp, text, parts, expected):
-    doc = nlp(text)
-    words = [token.text for token in doc]
-    spans = [(words.index(word), words.index(word) + n, label) for word, n, label in parts]
-    mentions = extract_mentions(entity_for(doc, spans), doc_id="p")
+    mentions = extract_mentions(entity_at_words(nlp(text), parts), doc_id="p")
     assert counts(mentions) == expected
 
 
