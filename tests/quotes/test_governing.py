@@ -115,6 +115,22 @@ GOVERNED = [
         [],
         id="subject-of-a-copula-is-described-not-speaking",
     ),
+    pytest.param(
+        'Governor Ruth Allen said on Monday that the remark by Dr. Ken Song "was unfair and hurtful."',
+        [('"was unfair and hurtful."', "partial", "said", "Ruth Allen", "Ruth Allen")],
+        id="a-surname-that-is-also-a-title-word-names-no-title",
+    ),
+    pytest.param(
+        'Senator Paul Grant is running a new ad that urges voters to "send a message" to the banks.',
+        [('"send a message"', "partial", "urges", "Paul Grant", "Paul Grant")],
+        id="an-ad-speaks-for-whoever-runs-it",
+    ),
+    pytest.param(
+        'Lawmakers in both parties attacked the loophole called an "inversion," in which a firm '
+        "moves its address abroad.",
+        [],
+        id="the-noun-a-participle-names-is-not-its-speaker",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

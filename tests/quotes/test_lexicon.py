@@ -10,13 +10,13 @@ from quotes_testing import quotes_of
 
 def test_reporting_verbs_are_extendable(nlp, tmp_path):
     verbs = load_reporting_verbs()
-    assert "indirect" in verbs["say"] and "opine" not in verbs
+    assert "indirect" in verbs["say"] and "fret" not in verbs
     extra = tmp_path / "verbs.txt"
-    extra.write_text("# local additions\nopine indirect\n", encoding="utf-8")
-    text = "Critic Ann Vale opined the film was too long."
+    extra.write_text("# local additions\nfret indirect\n", encoding="utf-8")
+    text = "Critic Ann Vale fretted the film was too long."
     assert quotes_of(nlp, text) == []
     assert quotes_of(nlp, text, reporting_verbs=load_reporting_verbs(extra)) == [
-        ("the film was too long", "indirect", "opined", "Ann Vale", "Ann Vale")
+        ("the film was too long", "indirect", "fretted", "Ann Vale", "Ann Vale")
     ]
 
 

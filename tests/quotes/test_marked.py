@@ -68,6 +68,15 @@ MARKED_PATTERNS = [
         ],
         id="reporting-verb-right-before-the-quote",
     ),
+    pytest.param(
+        '"We will rebuild the bridge," Mayor Tom Reyes said.\n\n'
+        'At a meeting on Tuesday, his rival Jane Holt retorted: "The bridge was never his idea."',
+        [
+            ('"We will rebuild the bridge,"', "direct", "said", "Tom Reyes", "Tom Reyes"),
+            ('"The bridge was never his idea."', "direct", "retorted", "Jane Holt", "Jane Holt"),
+        ],
+        id="a-retort-is-reported-speech",
+    ),
 ]
 
 

@@ -143,8 +143,11 @@ def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:
     previous = [t for t in _tokens_before(q, ctx) if t.text not in ",:"]
     if previous:
         word = previous[-1]
+        # A title word inside a person's name is a name ('Dr. Paul Song "was ..."').
         if word.lower_ in naming_participles() or (
-            word.lower_ in title_cues() and word.pos_ in ("NOUN", "PROPN")
+            word.lower_ in title_cues()
+            and word.pos_ in ("NOUN", "PROPN")
+            and word.ent_type_ != "PERSON"
         ):
             return Skip(SkipReason.TITLE_AFTER_WORD, word.text)
     return None

@@ -122,10 +122,15 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
 def _is_passive(verb: Token) -> bool:
     """Whether ``verb`` is in the passive voice: it has a passive subject ("Doe was called
     ...") or is a past participle describing the noun it hangs on ("a plan described as
-    ...", "an option seen by organizers as ...")."""
+    ...", "an option seen by organizers as ..."), also when tagged as a past tense without
+    a subject of its own ("the loophole called an "inversion"")."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if verb.dep_ != "acl":
+        return False
+    return verb.tag_ == "VBN" or (
+        verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _agent(verb: Token, ctx: Context) -> Token | None:
