@@ -77,6 +77,14 @@ MARKED_PATTERNS = [
         ],
         id="a-retort-is-reported-speech",
     ),
+    pytest.param(
+        "“It is a tough charge,” Senator Ann Vale said. “But, come on.”",
+        [
+            ("“It is a tough charge,”", "direct", "said", "Ann Vale", "Ann Vale"),
+            ("“But, come on.”", "direct", "", "Ann Vale", "Ann Vale"),
+        ],
+        id="a-short-quote-right-after-the-attribution-goes-on-with-its-speaker",
+    ),
 ]
 
 
@@ -87,6 +95,12 @@ def test_marked_quote_patterns(nlp, text, expected):
 
 # (passage, (speaker, speaker_entity) of its one direct quote)
 DIRECT_QUOTE_SPEAKERS = [
+    pytest.param(
+        "“This is just a show and we are all props,” said Ohio delegate Ken Marsh, angered"
+        " that party leaders ignored them.",
+        ("Ken Marsh", "Ken Marsh"),
+        id="inverted-attribution-whose-name-the-parser-hung-on-the-next-verb",
+    ),
     pytest.param(
         "“The flood is a warning to every city on the coast.” George Smith wrote in the Post.",
         ("George Smith", "George Smith"),

@@ -27,6 +27,11 @@ QUOTATION_SPANS = [
         [(0, 112)],
         id="single-quotes-nested-in-a-quote-left-open-at-offset-0",
     ),
+    pytest.param(
+        "“The bridge will be late again,“ said Tom Reyes. “It always is.”",
+        [(0, 32), (49, 64)],
+        id="an-opening-mark-at-the-end-of-a-word-closes-the-quote",
+    ),
 ]
 
 

@@ -90,6 +90,9 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     return None
 
 
+INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
+
+
 def opened_by_as(verb: Token) -> bool:
     """Whether the conjunction "as" opens the clause of ``verb`` ("as X noted")."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
@@ -180,6 +183,23 @@ def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Toke
             and child.ent_type_ not in ("DATE", "TIME")
         ):
             return child
+    if inverted and verb.tag_ != "VBG":
+        return _name_right_after(verb, ctx)
+    return None
+
+
+def _name_right_after(verb: Token, ctx: Context) -> Token | None:
+    """The name the parser hung elsewhere in an inverted attribution ('"...," said Virginia
+    delegate Beau Correll, angered that ...', where "Correll" is parsed as the subject of
+    "angered"): the last word of the run of names and nouns right after the verb, up to a
+    comma, when that run holds a person or an organisation."""
+    run: list[Token] = []
+    for token in verb.doc[verb.i + 1 : verb.i + 1 + INVERTED_NAME_WORDS]:
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") or ctx.inside[token.i]:
+            break
+        run.append(token)
+    if any(token.ent_type_ in ("PERSON", "ORG") for token in run) and run[-1].pos_ == "PROPN":
+        return run[-1]
     return None
 
 

@@ -22,7 +22,7 @@ from newslens.quotes.lexicon import SENTENCE_END, load_reporting_verbs
 from newslens.quotes.marked import attribute_marked
 from newslens.quotes.marks import find_quotations
 from newslens.quotes.records import KINDS, Found, Speaker
-from newslens.quotes.rules import QuoteRule, SpeakerRule
+from newslens.quotes.rules import QuoteRule, SkipReason, SpeakerRule
 from newslens.quotes.speakers import speaker_from_token
 from newslens.quotes.tables import quotes_frame
 from newslens.quotes.transcripts import (
@@ -178,8 +178,9 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
     unless the sentence before it introduces someone new (:func:`_introduced_before`)."""
     last: Found | None = None
     for found in results:
-        if found.skipped:
+        if found.skipped and not _short_follow_up(found, last, ctx):
             continue
+        found.skip = None
         if found.speaker.start is None and not found.speaker.text and found.kind == "direct":
             introduced = _introduced_before(found, last, ctx)
             if introduced is not None:
@@ -199,6 +200,18 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
                     found.cue = None
         if found.speaker.text:
             last = found
+
+
+def _short_follow_up(found: Found, last: Found | None, ctx: Context) -> bool:
+    """Whether a quotation skipped as too short follows the last quote in its paragraph
+    with only that quote's attribution between them ('"It is a tough charge," Pence said.
+    "But, come on."'): the speaker goes on, however few the words."""
+    if found.skip is None or found.skip.reason is not SkipReason.TOO_SHORT or last is None:
+        return False
+    if ctx.paragraph_index(found.start) != ctx.paragraph_index(last.end):
+        return False
+    between = ctx.text[last.end : found.start].strip()
+    return sum(between.count(mark) for mark in SENTENCE_END) <= 1 and len(between) > 0
 
 
 def _introduced_before(found: Found, last: Found | None, ctx: Context) -> Speaker | None:

@@ -79,6 +79,12 @@ def _opens_word(before: str, after: str) -> bool:
     return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
+def _closes_word(before: str, after: str) -> bool:
+    """Whether a mark between these characters stands at the end of a word, before a space
+    or the end of the paragraph."""
+    return not before.isspace() and before not in "([{" and after.isspace()
+
+
 _SINGLE_MARK = re.compile(f"[{re.escape(OPENING_SINGLE + CLOSING_SINGLE + AMBIGUOUS_SINGLE)}]")
 _DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
 
@@ -153,7 +159,8 @@ def _pair_curly_text(text: str, start: int, end: int) -> tuple[list[Pair], int |
     """Double marks in a paragraph typeset with curly quotes. A straight mark there opens at
     the start of a word and closes at the end of one ('"a few more days” before'); a quote of
     the other type inside an open one is nested ('"... “fair play” ..."'); a closing
-    mark at the start of a word opens a quote ('”What ...”')."""
+    mark at the start of a word opens a quote ('”What ...”') and an opening mark at the end
+    of one closes it ('"... for her here,“ said Jim Clyburn')."""
     pairs: list[Pair] = []
     open_at: int | None = None
     nested = 0
@@ -166,7 +173,11 @@ def _pair_curly_text(text: str, start: int, end: int) -> tuple[list[Pair], int |
         straight_open = text[open_at] == '"'
         if (character == '"') != straight_open and (character in OPENING_DOUBLE or starts_word):
             nested += 1  # a quote of the other type inside this one
-        elif character in CLOSING_DOUBLE or (character == '"' and not before.isspace()):
+        elif (
+            character in CLOSING_DOUBLE
+            or (character == '"' and not before.isspace())
+            or (character in OPENING_DOUBLE and _closes_word(before, after))
+        ):
             if nested and (character == '"') != straight_open:
                 nested -= 1
             else:
