@@ -13,6 +13,19 @@ INDIRECT_PATTERNS = [
         id="clausal-complement",
     ),
     pytest.param(
+        "Mayor Tom Reyes said the council will most likely vote on the budget next week.",
+        [
+            (
+                "the council will most likely vote on the budget next week",
+                "indirect",
+                "said",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="complement-whose-verb-the-tagger-took-for-a-noun",
+    ),
+    pytest.param(
         "The company will cut 500 jobs next year, per Reuters. Per a spokesman, the plant"
         " will close. Gas costs $5 per gallon, and the tax is $100 per person.",
         [

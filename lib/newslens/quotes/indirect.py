@@ -146,7 +146,7 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
 
 def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> _Report | None:
     """'X said the talks had failed' / 'The talks had failed, X said.'"""
-    if clause.pos_ not in ("VERB", "AUX"):
+    if clause.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(clause):
         return None
     start, end = clause.left_edge.i, content_end(clause, ctx.verbs)
     if (
@@ -195,6 +195,13 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
             )
         end = min(subject.left_edge.i, token.i)
     return _Report(start, end, token, subject)
+
+
+def _verb_tagged_as_noun(clause: Token) -> bool:
+    """Whether a clausal complement the tagger took for a noun is a verb with its subject
+    and auxiliary ('said the chamber will most likely vote on ...')."""
+    deps = {c.dep_ for c in clause.children}
+    return clause.dep_ == "ccomp" and "aux" in deps and bool(deps & set(SUBJECT_DEPS))
 
 
 def _continued_after(token: Token, ctx: Context) -> int | None:
