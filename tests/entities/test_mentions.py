@@ -231,3 +231,14 @@ def test_a_name_after_a_tweets_link_and_dash_is_still_counted(nlp):
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions["text"].tolist() == ["Jane Doe", "Jane Doe"]
     assert set(mentions["entity"]) == {"Jane Doe"}
+
+
+def test_stock_market_indices_are_no_entities(nlp):
+    doc = nlp(
+        "Stocks rose as the Dow gained and the Russell 2000 index climbed. "
+        "Dow Chemical and Hang Seng Bank said profits rose."
+    )
+    assert [t.text for t in doc[13:19]] == ["Dow", "Chemical", "and", "Hang", "Seng", "Bank"]
+    doc = entity_for(doc, [(4, 5, "ORG"), (8, 9, "PERSON"), (13, 15, "ORG"), (16, 19, "ORG")])
+    mentions = extract_mentions(doc, doc_id="x")
+    assert mentions["entity"].tolist() == ["Dow Chemical", "Hang Seng Bank"]

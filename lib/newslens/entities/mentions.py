@@ -34,6 +34,7 @@ from newslens.entities.normalise import (
     is_attributive,
     is_dash,
     is_name_shaped,
+    names_market_index,
     normalise,
     skip_not_names,
 )
@@ -202,7 +203,7 @@ def _tagged_mentions(
             continue
         start = skip_not_names(texts, ent.start, ent.end, not_names)
         stop = cut_not_names(texts, start, ent.end, not_names)
-        if stop == start:
+        if stop == start or names_market_index(texts, start, stop):
             continue
         if (start, stop) != (ent.start, ent.end):
             from spacy.tokens import Span  # here: notebooks reading mention tables skip spaCy

@@ -392,6 +392,28 @@ def default_not_names() -> frozenset[tuple[str, ...]]:
     )
 
 
+@functools.cache
+def default_market_indices() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The phrases of ``data/market_indices.txt`` as token tuples, by their first token."""
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for _, line in read_data_lines(package_data("market_indices.txt")):
+        phrase = tuple(line.split())
+        by_first.setdefault(phrase[0], set()).add(phrase)
+    return {first: frozenset(phrases) for first, phrases in by_first.items()}
+
+
+def names_market_index(texts: Sequence[str], start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` name a stock market index ("the Dow", "Russell" in
+    "Russell 2000"): a phrase of ``data/market_indices.txt`` starts at ``start`` and covers
+    the whole name, so "Dow Chemical" and "Hang Seng Bank" are not indices."""
+    if texts[start] in ("the", "The") and end - start > 1:
+        start += 1
+    for phrase in default_market_indices().get(texts[start], ()):
+        if len(phrase) >= end - start and tuple(texts[start : start + len(phrase)]) == phrase:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=8)
 def _longest(phrases: frozenset[tuple[str, ...]]) -> int:
     """The length in tokens of the longest of ``phrases`` (asked for every entity: kept)."""
