@@ -337,6 +337,16 @@ def test_a_person_written_as_a_town_with_its_state_is_the_town(nlp):
     ]
 
 
+def test_a_person_written_after_city_of_is_the_city(nlp):
+    text = "Workers in the city of Kenara went on strike. Kenara is the third city of the country."
+    doc = entity_for(nlp(text), [(5, 6, "PERSON"), (10, 11, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="t")
+    assert list(zip(mentions["text"], mentions["label"], strict=True)) == [
+        ("Kenara", "GPE"),
+        ("Kenara", "GPE"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "spans", "name", "entity"),
     [
@@ -354,6 +364,14 @@ def test_a_person_written_as_a_town_with_its_state_is_the_town(nlp):
             [(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "GPE"), (14, 15, "PERSON")],
             "Washington",
             "George Washington",
+        ),
+        # A person's title names no place ("the mayor of the city of Selma" says nothing of
+        # Mayor Reed's surname).
+        (
+            "Mayor Ann Reed of the city of Selma spoke. Reed left early.",
+            [(1, 3, "PERSON"), (7, 8, "GPE"), (10, 11, "PERSON")],
+            "Reed",
+            "Ann Reed",
         ),
     ],
 )

@@ -129,13 +129,18 @@ def link_people(mentions: list[Mention]) -> None:
 # (punctuation, a preposition, a verb), not a noun it qualifies ("Hawley, Missouri attorney
 # general") nor a possessive ("McCaskill, Missouri's senator").
 _AFTER_A_PLACE = frozenset({"ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
+# Nouns that make the name after "of" a place ("the city of Kenema", "the town of Selma").
+PLACE_NOUNS_BEFORE_OF = frozenset(
+    {"city", "town", "village", "hamlet", "township", "borough", "suburb", "municipality"}
+)
 
 
 def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
     """A one-word "person" the document writes as a place is the place: "Ferguson,
     Missouri", "Selma, Ala." (the name, tagged a person or a place, a comma, then a place
-    that ends the phrase). Every mention of that name with nothing making it a person (no
-    title, not a word of a longer person's name of the document) becomes GPE, in place.
+    that ends the phrase), "the city of Kenema". Every mention of that name with nothing
+    making it a person (no title, not a word of a longer person's name of the document)
+    becomes GPE, in place.
 
     Why: the tagger reads small towns as people (a surname-shaped word), and the article
     gives the town its state or country the first time it names it."""
@@ -146,7 +151,7 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
         if m.label in ("PERSON", "GPE")
         and not m.role
         and " " not in m.name
-        and _before_a_region(doc, m.end_token, place_ends)
+        and (_before_a_region(doc, m.end_token, place_ends) or _after_place_noun(doc, m.token))
     }
     # "Washington, D.C." says nothing of "Washington" in an article about George Washington.
     towns -= {
@@ -160,6 +165,16 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
             and mention.entity in ("", mention.name)
         ):
             mention.label = "GPE"
+
+
+def _after_place_noun(doc: Doc, first: int) -> bool:
+    """Whether the name starting at token ``first`` follows "city of", "town of" and the
+    like ("the Sierra Leonean city of Kenema")."""
+    return (
+        first >= 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF
+    )
 
 
 def _before_a_region(doc: Doc, comma: int, place_ends: Mapping[int, int]) -> bool:
