@@ -131,6 +131,25 @@ GOVERNED = [
         [],
         id="the-noun-a-participle-names-is-not-its-speaker",
     ),
+    pytest.param(
+        "Vale’s campaign called AP’s report a “rush to judgment,” because delegates can still"
+        " change their minds.",
+        [("“rush to judgment,”", "partial", "called", "Vale’s campaign", "")],
+        id="a-noun-with-its-own-verb-parsed-as-a-participle-speaks",
+    ),
+    pytest.param(
+        "Mayor Tom Reyes called the show “the worst program on television.”",
+        [
+            (
+                "“the worst program on television.”",
+                "partial",
+                "called",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="what-a-title-word-is-called-is-no-title",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

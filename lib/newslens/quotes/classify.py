@@ -133,6 +133,12 @@ def _tokens_before(q: Quotation, ctx: Context) -> list[Token]:
     return [t for t in preceding if not t.is_space] if preceding else []
 
 
+# Verbs whose object a quotation right after it characterises, even when the object is a
+# title word ("called the film "a masterpiece""); not "name" ('named the show "Madam
+# Secretary" as her favourite' gives a title).
+CHARACTERISING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+
+
 def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:
     """A quotation right after a word that makes it a name: "the film "Casablanca"", "a
     book titled "..."" (but not the verb in 'show "restraint"')."""
@@ -143,11 +149,14 @@ def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:
     previous = [t for t in _tokens_before(q, ctx) if t.text not in ",:"]
     if previous:
         word = previous[-1]
-        # A title word inside a person's name is a name ('Dr. Paul Song "was ..."').
+        # A title word inside a person's name is a name ('Dr. Paul Song "was ..."'), and
+        # what a title word is called is a characterisation ('called the show "the news show
+        # of record"').
         if word.lower_ in naming_participles() or (
             word.lower_ in title_cues()
             and word.pos_ in ("NOUN", "PROPN")
             and word.ent_type_ != "PERSON"
+            and not (word.dep_ == "dobj" and word.head.lemma_ in CHARACTERISING_VERBS)
         ):
             return Skip(SkipReason.TITLE_AFTER_WORD, word.text)
     return None

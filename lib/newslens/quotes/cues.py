@@ -125,15 +125,19 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
 def _is_passive(verb: Token) -> bool:
     """Whether ``verb`` is in the passive voice: it has a passive subject ("Doe was called
     ...") or is a past participle describing the noun it hangs on ("a plan described as
-    ...", "an option seen by organizers as ..."), also when tagged as a past tense without
-    a subject of its own ("the loophole called an "inversion"")."""
+    ...", "an option seen by organizers as ...")."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return True
-    if verb.dep_ != "acl":
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
-    return verb.tag_ == "VBN" or (
-        verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    )
+    # A past form hung on a noun with neither subject nor object is a participle ("the
+    # loophole called an "inversion"", also when tagged as a past tense); with an object it
+    # is the noun's own verb the parser took for one ("the campaign called the report a
+    # "rush to judgment""), and so is the verb right after a name ("Trump called Clinton an
+    # ISIS "co-founder"").
+    if verb.i == verb.head.i + 1 and verb.head.ent_type_ in ("PERSON", "ORG"):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj" for c in verb.children)
 
 
 def _agent(verb: Token, ctx: Context) -> Token | None:
