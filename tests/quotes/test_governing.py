@@ -150,6 +150,20 @@ GOVERNED = [
         ],
         id="what-a-title-word-is-called-is-no-title",
     ),
+    pytest.param(
+        "After his remarks about Ann Vale, Tom Cross said the council “will not be moved by"
+        " threats.”",
+        [
+            (
+                "“will not be moved by threats.”",
+                "partial",
+                "said",
+                "Tom Cross",
+                "Tom Cross",
+            )
+        ],
+        id="a-name-right-before-its-verb-speaks-however-parsed",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

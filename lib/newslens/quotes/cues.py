@@ -53,6 +53,9 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # "Doe was called a "liar" by Roe", "a plan described as "reckless"": the words are
         # the agent's; the passive subject (or the noun described) is what they are about.
         return _agent(verb, ctx)
+    named = _name_right_before(verb, ctx)
+    if named is not None:
+        return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
     if subjects:
         # "Frustration with police: Civil rights activists say ...": of two subjects the
@@ -72,6 +75,7 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         and previous.ent_type_ not in ("DATE", "TIME")  # "tweets early Friday saying"
     ):
         return previous  # "footage of Jane Doe asking, ..."
+
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         # A participle or infinitive adjunct shares the subject of the clause it hangs on
         # ("..., calling it X", "went after him to release ..., calling"); a past
@@ -189,6 +193,22 @@ def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Toke
             return child
     if inverted and verb.tag_ != "VBG":
         return _name_right_after(verb, ctx)
+    return None
+
+
+def _name_right_before(verb: Token, ctx: Context) -> Token | None:
+    """A person's name right before a finite reporting verb that the parser hung elsewhere
+    ("After his remarks about Ann Vale, Tom Cross said", "Cross" parsed on "Vale" and
+    "remarks" as the subject): with nothing between them, the name is who speaks."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or not ctx.is_reporting(verb):
+        return None
+    previous = verb.doc[verb.i - 1]
+    if (
+        previous.ent_type_ == "PERSON"
+        and previous.dep_ in ("conj", "pobj", "appos")
+        and not ctx.inside[previous.i]
+    ):
+        return previous
     return None
 
 
