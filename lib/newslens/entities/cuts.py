@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from newslens.entities.mention import Mention, char_text
+from newslens.entities.mention import Mention, char_text, span_text
 from newslens.entities.names import name_key
 from newslens.entities.untagged import person_forms
 
@@ -123,7 +123,7 @@ def _slash_parts(doc: Doc, mention: Mention) -> list[Mention]:
                 doc[first].idx,
                 doc[last].idx + len(doc[last].text),
                 first,
-                name_key(doc[first:b].text),
+                name_key(span_text(doc, first, b)),
                 "ORG",
                 mention.ner_label,
                 linked_by="trim",
@@ -142,11 +142,11 @@ def _swallowed_tail(
     for k in range(first + 1, last):
         if doc[k].text not in starts or _after_name_particle(doc, k):
             continue
-        if mention.label == "ORG" and name_key(doc[first:k].text) not in people:
+        if mention.label == "ORG" and name_key(span_text(doc, first, k)) not in people:
             continue
         stops = range(last, min(last + 3, len(doc)) + 1) if mention.label == "PERSON" else (last,)
         for stop in stops:
-            tail = name_key(doc[k:stop].text)
+            tail = name_key(span_text(doc, k, stop))
             label = known.get(tail)
             if label in _PLACE_LABELS and tail not in people:
                 return k, stop, label
@@ -171,7 +171,7 @@ def _swallowed_head(doc: Doc, mention: Mention, known: Mapping[str, str]) -> int
     ``None``. Places are never cut off a name's head ("Jordan Peterson")."""
     first, last = mention.token, mention.end_token
     for k in range(last - 1, first, -1):
-        head = name_key(doc[first:k].text)
+        head = name_key(span_text(doc, first, k))
         if known.get(head) == "ORG":
             return k
     return None
@@ -185,7 +185,7 @@ def _leading_part(doc: Doc, mention: Mention, k: int, label: str, *, role: str =
         max(mention.start, doc[first].idx),
         doc[k - 1].idx + len(doc[k - 1].text),
         first,
-        name_key(doc[first:k].text),
+        name_key(span_text(doc, first, k)),
         label,
         mention.ner_label,
         role=role,
@@ -244,7 +244,7 @@ def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[M
         doc[k].idx,
         doc[stop - 1].idx + len(doc[stop - 1].text),
         k,
-        name_key(doc[k:stop].text),
+        name_key(span_text(doc, k, stop)),
         label,
         mention.ner_label,
         linked_by="trim",

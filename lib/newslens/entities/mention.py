@@ -48,10 +48,23 @@ def token_strings(doc: Doc) -> list[str]:
     return result
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without building the ``Span``: slicing a ``Doc`` costs about
+    ten times reading a token, and names are read from token ranges tens of thousands of
+    times per run."""
+    end = min(end, len(doc))
+    if end - start == 1:
+        return doc[start].text
+    if end <= start:
+        return ""
+    return "".join([doc[i].text_with_ws for i in range(start, end - 1)]) + doc[end - 1].text
+
+
 def char_text(doc: Doc, start: int, end: int) -> str:
     """``doc.text[start:end]`` without rebuilding the whole text (``Doc.text`` joins every
     token on each access)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return doc.text[start:end]
-    return span.text[start - span.start_char : end - span.start_char]
+    text = span_text(doc, span.start, span.end)
+    return text[start - span.start_char : end - span.start_char]

@@ -176,9 +176,11 @@ def _coverage(doc: Doc, considered: set[str]) -> list[int]:
     hides nothing; laws and court cases ("Elonis v. United States") name no one: 2."""
     covered = [0] * len(doc)
     for ent in doc.ents:
-        if ent.label_ in considered or len(ent) > 1:
-            for i in range(ent.start, ent.end):
-                covered[i] = 2 if ent.label_ in considered or ent.label_ == "LAW" else 1
+        label = ent.label_
+        start, end = ent.start, ent.end
+        if label in considered or end - start > 1:
+            # One slice per entity: the label is read once, not once per token.
+            covered[start:end] = [2 if label in considered or label == "LAW" else 1] * (end - start)
     return covered
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newslens.entities.mention import char_text
+from newslens.entities.mention import char_text, span_text
 from newslens.entities.names import (
     DASHES,
     EDGE_PUNCTUATION,
@@ -63,6 +63,8 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
 # base form and participles in -ed are left out: the tagger gives them to given names.
 _EDGE_VERB_TAGS = frozenset({"VBG", "VBZ", "VBP"})
+# Any of :data:`~newslens.entities.names.DASHES` (one search, not one per dash).
+_DASH = re.compile("|".join(map(re.escape, DASHES)))
 # A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
 # "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
 _GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
@@ -83,7 +85,7 @@ class NormalisedSpan:
 
 def is_dash(token: Token) -> bool:
     """Whether the token holds a dash (em, en or a double hyphen)."""
-    return any(dash in token.text for dash in DASHES)
+    return _DASH.search(token.text) is not None
 
 
 def normalise_span(
@@ -119,7 +121,7 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     if name_start == start:
         role_text = _title_before(doc, start, lowers, index)
     else:
-        role_text = doc[start:name_start].text
+        role_text = span_text(doc, start, name_start)
     if span.label_ == "PERSON":
         name_start = _after_lowercase_words(doc, name_start, end, lowers)
         name_start, end = _without_edge_verbs(doc, name_start, end)
@@ -244,17 +246,18 @@ def _title_before(doc: Doc, start: int, lowers: Sequence[str], index: TitleIndex
             role_start -= 1
         else:
             break
-    return doc[role_start:start].text if role_start < start else ""
+    return span_text(doc, role_start, start) if role_start < start else ""
 
 
 def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> NormalisedSpan | None:
     """The name's characters: cut at a dash inside a token, edge punctuation and possessives
     the tokenizer left attached stripped; ``None`` when nothing name-like is left."""
     start_char = doc[name_start].idx
-    text = doc[name_start:end].text  # not doc.text, which spaCy rebuilds on every access
-    for dash in DASHES:
-        if dash in text[1:]:
-            text = text[: text.index(dash, 1)]
+    text = span_text(doc, name_start, end)  # not doc.text, which spaCy rebuilds on every access
+    full_end = start_char + len(text)
+    dash = _DASH.search(text, 1)  # the first dash after the first character
+    if dash is not None:
+        text = text[: dash.start()]
     stripped = text.lstrip(EDGE_PUNCTUATION)
     start_char += len(text) - len(stripped)
     text = stripped
@@ -264,13 +267,19 @@ def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> Normal
             break
         text = trimmed
     end_char = start_char + len(text)
-    if not any(ch.isalnum() for ch in text) or PARTY_TAG.match(text):
+    if not any(map(str.isalnum, text)) or PARTY_TAG.match(text):
         return None
     last_token = end - 1
-    while last_token > name_start and doc[last_token].idx >= end_char:
-        last_token -= 1
+    if end_char < full_end:  # cut inside the span: the name may end before its last token
+        while last_token > name_start and doc[last_token].idx >= end_char:
+            last_token -= 1
     return NormalisedSpan(
-        name_start, last_token + 1, start_char, end_char, name_key(text), collapse(role_text)
+        name_start,
+        last_token + 1,
+        start_char,
+        end_char,
+        name_key(text),
+        collapse(role_text) if role_text else "",
     )
 
 
@@ -279,9 +288,10 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     :func:`newslens.entities.names.hover_cut`) or where a word is glued to its surname
     ("Jason FurmanEconomy" -> "Jason Furman"), also in the token just after the span
     ("Donald John" before "TrumpKamala" -> "Donald John Trump")."""
-    tokens = [t.text for t in doc[normalised.start_token : normalised.end_token]]
+    tokens = [doc[i].text for i in range(normalised.start_token, normalised.end_token)]
     # The hover's "(Nickname)" may follow the span the tagger ended before the parenthesis.
-    following = [t.text for t in doc[normalised.end_token : normalised.end_token + 2]]
+    after = range(normalised.end_token, min(normalised.end_token + 2, len(doc)))
+    following = [doc[i].text for i in after]
     cut = min(hover_cut(tokens + following, default_nicknames()), len(tokens))
     keep = None
     for k in range(1, cut):
@@ -299,7 +309,7 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     name = (
         name_key(char_text(doc, normalised.start, end))
         if keep
-        else name_key(doc[normalised.start_token : normalised.start_token + cut].text)
+        else name_key(span_text(doc, normalised.start_token, normalised.start_token + cut))
     )
     return NormalisedSpan(
         normalised.start_token,
@@ -420,6 +430,13 @@ def _longest(phrases: frozenset[tuple[str, ...]]) -> int:
     return max((len(phrase) for phrase in phrases), default=0)
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The first words of ``phrases``: a token that is none of them starts no phrase, and
+    most tokens are ruled out by this one lookup (asked for every entity: kept)."""
+    return frozenset(phrase[0] for phrase in phrases if phrase)
+
+
 def cut_not_names(
     texts: Sequence[str], start: int, end: int, phrases: frozenset[tuple[str, ...]]
 ) -> int:
@@ -427,7 +444,10 @@ def cut_not_names(
     ``phrases`` ("Replay More Videos" in "ISIS Replay More Videos"), else ``end``. Page
     furniture may run past the span ("Replay More" tagged, "Videos" after it)."""
     longest = _longest(phrases)
+    firsts = _first_words(phrases)
     for i in range(start, end):
+        if texts[i] not in firsts:
+            continue
         for length in range(1, longest + 1):
             if tuple(texts[i : i + length]) in phrases:
                 return i
@@ -441,8 +461,9 @@ def skip_not_names(
     with (share buttons run into a caption: "Twitter Pinterest Jane Doe" -> "Jane Doe");
     ``end`` when nothing else is left."""
     longest = _longest(phrases)
+    firsts = _first_words(phrases)
     moved = True
-    while moved and start < end:
+    while moved and start < end and texts[start] in firsts:
         moved = False
         for length in range(longest, 0, -1):
             if tuple(texts[start : start + length]) in phrases:

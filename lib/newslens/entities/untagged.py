@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from newslens.entities.mention import Mention, token_strings
+from newslens.entities.mention import Mention, span_text, token_strings
 from newslens.entities.names import (
     ACRONYM,
     GENERIC_ORG_WORDS,
@@ -98,7 +98,7 @@ def _match_at(
         stop = i + len(words)
         if stop > n or any(covered[j] == 2 for j in range(i, stop)):
             continue
-        keys = [name_key(t.text) for t in doc[i:stop]]
+        keys = [name_key(doc[j].text) for j in range(i, stop)]
         keys[-1] = POSSESSIVE.sub("", keys[-1])
         if tuple(keys) != words:
             continue
@@ -190,8 +190,9 @@ def titled_untagged(
     found = []
     n = len(doc)
     last_words = index.last_words
-    for i in range(1, n):
-        if covered[i] or covered[i - 1] or lowers[i - 1] not in last_words:
+    # Only a token right after a title's last word can start such a name.
+    for i in [k + 1 for k in range(n - 1) if lowers[k] in last_words]:
+        if covered[i] or covered[i - 1]:
             continue
         token = doc[i]
         if not token.is_title or token.pos_ != "PROPN":
@@ -213,7 +214,7 @@ def titled_untagged(
             and doc[stop].ent_type_ not in ("DATE", "TIME")
         ):
             stop += 1
-        text = POSSESSIVE.sub("", doc[i:stop].text)
+        text = POSSESSIVE.sub("", span_text(doc, i, stop))
         name = name_key(text)
         if (
             not name
@@ -230,7 +231,7 @@ def titled_untagged(
                 name,
                 "PERSON",
                 "",
-                role=collapse(doc[title_start:i].text),
+                role=collapse(span_text(doc, title_start, i)),
                 linked_by="title",
                 end_token=stop,
             )
