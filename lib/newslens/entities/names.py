@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from newslens.resources import package_data, read_data_lines
@@ -102,6 +103,22 @@ def name_keys(texts: pd.Series) -> pd.Series:
         .str.replace("\u2019", "'", regex=False)
         .str.replace("\u0092", "'", regex=False)
     )
+
+
+def is_among(texts: pd.Series, names: Iterable[str]) -> pd.Series:
+    """``texts.isin(names)`` for a column of names (missing values match nothing; ``names``
+    are strings). Why: for a column stored in Arrow, pandas builds one Arrow scalar per name
+    in Python (about a microsecond each, and the corpus's sets of names hold thousands);
+    Arrow's ``is_in`` takes the set as one array."""
+    dtype = texts.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return texts.isin(names)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = pa.array(texts.array)
+    found = pc.is_in(column, value_set=pa.array(list(names), type=column.type))
+    return pd.Series(np.asarray(found, dtype=bool), index=texts.index, name=texts.name)
 
 
 def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -66,6 +66,7 @@ from newslens.entities.aliases import Alias
 from newslens.entities.document import majority_label
 from newslens.entities.names import (
     default_nicknames,
+    is_among,
     name_fits,
     name_keys,
     same_word,
@@ -270,7 +271,9 @@ def _merge_case_forms(result: pd.DataFrame) -> None:
     sizes = result["entity"].value_counts()
     folded = (
         pd.Series(
-            [without_accents(name) for name in sizes.index], index=sizes.index, dtype="string"
+            [without_accents(name) for name in sizes.index.tolist()],
+            index=sizes.index,
+            dtype="string",
         )
         .str.lower()
         .str.replace(r"[.\-\s]", "", regex=True)
@@ -297,7 +300,7 @@ def _merge_dotted_acronyms(result: pd.DataFrame) -> None:
     if dotted.empty:
         return
     undotted = dotted.str.replace(".", "", regex=False)
-    known = undotted.isin(set(names))
+    known = is_among(undotted, set(names.tolist()))
     _merge_forms(result, dict(zip(dotted[known], undotted[known], strict=True)))
 
 
@@ -467,13 +470,13 @@ def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
     is_person = result["label"] == "PERSON"
     once = key.map(key[is_person].value_counts()).fillna(0) == 1
     # Words of the corpus's longer person names support a one-word name ("Trump").
-    names = result.loc[is_person, "entity"].unique()
+    names = result.loc[is_person, "entity"].unique().tolist()
     words = {word for name in names if " " in name for word in name.split(" ")}
     one_word = ~key.str.contains(" ", regex=False) & (result["entity"] == key)
     unsupported = (
         is_person
         & once
-        & ~key.isin(words)
+        & ~is_among(key, words)
         & one_word
         & (result["role"].fillna("") == "")
         & result["linked_by"].isin(["name", "repeat", "corpus_label"])
@@ -485,11 +488,11 @@ def _family_plurals(key: pd.Series, people: Sequence[str]) -> pd.Series:
     """Rows whose name is the plural of the surname of one of the corpus's ``people`` (full
     names) and no one's surname itself: "Clintons", "Obamas", "Kennedys"."""
     surnames = {surname(name.split(" ")) for name in people if " " in name}
-    plural = key.str.endswith("s") & ~key.isin(surnames)
+    plural = key.str.endswith("s") & ~is_among(key, surnames)
     if not plural.any():
         return plural
     stems = key[plural]
-    family = stems.str[:-1].isin(surnames) | (
-        stems.str.endswith("es") & stems.str[:-2].isin(surnames)
+    family = is_among(stems.str[:-1], surnames) | (
+        stems.str.endswith("es") & is_among(stems.str[:-2], surnames)
     )
     return plural & family.reindex(key.index, fill_value=False)
