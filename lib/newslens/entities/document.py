@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 DEFAULT_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
 _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # a capitalised word, as a common noun would be
+# Each default label's rank, for breaking ties in votes (built once: votes are many).
+_LABEL_ORDER = {label: i for i, label in enumerate(DEFAULT_LABELS)}
 
 
 def majority_label(counts: Mapping[str, int]) -> str:
@@ -40,7 +42,7 @@ def majority_label(counts: Mapping[str, int]) -> str:
     in :data:`DEFAULT_LABELS` order (other labels after them, alphabetically). The one
     voting rule, within a document (:func:`link_people`) and across the corpus
     (:func:`newslens.entities.tables.entity_labels`)."""
-    order = {label: i for i, label in enumerate(DEFAULT_LABELS)}
+    order = _LABEL_ORDER
     return min(counts, key=lambda label: (-counts[label], order.get(label, len(order)), label))
 
 
