@@ -269,6 +269,39 @@ def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, spans, e
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A modal verb opening a question, before a full name the document uses.
+        (
+            "Will Paul Ryan remain speaker? Paul Ryan said nothing.",
+            [(0, 3), (6, 8)],
+            {"Paul Ryan": 2},
+        ),
+        # A sentence's first word the document also writes in lower case.
+        (
+            "Driver Bubba Wallace won the race. The driver said Bubba Wallace earned it.",
+            [(0, 3), (10, 12)],
+            {"Bubba Wallace": 2},
+        ),
+        # A given name stays: before a bare surname, or never written in lower case.
+        (
+            "Will Johnson is managing director. Johnson spoke.",
+            [(0, 2), (6, 7)],
+            {"Will Johnson": 2},
+        ),
+        (
+            "Omarosa Manigault Newman spoke. Manigault Newman left.",
+            [(0, 3), (5, 7)],
+            {"Omarosa Manigault Newman": 2},
+        ),
+    ],
+)
+def test_a_word_run_into_a_persons_full_name_is_cut_off(nlp, text, spans, expected):
+    doc = entity_for(nlp(text), [(*span, "PERSON") for span in spans])
+    assert counts(extract_mentions(doc, doc_id="w")) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
         ("Photo: AFP/Getty Images", (2, 6), {"Agence France-Presse": 1, "Getty Images": 1}),

@@ -51,7 +51,7 @@ def split_swallowed(
     result: list[Mention] = []
     claimed: list[tuple[int, int]] = []
     for mention in mentions:
-        if mention.label == "ORG" and _opening_modifier(doc, mention, people):
+        if _opening_modifier(doc, mention, people):
             result.append(_person_from(doc, mention, mention.token + 1))
             continue
         cut = None
@@ -220,15 +220,34 @@ def _person_from(doc: Doc, mention: Mention, k: int) -> Mention:
 
 
 def _opening_modifier(doc: Doc, mention: Mention, people: set[str]) -> bool:
-    """Whether an ORG span is a sentence's capitalised first word, an adjective or adverb,
-    run into a person the document names ("Frequent Trump critic José Andrés ...")."""
+    """Whether a span's first word is not part of the person the rest of it names in the
+    document: an ORG span's sentence-opening adjective or adverb ("Frequent Trump critic
+    José Andrés ..."); before a full name the document uses, a PERSON span's modal verb
+    ("Will Paul Ryan remain speaker?") or sentence-opening common word ("Driver Bubba
+    Wallace", with "Bubba Wallace" and "driver" elsewhere)."""
     first = mention.token
-    return (
-        mention.end_token - first >= 2
-        and bool(doc[first].is_sent_start)
-        and doc[first].pos_ in ("ADJ", "ADV")
-        and name_key(char_text(doc, doc[first + 1].idx, mention.end)) in people
-    )
+    if mention.label not in ("ORG", "PERSON") or mention.end_token - first < 2:
+        return False
+    rest = name_key(char_text(doc, doc[first + 1].idx, mention.end))
+    if rest not in people:
+        return False
+    if mention.label == "ORG":
+        return bool(doc[first].is_sent_start) and doc[first].pos_ in ("ADJ", "ADV")
+    if " " not in rest or mention.name == rest:
+        return False  # "Will Johnson is managing director": a given name before a surname
+    if doc[first].tag_ == "MD" and doc[first].lower_ in MODAL_VERBS:
+        return True
+    return bool(doc[first].is_sent_start) and _written_in_lower_case(doc, doc[first].lower_)
+
+
+def _written_in_lower_case(doc: Doc, word: str) -> bool:
+    """Whether the document also writes ``word`` in lower case ("driver"; never a given
+    name such as "Omarosa")."""
+    return any(token.lower_ == word and token.is_lower for token in doc)
+
+
+# Modal verbs that open a question run into a name ("Will Paul Ryan ...?"); not "May".
+MODAL_VERBS = frozenset({"will", "would", "can", "could", "should", "must", "might", "shall"})
 
 
 def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:
