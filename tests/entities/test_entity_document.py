@@ -451,3 +451,16 @@ def test_names_that_differ_only_in_accents_are_one_person(nlp):
     mentions = extract_mentions(entity_for(doc, spans), doc_id="c")
     assert mentions["entity"].nunique() == 1
     assert len(mentions) == 3
+
+
+def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(nlp):
+    text = "Eric “Shakedown” Schneiderman resigned. Eric Schneiderman had denied it."
+    doc = entity_for(nlp(text), [(0, 5, "PERSON"), (7, 9, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="n")
+    assert mentions["text"].tolist() == ["Eric “Shakedown” Schneiderman", "Eric Schneiderman"]
+    assert counts(mentions) == {"Eric Schneiderman": 2}
+
+
+def test_an_abbreviated_month_tagged_as_a_person_is_no_entity(nlp):
+    doc = entity_for(nlp("The vote is on Sept 23 in Ohio."), [(4, 5, "PERSON"), (7, 8, "GPE")])
+    assert counts(extract_mentions(doc, doc_id="m")) == {"Ohio": 1}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import char_text, span_text
@@ -63,6 +63,8 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
 # base form and participles in -ed are left out: the tagger gives them to given names.
 _EDGE_VERB_TAGS = frozenset({"VBG", "VBZ", "VBP"})
+# A nickname in quotation marks between a person's given name and surname.
+_INNER_NICKNAME = re.compile(r" [\"“‘'][^\"“”‘’']{1,40}[\"”’'] ")
 # Any of :data:`~newslens.entities.names.DASHES` (one search, not one per dash).
 _DASH = re.compile("|".join(map(re.escape, DASHES)))
 # A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
@@ -122,11 +124,16 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
         role_text = _title_before(doc, start, lowers, index)
     else:
         role_text = span_text(doc, start, name_start)
-    if span.label_ == "PERSON":
-        name_start = _after_lowercase_words(doc, name_start, end, lowers)
-        name_start, end = _without_edge_verbs(doc, name_start, end)
-        end = _without_doubled_last_word(doc, name_start, end)
-    return _trimmed_text(doc, name_start, end, role_text)
+    if span.label_ != "PERSON":
+        return _trimmed_text(doc, name_start, end, role_text)
+    name_start = _after_lowercase_words(doc, name_start, end, lowers)
+    name_start, end = _without_edge_verbs(doc, name_start, end)
+    end = _without_doubled_last_word(doc, name_start, end)
+    found = _trimmed_text(doc, name_start, end, role_text)
+    if found is not None and _INNER_NICKNAME.search(found.name):
+        # 'Eric "Shakedown" Schneiderman' is Eric Schneiderman: the nickname is no name part.
+        found = replace(found, name=_INNER_NICKNAME.sub(" ", found.name))
+    return found
 
 
 def _trimmed_tokens(
