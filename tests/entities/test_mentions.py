@@ -242,3 +242,11 @@ def test_stock_market_indices_are_no_entities(nlp):
     doc = entity_for(doc, [(4, 5, "ORG"), (8, 9, "PERSON"), (13, 15, "ORG"), (16, 19, "ORG")])
     mentions = extract_mentions(doc, doc_id="x")
     assert mentions["entity"].tolist() == ["Dow Chemical", "Hang Seng Bank"]
+
+
+@pytest.mark.parametrize(("repeats", "expected"), [(3, 4), (25, 1)])
+def test_one_tag_among_many_untagged_repeats_is_not_spread(nlp, repeats, expected):
+    # The tagger's one "person" among 26 mentions of a word is a slip; among 4, a name.
+    doc = nlp(" ".join(["Ebola spread fast."] * (repeats + 1)))
+    doc = entity_for(doc, [(0, 1, "PERSON")])
+    assert counts(extract_mentions(doc, doc_id="e")) == {"Ebola": expected}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,9 @@ MENTION_COLUMNS = [
     "ner_label",
     "linked_by",
 ]
+# A one-word name the tagger tagged once in a document but left untagged at least this
+# many times is not spread to its untagged repetitions.
+MIN_OUTVOTING_REPEATS = 20
 # Labels whose mentions take part in linking even when the user does not ask for them: a
 # "Trump" tagged ORG must be able to become the PERSON Donald Trump.
 _LINKING_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -333,13 +337,30 @@ def _with_repeats(
         loose[surname] = True
     if hyphenated:
         mentions = [part for m in mentions for part in split_hyphenated(m, forms)]
-    for start, end, token, form in find_untagged(
-        doc, forms, covered, loose, texts, table=alias_forms
-    ):
+    hits = find_untagged(doc, forms, covered, loose, texts, table=alias_forms)
+    untrusted = _outvoted_tags(mentions, hits, alias_forms)
+    for start, end, token, form in hits:
         label = forms[form] or ""
-        if label:
+        if label and form not in untrusted:
             mentions.append(Mention(start, end, token, form, label, "", linked_by="repeat"))
     return mentions
+
+
+def _outvoted_tags(
+    mentions: list[Mention],
+    hits: list[tuple[int, int, int, str]],
+    alias_forms: Mapping[str, str],
+) -> set[str]:
+    """One-word names the tagger tagged once in the document and left untagged at least
+    :data:`MIN_OUTVOTING_REPEATS` times: one tag of "Ebola" as a person among 174 mentions
+    of the word is a slip, not a name to spread. Alias-table names are always spread."""
+    tagged = Counter(m.name for m in mentions)
+    repeated = Counter(form for *_, form in hits if form not in alias_forms)
+    return {
+        form
+        for form, count in repeated.items()
+        if tagged[form] == 1 and count >= MIN_OUTVOTING_REPEATS and " " not in form
+    }
 
 
 def _apply_alias_table(mentions: list[Mention], aliases: Mapping[str, Alias]) -> None:
