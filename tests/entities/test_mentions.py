@@ -61,6 +61,9 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Sen. Tom Ruiz Edgar (Tom) Ruiz voted.", (1, 8), ("Tom Ruiz", "PERSON")),
         # A surname glued to the next headline word.
         ("Then Jason FurmanEconomy answered.", (1, 3), ("Jason Furman", "PERSON")),
+        ("Then John Sidney McBainCindy spoke.", (1, 4), ("John Sidney McBain", "PERSON")),
+        # ... but not a Mc/Mac surname on its own.
+        ("Then Paul MacArthur spoke.", (1, 3), ("Paul MacArthur", "PERSON")),
         # A person's name has no digits: a clip's time code, a vote count, a model number.
         ("The clip shows Rick Lane 01:15 speaking.", (3, 6), ("Rick Lane", "PERSON")),
         ("Results: Sanders 1,066 votes.", (2, 4), ("Sanders", "PERSON")),

@@ -68,8 +68,10 @@ _INNER_NICKNAME = re.compile(r" [\"“‘'][^\"“”‘’']{1,40}[\"”’'] "
 # Any of :data:`~newslens.entities.names.DASHES` (one search, not one per dash).
 _DASH = re.compile("|".join(map(re.escape, DASHES)))
 # A surname glued to the next word of a headline or a link ("KudlowMORE", "HillClinton",
-# "Sanders2020"); "Mac"/"Mc"/"De"-style surnames do not match.
-_GLUED = re.compile(r"^((?!Mac)[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$")
+# "Sanders2020", "McCainCindy"); "Mac"/"Mc"/"De"-style surnames alone do not match.
+_GLUED = re.compile(
+    r"^((?:Mc|Mac)[A-Z][a-z]{2,}|(?!Ma?c[A-Z])[A-Z][a-z]{2,})(?:[A-Z][a-z]+|[A-Z]{2,}|\d+)$"
+)
 
 
 @dataclass(frozen=True)
