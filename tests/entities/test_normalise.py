@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newslens.entities import normalise_span
 from newslens.entities.names import collapsed
-from newslens.entities.normalise import names_market_index
 from spacy.tokens import Span
 
 
@@ -59,20 +58,3 @@ def test_collapsed_treats_every_whitespace_as_python_does(texts):
     odd = re.compile(r"\s\s|[\t\n\r\f\v]|^\s|\s$")
     expected = [re.sub(r"\s+", " ", t).strip() if odd.search(t) else t for t in texts]
     assert collapsed(pd.Series(texts, dtype="str")).tolist() == expected
-
-
-# (tokens, name's token range, whether it names a stock market index)
-MARKET_INDEX_NAMES = [
-    pytest.param(["the", "Dow", "fell"], (0, 2), True, id="the-dow"),
-    pytest.param(["Russell", "2000", "index"], (0, 1), True, id="name-tagged-before-its-number"),
-    pytest.param(["S&P", "/", "ASX", "200", "fell"], (0, 3), True, id="split-by-the-tokenizer"),
-    pytest.param(["Dow", "Chemical", "said"], (0, 2), False, id="a-company-named-after-it"),
-    pytest.param(["Hang", "Seng", "Bank", "rose"], (0, 3), False, id="a-bank-named-after-it"),
-    pytest.param(["Nasdaq", "said", "it"], (0, 1), False, id="the-exchange-itself"),
-    pytest.param(["Kate", "Russell", "spoke"], (0, 2), False, id="a-person"),
-]
-
-
-@pytest.mark.parametrize(("texts", "span", "expected"), MARKET_INDEX_NAMES)
-def test_names_market_index(texts, span, expected):
-    assert names_market_index(texts, *span) is expected

@@ -29,14 +29,16 @@ from newslens.entities.normalise import (
     NormalisedSpan,
     cut_after_suffix,
     cut_hover,
-    cut_not_names,
     cut_numbers,
-    default_not_names,
     is_attributive,
     is_dash,
     is_name_shaped,
-    names_market_index,
     normalise,
+)
+from newslens.entities.not_names import (
+    cut_not_names,
+    default_not_names,
+    names_market_index,
     skip_not_names,
 )
 from newslens.entities.titles import TitleIndex, default_titles, heads_title, title_index
@@ -200,7 +202,7 @@ def _tagged_mentions(
     """The pipeline's entities with a ``considered`` label, normalised. Words after a dash
     are not part of the name ("Fox — Rubio"): they are uncovered, so a name there can still
     be found as an untagged repetition. A name stops where page furniture starts
-    (:func:`~newslens.entities.normalise.cut_not_names`: "ISIS Replay More Videos") and
+    (:func:`~newslens.entities.not_names.cut_not_names`: "ISIS Replay More Videos") and
     starts after the furniture it begins with ("Twitter Pinterest Jane Doe")."""
     not_names = default_not_names()
     mentions = []
