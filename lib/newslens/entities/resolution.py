@@ -42,7 +42,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
-   together.
+   together. A one-word first name that ends no full name of the corpus is the person the
+   names starting with it point to, when that person has ten times the mentions of the
+   others and at least 20 ("Hillary" -> Hillary Clinton). See :mod:`~newslens.entities.people`.
 6. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
    ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
 7. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
@@ -57,7 +59,6 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -65,15 +66,12 @@ import pandas as pd
 from newslens.entities.aliases import Alias
 from newslens.entities.document import majority_label
 from newslens.entities.names import (
-    default_nicknames,
     is_among,
-    name_fits,
     name_keys,
-    same_word,
     surname,
     without_accents,
-    without_article,
 )
+from newslens.entities.people import link_person_names
 
 
 def link_across_documents(
@@ -107,7 +105,7 @@ def link_across_documents(
         _merge_dotted_acronyms(result)
     if merge_group_forms:
         _merge_group_forms(result)
-    _link_person_names(result, dominance=dominance)
+    link_person_names(result, dominance=dominance)
     vetoes = getattr(aliases, "vetoes", None)
     if vetoes:
         _apply_vetoes(result, key, vetoes)
@@ -363,106 +361,6 @@ def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> No
     hit = banned & (result["entity"] != key)
     result.loc[hit, "entity"] = key[hit]
     result.loc[hit, "linked_by"] = "veto"
-
-
-def _link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
-    """Rule 5, in place."""
-    people = mentions[mentions["label"] == "PERSON"]
-    canonical = _full_person_names(people.groupby("entity").size().to_dict(), dominance)
-    is_person = mentions["label"] == "PERSON"
-    linked = mentions.loc[is_person, "entity"].map(canonical)
-    moved = linked != mentions.loc[is_person, "entity"]
-    moved &= mentions.loc[is_person, "linked_by"] != "corpus_person"
-    mentions.loc[moved[moved].index, "linked_by"] = "corpus"
-    mentions.loc[is_person, "entity"] = linked
-
-
-def _full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str, str]:
-    """Each PERSON entity (with its mentions, ``weights``) -> the full name it is linked to
-    by rule 5 (itself when none). A chain ("Trump" -> "Donald Trump" -> "Donald J. Trump")
-    ends at the longest form."""
-    names = sorted(weights, key=lambda name: (-len(name.split(" ")), -len(name), name))
-    words = {name: tuple(name.split(" ")) for name in names}
-    by_surname: dict[str, list[str]] = {}
-    for name in names:
-        if len(words[name]) > 1:
-            by_surname.setdefault(surname(words[name]), []).append(name)
-    nicknames = default_nicknames()
-    given = _first_name_weights(names, words, weights)
-    canonical: dict[str, str] = {}
-    for name in names:
-        short = words[name]
-        if len(short) == 1:
-            pool = by_surname.get(without_article(short[0]), [])
-            if given.get(short[0], 0) > sum(weights[other] for other in pool):
-                pool = []  # a first name, not a surname ("Hillary" is not Edmund Hillary)
-        else:
-            pool = [
-                other
-                for other in by_surname.get(without_article(short[-1]), [])
-                if same_word(short[0], words[other][0], nicknames, first=True)
-            ]
-        candidates = [
-            other
-            for other in pool
-            if not _doubled(words[other])
-            and (len(words[other]) > len(short) and name_fits(short, words[other], nicknames))
-            or (
-                len(words[other]) == len(short) > 1
-                and other != name
-                and (weights[other], other) > (weights[name], name)
-                and name_fits(short, words[other], nicknames)
-            )
-        ]
-        canonical[name] = _dominant_target(name, candidates, canonical, weights, dominance)
-    for name in names:
-        target = canonical[name]
-        while canonical.get(target, target) != target:
-            target = canonical[target]
-        canonical[name] = target
-    return canonical
-
-
-def _first_name_weights(
-    names: Sequence[str], words: Mapping[str, tuple[str, ...]], weights: Mapping[str, int]
-) -> dict[str, int]:
-    """Per word, the mentions of the corpus's longer person names it is the first word of.
-
-    Why: a one-word name the corpus uses more as a first name than as the surname of the
-    people it could link to is that first name ("Hillary", "Bill", "Sam": linking them to
-    "Edmund Hillary", "Brady Bill" or "Uncle Sam" would count another person's mentions)."""
-    given: Counter = Counter()
-    for name in names:
-        if len(words[name]) > 1 and not _doubled(words[name]):
-            given[words[name][0]] += weights[name]
-    return dict(given)
-
-
-def _doubled(words: tuple[str, ...]) -> bool:
-    """Whether a name repeats a word right after itself ("Ted Cruz Cruz", "Bernie Sanders
-    Sanders"): a byline or caption run into the name, never the full name others link to."""
-    return any(a == b for a, b in zip(words, words[1:], strict=False))
-
-
-def _dominant_target(
-    name: str,
-    candidates: list[str],
-    canonical: Mapping[str, str],
-    weights: Mapping[str, int],
-    dominance: float,
-) -> str:
-    """The full name the candidates' mentions point to, when one has at least ``dominance``
-    times the mentions of all the others together; else ``name`` itself."""
-    targets: Counter = Counter()
-    for other in candidates:
-        targets[canonical.get(other, other)] += weights[other]
-    if not targets:
-        return name
-    ranked = sorted(targets.items(), key=lambda item: (-item[1], item[0]))
-    rest = sum(weight for _, weight in ranked[1:])
-    if len(ranked) == 1 or ranked[0][1] >= dominance * rest:
-        return ranked[0][0]
-    return name
 
 
 def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:

@@ -1,0 +1,160 @@
+"""Rule 5 of the corpus-level resolution (:mod:`~newslens.entities.resolution`): a PERSON
+entity that is a shorter form of longer person names seen anywhere in the corpus (a surname,
+the words of a name in order, a first name the corpus's names overwhelmingly give one person)
+is linked to the longest such full form.
+
+Why a module of its own: the rule weighs every person name of the corpus against the others
+(surnames, first names, nicknames, dominance), which is a concern of its own beside the label
+vote and the merges of :mod:`~newslens.entities.resolution`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from newslens.entities.names import (
+    default_nicknames,
+    name_fits,
+    same_word,
+    surname,
+    without_article,
+)
+
+__all__ = ["full_person_names", "link_person_names"]
+
+
+def link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
+    """Rule 5 of :mod:`~newslens.entities.resolution`, in place: each PERSON entity linked
+    to the full name it is a shorter form of (see :func:`full_person_names`)."""
+    people = mentions[mentions["label"] == "PERSON"]
+    canonical = full_person_names(people.groupby("entity").size().to_dict(), dominance)
+    is_person = mentions["label"] == "PERSON"
+    linked = mentions.loc[is_person, "entity"].map(canonical)
+    moved = linked != mentions.loc[is_person, "entity"]
+    moved &= mentions.loc[is_person, "linked_by"] != "corpus_person"
+    mentions.loc[moved[moved].index, "linked_by"] = "corpus"
+    mentions.loc[is_person, "entity"] = linked
+
+
+def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str, str]:
+    """Each PERSON entity (with its mentions, ``weights``) -> the full name it is linked to
+    by rule 5 (itself when none). A chain ("Trump" -> "Donald Trump" -> "Donald J. Trump")
+    ends at the longest form."""
+    names = sorted(weights, key=lambda name: (-len(name.split(" ")), -len(name), name))
+    words = {name: tuple(name.split(" ")) for name in names}
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        if len(words[name]) > 1:
+            by_surname.setdefault(surname(words[name]), []).append(name)
+    nicknames = default_nicknames()
+    given = _first_name_weights(names, words, weights)
+    by_given: dict[str, list[str]] = {}
+    for name in names:
+        if len(words[name]) > 1 and not _doubled(words[name]):
+            by_given.setdefault(words[name][0], []).append(name)
+    canonical: dict[str, str] = {}
+    for name in names:
+        short = words[name]
+        if len(short) == 1:
+            pool = by_surname.get(without_article(short[0]), [])
+            if given.get(short[0], 0) > sum(weights[other] for other in pool):
+                # A first name, not a surname ("Hillary" is not Edmund Hillary).
+                canonical[name] = _first_name_target(
+                    name, by_given.get(short[0], []), canonical, weights, surnamed=bool(pool)
+                )
+                continue
+        else:
+            pool = [
+                other
+                for other in by_surname.get(without_article(short[-1]), [])
+                if same_word(short[0], words[other][0], nicknames, first=True)
+            ]
+        candidates = [
+            other
+            for other in pool
+            if not _doubled(words[other])
+            and (len(words[other]) > len(short) and name_fits(short, words[other], nicknames))
+            or (
+                len(words[other]) == len(short) > 1
+                and other != name
+                and (weights[other], other) > (weights[name], name)
+                and name_fits(short, words[other], nicknames)
+            )
+        ]
+        canonical[name] = _dominant_target(name, candidates, canonical, weights, dominance)
+    for name in names:
+        target = canonical[name]
+        while canonical.get(target, target) != target:
+            target = canonical[target]
+        canonical[name] = target
+    return canonical
+
+
+# A one-word first name is the person the names starting with it point to only when that
+# person has this many times the mentions of all the others together and at least
+# FIRST_NAME_TARGET_MENTIONS mentions ("Hillary" -> Hillary Clinton).
+FIRST_NAME_DOMINANCE = 10.0
+FIRST_NAME_TARGET_MENTIONS = 20
+
+
+def _first_name_target(
+    name: str,
+    starting: list[str],
+    canonical: Mapping[str, str],
+    weights: Mapping[str, int],
+    *,
+    surnamed: bool,
+) -> str:
+    """The person a one-word first name stands for: the one the corpus's longer names
+    starting with it (``starting``) overwhelmingly point to, when no full name ends with the
+    word (``surnamed``: "Anderson" may be someone's surname) and that person is named often;
+    else ``name`` itself."""
+    if surnamed:
+        return name
+    target = _dominant_target(name, starting, canonical, weights, FIRST_NAME_DOMINANCE)
+    mentions = sum(weights[other] for other in starting if canonical.get(other, other) == target)
+    return target if mentions >= FIRST_NAME_TARGET_MENTIONS else name
+
+
+def _first_name_weights(
+    names: Sequence[str], words: Mapping[str, tuple[str, ...]], weights: Mapping[str, int]
+) -> dict[str, int]:
+    """Per word, the mentions of the corpus's longer person names it is the first word of.
+
+    Why: a one-word name the corpus uses more as a first name than as the surname of the
+    people it could link to is that first name ("Hillary", "Bill", "Sam": linking them to
+    "Edmund Hillary", "Brady Bill" or "Uncle Sam" would count another person's mentions)."""
+    given: Counter = Counter()
+    for name in names:
+        if len(words[name]) > 1 and not _doubled(words[name]):
+            given[words[name][0]] += weights[name]
+    return dict(given)
+
+
+def _doubled(words: tuple[str, ...]) -> bool:
+    """Whether a name repeats a word right after itself ("Ted Cruz Cruz", "Bernie Sanders
+    Sanders"): a byline or caption run into the name, never the full name others link to."""
+    return any(a == b for a, b in zip(words, words[1:], strict=False))
+
+
+def _dominant_target(
+    name: str,
+    candidates: list[str],
+    canonical: Mapping[str, str],
+    weights: Mapping[str, int],
+    dominance: float,
+) -> str:
+    """The full name the candidates' mentions point to, when one has at least ``dominance``
+    times the mentions of all the others together; else ``name`` itself."""
+    targets: Counter = Counter()
+    for other in candidates:
+        targets[canonical.get(other, other)] += weights[other]
+    if not targets:
+        return name
+    ranked = sorted(targets.items(), key=lambda item: (-item[1], item[0]))
+    rest = sum(weight for _, weight in ranked[1:])
+    if len(ranked) == 1 or ranked[0][1] >= dominance * rest:
+        return ranked[0][0]
+    return name
