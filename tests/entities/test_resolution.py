@@ -391,16 +391,3 @@ def test_the_plural_of_a_group_name_tagged_as_a_person_is_the_group():
     ]
     assert set(linked.loc[linked["doc_id"] == "a", "entity"]) == {"Druids"}  # group form
     assert linked.loc[linked["doc_id"] == "f", "label"].tolist() == ["PERSON", "PERSON"]
-
-
-@pytest.mark.parametrize(("marsh_mentions", "expected"), [(21, "Lena Marsh"), (12, "Lena")])
-def test_a_first_name_alone_is_the_person_the_corpus_overwhelmingly_gives_it(
-    marsh_mentions, expected
-):
-    # "Lena" starts the names of two people; Lena Marsh has over ten times the mentions of
-    # Lena Ortiz, and the bare first name is hers once she is named often enough (20).
-    rows = [(f"m{i}", "Lena Marsh", "Lena Marsh", "PERSON", "name") for i in range(marsh_mentions)]
-    rows += [("o", "Lena Ortiz", "Lena Ortiz", "PERSON", "name")]
-    rows += [("z", "Lena", "Lena", "PERSON", "name"), ("z", "Lena", "Lena", "PERSON", "repeat")]
-    linked = link_across_documents(mention_rows(rows))
-    assert linked.loc[linked["doc_id"] == "z", "entity"].tolist() == [expected, expected]

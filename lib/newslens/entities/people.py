@@ -1,7 +1,6 @@
 """Rule 5 of the corpus-level resolution (:mod:`~newslens.entities.resolution`): a PERSON
 entity that is a shorter form of longer person names seen anywhere in the corpus (a surname,
-the words of a name in order, a first name the corpus's names overwhelmingly give one person)
-is linked to the longest such full form.
+the words of a name in order) is linked to the longest such full form.
 
 Why a module of its own: the rule weighs every person name of the corpus against the others
 (surnames, first names, nicknames, dominance), which is a concern of its own beside the label
@@ -50,21 +49,13 @@ def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str,
             by_surname.setdefault(surname(words[name]), []).append(name)
     nicknames = default_nicknames()
     given = _first_name_weights(names, words, weights)
-    by_given: dict[str, list[str]] = {}
-    for name in names:
-        if len(words[name]) > 1 and not _doubled(words[name]):
-            by_given.setdefault(words[name][0], []).append(name)
     canonical: dict[str, str] = {}
     for name in names:
         short = words[name]
         if len(short) == 1:
             pool = by_surname.get(without_article(short[0]), [])
             if given.get(short[0], 0) > sum(weights[other] for other in pool):
-                # A first name, not a surname ("Hillary" is not Edmund Hillary).
-                canonical[name] = _first_name_target(
-                    name, by_given.get(short[0], []), canonical, weights, surnamed=bool(pool)
-                )
-                continue
+                pool = []  # a first name, not a surname ("Hillary" is not Edmund Hillary)
         else:
             pool = [
                 other
@@ -90,32 +81,6 @@ def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str,
             target = canonical[target]
         canonical[name] = target
     return canonical
-
-
-# A one-word first name is the person the names starting with it point to only when that
-# person has this many times the mentions of all the others together and at least
-# FIRST_NAME_TARGET_MENTIONS mentions ("Hillary" -> Hillary Clinton).
-FIRST_NAME_DOMINANCE = 10.0
-FIRST_NAME_TARGET_MENTIONS = 20
-
-
-def _first_name_target(
-    name: str,
-    starting: list[str],
-    canonical: Mapping[str, str],
-    weights: Mapping[str, int],
-    *,
-    surnamed: bool,
-) -> str:
-    """The person a one-word first name stands for: the one the corpus's longer names
-    starting with it (``starting``) overwhelmingly point to, when no full name ends with the
-    word (``surnamed``: "Anderson" may be someone's surname) and that person is named often;
-    else ``name`` itself."""
-    if surnamed:
-        return name
-    target = _dominant_target(name, starting, canonical, weights, FIRST_NAME_DOMINANCE)
-    mentions = sum(weights[other] for other in starting if canonical.get(other, other) == target)
-    return target if mentions >= FIRST_NAME_TARGET_MENTIONS else name
 
 
 def _first_name_weights(

@@ -42,9 +42,7 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
-   together. A one-word first name that ends no full name of the corpus is the person the
-   names starting with it point to, when that person has ten times the mentions of the
-   others and at least 20 ("Hillary" -> Hillary Clinton). See :mod:`~newslens.entities.people`.
+   together. See :mod:`~newslens.entities.people`.
 6. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
    ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
 7. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
