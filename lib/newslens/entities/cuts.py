@@ -1,8 +1,9 @@
 """Spans the tagger ran together, cut into the names they hold (per document): a person and
 the organisation or place after the name ("Obama White House"), an organisation and the
 person after it (a photo credit, "Getty Images Mandel Ngan"), photo credits and partners
-joined by a slash ("Joshua Roberts/File", "AFP/Getty Images"), a sentence's first word run into
-a person ("Frequent Trump critic"), and two people run together ("Kavanaugh Ford")."""
+joined by a slash ("Joshua Roberts/File", "AFP/Getty Images"), a sentence's first word or a
+question's modal verb run into a person ("Frequent Trump critic", "Will Paul Ryan"), and two
+people run together ("Kavanaugh Ford")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
 # Words of photo credits that name no one ("Doug Mills/Pool/EPA", "Handout/Reuters").
 _CREDIT_WORDS = frozenset({"courtesy", "file", "handout", "pool", "staff"})
+# Modal verbs that open a question run into a name ("Will Paul Ryan ...?"); not "May".
+MODAL_VERBS = frozenset({"will", "would", "can", "could", "should", "must", "might", "shall"})
 
 
 def split_swallowed(
@@ -244,10 +247,6 @@ def _written_in_lower_case(doc: Doc, word: str) -> bool:
     """Whether the document also writes ``word`` in lower case ("driver"; never a given
     name such as "Omarosa")."""
     return any(token.lower_ == word and token.is_lower for token in doc)
-
-
-# Modal verbs that open a question run into a name ("Will Paul Ryan ...?"); not "May".
-MODAL_VERBS = frozenset({"will", "would", "can", "could", "should", "must", "might", "shall"})
 
 
 def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[Mention]:

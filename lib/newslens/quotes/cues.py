@@ -43,6 +43,7 @@ __all__ = [
 NOT_SOURCE_ENTITIES = ("CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY", "TIME")
 # Dependencies that open a clause of their own.
 CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
 
 
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
@@ -75,7 +76,6 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         and previous.ent_type_ not in ("DATE", "TIME")  # "tweets early Friday saying"
     ):
         return previous  # "footage of Jane Doe asking, ..."
-
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         # A participle or infinitive adjunct shares the subject of the clause it hangs on
         # ("..., calling it X", "went after him to release ..., calling"); a past
@@ -92,9 +92,6 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
     return None
-
-
-INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
 
 
 def opened_by_as(verb: Token) -> bool:

@@ -175,7 +175,9 @@ def _only_list_words_between(start: int, end: int, ctx: Context) -> bool:
 def _continue_speakers(results: list[Found], ctx: Context) -> None:
     """Give a speakerless direct quote the speaker of the quote before it when that one is
     at most :data:`PARAGRAPHS_TO_CONTINUE` paragraphs back (the floating-quote convention),
-    unless the sentence before it introduces someone new (:func:`_introduced_before`)."""
+    unless the sentence before it introduces someone new (:func:`_introduced_before`); a
+    quotation skipped as too short is kept when it follows its speaker's attribution
+    (:func:`_short_follow_up`)."""
     last: Found | None = None
     for found in results:
         if found.skipped and not _short_follow_up(found, last, ctx):
