@@ -27,9 +27,9 @@ __all__ = ["full_person_names", "link_person_names"]
 def link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
     """Rule 5 of :mod:`~newslens.entities.resolution`, in place: each PERSON entity linked
     to the full name it is a shorter form of (see :func:`full_person_names`)."""
-    people = mentions[mentions["label"] == "PERSON"]
-    canonical = full_person_names(people.groupby("entity").size().to_dict(), dominance)
     is_person = mentions["label"] == "PERSON"
+    people = mentions[is_person]
+    canonical = full_person_names(people.groupby("entity").size().to_dict(), dominance)
     linked = mentions.loc[is_person, "entity"].map(canonical)
     moved = linked != mentions.loc[is_person, "entity"]
     moved &= mentions.loc[is_person, "linked_by"] != "corpus_person"
