@@ -74,8 +74,9 @@ def load_scorer():
 
 
 def benchmark_quotes(frame) -> list[dict]:
-    """quotes.csv rows as benchmark records: one record per paragraph fragment, since both
-    sets annotate each paragraph of a multi-paragraph quote as a quote of its own."""
+    """quotes.csv rows as benchmark records: one record per paragraph of a quote, since both
+    sets annotate each paragraph of a multi-paragraph quote as a quote of its own (and the
+    fragments of one report within a paragraph as one quote)."""
     records = []
     for row in frame.itertuples(index=False):
         name = row.speaker_entity or row.speaker or None
@@ -85,8 +86,7 @@ def benchmark_quotes(frame) -> list[dict]:
             else int(row.speaker_start)
         )
         speaker_end = None if speaker_start is None else int(row.speaker_end)
-        for piece in str(row.fragments).split(";"):
-            start, end = (int(x) for x in piece.split("-"))
+        for start, end in _paragraph_pieces(row):
             records.append(
                 {
                     "quote_start": start,
@@ -100,6 +100,19 @@ def benchmark_quotes(frame) -> list[dict]:
                 }
             )
     return records
+
+
+def _paragraph_pieces(row) -> list[tuple[int, int]]:
+    """The row's fragments joined within each paragraph: (start, end) per paragraph."""
+    pieces: list[tuple[int, int]] = []
+    for piece in str(row.fragments).split(";"):
+        start, end = (int(x) for x in piece.split("-"))
+        gap = row.quote[pieces[-1][1] - row.start : start - row.start] if pieces else "\n"
+        if "\n" in gap:
+            pieces.append((start, end))
+        else:
+            pieces[-1] = (pieces[-1][0], end)
+    return pieces
 
 
 def _how(debug: str) -> str:

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from newslens.grouping import group_sizes
+from newslens.quotes.tables import quoted_text
 
 __all__ = [
     "log_odds_dirichlet",
@@ -269,7 +270,7 @@ def quote_speakers_by_group(
         groups,
         key="speaker",
         sums={
-            "words_quoted": _word_counts(quotes["quote"]),
+            "words_quoted": _word_counts(quoted_text(quotes)),
             **{
                 k: np.isin(kind_codes, [i for i, n in enumerate(kind_names) if n == k])
                 for k in KINDS

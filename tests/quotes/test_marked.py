@@ -33,6 +33,45 @@ MARKED_PATTERNS = [
         id="fragments-under-two-verbs-stay-apart",
     ),
     pytest.param(
+        'Manafort said Trump has "several ways" of reaching the magic number, including the'
+        ' 100 or so "unbound" delegates.',
+        [
+            (
+                '"several ways" of reaching the magic number, including the 100 or so "unbound"',
+                "partial",
+                "said",
+                "Manafort",
+                "Manafort",
+            )
+        ],
+        id="fragments-of-one-report-are-one-quote",
+    ),
+    pytest.param(
+        'Jane Holt wrote that the plan was "reckless" and encouraged voters to "look again" at it.',
+        [
+            ('"reckless"', "partial", "wrote", "Jane Holt", "Jane Holt"),
+            ('"look again"', "partial", "wrote", "Jane Holt", "Jane Holt"),
+        ],
+        id="fragments-under-two-predicates-stay-apart",
+    ),
+    pytest.param(
+        "Paul Grant, meanwhile, who holds no such seats, said that fact speaks volumes about"
+        ' which of the two mayors is "fit to serve."',
+        [('"fit to serve."', "partial", "said", "Paul Grant", "Paul Grant")],
+        id="subject-parsed-into-the-relative-clause-before-the-verb",
+    ),
+    pytest.param(
+        "Despite what he wrote in Reyes’s speech about Clinton, Cross said he “will still back"
+        " her.”",
+        [("“will still back her.”", "partial", "said", "Cross", "Cross")],
+        id="surname-tagged-as-an-organisation-right-before-the-verb",
+    ),
+    pytest.param(
+        'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
+        [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
+        id="object-of-a-verb-of-causing-does-the-calling",
+    ),
+    pytest.param(
         "”What worries me most is the cost of living for young families.”\u00a0― Karen Miller",
         [
             (

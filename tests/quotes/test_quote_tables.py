@@ -9,6 +9,7 @@ from newslens.quotes import (
     extract_quotes,
     highlight_quotes,
     kind_shares,
+    quoted_text,
     speaker_name,
     speakers_by_document,
     top_speakers,
@@ -50,6 +51,19 @@ def test_top_speakers_counts_quotes_words_and_kinds(quotes):
     assert becker.resolved
     assert table.iloc[0]["speaker"] == "Tom Becker"  # the most quoted first
     assert top_speakers(quotes.iloc[0:0]).empty
+
+
+def test_words_quoted_leave_out_the_words_between_fragments(nlp):
+    """A report quoting two stretches is one row; its words quoted are the words in marks."""
+    passage = (
+        'Manafort said Trump has "several ways" of reaching the magic number, including the'
+        ' 100 or so "unbound" delegates.'
+    )
+    quotes = extract_quotes(nlp(passage), doc_id="p2")
+    assert len(quotes) == 1
+    assert list(quoted_text(quotes)) == ['"several ways" "unbound"']
+    assert top_speakers(quotes).loc[0, "words_quoted"] == 3
+    assert kind_shares(quotes).set_index("kind").loc["partial", "words_quoted"] == 3
 
 
 def test_kind_shares_add_up(quotes):

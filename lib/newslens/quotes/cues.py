@@ -43,6 +43,10 @@ __all__ = [
 NOT_SOURCE_ENTITIES = ("CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY", "TIME")
 # Dependencies that open a clause of their own.
 CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+# Verbs whose object performs the infinitive after it ("prompted Rubio to call ...").
+CAUSING_VERBS = frozenset(
+    {"cause", "compel", "drive", "force", "inspire", "lead", "prompt", "provoke", "push", "spur"}
+)
 INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
 
 
@@ -65,6 +69,9 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _speech_source(verb.head, ctx)
         return child
+    hung = _subject_hung_on_relative_clause(verb, ctx)
+    if hung is not None:
+        return hung
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
     inverted = _inverted_subject(verb, previous, ctx)
     if inverted is not None:
@@ -76,6 +83,9 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         and previous.ent_type_ not in ("DATE", "TIME")  # "tweets early Friday saying"
     ):
         return previous  # "footage of Jane Doe asking, ..."
+    controller = _object_of_control_verb(verb, ctx)
+    if controller is not None:
+        return controller
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         # A participle or infinitive adjunct shares the subject of the clause it hangs on
         # ("..., calling it X", "went after him to release ..., calling"); a past
@@ -91,6 +101,34 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # "X issued a statement saying ...": the statement's source; "officials speaking
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
+    return None
+
+
+def _subject_hung_on_relative_clause(verb: Token, ctx: Context) -> Token | None:
+    """The subject of a verb without one that the parser hung on the relative clause
+    before it ("Doe, who sits on the panel, said ...", parsed with "Doe" and "who" both
+    subjects of "sits"): the subject that comes before the relative pronoun."""
+    for clause in verb.lefts:
+        if clause.dep_ not in CLAUSE_DEPS or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        relative = [c for c in subjects if c.lower_ == "who"]
+        named = [c for c in subjects if c.lower_ != "who" and not ctx.inside[c.i]]
+        if relative and named and named[0].i < relative[0].i:
+            return named[0]
+    return None
+
+
+def _object_of_control_verb(verb: Token, ctx: Context) -> Token | None:
+    """Who performs an infinitive that a verb of causing hangs on its object ("That
+    prompted Rubio to call Trump "very flexible"": Rubio calls): the object, when it names
+    someone. Only verbs of causing: after "urged Doe to" or "invited them to" the words
+    are still the subject's."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_ not in CAUSING_VERBS:
+        return None
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and child.i < verb.i and names_someone(child, ctx):
+            return child
     return None
 
 
@@ -194,14 +232,21 @@ def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Toke
 
 
 def _name_right_before(verb: Token, ctx: Context) -> Token | None:
-    """A person's name right before a finite reporting verb that the parser hung elsewhere
-    ("After his remarks about Ann Vale, Tom Cross said", "Cross" parsed on "Vale" and
-    "remarks" as the subject): with nothing between them, the name is who speaks."""
+    """A name right before a finite reporting verb that the parser hung elsewhere ("After
+    his remarks about Ann Vale, Tom Cross said", "Cross" parsed on "Vale" and "remarks" as
+    the subject): with nothing between them, the name is who speaks. A surname alone is
+    often tagged as an organisation, so an ORG name counts too when the verb has no
+    subject ("a reporter for Agence France-Presse called" has one)."""
     if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or not ctx.is_reporting(verb):
         return None
     previous = verb.doc[verb.i - 1]
+    unparsed_surname = (
+        previous.ent_type_ == "ORG"
+        and previous.pos_ == "PROPN"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
     if (
-        previous.ent_type_ == "PERSON"
+        (previous.ent_type_ == "PERSON" or unparsed_surname)
         and previous.dep_ in ("conj", "pobj", "appos")
         and not ctx.inside[previous.i]
     ):

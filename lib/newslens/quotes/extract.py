@@ -1,7 +1,7 @@
 """The quotes of one parsed document, from the quotation marks to the table rows.
 
 In order: pair the marks (:mod:`~newslens.quotes.marks`), cut them at transcript turns,
-attribute each quotation (:mod:`~newslens.quotes.marked`), merge fragments one verb lists,
+attribute each quotation (:mod:`~newslens.quotes.marked`), merge the fragments one report quotes,
 let a quote standing alone continue the previous speaker, add the reported speech that does
 not overlap a quote (:mod:`~newslens.quotes.indirect`), then resolve pronoun speakers in
 text order (a pronoun prefers the previous speaker).
@@ -33,7 +33,7 @@ from newslens.quotes.transcripts import (
 )
 
 if TYPE_CHECKING:
-    from newslens.types import Doc
+    from newslens.types import Doc, Token
 
 __all__ = ["extract_quotes"]
 
@@ -53,7 +53,8 @@ def extract_quotes(
 
     Columns: :data:`QUOTE_COLUMNS`, then ``cue_start, cue_end`` (the cue's characters),
     ``speaker_label`` (the entity label of the speaker), ``fragments`` (``start-end`` per
-    paragraph of a multi-paragraph quote, joined by ``;``) and ``debug`` (how the speaker
+    paragraph of a multi-paragraph quote, or per stretch in marks of a partial quote that
+    quotes several stretches of one report, joined by ``;``) and ``debug`` (how the speaker
     was found, or why a quotation was skipped; see :mod:`newslens.quotes.rules`). Offsets
     are into ``doc.text``; quote spans include their marks. ``mentions`` is the document's
     entity mentions table (default: :func:`newslens.entities.extract_mentions`); speakers
@@ -133,14 +134,16 @@ def _resolve_pronouns_in_order(results: list[Found], ctx: Context) -> None:
 
 
 def _merge_listed_fragments(results: list[Found], ctx: Context) -> list[Found]:
-    """Partial quotes that one verb governs in one sentence ('called him a "liar," a
-    "bully" and "sick"') are one act of quoting: one row from the first mark to the last."""
+    """Partial quotes that one report holds in one sentence ('called him a "liar," a
+    "bully" and "sick"', 'said Trump has "several ways" of reaching it, including the
+    "unbound" delegates') are one act of quoting: one row from the first mark to the last,
+    with each stretch in marks as a fragment."""
     merged: list[Found] = []
     for found in results:
         last = merged[-1] if merged else None
         if last is not None and _listed_together(last, found, ctx):
             last.end = found.end
-            last.fragments = ((last.start, found.end),)
+            last.fragments = last.fragments + found.fragments
             last.rule = QuoteRule.LISTED_FRAGMENTS
             continue
         merged.append(found)
@@ -148,7 +151,8 @@ def _merge_listed_fragments(results: list[Found], ctx: Context) -> list[Found]:
 
 
 def _listed_together(first: Found, second: Found, ctx: Context) -> bool:
-    """Whether two partial quotes in a row are fragments one verb lists in one sentence."""
+    """Whether two partial quotes in a row belong to one report: the same cue in the same
+    sentence."""
     return (
         not second.skipped
         and not first.skipped
@@ -158,18 +162,29 @@ def _listed_together(first: Found, second: Found, ctx: Context) -> bool:
         and first.cue is not None
         and second.cue.i == first.cue.i
         and ctx.sentence_id(second.start) == ctx.sentence_id(first.start)
-        and _only_list_words_between(first.end, second.start, ctx)
+        and "\n" not in ctx.text[first.end : second.start]
+        and not _new_predicate_between(first.end, second.start, ctx)
     )
 
 
-def _only_list_words_between(start: int, end: int, ctx: Context) -> bool:
-    """Whether the text between two quoted fragments only lists them ('a "liar," a "bully"
-    and "sick"'): a few words, no verb and no sentence end."""
-    if any(ch in ".!?\n" for ch in ctx.text[start:end]):
-        return False
-    tokens = ctx.tokens_between(start, end)
-    words = [t for t in tokens if not t.is_punct]
-    return len(words) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+def _new_predicate_between(start: int, end: int, ctx: Context) -> bool:
+    """Whether a verb between two fragments starts a report or predicate of its own: a
+    reporting verb ('hailed it as "fantastic," telling reporters it is "great"') or the
+    next predicate of the same subject ('mocked a reporter, referred to them as "rapists"').
+    A clause with a subject of its own ('said it was "clear" and that she faced a
+    "slam-dunk" indictment') continues the report."""
+    for token in ctx.tokens_between(start, end):
+        if token.pos_ not in ("VERB", "AUX") or ctx.inside[token.i]:
+            continue
+        if ctx.is_reporting(token) or _shares_subject(token):
+            return True
+    return False
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb coordinated with another and without a subject of its own ("tweeted that ...
+    and encouraged Americans to ..."): the next predicate of the same subject."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _continue_speakers(results: list[Found], ctx: Context) -> None:

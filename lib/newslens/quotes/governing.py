@@ -124,7 +124,11 @@ def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Toke
             if subject is None:
                 continue
             if ctx.is_reporting(head):
-                return head
+                if can_speak(subject, ctx) or head.dep_ not in ("xcomp", "conj", "ccomp"):
+                    return head
+                # "X said that fact speaks volumes about ...": a subject that cannot speak
+                # hands the words to the report holding its clause.
+                continue
             # The subject of a copula is what the words describe ("Cruz is "a basket
             # case""), not who says them, unless a "that" clause hands them to its holder.
             describes = head.lemma_ == "be" and not opens_with_that(head)

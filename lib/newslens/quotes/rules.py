@@ -26,7 +26,7 @@ class QuoteRule(StrEnum):
     CLAUSE_AFTER_REPORTING_VERB = "clause after a reporting verb"
     CLAUSE = "clause"
     FRAGMENT = "fragment inside a sentence"
-    LISTED_FRAGMENTS = "several fragments governed by one verb"
+    LISTED_FRAGMENTS = "several fragments of one report"
     TRANSCRIPT = "transcript"
     # Reported speech without marks (indirect).
     CLAUSAL_COMPLEMENT = "clausal complement"

@@ -23,6 +23,7 @@ __all__ = [
     "NO_SPEAKER",
     "quotes_frame",
     "speaker_name",
+    "quoted_text",
     "top_speakers",
     "kind_shares",
     "speakers_by_document",
@@ -101,6 +102,33 @@ def speaker_name(quotes: pd.DataFrame) -> pd.Series:
     return entity.where(entity != "", written).where((entity != "") | (written != ""), NO_SPEAKER)
 
 
+def quoted_text(quotes: pd.DataFrame) -> pd.Series:
+    """The words each quote puts in marks: the ``quote`` itself, or for a row of several
+    fragments (the fragments one report quotes, the paragraphs of a long quote) the
+    fragments joined by a space, without the journalist's words between them. Words quoted
+    are counted in this text."""
+    text = quotes["quote"].fillna("").astype(str)
+    if not len(quotes) or not {"fragments", "start"} <= set(quotes.columns):
+        return text  # a table without fragments: the quotes as they stand
+    pieces = quotes["fragments"].fillna("").astype(str)
+    several = pieces.str.contains(";", regex=False)
+    joined = [
+        _fragments_text(quote, int(start), spec)
+        for quote, start, spec in zip(
+            text[several], quotes.loc[several, "start"], pieces[several], strict=True
+        )
+    ]
+    return text.mask(several, pd.Series(joined, index=text.index[several], dtype=object))
+
+
+def _fragments_text(quote: str, start: int, spec: str) -> str:
+    parts = []
+    for piece in spec.split(";"):
+        begin, end = (int(x) - start for x in piece.split("-"))
+        parts.append(quote[begin:end])
+    return " ".join(parts)
+
+
 def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
     """Speakers ranked by number of quotes, with the words quoted and quotes per kind:
     ``speaker, resolved, quotes, words_quoted, direct, partial, indirect, documents``.
@@ -112,7 +140,7 @@ def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     frame = quotes.assign(
         speaker_key=speaker_name(quotes),
-        words=quotes["quote"].map(count_words),
+        words=quoted_text(quotes).map(count_words),
         resolved=quotes["speaker_entity"].fillna("").astype(str) != "",
     )
     grouped = frame.groupby("speaker_key", sort=True)
@@ -149,7 +177,7 @@ def kind_shares(quotes: pd.DataFrame) -> pd.DataFrame:
                 "kind": kind,
                 "quotes": count,
                 "share": count / total if total else 0.0,
-                "words_quoted": int(part["quote"].map(count_words).sum()) if count else 0,
+                "words_quoted": int(quoted_text(part).map(count_words).sum()) if count else 0,
             }
         )
     return pd.DataFrame(rows, columns=["kind", "quotes", "share", "words_quoted"])
