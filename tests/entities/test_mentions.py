@@ -253,3 +253,30 @@ def test_one_tag_among_many_untagged_repeats_is_not_spread(nlp, repeats, expecte
     doc = nlp(" ".join(["Ebola spread fast."] * (repeats + 1)))
     doc = entity_for(doc, [(0, 1, "PERSON")])
     assert counts(extract_mentions(doc, doc_id="e")) == {"Ebola": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A title's last word is no name: "Officer" in "Chief Executive Officer".
+        (
+            "Acme Chief Executive Officer John Legere said so.",
+            [(0, 1, "ORG"), (4, 6, "PERSON")],
+            [
+                ("Acme", "ORG", ""),
+                ("John Legere", "PERSON", "Chief Executive Officer"),
+            ],
+        ),
+        # A group's adjective after a word that is also a title ("Major") is no surname.
+        (
+            "Major Republican donors want austerity, and Republican voters do not.",
+            [(1, 2, "NORP"), (7, 8, "NORP")],
+            [("Republican", "NORP", ""), ("Republican", "NORP", "")],
+        ),
+    ],
+)
+def test_words_of_titles_are_not_names(nlp, text, spans, expected):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="z")
+    assert list(mentions[["entity", "label", "role"]].itertuples(index=False, name=None)) == (
+        expected
+    )

@@ -391,3 +391,34 @@ def test_the_plural_of_a_group_name_tagged_as_a_person_is_the_group():
     ]
     assert set(linked.loc[linked["doc_id"] == "a", "entity"]) == {"Druids"}  # group form
     assert linked.loc[linked["doc_id"] == "f", "label"].tolist() == ["PERSON", "PERSON"]
+
+
+def test_a_one_word_person_that_begins_an_organisation_name_of_its_document_is_it():
+    # In a the tagger made a person of "Kestrel", the first word of "Kestrel Capital".
+    rows = [("a", "Kestrel Capital", "Kestrel Capital", "ORG", "name")]
+    rows += [("a", "Kestrel", "Kestrel", "PERSON", "name")] * 2
+    # A word of a person's name in the corpus stays a person ("Trump Organization").
+    rows += [("b", "Trump Organization", "Trump Organization", "ORG", "name")]
+    rows += [("b", "Trump", "Trump", "PERSON", "name")]
+    rows += [("c", "Donald Trump", "Donald Trump", "PERSON", "name")]
+    # So does a titled name, and a word that begins two organisations' names.
+    rows += [
+        ("d", "Rowe Fund", "Rowe Fund", "ORG", "name"),
+        ("d", "Rowe", "Rowe", "PERSON", "name"),
+    ]
+    rows += [("e", "Mead Fund", "Mead Fund", "ORG", "name")]
+    rows += [("e", "Mead Trust", "Mead Trust", "ORG", "name")]
+    rows += [("e", "Mead", "Mead", "PERSON", "name")] * 2
+    table = mention_rows(rows)
+    table.loc[(table["doc_id"] == "d") & (table["text"] == "Rowe"), "role"] = "Dr."
+    linked = link_across_documents(table)
+    kestrel = linked[(linked["doc_id"] == "a") & (linked["text"] == "Kestrel")]
+    assert (
+        kestrel[["entity", "label", "linked_by"]].values.tolist()
+        == [["Kestrel Capital", "ORG", "org_word"]] * 2
+    )
+    trump = linked[(linked["doc_id"] == "b") & (linked["text"] == "Trump")]
+    assert trump[["entity", "label"]].values.tolist() == [["Donald Trump", "PERSON"]]
+    assert linked.loc[linked["text"].isin(["Rowe", "Mead"]), "label"].unique().tolist() == [
+        "PERSON"
+    ]

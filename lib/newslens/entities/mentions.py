@@ -280,7 +280,11 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
     """The mention of a tagged entity. A title just before a short ORG/GPE/NORP name ("Mr.
     Trump", "President Obama") marks a person the pipeline mislabelled."""
     linked_by = "name"
-    if label in ("ORG", "GPE", "NORP") and _titled_name(doc, normalised):
+    if (
+        label in ("ORG", "GPE", "NORP")
+        and _titled_name(doc, normalised)
+        and not (label == "NORP" and _modifies_next_noun(doc, normalised))
+    ):
         label, linked_by = "PERSON", "title"
     mention = Mention(
         normalised.start,
@@ -296,6 +300,17 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
     # Only a GPE's use decides anything (see link_people): the parse is read for those.
     mention.attributive = label == "GPE" and is_attributive(doc, normalised)
     return mention
+
+
+def _modifies_next_noun(doc: Doc, normalised: NormalisedSpan) -> bool:
+    """Whether a name's last word describes the noun after it ("Major Republican donors"):
+    an adjective after a capitalised word that is also a title, not a surname."""
+    last = doc[normalised.end_token - 1]
+    return (
+        last.dep_ in ("amod", "compound", "nmod")
+        and last.head.i >= normalised.end_token
+        and last.head.pos_ == "NOUN"
+    )
 
 
 def _titled_name(doc: Doc, normalised: NormalisedSpan) -> bool:

@@ -43,6 +43,12 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
    together. See :mod:`~newslens.entities.people`.
+   ``org_word``: a one-word PERSON entity that begins the name of exactly one organisation
+   of several words in its document ("Bain" beside "Bain Capital", "Brookings" beside
+   "Brookings Institution") is that organisation, unless a title makes it a person there
+   or the word is in any longer person name of the corpus ("Trump" beside "Trump
+   Organization" stays Donald J. Trump). The last word of an organisation's name is left
+   alone: the tagger also labels people's full names ORG.
 6. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
    ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
 7. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
@@ -104,6 +110,7 @@ def link_across_documents(
     if merge_group_forms:
         _merge_group_forms(result)
     link_person_names(result, dominance=dominance)
+    _link_organisation_words(result, key)
     vetoes = getattr(aliases, "vetoes", None)
     if vetoes:
         _apply_vetoes(result, key, vetoes)
@@ -350,6 +357,43 @@ def _merge_group_forms(result: pd.DataFrame) -> None:
     hit = is_norp & target.notna() & (target != result["entity"])
     result.loc[hit, "entity"] = target[hit]
     result.loc[hit, "linked_by"] = "group_form"
+
+
+def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
+    """Rule 5, ``org_word``, in place: one-word "people" that begin the name of one
+    organisation of their document become that organisation.
+
+    Why: the tagger reads the first word of an organisation's name, used alone, as a
+    surname ("Bain", "Brookings", "Fitch"); the organisation's full name in the same article
+    is the evidence, and a word no person of the corpus has in their name keeps real
+    surnames out."""
+    orgs = result[(result["label"] == "ORG") & result["entity"].str.contains(" ", regex=False)]
+    if orgs.empty:
+        return
+    first = orgs["entity"].str.split(" ", n=1).str[0]
+    edges = pd.DataFrame(
+        {"doc_id": orgs["doc_id"], "word": first, "org": orgs["entity"]}
+    ).drop_duplicates()
+    counts = edges.groupby(["doc_id", "word"])["org"].transform("size")
+    owner = edges[counts == 1].set_index(["doc_id", "word"])["org"]
+    is_person = result["label"] == "PERSON"
+    names = result.loc[is_person, "entity"].unique().tolist()
+    person_words = {word for name in names if " " in name for word in name.split(" ")}
+    candidates = (
+        is_person
+        & ~key.str.contains(" ", regex=False)
+        & (result["entity"] == key)
+        & (result["role"].fillna("") == "")
+        & ~is_among(key, person_words)
+    )
+    titled = is_person & (result["role"].fillna("") != "")
+    titled_pairs = pd.MultiIndex.from_arrays([result.loc[titled, "doc_id"], key[titled]])
+    where = pd.MultiIndex.from_arrays([result.loc[candidates, "doc_id"], key[candidates]])
+    org = pd.Series(owner.reindex(where).to_numpy(), index=key[candidates].index)
+    org = org[org.notna() & ~where.isin(titled_pairs)]
+    result.loc[org.index, "entity"] = org
+    result.loc[org.index, "label"] = "ORG"
+    result.loc[org.index, "linked_by"] = "org_word"
 
 
 def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> None:
