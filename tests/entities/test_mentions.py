@@ -117,6 +117,7 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         # A photo credit: the photographer, then the agency or "File" after a slash.
         ("Photo: Luke Sharrett/Bloomberg for the paper", (2, 6), ("Luke Sharrett", "PERSON")),
         ("Photo: Rick Lane/File", (2, 5), ("Rick Lane", "PERSON")),
+        ("Photo: Rick Lane /NPR shows the bridge.", (2, 5), ("Rick Lane", "PERSON")),
         # A court case is no one.
         ("The court cited Buckley v. Valeo in its ruling.", (3, 6), None),
         # A place named after someone, title and all, is a place.

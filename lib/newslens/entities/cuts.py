@@ -100,12 +100,24 @@ def _cut_without_tail(
 
 def _slash_in(doc: Doc, mention: Mention) -> int | None:
     """The token of the first slash after the first word of a PERSON or ORG span, or
-    ``None``."""
+    ``None``. In a PERSON span a double slash or a slash glued to the next word ("Asma
+    Khalid /NPR", a photo credit) counts too."""
     if mention.label not in ("PERSON", "ORG"):
         return None
+    person = mention.label == "PERSON"
     return next(
-        (k for k in range(mention.token + 1, mention.end_token) if doc[k].text == "/"), None
+        (
+            k
+            for k in range(mention.token + 1, mention.end_token)
+            if doc[k].text == "/" or (person and _credit_slash(doc[k].text))
+        ),
+        None,
     )
+
+
+def _credit_slash(text: str) -> bool:
+    """A double slash, or a slash glued to the word after it ("/NPR")."""
+    return text == "//" or (text[:1] == "/" and text[1:2].isalpha())
 
 
 def _slash_parts(doc: Doc, mention: Mention) -> list[Mention]:
