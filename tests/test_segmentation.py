@@ -1,4 +1,5 @@
-"""A blank line always ends a sentence; an opening mark stays with its words."""
+"""A blank line always ends a sentence; an opening mark stays with its words; a quotation
+mark glued between punctuation and a word is a token of its own."""
 
 from __future__ import annotations
 
@@ -40,3 +41,23 @@ def test_component_sits_before_the_parser(nlp):
 
     names = nlp.pipe_names
     assert names.index(COMPONENT_NAME) < names.index("parser")
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # A closing mark glued to the next word: the name is a token of its own.
+        ("the paranoia,”Holt said.", ["the", "paranoia", ",", "”", "Holt", "said", "."]),
+        ('a thug."Reyes said.', ["a", "thug", ".", '"', "Reyes", "said", "."]),
+        # An opening mark glued to the word before it.
+        ('She said,"We will win."', ["She", "said", ",", '"', "We", "will", "win", ".", '"']),
+        # Apostrophes, abbreviations and measures are left as they were.
+        (
+            "The U.S.’s role in Holt’s plan",
+            ["The", "U.S.", "’s", "role", "in", "Holt", "’s", "plan"],
+        ),
+        ('a 3.5"x2 board', ["a", '3.5"x2', "board"]),
+    ],
+)
+def test_glued_quotation_marks_are_split(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens

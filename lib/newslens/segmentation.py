@@ -8,8 +8,13 @@ registered with spaCy then, not on import), that marks the first token after eve
 as a sentence start; the parser respects preset boundaries, so **a paragraph break always
 ends a sentence**, for every analysis.
 
+The tokenizer also splits a double quotation mark glued between punctuation and a word
+(scraped text often drops the space: ``paranoia,”Clinton said``, ``thug."Huckabee``), which
+spaCy's default rules keep as one token: the name and the mark would be lost to every
+analysis (:data:`GLUED_MARK_INFIXES`).
+
 Bump :data:`SEGMENTATION_VERSION` whenever the rules change: it is part of the parse-cache
-key, so old parses are not reused with new boundaries.
+key, so old parses are not reused with new boundaries or tokens.
 """
 
 from __future__ import annotations
@@ -19,14 +24,22 @@ from spacy.tokens import Doc
 
 __all__ = [
     "COMPONENT_NAME",
+    "GLUED_MARK_INFIXES",
     "SEGMENTATION_VERSION",
     "add_to_pipeline",
     "paragraph_breaks",
     "register",
+    "split_glued_marks",
 ]
 
 COMPONENT_NAME = "newslens_paragraph_breaks"
-SEGMENTATION_VERSION = "p1"
+SEGMENTATION_VERSION = "p2"
+# Infixes (spaCy's tokenizer syntax): the punctuation before a glued double mark, and the
+# mark between that punctuation and a letter ('said,"We' -> 'said , " We').
+GLUED_MARK_INFIXES = (
+    r'(?<=[^\W\d_])[,.!?](?=["“”][^\W\d_])',
+    r'(?<=[,.!?])["“”](?=[^\W\d_])',
+)
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -53,10 +66,22 @@ def register() -> None:
         Language.component(COMPONENT_NAME, func=paragraph_breaks)
 
 
+def split_glued_marks(nlp: Language) -> Language:
+    """Add :data:`GLUED_MARK_INFIXES` to the tokenizer's infixes (spaCy's defaults for the
+    language, plus these)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, *GLUED_MARK_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 def add_to_pipeline(nlp: Language) -> Language:
-    """Insert :func:`paragraph_breaks` before the parser (or the senter, or first)."""
+    """Insert :func:`paragraph_breaks` before the parser (or the senter, or first), and
+    split glued quotation marks (:func:`split_glued_marks`)."""
     if COMPONENT_NAME in nlp.pipe_names:
         return nlp
+    split_glued_marks(nlp)
     register()
     for anchor in ("parser", "senter"):
         if anchor in nlp.pipe_names:
