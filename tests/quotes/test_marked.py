@@ -67,6 +67,20 @@ MARKED_PATTERNS = [
         id="surname-tagged-as-an-organisation-right-before-the-verb",
     ),
     pytest.param(
+        "In a note to the Herald, his senior legal adviser, Ana Ruiz, said: “The council"
+        " believes that the plan is lawful.”",
+        [
+            (
+                "“The council believes that the plan is lawful.”",
+                "direct",
+                "said",
+                "Ana Ruiz",
+                "Ana Ruiz",
+            )
+        ],
+        id="name-closing-an-apposition-before-the-verb",
+    ),
+    pytest.param(
         'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
         [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
         id="object-of-a-verb-of-causing-does-the-calling",

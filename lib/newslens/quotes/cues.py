@@ -236,15 +236,16 @@ def _name_right_before(verb: Token, ctx: Context) -> Token | None:
     his remarks about Ann Vale, Tom Cross said", "Cross" parsed on "Vale" and "remarks" as
     the subject): with nothing between them, the name is who speaks. A surname alone is
     often tagged as an organisation, so an ORG name counts too when the verb has no
-    subject ("a reporter for Agence France-Presse called" has one)."""
+    subject ("a reporter for Agence France-Presse called" has one); so does a name that
+    closes an apposition before the verb's comma ("her adviser, Jake Sullivan, said")."""
     if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or not ctx.is_reporting(verb):
         return None
+    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     previous = verb.doc[verb.i - 1]
-    unparsed_surname = (
-        previous.ent_type_ == "ORG"
-        and previous.pos_ == "PROPN"
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    )
+    if previous.text == "," and subjectless and verb.i > 1 and previous.head.i == verb.i:
+        # "her adviser, Jake Sullivan, said": the name closes an apposition.
+        previous = verb.doc[verb.i - 2]
+    unparsed_surname = previous.ent_type_ == "ORG" and previous.pos_ == "PROPN" and subjectless
     if (
         (previous.ent_type_ == "PERSON" or unparsed_surname)
         and previous.dep_ in ("conj", "pobj", "appos")
