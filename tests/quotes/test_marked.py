@@ -81,6 +81,27 @@ MARKED_PATTERNS = [
         id="name-closing-an-apposition-before-the-verb",
     ),
     pytest.param(
+        "Here are some of the claims we checked.\n\n"
+        '"The new bridge will cost less than the old one."\n\n'
+        "- Tom Reyes.\n\nThe mayor is relying on an outdated estimate.",
+        [
+            (
+                '"The new bridge will cost less than the old one."',
+                "direct",
+                "",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="credit-line-after-a-quote-that-fills-its-paragraph",
+    ),
+    pytest.param(
+        '"The new bridge will cost less than the old one."\n\n'
+        "- Next, the council debated the plan for most of the evening without a vote.",
+        [('"The new bridge will cost less than the old one."', "direct", "", "", "")],
+        id="a-long-line-after-a-dash-is-no-credit",
+    ),
+    pytest.param(
         'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
         [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
         id="object-of-a-verb-of-causing-does-the-calling",

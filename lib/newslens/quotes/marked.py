@@ -37,6 +37,7 @@ __all__ = ["attribute_marked", "ATTRIBUTION_RULES"]
 # nation"") needs at least this many words; shorter ones are mostly scare quotes.
 MIN_WORDS_WITHOUT_CUE = 2
 DASHES = "―—–"
+MAX_CREDIT_LINE_WORDS = 8  # words of a credit line on its own ("- Jane Doe, Acme Institute.")
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,12 @@ def _can_introduce(subject: Token, ctx: Context) -> bool:
     )
 
 
+def _fills_paragraph(q: Quotation, ctx: Context) -> bool:
+    """Whether a quote is all its paragraph holds (marks and blanks aside)."""
+    start, end = ctx.paragraphs[ctx.paragraph_index(q.start)]
+    return not ctx.text[start : q.start].strip() and not ctx.text[q.end : end].strip(". ")
+
+
 def _skip_blanks(text: str, position: int) -> int:
     """The first position from ``position`` on that is not a space within the line (no-break
     spaces included)."""
@@ -342,10 +349,20 @@ def _skip_blanks(text: str, position: int) -> int:
 
 
 def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
-    """The name in a byline-style credit right after a quote: '"..." ― Jane Doe'."""
+    """The name in a byline-style credit right after a quote: '"..." ― Jane Doe', also on
+    the next line after a quote that fills its paragraph ('"..."\n\n- Jane Doe.', as fact
+    checks print the claim they check)."""
     text = ctx.text
     position = _skip_blanks(text, q.end)
-    if position >= len(text) or text[position] not in DASHES:
+    dashes = DASHES
+    if position < len(text) and text[position] == "\n" and _fills_paragraph(q, ctx):
+        position = len(text) - len(text[position:].lstrip())
+        dashes = DASHES + "-"
+        line_end = text.find("\n", position)
+        line = text[position : line_end if line_end >= 0 else len(text)]
+        if len(line.split()) > MAX_CREDIT_LINE_WORDS:
+            return None
+    if position >= len(text) or text[position] not in dashes:
         return None
     position = _skip_blanks(text, position + 1)
     span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
