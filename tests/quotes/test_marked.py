@@ -102,6 +102,20 @@ MARKED_PATTERNS = [
         id="a-long-line-after-a-dash-is-no-credit",
     ),
     pytest.param(
+        "On Monday the Harbour Authority issued a statement about the closure.\n\n"
+        '"We regret the delay and will reopen the port as soon as it is safe."',
+        [
+            (
+                '"We regret the delay and will reopen the port as soon as it is safe."',
+                "direct",
+                "statement",
+                "the Harbour Authority",
+                "Harbour Authority",
+            )
+        ],
+        id="quote-after-a-paragraph-that-issues-a-statement",
+    ),
+    pytest.param(
         'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
         [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
         id="object-of-a-verb-of-causing-does-the-calling",

@@ -21,7 +21,13 @@ from newslens.quotes.governing import (
     holder_of_content_clause,
     reporting_clause_cue,
 )
-from newslens.quotes.lexicon import GROUP_LABELS, PERSON_LABELS, SENTENCE_END
+from newslens.quotes.lexicon import (
+    GROUP_LABELS,
+    PERSON_LABELS,
+    SENTENCE_END,
+    speech_nouns,
+    statement_verbs,
+)
 from newslens.quotes.marks import ALL_MARKS, Quotation
 from newslens.quotes.records import Found
 from newslens.quotes.rules import CueRule
@@ -244,6 +250,31 @@ def _lead_in_paragraph(around: _Around, ctx: Context) -> _Attribution | None:
     return _Attribution(CueRule.LEAD_IN_PARAGRAPH, source=source) if source is not None else None
 
 
+def _statement_before(around: _Around, ctx: Context) -> _Attribution | None:
+    """A quote filling its paragraph right after a sentence that issues a statement, a
+    letter or a tweet ('The ministry issued a statement on Monday.' then '"..."'): the
+    words are the statement's, credited to whoever issued it."""
+    if around.before or around.after or around.kind != "direct":
+        return None
+    number = ctx.paragraph_index(around.q.start)
+    if number <= 0:
+        return None
+    prev_start, prev_end = ctx.paragraphs[number - 1]
+    tokens = ctx.tokens_between(max(prev_start, around.previous_end), prev_end)
+    region = _last_sentence(tokens[:-1]) if tokens else []
+    for token in reversed(region):
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ == "dobj"
+            and token.lemma_.lower() in speech_nouns()
+            and token.head.lemma_.lower() in statement_verbs()
+        ):
+            source = subject_of(token.head, ctx)
+            if source is not None and can_speak(source, ctx):
+                return _Attribution(CueRule.STATEMENT_BEFORE, token, source)
+    return None
+
+
 ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...] = (
     _partial_report,
     _as_clause,
@@ -255,6 +286,7 @@ ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...]
     _dash,
     _colon_lead_in,
     _lead_in_paragraph,
+    _statement_before,
 )
 
 

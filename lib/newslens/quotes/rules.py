@@ -53,6 +53,7 @@ class CueRule(StrEnum):
     COLON_LEAD_IN = "colon lead-in"
     VERB_IN_LEAD_IN_PARAGRAPH = "verb in the paragraph before, ending with ':'"
     LEAD_IN_PARAGRAPH = "lead-in paragraph ending with ':'"
+    STATEMENT_BEFORE = "statement issued in the paragraph before"
 
 
 class SpeakerRule(StrEnum):
