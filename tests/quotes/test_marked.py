@@ -116,6 +116,15 @@ MARKED_PATTERNS = [
         id="quote-after-a-paragraph-that-issues-a-statement",
     ),
     pytest.param(
+        "Jane Holt escalated her criticism on Tuesday, telling reporters that Reyes is a"
+        " “faker” and questioning how he has “gotten away with it.”",
+        [
+            ("“faker”", "partial", "telling", "Jane Holt", "Jane Holt"),
+            ("“gotten away with it.”", "partial", "telling", "Jane Holt", "Jane Holt"),
+        ],
+        id="fragments-after-and-a-new-verb-stay-apart",
+    ),
+    pytest.param(
         'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
         [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
         id="object-of-a-verb-of-causing-does-the-calling",

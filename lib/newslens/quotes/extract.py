@@ -183,8 +183,13 @@ def _new_predicate_between(start: int, end: int, ctx: Context) -> bool:
 
 def _shares_subject(verb: Token) -> bool:
     """A verb coordinated with another and without a subject of its own ("tweeted that ...
-    and encouraged Americans to ..."): the next predicate of the same subject."""
-    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    and encouraged Americans to ...", "telling CNN that ... and questioning how ..."; the
+    parser may hang the second on the first in other ways): the next predicate of the same
+    subject."""
+    after_and = verb.i > 0 and verb.doc[verb.i - 1].pos_ == "CCONJ"
+    return (verb.dep_ == "conj" or after_and) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 def _continue_speakers(results: list[Found], ctx: Context) -> None:
