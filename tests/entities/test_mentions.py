@@ -281,3 +281,40 @@ def test_words_of_titles_are_not_names(nlp, text, spans, expected):
     assert list(mentions[["entity", "label", "role"]].itertuples(index=False, name=None)) == (
         expected
     )
+
+
+def test_a_place_name_used_as_a_surname_is_the_person_of_the_document(nlp):
+    """ "Shelby said" and "says Shelby, an Alabama Republican" are the senator named before;
+    "the plant in Shelby" and "Shelby and Lee" stay places."""
+    text = (
+        'Sen. Richard Shelby spoke on Monday. "We lost the seat," Shelby said. The plant in'
+        " Shelby closed. It is moving fast, says Shelby, an Alabama Republican. Shelby and Lee"
+        " are small towns."
+    )
+    doc = nlp(text)
+    shelby = [t.i for t in doc if t.text == "Shelby"]
+    spans = [(shelby[0] - 1, shelby[0] + 1, "PERSON")] + [(i, i + 1, "GPE") for i in shelby[1:]]
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="z", labels=["PERSON", "GPE"])
+    shelby_rows = mentions[mentions["text"].str.contains("Shelby")]
+    assert shelby_rows[["entity", "label"]].values.tolist() == [
+        ["Richard Shelby", "PERSON"],
+        ["Richard Shelby", "PERSON"],
+        ["Shelby", "GPE"],
+        ["Richard Shelby", "PERSON"],
+        ["Shelby", "GPE"],
+    ]
+
+
+def test_a_shorter_organisation_name_is_the_one_longer_name_it_ends(nlp):
+    text = (
+        "The Senate Judiciary Committee met on Monday. The Judiciary Committee voted 11-10."
+        " The Montana Supreme Court ruled, and the Supreme Court will hear it."
+    )
+    mentions = extract_mentions(nlp(text), doc_id="z", labels=["ORG"])
+    assert dict(zip(mentions["text"], mentions["entity"], strict=True)) == {
+        "Senate Judiciary Committee": "Senate Judiciary Committee",
+        "Judiciary Committee": "Senate Judiciary Committee",
+        "Montana Supreme Court": "Montana Supreme Court",
+        # The alias table names the Supreme Court on its own: no link.
+        "Supreme Court": "Supreme Court",
+    }

@@ -269,7 +269,7 @@ def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[M
     while end - 1 > first and doc[end - 1].is_punct:
         end -= 1
     person = _leading_part(doc, mention, end, "PERSON", role=mention.role)
-    person.attributive = True
+    person.surname_use = True
     other = Mention(
         doc[k].idx,
         doc[stop - 1].idx + len(doc[stop - 1].text),

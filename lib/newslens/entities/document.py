@@ -5,7 +5,8 @@ by :mod:`newslens.entities.cuts`).
 A PERSON name whose tokens are a subsequence of exactly one longer PERSON name is that
 person ("Zelenskyy" -> "Volodymyr Zelenskyy"), never when two longer names fit ("Maria"
 with "Maria Lopez" and "Maria Chen"); an ORG or NORP mention that is a person's surname, or
-a GPE one used attributively ("the Trump administration", "Trump's team"), is that person.
+a GPE one used the way a surname is ("the Trump administration", "Trump's team", "Shelby
+said", "Leahy, a Vermont Democrat,"), is that person.
 Only this document's evidence is used, so these rules run in the per-document pass.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -65,30 +66,36 @@ def link_acronyms(mentions: list[Mention]) -> None:
             mention.linked_by = "acronym"
 
 
-def link_short_orgs(mentions: list[Mention]) -> None:
+def link_short_orgs(mentions: list[Mention], *, known: Collection[str] = ()) -> None:
     """A one-word ORG name that ends exactly one longer ORG name in the document is that
     organisation ("the Journal" -> "Wall Street Journal", "the Globe" -> "Boston Globe"),
-    unless the word heads many organisations' names ("House", "Party", "Department")."""
+    unless the word heads many organisations' names ("House", "Party", "Department"). So is
+    a name of several words that ends exactly one longer one ("Judiciary Committee" ->
+    "Senate Judiciary Committee", "Freedom Caucus" -> "House Freedom Caucus") unless it is
+    one of the ``known`` names (the alias table's, such as "Supreme Court")."""
     longer: dict[str, set[str]] = {}
     for mention in mentions:
         words = mention.name.split(" ")
         if mention.label == "ORG" and len(words) > 1:
-            longer.setdefault(words[-1], set()).add(mention.name)
+            for cut in range(1, len(words)):
+                longer.setdefault(" ".join(words[cut:]), set()).add(mention.name)
     # A word the document also uses as a place or a person ("Berkeley") is not a short form.
     elsewhere = {m.name for m in mentions if m.label != "ORG"}
     for mention in mentions:
         names = longer.get(mention.name)
         if (
-            mention.label == "ORG"
-            and mention.name not in elsewhere
-            and " " not in mention.name
-            and mention.name.lower() not in GENERIC_ORG_WORDS
-            and names
-            and len(names) == 1
+            mention.label != "ORG"
+            or mention.name in elsewhere
+            or not names
+            or len(names) != 1
+            or (" " in mention.name and mention.name in known)
         ):
-            mention.name = next(iter(names))
-            if mention.linked_by == "name":
-                mention.linked_by = "short_form"
+            continue
+        if " " not in mention.name and mention.name.lower() in GENERIC_ORG_WORDS:
+            continue
+        mention.name = next(iter(names))
+        if mention.linked_by == "name":
+            mention.linked_by = "short_form"
 
 
 def link_people(mentions: list[Mention]) -> None:
@@ -112,7 +119,7 @@ def link_people(mentions: list[Mention]) -> None:
         if mention.name in canonical:  # the same text also tagged PERSON in this document
             owners = {canonical[mention.name]}
         if len(owners) == 1 and (
-            mention.label in ("ORG", "NORP") or (mention.label == "GPE" and mention.attributive)
+            mention.label in ("ORG", "NORP") or (mention.label == "GPE" and mention.surname_use)
         ):
             mention.entity = next(iter(owners))
             mention.label = "PERSON"

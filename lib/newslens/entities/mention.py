@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 class Mention:
     """A mention found in one document: character offsets, first token, the name as
     compared, its label (and the pipeline's), the role before it, the entity it is linked
-    to and by which rule (``linked_by``). ``attributive`` is read only for GPE mentions."""
+    to and by which rule (``linked_by``). ``surname_use`` (read only for GPE mentions): the
+    name is used the way a person's surname is (see
+    :func:`~newslens.entities.normalise.used_as_surname`)."""
 
     start: int
     end: int
@@ -24,7 +26,7 @@ class Mention:
     role: str = ""
     entity: str = ""
     linked_by: str = "name"
-    attributive: bool = False
+    surname_use: bool = False
     end_token: int = -1
 
 

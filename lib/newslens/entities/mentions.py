@@ -30,10 +30,10 @@ from newslens.entities.normalise import (
     cut_after_suffix,
     cut_hover,
     cut_numbers,
-    is_attributive,
     is_dash,
     is_name_shaped,
     normalise,
+    used_as_surname,
 )
 from newslens.entities.not_names import (
     cut_not_names,
@@ -140,7 +140,7 @@ def extract_mentions(
     _apply_alias_table(mentions, aliases)
     places_before_regions(doc, mentions)
     link_acronyms(mentions)
-    link_short_orgs(mentions)
+    link_short_orgs(mentions, known=aliases)
     link_people(mentions)
     mentions = drop_common_words(doc, mentions, texts, lowers)
     wanted = tuple(labels)
@@ -298,7 +298,7 @@ def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str)
         end_token=normalised.end_token,
     )
     # Only a GPE's use decides anything (see link_people): the parse is read for those.
-    mention.attributive = label == "GPE" and is_attributive(doc, normalised)
+    mention.surname_use = label == "GPE" and used_as_surname(doc, normalised)
     return mention
 
 

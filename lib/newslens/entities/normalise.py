@@ -414,6 +414,22 @@ def is_name_shaped(name: str, label: str) -> bool:
     return True
 
 
+def used_as_surname(doc: Doc, normalised: NormalisedSpan) -> bool:
+    """Whether a place's name is used the way a person's surname is: attributively (see
+    :func:`is_attributive`), as the subject of a verb ("Shelby said", "says Leahy") or
+    described by an apposition ("Leahy, a Vermont Democrat,"). A place is mostly where
+    something happens ("in Shelby"); when the document also names a person with that
+    surname, such a use is the person."""
+    if is_attributive(doc, normalised):
+        return True
+    head = doc[normalised.start_token : normalised.end_token].root
+    if any(child.dep_ == "conj" for child in head.children):
+        return False  # "Washington and Lee": a name in a list of names
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return True
+    return any(child.dep_ == "appos" for child in head.children)
+
+
 def is_attributive(doc: Doc, normalised: NormalisedSpan) -> bool:
     """Whether the name modifies a noun ("the Trump administration") or is possessive
     ("Trump's team")."""
