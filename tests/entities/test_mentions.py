@@ -318,3 +318,22 @@ def test_a_shorter_organisation_name_is_the_one_longer_name_it_ends(nlp):
         # The alias table names the Supreme Court on its own: no link.
         "Supreme Court": "Supreme Court",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A title and a name tagged as an organisation: the person, titled.
+        ("It was joined by Justice Breyer on Monday.", (4, 6), ("Breyer", "PERSON", "Justice")),
+        ("It was joined by President Obama on Monday.", (4, 6), ("Obama", "PERSON", "President")),
+        # A company named with a title word, and an organisation's head word, stay.
+        ("Shares of General Motors rose.", (2, 4), ("General Motors", "ORG", "")),
+        ("The Justice Department sued.", (1, 3), ("Justice Department", "ORG", "")),
+    ],
+)
+def test_a_title_and_a_name_tagged_as_an_organisation_are_a_person(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(span[0], span[1], "ORG")])
+    mentions = extract_mentions(doc, doc_id="z")
+    assert list(mentions[["entity", "label", "role"]].itertuples(index=False, name=None)) == [
+        expected
+    ]

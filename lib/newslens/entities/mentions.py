@@ -41,7 +41,13 @@ from newslens.entities.not_names import (
     names_market_index,
     skip_not_names,
 )
-from newslens.entities.titles import TitleIndex, default_titles, heads_title, title_index
+from newslens.entities.titles import (
+    TitleIndex,
+    default_titles,
+    heads_title,
+    title_index,
+    title_starting_at,
+)
 from newslens.entities.untagged import (
     alias_over_parts,
     defined_acronyms,
@@ -78,6 +84,8 @@ _ORG_HEADS = frozenset(
     administration bureau commission service association institute foundation university
     college school corporation company organization organisation authority network""".split()
 )
+# Titles that also begin companies' and leagues' names ("General Motors", "Major League").
+_COMPANY_TITLE_WORDS = frozenset({"General", "Major", "Private", "Admiral", "Marshal"})
 # Words that begin the names of places, bases and ships, never a person's ("Mount Rushmore",
 # "Fort Hood", "USS Boxer", "Joint Base Andrews"): a "person" named after one is a facility.
 _PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
@@ -243,6 +251,9 @@ def _normalised_entity(
 ) -> tuple[NormalisedSpan, str] | None:
     """The entity normalised, with its label (a PERSON name ending like an organisation's
     is an ORG), or ``None`` when it names nothing or is not a name of its kind."""
+    titled = _titled_person_span(doc, ent, index, lowers)
+    if titled is not None:
+        ent = titled
     normalised = normalise(ent, index, lowers)
     if normalised is None or not is_name_shaped(normalised.name, ent.label_):
         return None
@@ -276,10 +287,34 @@ def _after_head(doc: Doc, normalised: NormalisedSpan, heads: frozenset[str]) -> 
     )
 
 
+def _titled_person_span(
+    doc: Doc, ent: Span, index: TitleIndex, lowers: Sequence[str]
+) -> Span | None:
+    """The span as a PERSON when the pipeline tagged a title and a name as an organisation
+    or place ("Justice Breyer", "President Obama" tagged ORG): a capitalised title, then one
+    or two capitalised names that are no organisation's or place's words. Titles that are
+    also words of company names ("General Motors", "Major League") do not count."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not doc[ent.start].is_title:
+        return None
+    if doc[ent.start].text in _COMPANY_TITLE_WORDS:
+        return None
+    title_end = title_starting_at(lowers, ent.start, ent.end, index)
+    rest = doc[title_end : ent.end]
+    if title_end == ent.start or not 1 <= len(rest) <= 2:
+        return None
+    if not all(t.is_title and t.pos_ == "PROPN" for t in rest):
+        return None
+    if any(t.lower_ in _ORG_HEADS or t.lower_ in PLACE_TAILS for t in rest):
+        return None
+    from spacy.tokens import Span  # here: notebooks reading mention tables skip spaCy
+
+    return Span(doc, ent.start, ent.end, label="PERSON")
+
+
 def _tagged_mention(doc: Doc, ent: Span, normalised: NormalisedSpan, label: str) -> Mention:
     """The mention of a tagged entity. A title just before a short ORG/GPE/NORP name ("Mr.
     Trump", "President Obama") marks a person the pipeline mislabelled."""
-    linked_by = "name"
+    linked_by = "title" if label == "PERSON" != ent.label_ and normalised.role else "name"
     if (
         label in ("ORG", "GPE", "NORP")
         and _titled_name(doc, normalised)

@@ -425,6 +425,9 @@ def used_as_surname(doc: Doc, normalised: NormalisedSpan) -> bool:
     head = doc[normalised.start_token : normalised.end_token].root
     if any(child.dep_ == "conj" for child in head.children):
         return False  # "Washington and Lee": a name in a list of names
+    following = doc[normalised.end_token + 1] if normalised.end_token + 1 < len(doc) else None
+    if following is not None and following.ent_type_ in ("GPE", "LOC"):
+        return False  # "Washington, D.C., was founded": a place with its state
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         return True
     return any(child.dep_ == "appos" for child in head.children)
