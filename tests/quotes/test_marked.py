@@ -125,6 +125,21 @@ MARKED_PATTERNS = [
         id="fragments-after-and-a-new-verb-stay-apart",
     ),
     pytest.param(
+        "From the left\n\n“Think of all the worrying businesses have done for years.”\n\n"
+        "Ana Ruiz, The Daily\n\n“Nothing about the vote is predictable.”\n\nTom Reyes, Vox",
+        [
+            (
+                "“Think of all the worrying businesses have done for years.”",
+                "direct",
+                "",
+                "Ana Ruiz",
+                "Ana Ruiz",
+            ),
+            ("“Nothing about the vote is predictable.”", "direct", "", "Tom Reyes", "Tom Reyes"),
+        ],
+        id="byline-after-a-quote-that-fills-its-paragraph",
+    ),
+    pytest.param(
         'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
         [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
         id="object-of-a-verb-of-causing-does-the-calling",

@@ -383,20 +383,24 @@ def _skip_blanks(text: str, position: int) -> int:
 def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
     """The name in a byline-style credit right after a quote: '"..." ― Jane Doe', also on
     the next line after a quote that fills its paragraph ('"..."\n\n- Jane Doe.', as fact
-    checks print the claim they check)."""
+    checks print the claim they check, or '"..."\n\nJane Doe, The Daily', as digests of
+    opinion print whose column they quote)."""
     text = ctx.text
     position = _skip_blanks(text, q.end)
-    dashes = DASHES
     if position < len(text) and text[position] == "\n" and _fills_paragraph(q, ctx):
         position = len(text) - len(text[position:].lstrip())
-        dashes = DASHES + "-"
         line_end = text.find("\n", position)
         line = text[position : line_end if line_end >= 0 else len(text)]
         if len(line.split()) > MAX_CREDIT_LINE_WORDS:
             return None
-    if position >= len(text) or text[position] not in dashes:
+        if position < len(text) and text[position] in DASHES + "-":
+            position = _skip_blanks(text, position + 1)
+        elif not _byline(position, position + len(line), ctx):
+            return None
+    elif position < len(text) and text[position] in DASHES:
+        position = _skip_blanks(text, position + 1)
+    else:
         return None
-    position = _skip_blanks(text, position + 1)
     span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
     if span is None:
         return None
@@ -409,3 +413,17 @@ def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
     if ent is not None and ent.label_ in PERSON_LABELS + GROUP_LABELS:
         return ent.root
     return token if token.pos_ == "PROPN" and token.idx >= q.end else None
+
+
+def _byline(start: int, end: int, ctx: Context) -> bool:
+    """Whether a line is a byline 'Jane Doe, The Daily': a capitalised name, a comma and
+    the outlet, without a verb or a full stop."""
+    line = ctx.text[start:end].rstrip()
+    tokens = ctx.tokens_between(start, end)
+    return (
+        "," in line
+        and not line.endswith((".", "!", "?", ":"))
+        and bool(tokens)
+        and tokens[0].pos_ == "PROPN"
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    )

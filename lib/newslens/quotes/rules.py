@@ -49,7 +49,7 @@ class CueRule(StrEnum):
     ANY_VERB_AFTER = "verb after the quote (not a reporting verb)"
     ACCORDING_TO = "according to"
     AS_CLAUSE = "as X put it"
-    DASH_CREDIT = "name after a dash"
+    DASH_CREDIT = "credit after the quote"
     COLON_LEAD_IN = "colon lead-in"
     VERB_IN_LEAD_IN_PARAGRAPH = "verb in the paragraph before, ending with ':'"
     LEAD_IN_PARAGRAPH = "lead-in paragraph ending with ':'"
