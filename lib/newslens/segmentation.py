@@ -68,11 +68,15 @@ def register() -> None:
 
 def split_glued_marks(nlp: Language) -> Language:
     """Add :data:`GLUED_MARK_INFIXES` to the tokenizer's infixes (spaCy's defaults for the
-    language, plus these)."""
+    language, plus these). A pipeline with a tokenizer of its own is left as it is."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, *GLUED_MARK_INFIXES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return nlp
+    infixes = [*(nlp.Defaults.infixes or ()), *GLUED_MARK_INFIXES]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
