@@ -104,9 +104,10 @@ def benchmark_quotes(frame) -> list[dict]:
 
 def _paragraph_pieces(row) -> list[tuple[int, int]]:
     """The row's fragments joined within each paragraph: (start, end) per paragraph."""
+    from newslens.quotes import fragment_spans
+
     pieces: list[tuple[int, int]] = []
-    for piece in str(row.fragments).split(";"):
-        start, end = (int(x) for x in piece.split("-"))
+    for start, end in fragment_spans(row.fragments):
         gap = row.quote[pieces[-1][1] - row.start : start - row.start] if pieces else "\n"
         if "\n" in gap:
             pieces.append((start, end))

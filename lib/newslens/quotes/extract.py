@@ -18,7 +18,7 @@ from newslens.entities import extract_mentions
 from newslens.quotes.context import Context, build_context, mention_list
 from newslens.quotes.cues import subject_of
 from newslens.quotes.indirect import find_indirect
-from newslens.quotes.lexicon import SENTENCE_END, load_reporting_verbs
+from newslens.quotes.lexicon import SENTENCE_END, SUBJECT_DEPS, load_reporting_verbs
 from newslens.quotes.marked import attribute_marked
 from newslens.quotes.marks import find_quotations
 from newslens.quotes.records import KINDS, Found, Speaker
@@ -188,7 +188,7 @@ def _shares_subject(verb: Token) -> bool:
     subject."""
     after_and = verb.i > 0 and verb.doc[verb.i - 1].pos_ == "CCONJ"
     return (verb.dep_ == "conj" or after_and) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        c.dep_ in SUBJECT_DEPS for c in verb.children
     )
 
 

@@ -233,16 +233,10 @@ def _colon_lead_in(around: _Around, ctx: Context) -> _Attribution | None:
 def _lead_in_paragraph(around: _Around, ctx: Context) -> _Attribution | None:
     """A quote filling its paragraph, introduced by the previous paragraph ending in ':':
     the reporting verb of its last sentence, else who that sentence is about."""
-    if around.before or around.after:
+    before = _paragraph_before(around, ctx) if not (around.before or around.after) else None
+    if before is None or not before[0].rstrip().endswith(":"):
         return None
-    number = ctx.paragraph_index(around.q.start)
-    if number <= 0:
-        return None
-    prev_start, prev_end = ctx.paragraphs[number - 1]
-    if not ctx.text[prev_start:prev_end].rstrip().endswith(":"):
-        return None
-    tokens = ctx.tokens_between(max(prev_start, around.previous_end), prev_end)
-    region = _last_sentence(tokens[:-1])
+    region = before[1]
     cue = cue_in(region, ctx, prefer="last")
     if cue is not None:
         return _Attribution(CueRule.VERB_IN_LEAD_IN_PARAGRAPH, cue)
@@ -256,13 +250,8 @@ def _statement_before(around: _Around, ctx: Context) -> _Attribution | None:
     words are the statement's, credited to whoever issued it."""
     if around.before or around.after or around.kind != "direct":
         return None
-    number = ctx.paragraph_index(around.q.start)
-    if number <= 0:
-        return None
-    prev_start, prev_end = ctx.paragraphs[number - 1]
-    tokens = ctx.tokens_between(max(prev_start, around.previous_end), prev_end)
-    region = _last_sentence(tokens[:-1]) if tokens else []
-    for token in reversed(region):
+    before = _paragraph_before(around, ctx)
+    for token in reversed(before[1] if before is not None else []):
         if (
             token.pos_ == "NOUN"
             and token.dep_ == "dobj"
@@ -273,6 +262,17 @@ def _statement_before(around: _Around, ctx: Context) -> _Attribution | None:
             if source is not None and can_speak(source, ctx):
                 return _Attribution(CueRule.STATEMENT_BEFORE, token, source)
     return None
+
+
+def _paragraph_before(around: _Around, ctx: Context) -> tuple[str, list[Token]] | None:
+    """The paragraph before the quote's (after the previous quote): its text and the tokens
+    of its last sentence without the final mark; None in the first paragraph."""
+    number = ctx.paragraph_index(around.q.start)
+    if number <= 0:
+        return None
+    prev_start, prev_end = ctx.paragraphs[number - 1]
+    tokens = ctx.tokens_between(max(prev_start, around.previous_end), prev_end)
+    return ctx.text[prev_start:prev_end], _last_sentence(tokens[:-1])
 
 
 ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...] = (

@@ -24,6 +24,7 @@ __all__ = [
     "quotes_frame",
     "speaker_name",
     "quoted_text",
+    "fragment_spans",
     "top_speakers",
     "kind_shares",
     "speakers_by_document",
@@ -122,11 +123,16 @@ def quoted_text(quotes: pd.DataFrame) -> pd.Series:
 
 
 def _fragments_text(quote: str, start: int, spec: str) -> str:
-    parts = []
-    for piece in spec.split(";"):
-        begin, end = (int(x) - start for x in piece.split("-"))
-        parts.append(quote[begin:end])
-    return " ".join(parts)
+    return " ".join(quote[begin - start : end - start] for begin, end in fragment_spans(spec))
+
+
+def fragment_spans(spec: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` characters of each piece of a ``fragments`` value ("12-40;52-60")."""
+    spans = []
+    for piece in str(spec).split(";"):
+        start, end = (int(x) for x in piece.split("-"))
+        spans.append((start, end))
+    return spans
 
 
 def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
@@ -244,8 +250,7 @@ def quote_highlights(quotes: pd.DataFrame) -> list[Highlight]:
     names = speaker_name(quotes) if len(quotes) else []
     for row, name in zip(quotes.itertuples(index=False), names, strict=True):
         cue = f", cue: {row.cue}" if row.cue else ""
-        for piece in str(row.fragments).split(";"):
-            start, end = (int(x) for x in piece.split("-"))
+        for start, end in fragment_spans(row.fragments):
             marks.append(
                 Highlight(start, end, "nl-quote", f"{name} ({row.kind})", f"{row.kind}{cue}")
             )
