@@ -148,7 +148,7 @@ INDIRECT_PATTERNS = [
                 "the new timetable is unfair to families",
                 "indirect",
                 "say",
-                "the Riverside Teachers Union",
+                "who",
                 "Riverside Teachers Union",
             )
         ],

@@ -56,6 +56,20 @@ SPEAKERS = [
         ],
         id="pronoun-takes-the-subject-of-the-clause-that-holds-it",
     ),
+    pytest.param(
+        '"The plan is dead," said Maria Lopez, who added that the city would "start again'
+        ' in spring."',
+        [
+            ('"The plan is dead,"', "direct", "said", "Maria Lopez", "Maria Lopez"),
+            ('"start again in spring."', "partial", "added", "who", "Maria Lopez"),
+        ],
+        id="relative-pronoun-linked-to-the-person-it-stands-for",
+    ),
+    pytest.param(
+        'Critics, who call the law "a blank cheque," want it repealed.',
+        [('"a blank cheque,"', "partial", "call", "Critics", "")],
+        id="relative-pronoun-of-an-unnamed-group-keeps-the-noun",
+    ),
 ]
 
 

@@ -89,7 +89,7 @@ def _add_indirect(results: list[Found], ctx: Context) -> None:
     indirect = find_indirect(ctx, taken)
     for found in indirect:
         if found.source is not None:
-            found.speaker = speaker_from_token(found.source, ctx, None)
+            found.speaker = speaker_from_token(found.source, ctx, None, cue=found.cue)
             if found.rule is QuoteRule.COLON and found.cue is not None:
                 found.speaker = _speaker_before_colon(found.speaker, found.cue.idx, ctx)
     results.extend(indirect)

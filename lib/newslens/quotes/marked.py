@@ -86,7 +86,7 @@ def attribute_marked(q: Quotation, index: int, ctx: Context) -> Found:
         if source is None and attribution.cue is not None:
             source = subject_of(attribution.cue, ctx)
         if source is not None:
-            found.speaker = speaker_from_token(source, ctx, None)
+            found.speaker = speaker_from_token(source, ctx, None, cue=found.cue)
             found.speaker.cue_rule = attribution.rule
     found.skip = skip_reason(q, kind, ctx, has_source=source is not None, cue=found.cue)
     return found

@@ -63,6 +63,7 @@ class SpeakerRule(StrEnum):
     NAMED = "named"
     PRONOUN = "pronoun"
     PRONOUN_NOT_RESOLVED = "pronoun not resolved"
+    RELATIVE_PRONOUN = "relative pronoun"
     SHORT_NAME = "short name"
     ORGANISATION_NOUN = "organisation noun"
     ROLE_NOUN = "role noun"

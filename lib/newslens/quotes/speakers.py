@@ -20,6 +20,8 @@ from newslens.quotes.lexicon import (
     QUANTIFIERS,
     QUANTITY_LABELS,
     QUANTITY_WORDS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     THING_PRONOUNS,
     outlet_nouns,
     people_nouns,
@@ -181,9 +183,43 @@ def _named_by_apposition(token: Token) -> Token:
     return token
 
 
-def speaker_from_token(token: Token, ctx: Context, previous: Speaker | None) -> Speaker:
+def speaker_from_token(
+    token: Token, ctx: Context, previous: Speaker | None, *, cue: Token | None = None
+) -> Speaker:
     """A speaker from the token heading the subject of a reporting verb (``previous``: the
-    speaker of the quote before, which a pronoun prefers)."""
+    speaker of the quote before, which a pronoun prefers; ``cue``: that verb).
+
+    When the verb's subject is a relative pronoun standing for ``token`` ("said Weaver, who
+    added that ..."), the speaker's words are the pronoun, as for "he added", linked to
+    the entity ``token`` names; unlinked, they stay the noun's own words ("critics")."""
+    speaker = _speaker_named_by(token, ctx, previous)
+    relative = _relative_subject(cue, token) if cue is not None else None
+    if relative is None or not speaker.entity:
+        return speaker
+    start, end = relative.idx, relative.idx + len(relative)
+    return Speaker(
+        start, end, relative.text, speaker.entity, speaker.label, SpeakerRule.RELATIVE_PRONOUN
+    )
+
+
+def _relative_subject(cue: Token, antecedent: Token) -> Token | None:
+    """The relative pronoun that is the subject of ``cue`` (or of the verb ``cue`` is
+    coordinated with: "who smiled and said") in a relative clause on ``antecedent``."""
+    verb = cue
+    while verb.dep_ == "conj" and verb.head != verb:
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.head != antecedent:
+        return None
+    for child in verb.lefts:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS:
+            return child
+    return None
+
+
+def _speaker_named_by(token: Token, ctx: Context, previous: Speaker | None) -> Speaker:
+    """The speaker the subject ``token`` names: linked to an entity where it can be."""
     preferred = previous.entity if previous else ""
     token = _named_by_apposition(token)
     if not_a_source(token):
