@@ -155,6 +155,20 @@ INDIRECT_PATTERNS = [
         id="look-through-a-subject-that-cannot-speak",
     ),
     pytest.param(
+        "The storm in 1998 dampened plans to rebuild the pier, Mayor Ana Ruiz said in her"
+        " memoir.",
+        [
+            (
+                "The storm in 1998 dampened plans to rebuild the pier",
+                "indirect",
+                "said",
+                "Ana Ruiz",
+                "Ana Ruiz",
+            )
+        ],
+        id="clause-before-the-verb-whose-verb-is-tagged-as-a-noun",
+    ),
+    pytest.param(
         "That does not mean that the new plan will work well, the mayor said.",
         [
             (

@@ -199,9 +199,13 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
 
 def _verb_tagged_as_noun(clause: Token) -> bool:
     """Whether a clausal complement the tagger took for a noun is a verb with its subject
-    and auxiliary ('said the chamber will most likely vote on ...')."""
+    and auxiliary ('said the chamber will most likely vote on ...'), or with its subject
+    before the verb that reports it ('The revolution dampened plans to return home, Rubio
+    said', "plans" read as the clause's verb)."""
     deps = {c.dep_ for c in clause.children}
-    return clause.dep_ == "ccomp" and "aux" in deps and bool(deps & set(SUBJECT_DEPS))
+    if clause.dep_ != "ccomp" or not deps & set(SUBJECT_DEPS):
+        return False
+    return "aux" in deps or clause.i < clause.head.i
 
 
 def _continued_after(token: Token, ctx: Context) -> int | None:
