@@ -337,3 +337,25 @@ def test_a_title_and_a_name_tagged_as_an_organisation_are_a_person(nlp, text, sp
     assert list(mentions[["entity", "label", "role"]].itertuples(index=False, name=None)) == [
         expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two surnames of two people the document names, run together in a caption.
+        (
+            "Brett Kavanaugh denied it. Christine Blasey Ford testified.\n"
+            "Kavanaugh Ford hearing drew millions.",
+            ["Brett Kavanaugh", "Christine Blasey Ford"] * 2,
+        ),
+        # A full name whose first name is another person's surname stays whole.
+        (
+            "Sen. Rand Paul spoke first. Later, House Budget Committee Chairman Paul Ryan"
+            " spoke. Ryan said no.",
+            ["Rand Paul", "Paul Ryan", "Paul Ryan"],
+        ),
+    ],
+)
+def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
+    mentions = extract_mentions(nlp(text), doc_id="p", labels=["PERSON"])
+    assert mentions["entity"].tolist() == expected

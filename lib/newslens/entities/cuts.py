@@ -284,9 +284,14 @@ def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[M
 
 
 def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A PERSON span made of two names the document gives two people ("Kavanaugh Ford" in a
-    caption run into a sentence) is a mention of each."""
-    surnames = person_forms(mentions)
+    """A PERSON span made of two names the document gives two other people ("Kavanaugh
+    Ford" in a caption run into a sentence, after "Brett Kavanaugh" and "Christine Blasey
+    Ford") is a mention of each. A full name whose first name is another person's surname
+    ("Paul Ryan" beside "Rand Paul") stays whole: its surname is no other person's."""
+    bearers: dict[str, set[str]] = {}
+    for m in mentions:
+        for surname in person_forms([m]):
+            bearers.setdefault(surname, set()).add(m.name)
     result = []
     for mention in mentions:
         words = mention.name.split(" ")
@@ -294,7 +299,7 @@ def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mention.label != "PERSON"
             or len(words) != 2
             or mention.end_token - mention.token != 2
-            or not all(w in surnames for w in words)
+            or not all(bearers.get(w, set()) - {mention.name} for w in words)
             or mention.name
             in {m.name for m in mentions if m is not mention and m.label == "PERSON"}
         ):
