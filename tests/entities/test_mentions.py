@@ -359,3 +359,20 @@ def test_a_title_and_a_name_tagged_as_an_organisation_are_a_person(nlp, text, sp
 def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="p", labels=["PERSON"])
     assert mentions["entity"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word of a law's or building's name, tagged or found by repetition, is not a
+        # mention of the person it is named after.
+        ("The Hyde Amendment bars it. Rep. Henry Hyde wrote it.", ["Henry Hyde"]),
+        ("Donald Trump opened Trump Tower. Trump said so.", ["Donald Trump"] * 2),
+        ("The Kate's Law vote was close. Kate Steinle died in 2015.", ["Kate Steinle"]),
+        # ... while a name ending in such a word is still a person's.
+        ("Jude Law starred in the film.", ["Jude Law"]),
+    ],
+)
+def test_a_name_inside_a_law_or_building_name_is_no_mention(nlp, text, expected):
+    mentions = extract_mentions(nlp(text), doc_id="t", labels=["PERSON"])
+    assert mentions["entity"].tolist() == expected

@@ -155,8 +155,7 @@ INDIRECT_PATTERNS = [
         id="look-through-a-subject-that-cannot-speak",
     ),
     pytest.param(
-        "The storm in 1998 dampened plans to rebuild the pier, Mayor Ana Ruiz said in her"
-        " memoir.",
+        "The storm in 1998 dampened plans to rebuild the pier, Mayor Ana Ruiz said in her memoir.",
         [
             (
                 "The storm in 1998 dampened plans to rebuild the pier",

@@ -52,6 +52,8 @@ from newslens.entities.untagged import (
     alias_over_parts,
     defined_acronyms,
     find_untagged,
+    is_named_thing_word,
+    names_a_thing_after,
     person_forms,
     split_hyphenated,
     titled_untagged,
@@ -263,7 +265,9 @@ def _normalised_entity(
         if normalised is None or _CASE_NAME.search(normalised.name):
             return None
         last_word = normalised.name.rsplit(" ", 1)[-1]
-        if last_word.lower() in _NOT_NAME_ENDINGS:
+        if last_word.lower() in _NOT_NAME_ENDINGS or names_a_thing_after(doc, normalised.end_token):
+            return None
+        if is_named_thing_word(doc, normalised.start_token, normalised.end_token):
             return None
         normalised = cut_after_suffix(doc, normalised)
         last_word = normalised.name.rsplit(" ", 1)[-1]

@@ -25,6 +25,39 @@ from newslens.entities.titles import TitleIndex, title_ending_at
 if TYPE_CHECKING:
     from newslens.types import Doc, Token
 
+# Capitalised words that, right after a person's name (or its possessive), make the name
+# part of the longer name of a law, prize, building or institution ("Hyde Amendment",
+# "Kate's Law", "Susan B. Anthony List", "Strom Thurmond Room"): no mention of the person.
+NAMED_THING_WORDS = frozenset(
+    """act amendment law rule doctrine list prize medal award fellow fellowship lecture
+    conference foundation institute library memorial museum center centre plaza room
+    building tower towers airport stadium arena bridge tunnel highway street avenue
+    boulevard hospital church cathedral chapel school university college academy pipeline
+    syndicate""".split()
+)
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def names_a_thing_after(doc: Doc, end: int) -> bool:
+    """Whether the person's name ending before token ``end`` is followed, directly or after
+    its possessive, by a capitalised word of :data:`NAMED_THING_WORDS`: the name is then a
+    word of a law's, prize's or building's name ("Hyde Amendment", "Kate's Law"), which
+    the guideline does not count as a mention of the person."""
+    if end < len(doc) and doc[end].text in _POSSESSIVES:
+        end += 1
+    return end < len(doc) and doc[end].is_title and doc[end].lower_ in NAMED_THING_WORDS
+
+
+def is_named_thing_word(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are one such word after a possessive, tagged as a
+    person of its own ("Law" in "Kate's Law")."""
+    return (
+        end - start == 1
+        and start > 0
+        and doc[start - 1].text in _POSSESSIVES
+        and doc[start].lower_ in NAMED_THING_WORDS
+    )
+
 
 def find_untagged(
     doc: Doc,
@@ -66,7 +99,8 @@ def find_untagged(
             continue
         hit = _match_at(doc, i, candidates, covered, loose)
         if hit is not None:
-            found.append(hit[0])
+            if not (forms.get(hit[0][3]) == "PERSON" and names_a_thing_after(doc, hit[1])):
+                found.append(hit[0])
             resume = hit[1]
             continue
         found.extend(_hyphenated_parts(doc[i], forms, covered))
