@@ -94,14 +94,16 @@ _PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
 # Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
 # named after one is an event.
 _STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
-# Last words of the names of shows, awards, laws, periods, pageants and holidays the tagger
-# reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe", "Merry
-# Christmas"), and plural nouns for groups of people, which end headings, not names ("Young
-# People: voters between ...").
+# Last words of the names of shows, awards, laws, periods, pageants, holidays and buildings
+# the tagger reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe",
+# "Merry Christmas", "Strom Thurmond Room"), and plural nouns for groups of people, which
+# end headings, not names ("Young People: voters between ...").
 _NOT_NAME_ENDINGS = frozenset(
     """show award awards prize act report day week month universe pageant christmas easter
     thanksgiving hanukkah passover ramadan halloween kwanzaa people voters women men
-    children""".split()
+    children amendment doctrine medal fellowship lecture conference room plaza memorial
+    museum airport stadium arena bridge tunnel highway avenue boulevard hospital church
+    cathedral chapel pipeline syndicate""".split()
 )
 # A court case ("Buckley v. Valeo", "Roe vs. Wade") is not a person.
 _CASE_NAME = re.compile(r" (?:v|vs)\.? ")
