@@ -377,3 +377,34 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
 def test_a_name_inside_a_law_or_building_name_is_no_mention(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="t", labels=["PERSON"])
     assert mentions["entity"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "hover"),
+    [
+        # The formal name some outlets glue after a legislator's name (their hover text) is
+        # one more mention of that person, also when the tagger cut it into parts.
+        (
+            "He co-sponsored it with Sen. Dick Durbin Richard (Dick) Joseph DurbinPentagon"
+            " watchdog declines to probe MORE (D-Ill.) last year.",
+            ["Dick Durbin"] * 2,
+            1,
+        ),
+        (
+            "Sen. Amy Klobuchar Amy Jean KlobucharCastro campaign, Latino group MORE"
+            " (D-Minn.) spoke.",
+            ["Amy Klobuchar"] * 2,
+            1,
+        ),
+        # Two relatives named side by side in a caption stay two people.
+        (
+            "Bill Clinton Hillary Clinton and Chelsea Clinton came.",
+            ["Bill Clinton", "Hillary Clinton", "Chelsea Clinton"],
+            0,
+        ),
+    ],
+)
+def test_a_hover_name_glued_after_a_name_is_one_more_mention(nlp, text, expected, hover):
+    mentions = extract_mentions(nlp(text), doc_id="h", labels=["PERSON"])
+    assert mentions["entity"].tolist() == expected
+    assert (mentions["linked_by"] == "hover").sum() == hover

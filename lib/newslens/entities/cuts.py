@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, char_text, span_text
-from newslens.entities.names import name_key
+from newslens.entities.names import default_nicknames, name_key, same_word
 from newslens.entities.untagged import person_forms
 
 if TYPE_CHECKING:
@@ -332,3 +332,70 @@ def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             )
         )
     return result
+
+
+# Tokens that may stand between a name and the hover text some outlets glue after it
+# ("Sen. Dick Durbin Richard (Dick) Joseph DurbinPentagon ..."): at most this many.
+_MAX_HOVER_GAP = 4
+_NAME_SUFFIX_WORDS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def join_hover_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The parts of a hover text glued after a person's full name ("Dick Durbin Richard
+    (Dick) Joseph Durbin", "Roy Blunt Roy Dean Blunt", "Amy Klobuchar Amy Jean Klobuchar")
+    are one more mention of that person (named as the full name, linked by ``hover``),
+    not people of their own ("Joseph Durbin", "Roy Dean"); a nickname in parentheses
+    inside it is no mention of its own. A part is the hover's when it comes within a few
+    capitalised words or parentheses after the name, on the same line, and shares its
+    surname or its first name (or a nickname of it)."""
+    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.token)
+    nicknames = default_nicknames()
+    dropped: set[int] = set()
+    for k, full in enumerate(people):
+        words = full.name.split(" ")
+        if len(words) < 2 or full.linked_by == "hover":
+            continue
+        inside: list[Mention] = []
+        for part in people[k + 1 :]:
+            if not _hover_gap(doc, full.end_token, part.token):
+                break
+            part_words = part.name.split(" ")
+            if _suffixed(part_words) != _suffixed(words):
+                break
+            # The same surname only after the name's first name or a nickname in
+            # parentheses ("Amy Klobuchar Amy Jean Klobuchar"), never two relatives side by
+            # side in a caption ("Bill Clinton Hillary Clinton").
+            between = doc[full.end_token : part.token]
+            same_surname = part_words[-1] == words[-1] and any(
+                t.text == "(" or t.text == words[0] for t in between
+            )
+            if same_surname or same_word(part_words[0], words[0], nicknames, first=True):
+                if _in_parentheses(doc, part):
+                    inside.append(part)
+                    continue
+                part.name, part.linked_by = full.name, "hover"
+                dropped.update(id(m) for m in inside)
+            break
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _hover_gap(doc: Doc, end: int, start: int) -> bool:
+    """Whether only a few capitalised words or parentheses, on one line, lie between token
+    ``end`` and token ``start``."""
+    if not 0 < end <= start <= end + _MAX_HOVER_GAP:
+        return False
+    if any("\n" in t.whitespace_ for t in doc[end - 1 : start]):
+        return False
+    return all(
+        t.text in ("(", ")") or (t.is_alpha and t.text[:1].isupper()) for t in doc[end:start]
+    )
+
+
+def _in_parentheses(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention stands alone between parentheses: "(Dick)"."""
+    before, after = mention.token - 1, mention.end_token
+    return before >= 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")"
+
+
+def _suffixed(words: list[str]) -> bool:
+    return words[-1].lower() in _NAME_SUFFIX_WORDS

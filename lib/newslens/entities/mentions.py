@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
-from newslens.entities.cuts import split_swallowed, split_two_people
+from newslens.entities.cuts import join_hover_names, split_swallowed, split_two_people
 from newslens.entities.document import (
     DEFAULT_LABELS,
     drop_common_words,
@@ -125,7 +125,8 @@ def extract_mentions(
     and ``linked_by`` (how the entity was chosen: ``name``, ``alias``, ``person`` for a
     shorter form of a person's name, ``surname`` for an ORG/NORP/GPE surname, ``title`` for
     a name after a person's title, ``repeat`` for an untagged repetition, ``split`` for a
-    part of a hyphenated compound, ``trim`` for the parts of a span that swallowed a person
+    part of a hyphenated compound, ``hover`` for the formal name glued after a name as
+    hover text, ``trim`` for the parts of a span that swallowed a person
     and an organisation, ``acronym`` for an acronym of an organisation the document names in
     full, ``short_form`` for the last word of one organisation's name). ``start/end`` are
     character offsets into ``doc.text`` of the normalised mention and ``text`` is
@@ -177,6 +178,7 @@ def _cut_and_completed(
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
     mentions = split_swallowed(doc, mentions, known, alias_places)
     mentions = split_two_people(doc, mentions)
+    mentions = join_hover_names(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
     mentions.extend(defined_acronyms(doc, mentions, covered))
     mentions = alias_over_parts(doc, mentions, covered, texts, alias_forms)
