@@ -422,3 +422,22 @@ def test_a_one_word_person_that_begins_an_organisation_name_of_its_document_is_i
     assert linked.loc[linked["text"].isin(["Rowe", "Mead"]), "label"].unique().tolist() == [
         "PERSON"
     ]
+
+
+def test_a_titled_surname_is_the_person_the_corpus_gives_that_title(nlp):
+    passages = {
+        "a": "Hillary Clinton spoke. Hillary Clinton left. Hillary Clinton returned."
+        " Hillary Clinton waved.",
+        "b": "Former President Bill Clinton spoke. President Bill Clinton signed it.",
+        "c": "Hillary Clinton met voters. In 1998, President Clinton said no.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    linked = link_across_documents(corpus_mentions(docs))
+    in_c = linked[linked["doc_id"] == "c"]
+    assert in_c["entity"].tolist() == ["Hillary Clinton", "Bill Clinton"]
+    assert in_c["linked_by"].tolist()[-1] == "corpus_title"
+    # Without two titled mentions of Bill Clinton the title is no evidence.
+    del passages["b"]
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    linked = link_across_documents(corpus_mentions(docs))
+    assert set(linked.loc[linked["doc_id"] == "c", "entity"]) == {"Hillary Clinton"}

@@ -43,6 +43,11 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
    together. See :mod:`~newslens.entities.people`.
+   ``corpus_title``: a bare surname with an office or gender title is the person of that
+   surname the corpus gives that title, when the person it was linked to is not given it
+   ("President Clinton" is Bill Clinton, not Hillary Clinton): at least two titled
+   mentions and ``dominance`` times those of the other candidates. See
+   :func:`~newslens.entities.people.link_titled_surnames`.
    ``org_word``: a one-word PERSON entity that begins the name of exactly one organisation
    of several words in its document ("Bain" beside "Bain Capital", "Brookings" beside
    "Brookings Institution") is that organisation, unless a title makes it a person there
@@ -75,7 +80,7 @@ from newslens.entities.names import (
     surname,
     without_accents,
 )
-from newslens.entities.people import link_person_names
+from newslens.entities.people import link_person_names, link_titled_surnames
 
 
 def link_across_documents(
@@ -110,6 +115,7 @@ def link_across_documents(
     if merge_group_forms:
         _merge_group_forms(result)
     link_person_names(result, dominance=dominance)
+    link_titled_surnames(result, dominance=dominance)
     _link_organisation_words(result, key)
     vetoes = getattr(aliases, "vetoes", None)
     if vetoes:
