@@ -408,3 +408,10 @@ def test_a_hover_name_glued_after_a_name_is_one_more_mention(nlp, text, expected
     mentions = extract_mentions(nlp(text), doc_id="h", labels=["PERSON"])
     assert mentions["entity"].tolist() == expected
     assert (mentions["linked_by"] == "hover").sum() == hover
+
+
+def test_a_repeated_surname_with_a_suffix_is_the_son_not_the_father(nlp):
+    text = "Donald Trump spoke. Later, the president emailed Trump Jr. about it."
+    mentions = extract_mentions(nlp(text), doc_id="s", labels=["PERSON"])
+    assert mentions["text"].tolist() == ["Donald Trump", "Trump Jr."]
+    assert mentions["entity"].tolist() == ["Donald Trump", "Trump Jr."]

@@ -24,6 +24,7 @@ from newslens.entities.document import (
     places_before_regions,
 )
 from newslens.entities.mention import Mention, char_text, token_strings
+from newslens.entities.names import NAME_SUFFIXES
 from newslens.entities.normalise import (
     PLACE_TAILS,
     NormalisedSpan,
@@ -402,8 +403,29 @@ def _with_repeats(
     for start, end, token, form in hits:
         label = forms[form] or ""
         if label and form not in untrusted:
-            mentions.append(Mention(start, end, token, form, label, "", linked_by="repeat"))
+            mention = Mention(start, end, token, form, label, "", linked_by="repeat")
+            if label == "PERSON":
+                mention = _with_suffix_after(doc, mention)
+            mentions.append(mention)
     return mentions
+
+
+def _with_suffix_after(doc: Doc, mention: Mention) -> Mention:
+    """A repeated person's name followed by a name suffix is another person's name ("Trump
+    Jr." after "Donald Trump"): the mention runs over the suffix, and is named with it."""
+    words = mention.name.split(" ")
+    after = mention.token + len(words)
+    if (
+        after >= len(doc)
+        or doc[after].lower_ not in NAME_SUFFIXES
+        or words[-1].lower() in NAME_SUFFIXES
+        or doc.text[mention.end : doc[after].idx].strip()
+    ):
+        return mention
+    suffix = doc[after]
+    end = suffix.idx + len(suffix.text)
+    name = f"{mention.name} {suffix.text}"
+    return Mention(mention.start, end, mention.token, name, "PERSON", "", linked_by="repeat")
 
 
 def _outvoted_tags(
