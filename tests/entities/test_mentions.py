@@ -415,3 +415,25 @@ def test_a_repeated_surname_with_a_suffix_is_the_son_not_the_father(nlp):
     mentions = extract_mentions(nlp(text), doc_id="s", labels=["PERSON"])
     assert mentions["text"].tolist() == ["Donald Trump", "Trump Jr."]
     assert mentions["entity"].tolist() == ["Donald Trump", "Trump Jr."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A storm's name alone, after the document names the storm, is the storm.
+        (
+            "Hurricane Irma hit Florida on Sunday. Irma left millions without power.",
+            [("Hurricane Irma", "EVENT"), ("Florida", "GPE")],
+        ),
+        (
+            "Hurricane Maria hit the island. After Maria, Maria Lopez lost her home.",
+            [("Hurricane Maria", "EVENT"), ("Maria Lopez", "PERSON")],
+        ),
+        # An e-mail address and an interview's question mark are nobody's names.
+        ("Send tips to FoxNewsFirst@FOXNEWS.COM today.", []),
+        ("Q. What did you see?\nQ. And then?", []),
+    ],
+)
+def test_storms_addresses_and_interview_marks_are_not_people(nlp, text, expected):
+    mentions = extract_mentions(nlp(text), doc_id="n")
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == expected

@@ -36,6 +36,9 @@ _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # a capitalised word, as a common noun would be
 # Each default label's rank, for breaking ties in votes (built once: votes are many).
 _LABEL_ORDER = {label: i for i, label in enumerate(DEFAULT_LABELS)}
+# Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
+# named after one is an event, and so is that name alone in the same document.
+STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
 
 
 def majority_label(counts: Mapping[str, int]) -> str:
@@ -195,6 +198,20 @@ def _before_a_region(doc: Doc, comma: int, place_ends: Mapping[int, int]) -> boo
     return (
         after < 0 or after >= len(doc) or doc[after].is_punct or doc[after].pos_ in _AFTER_A_PLACE
     )
+
+
+def drop_storm_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Without the PERSON mentions of a name the document gives a storm ("Irma left millions
+    without power" after "Hurricane Irma"): the storm, not a person."""
+    storms = {
+        doc[ent.end - 1].text
+        for ent in doc.ents
+        if doc[ent.start].text in STORM_HEADS
+        or (ent.start > 0 and doc[ent.start - 1].text in STORM_HEADS)
+    }
+    if not storms:
+        return mentions
+    return [m for m in mentions if m.label != "PERSON" or m.name not in storms]
 
 
 def drop_common_words(

@@ -17,7 +17,9 @@ from newslens.entities.aliases import Alias, alias_for, alias_views, default_ali
 from newslens.entities.cuts import join_hover_names, split_swallowed, split_two_people
 from newslens.entities.document import (
     DEFAULT_LABELS,
+    STORM_HEADS,
     drop_common_words,
+    drop_storm_names,
     link_acronyms,
     link_people,
     link_short_orgs,
@@ -92,9 +94,6 @@ _COMPANY_TITLE_WORDS = frozenset({"General", "Major", "Private", "Admiral", "Mar
 # Words that begin the names of places, bases and ships, never a person's ("Mount Rushmore",
 # "Fort Hood", "USS Boxer", "Joint Base Andrews"): a "person" named after one is a facility.
 _PLACE_HEADS = frozenset("Base Camp Cape Fort HMS Lake Mount Mt. USS".split())
-# Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
-# named after one is an event.
-_STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
 # Last words of the names of shows, awards, laws, periods, pageants, holidays and buildings
 # the tagger reads as people ("Larry Sanders Show", "Merriman Smith Award", "Miss Universe",
 # "Merry Christmas", "Strom Thurmond Room"), and plural nouns for groups of people, which
@@ -156,7 +155,7 @@ def extract_mentions(
     link_acronyms(mentions)
     link_short_orgs(mentions, known=aliases)
     link_people(mentions)
-    mentions = drop_common_words(doc, mentions, texts, lowers)
+    mentions = drop_storm_names(doc, drop_common_words(doc, mentions, texts, lowers))
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
 
@@ -282,8 +281,10 @@ def _normalised_entity(
             label = "GPE"
         elif _after_head(doc, normalised, _PLACE_HEADS):
             label = "FAC"
-        elif _after_head(doc, normalised, _STORM_HEADS):
+        elif _after_head(doc, normalised, STORM_HEADS):
             label = "EVENT"
+    elif doc[normalised.start_token].text in STORM_HEADS:
+        label = "EVENT"  # "Hurricane Irma" tagged ORG
     return normalised, label
 
 

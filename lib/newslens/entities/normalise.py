@@ -402,12 +402,15 @@ def _not_in_a_name(token: Token, end: int) -> bool:
 
 
 def is_name_shaped(name: str, label: str) -> bool:
-    """Whether a mention can be a name of its label: a person's name has a capital letter
-    ("antifa" is not one) and is no plural of an acronym ("MPs", "CEOs"), a place's name
-    starts with one ("iPhone", "jubilee bank")."""
-    if name in _COMPANY_SUFFIXES:
+    """Whether a mention can be a name of its label: no name holds an e-mail address or a
+    web address ("tips@example.com"); a person's name has a capital letter ("antifa" is not
+    one), is no plural of an acronym ("MPs", "CEOs") and no letter alone (an interview's
+    "Q." and "A."); a place's name starts with a capital ("iPhone", "jubilee bank")."""
+    if name in _COMPANY_SUFFIXES or "@" in name or "://" in name:
         return False
     if label == "PERSON":
+        if len(name.rstrip(".")) == 1:
+            return False
         return any(ch.isupper() for ch in name) and not _PLURAL_ACRONYM.match(name)
     if label in ("GPE", "LOC"):
         return name[:1].isupper() or not name[:1].isalpha()
