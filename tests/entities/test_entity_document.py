@@ -464,3 +464,23 @@ def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(nlp):
 def test_an_abbreviated_month_tagged_as_a_person_is_no_entity(nlp):
     doc = entity_for(nlp("The vote is on Sept 23 in Ohio."), [(4, 5, "PERSON"), (7, 8, "GPE")])
     assert counts(extract_mentions(doc, doc_id="m")) == {"Ohio": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first word of an institution's name alone is that institution.
+        (
+            "Students at Harvard University protested. Harvard said it would review it.",
+            ["Harvard University", "Harvard University"],
+        ),
+        (
+            "The Treasury Department acted. The Treasury said more.",
+            ["Treasury Department", "Treasury Department"],
+        ),
+        # ... never a place the document names with it.
+        ("Boston College won. Fans in Boston cheered.", ["Boston College", "Boston"]),
+    ],
+)
+def test_the_first_word_of_an_institution_is_that_institution(nlp, text, expected):
+    assert extract_mentions(nlp(text), doc_id="i")["entity"].tolist() == expected

@@ -36,6 +36,11 @@ _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")  # a capitalised word, as a common noun would be
 # Each default label's rank, for breaking ties in votes (built once: votes are many).
 _LABEL_ORDER = {label: i for i, label in enumerate(DEFAULT_LABELS)}
+# Words that, after an organisation's first word, only say what kind of institution it is:
+# the first word alone names it ("Harvard University", "Treasury Department", "Newsmax TV").
+_INSTITUTION_TAILS = frozenset(
+    "university college school law department tv institution institute".split()
+)
 # Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
 # named after one is an event, and so is that name alone in the same document.
 STORM_HEADS = frozenset("Cyclone Hurricane Superstorm Typhoon".split())
@@ -72,7 +77,9 @@ def link_acronyms(mentions: list[Mention]) -> None:
 def link_short_orgs(mentions: list[Mention], *, known: Collection[str] = ()) -> None:
     """A one-word ORG name that ends exactly one longer ORG name in the document is that
     organisation ("the Journal" -> "Wall Street Journal", "the Globe" -> "Boston Globe"),
-    unless the word heads many organisations' names ("House", "Party", "Department"). So is
+    unless the word heads many organisations' names ("House", "Party", "Department"), and
+    so is one that begins exactly one, followed only by words such as "University" or
+    "Department" ("Harvard" -> "Harvard University", "Newsmax" -> "Newsmax TV"). So is
     a name of several words that ends exactly one longer one ("Judiciary Committee" ->
     "Senate Judiciary Committee", "Freedom Caucus" -> "House Freedom Caucus") unless it is
     one of the ``known`` names (the alias table's, such as "Supreme Court")."""
@@ -82,6 +89,8 @@ def link_short_orgs(mentions: list[Mention], *, known: Collection[str] = ()) -> 
         if mention.label == "ORG" and len(words) > 1:
             for cut in range(1, len(words)):
                 longer.setdefault(" ".join(words[cut:]), set()).add(mention.name)
+            if all(word.lower() in _INSTITUTION_TAILS for word in words[1:]):
+                longer.setdefault(words[0], set()).add(mention.name)
     # A word the document also uses as a place or a person ("Berkeley") is not a short form.
     elsewhere = {m.name for m in mentions if m.label != "ORG"}
     for mention in mentions:
