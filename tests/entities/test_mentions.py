@@ -348,6 +348,11 @@ def test_a_title_and_a_name_tagged_as_an_organisation_are_a_person(nlp, text, sp
             "Kavanaugh Ford hearing drew millions.",
             ["Brett Kavanaugh", "Christine Blasey Ford"] * 2,
         ),
+        # In a headline the tagger runs a surname into the next capitalised word.
+        (
+            "Rubio Wrong on Illegal Immigration\n\nMarco Rubio said that. Rubio left.",
+            ["Marco Rubio"] * 3,
+        ),
         # A full name whose first name is another person's surname stays whole.
         (
             "Sen. Rand Paul spoke first. Later, House Budget Committee Chairman Paul Ryan"

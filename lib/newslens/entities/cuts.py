@@ -7,6 +7,7 @@ people run together ("Kavanaugh Ford")."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -284,14 +285,19 @@ def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[M
 
 
 def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A PERSON span made of two names the document gives two other people ("Kavanaugh
-    Ford" in a caption run into a sentence, after "Brett Kavanaugh" and "Christine Blasey
-    Ford") is a mention of each. A full name whose first name is another person's surname
-    ("Paul Ryan" beside "Rand Paul") stays whole: its surname is no other person's."""
+    """A PERSON span of two words whose first word is the surname of another person the
+    document names is cut: into a mention of each person when the second word is another
+    person's surname too ("Kavanaugh Ford" in a caption run into a sentence, after "Brett
+    Kavanaugh" and "Christine Blasey Ford"), and to that first person alone in a headline,
+    where the tagger runs a surname the document also uses alone into the next capitalised
+    word ("Bolton and Gorka Slam ...", "Rubio Wrong on Immigration"). Elsewhere such a
+    span is a full name whose first name is another person's surname ("Paul Ryan" beside
+    "Rand Paul", a byline "Nicholas Burns and Douglas Lute") and stays whole."""
     bearers: dict[str, set[str]] = {}
     for m in mentions:
         for surname in person_forms([m]):
             bearers.setdefault(surname, set()).add(m.name)
+    named = Counter(m.name for m in mentions if m.label == "PERSON")
     result = []
     for mention in mentions:
         words = mention.name.split(" ")
@@ -299,39 +305,55 @@ def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mention.label != "PERSON"
             or len(words) != 2
             or mention.end_token - mention.token != 2
-            or not all(bearers.get(w, set()) - {mention.name} for w in words)
-            or mention.name
-            in {m.name for m in mentions if m is not mention and m.label == "PERSON"}
+            or named[mention.name] > 1
+            or not bearers.get(words[0], set()) - {mention.name}
         ):
             result.append(mention)
-            continue
-        first, second = doc[mention.token], doc[mention.token + 1]
-        result.append(
-            Mention(
-                first.idx,
-                first.idx + len(first.text),
-                first.i,
-                words[0],
-                "PERSON",
-                mention.ner_label,
-                role=mention.role,
-                linked_by="trim",
-                end_token=first.i + 1,
-            )
-        )
-        result.append(
-            Mention(
-                second.idx,
-                second.idx + len(words[1]),
-                second.i,
-                words[1],
-                "PERSON",
-                mention.ner_label,
-                linked_by="trim",
-                end_token=second.i + 1,
-            )
-        )
+        elif bearers.get(words[1], set()) - {mention.name}:
+            result.append(_one_word(doc, mention, 0, role=mention.role))
+            result.append(_one_word(doc, mention, 1))
+        elif named[words[0]] and _in_headline(doc, mention.token):
+            result.append(_one_word(doc, mention, 0, role=mention.role))
+        else:
+            result.append(mention)
     return result
+
+
+def _one_word(doc: Doc, mention: Mention, k: int, *, role: str = "") -> Mention:
+    """Word ``k`` of a two-word PERSON span as a person's mention of its own."""
+    token = doc[mention.token + k]
+    name = mention.name.split(" ")[k]
+    return Mention(
+        token.idx,
+        token.idx + len(name),
+        token.i,
+        name,
+        "PERSON",
+        mention.ner_label,
+        role=role,
+        linked_by="trim",
+        end_token=token.i + 1,
+    )
+
+
+# A line of at most this many words, nearly all capitalised, is a headline.
+_MAX_HEADLINE_WORDS = 16
+_HEADLINE_CAPITALISED = 0.75
+
+
+def _in_headline(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is on a line of its own written in title case: a headline or a
+    subheading ("Rubio Wrong on Illegal Immigration")."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
+        end += 1
+    words = [t.text for t in doc[start : end + 1] if t.is_alpha and len(t.text) > 3]
+    if not words or len(words) > _MAX_HEADLINE_WORDS:
+        return False
+    return sum(w[:1].isupper() for w in words) >= _HEADLINE_CAPITALISED * len(words)
 
 
 # Tokens that may stand between a name and the hover text some outlets glue after it

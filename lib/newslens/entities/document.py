@@ -91,8 +91,11 @@ def link_short_orgs(mentions: list[Mention], *, known: Collection[str] = ()) -> 
                 longer.setdefault(" ".join(words[cut:]), set()).add(mention.name)
             if all(word.lower() in _INSTITUTION_TAILS for word in words[1:]):
                 longer.setdefault(words[0], set()).add(mention.name)
-    # A word the document also uses as a place or a person ("Berkeley") is not a short form.
+    # A word the document also uses as a place or a person ("Berkeley"), or a word of a
+    # person's name ("Manafort" beside "Paul Manafort", "Trump" beside "Trump
+    # University"), is not a short form.
     elsewhere = {m.name for m in mentions if m.label != "ORG"}
+    elsewhere |= {w for m in mentions if m.label == "PERSON" for w in m.name.split(" ")}
     for mention in mentions:
         names = longer.get(mention.name)
         if (
