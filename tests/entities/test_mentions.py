@@ -442,3 +442,11 @@ def test_a_repeated_surname_with_a_suffix_is_the_son_not_the_father(nlp):
 def test_storms_addresses_and_interview_marks_are_not_people(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="n")
     assert list(zip(mentions["entity"], mentions["label"], strict=True)) == expected
+
+
+def test_a_surname_glued_to_lower_case_words_by_scraping_is_found(nlp):
+    text = "Former Gov. Mike Huckabee spoke. Watch it now onandHuckabee said he agreed."
+    mentions = extract_mentions(nlp(text), doc_id="g", labels=["PERSON"])
+    assert mentions["text"].tolist() == ["Mike Huckabee", "Huckabee"]
+    assert mentions["entity"].tolist() == ["Mike Huckabee"] * 2
+    assert text[mentions["start"].iloc[1] : mentions["end"].iloc[1]] == "Huckabee"

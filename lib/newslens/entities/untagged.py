@@ -5,6 +5,7 @@ variants), parts of hyphenated compounds ("U.S.-Russia"), names right after a ti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,7 @@ def find_untagged(
     loose = loose or {}
     by_first = _forms_by_first(forms) if table is None else _index_with(table, forms)
     texts = texts if texts is not None else token_strings(doc)
-    found = []
+    found = _glued_after_lower_case(doc, texts, forms, covered, loose)
     resume = 0
     for i in [i for i, text in enumerate(texts) if text[:1].isupper() and covered[i] != 2]:
         if i < resume:
@@ -104,6 +105,31 @@ def find_untagged(
             resume = hit[1]
             continue
         found.extend(_hyphenated_parts(doc[i], forms, covered))
+    return found
+
+
+# A lower-case word glued to a capitalised one by scraping ("now onandHuckabee said").
+_GLUED_TO_LOWER = re.compile(r"[a-z]{2,}([A-Z][a-z]+)")
+
+
+def _glued_after_lower_case(
+    doc: Doc,
+    texts: Sequence[str],
+    forms: Mapping[str, str],
+    covered: list[int],
+    loose: Mapping[str, bool],
+) -> list[tuple[int, int, int, str]]:
+    """A one-word person's name the document uses, glued by scraping to the lower-case
+    words before it ("Watch Newsmax TV now onandHuckabee said"): ``(start_char,
+    end_char, token, form)`` of the name inside the token."""
+    found = []
+    for i, text in enumerate(texts):
+        glued = _GLUED_TO_LOWER.fullmatch(text) if text[:1].islower() else None
+        name = glued.group(1) if glued else ""
+        if not name or covered[i] or not (forms.get(name) == "PERSON" or loose.get(name)):
+            continue
+        start = doc[i].idx + len(text) - len(name)
+        found.append((start, doc[i].idx + len(text), i, name))
     return found
 
 
