@@ -441,3 +441,16 @@ def test_a_titled_surname_is_the_person_the_corpus_gives_that_title(nlp):
     docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
     linked = link_across_documents(corpus_mentions(docs))
     assert set(linked.loc[linked["doc_id"] == "c", "entity"]) == {"Hillary Clinton"}
+
+
+def test_a_chinese_family_name_alone_is_the_person_named_in_full(nlp):
+    passages = {
+        "a": "Xi does not look like a bear. Chinese leader Xi Jinping was compared to it.",
+        "b": "Critics said Xi was angry.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    entity_for(docs["b"], [(2, 3, "PERSON")])
+    linked = link_across_documents(corpus_mentions(docs))
+    people = linked[linked["label"] == "PERSON"]
+    assert people["text"].tolist() == ["Xi", "Xi Jinping", "Xi"]
+    assert set(people["entity"]) == {"Xi Jinping"}

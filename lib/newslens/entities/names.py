@@ -235,6 +235,20 @@ def acronyms_of(name: str) -> frozenset[str]:
     return frozenset({short, every})
 
 
+# Chinese family names, written before the given name ("Xi Jinping", "Li Keqiang"): the
+# first word, not the last, is what a later mention repeats ("Xi said").
+FAMILY_NAME_FIRST = frozenset("Xi Li Hu Wen Mao Deng Jiang Wang Zhang Liu".split())
+
+
+def family_names(words: Sequence[str]) -> list[str]:
+    """The words of a person's name that stand for the person alone: its surname, and also
+    its first word when that is a family name written first (:data:`FAMILY_NAME_FIRST`)."""
+    last = surname(words)
+    if len(words) > 1 and words[0] in FAMILY_NAME_FIRST and words[0] != last:
+        return [last, words[0]]
+    return [last]
+
+
 def surname(words: Sequence[str]) -> str:
     """The last word of a name that is not a generational suffix ("Jr."), without an
     Arabic article ("al-Assad" -> "Assad"), or ``""``."""

@@ -15,9 +15,9 @@ import pandas as pd
 
 from newslens.entities.names import (
     default_nicknames,
+    family_names,
     name_fits,
     same_word,
-    surname,
     without_article,
 )
 
@@ -46,7 +46,8 @@ def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str,
     by_surname: dict[str, list[str]] = {}
     for name in names:
         if len(words[name]) > 1:
-            by_surname.setdefault(surname(words[name]), []).append(name)
+            for family in family_names(words[name]):
+                by_surname.setdefault(family, []).append(name)
     nicknames = default_nicknames()
     given = _first_name_weights(names, words, weights)
     canonical: dict[str, str] = {}

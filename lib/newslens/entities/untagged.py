@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from newslens.entities.mention import Mention, span_text, token_strings
 from newslens.entities.names import (
     ACRONYM,
+    FAMILY_NAME_FIRST,
     GENERIC_ORG_WORDS,
     NAME_SUFFIXES,
     PARTY_TAG,
@@ -238,6 +239,8 @@ def person_forms(mentions: Sequence[Mention]) -> dict[str, str]:
         words = [w for w in mention.name.split(" ") if w.lower() not in NAME_SUFFIXES]
         if len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
             forms[words[-1]] = "PERSON"
+        if len(words) > 1 and words[0] in FAMILY_NAME_FIRST:
+            forms[words[0]] = "PERSON"  # "Xi" after "Xi Jinping"
     return forms
 
 
