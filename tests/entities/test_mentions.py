@@ -375,6 +375,11 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
         ("Donald Trump opened Trump Tower. Trump said so.", ["Donald Trump"] * 2),
         ("The Kate's Law vote was close. Kate Steinle died in 2015.", ["Kate Steinle"]),
         ("They met in the Strom Thurmond Room on Monday.", []),
+        # A party to a court case is no mention either.
+        (
+            "The case, Elonis vs. U.S., matters. Anthony Elonis said it did.",
+            ["Anthony Elonis"],
+        ),
         # ... while a name ending in such a word is still a person's.
         ("Jude Law starred in the film.", ["Jude Law"]),
     ],

@@ -38,13 +38,17 @@ NAMED_THING_WORDS = frozenset(
     syndicate""".split()
 )
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_CASE_MARKS = frozenset({"v.", "vs.", "v", "vs"})
 
 
 def names_a_thing_after(doc: Doc, end: int) -> bool:
     """Whether the person's name ending before token ``end`` is followed, directly or after
     its possessive, by a capitalised word of :data:`NAMED_THING_WORDS`: the name is then a
     word of a law's, prize's or building's name ("Hyde Amendment", "Kate's Law"), which
-    the guideline does not count as a mention of the person."""
+    the guideline does not count as a mention of the person; so is a name before "v." or
+    "vs.", a party to a court case ("Elonis vs. U.S.")."""
+    if end < len(doc) and doc[end].lower_ in _CASE_MARKS:
+        return True  # a party to a court case: "Elonis vs. U.S."
     if end < len(doc) and doc[end].text in _POSSESSIVES:
         end += 1
     return end < len(doc) and doc[end].is_title and doc[end].lower_ in NAMED_THING_WORDS
