@@ -45,10 +45,23 @@ def test_titles_file_is_read_as_token_tuples():
             ("Department of Health and Human Services", "ORG"),
         ),
         ("Veterans Affairs officials met.", (0, 2), ("Department of Veterans Affairs", "ORG")),
-        ("Deferred Action for Childhood Arrivals began.", (0, 5), ("DACA", "ORG")),
     ],
 )
 def test_builtin_aliases_name_and_label_organisations(nlp, text, span, expected):
     doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
     mentions = extract_mentions(doc, doc_id="o")
     assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deferred Action for Childhood Arrivals began in 2012.", "DACA"),
+        ("Senators voted to expand Medicaid in Ohio.", "Medicaid"),
+        ("The TPP was signed by twelve countries.", "Trans-Pacific Partnership"),
+    ],
+)
+def test_programmes_and_treaties_are_laws_not_organisations(nlp, text, expected):
+    assert "ORG" not in set(extract_mentions(nlp(text), doc_id="l")["label"])
+    laws = extract_mentions(nlp(text), doc_id="l", labels=["LAW"])
+    assert laws["entity"].tolist() == [expected]
