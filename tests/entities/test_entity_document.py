@@ -484,3 +484,13 @@ def test_an_abbreviated_month_tagged_as_a_person_is_no_entity(nlp):
 )
 def test_the_first_word_of_an_institution_is_that_institution(nlp, text, expected):
     assert extract_mentions(nlp(text), doc_id="i")["entity"].tolist() == expected
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_with_a_suffixed_name(nlp):
+    text = (
+        "Tommy Hicks Jr. is a co-chairman of the committee. Hicks said the party was"
+        " united. Hicks added that the donors were happy."
+    )
+    mentions = extract_mentions(nlp(text), doc_id="j", labels=["PERSON", "ORG"])
+    assert mentions["entity"].tolist() == ["Tommy Hicks Jr."] * 3
+    assert set(mentions["label"]) == {"PERSON"}

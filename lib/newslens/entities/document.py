@@ -24,6 +24,7 @@ from newslens.entities.names import (
     GENERIC_ORG_WORDS,
     acronyms_of,
     is_subsequence,
+    surname,
     without_accents,
     without_article,
 )
@@ -123,7 +124,7 @@ def link_people(mentions: list[Mention]) -> None:
     for name, target in canonical.items():
         words = name.split(" ")
         if target == name and len(words) > 1 and name not in lends_nothing:
-            surnames.setdefault(without_article(words[-1]), set()).add(name)
+            surnames.setdefault(surname(words), set()).add(name)  # "Hicks" of "Tommy Hicks Jr."
     for mention in mentions:
         if mention.label == "PERSON":
             mention.entity = canonical[mention.name]
