@@ -496,3 +496,12 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_with_a_suffixed_name(
     mentions = extract_mentions(nlp(text), doc_id="j", labels=["PERSON", "ORG"])
     assert mentions["entity"].tolist() == ["Tommy Hicks Jr."] * 3
     assert set(mentions["label"]) == {"PERSON"}
+
+
+def test_a_surname_two_people_share_is_the_one_the_document_is_about(nlp):
+    text = (
+        "Carly Fiorina spoke. Carly Fiorina left. Her husband Frank Fiorina waved."
+        ' "We will win," Fiorina said. Carly Fiorina smiled.'
+    )
+    mentions = extract_mentions(nlp(text), doc_id="d", labels=["PERSON", "ORG"])
+    assert counts(mentions) == {"Carly Fiorina": 4, "Frank Fiorina": 1}

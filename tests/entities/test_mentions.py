@@ -380,6 +380,11 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
             "The case, Elonis vs. U.S., matters. Anthony Elonis said it did.",
             ["Anthony Elonis"],
         ),
+        # Two rivals are no court case.
+        (
+            "Kanye West vs. Jimmy Kimmel\n\nKanye West mocked him.",
+            ["Kanye West", "Jimmy Kimmel", "Kanye West"],
+        ),
         # ... while a name ending in such a word is still a person's.
         ("Jude Law starred in the film.", ["Jude Law"]),
     ],

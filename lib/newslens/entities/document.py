@@ -120,6 +120,7 @@ def link_people(mentions: list[Mention]) -> None:
     _demote_outvoted_people(mentions)
     lends_nothing = _titled_in_lower_case_only(mentions)
     canonical = _longest_forms(mentions, lends_nothing)
+    weights = Counter(canonical[m.name] for m in mentions if m.label == "PERSON")
     surnames: dict[str, set[str]] = {}
     for name, target in canonical.items():
         words = name.split(" ")
@@ -131,7 +132,7 @@ def link_people(mentions: list[Mention]) -> None:
             if mention.entity != mention.name and mention.linked_by == "name":
                 mention.linked_by = "person"
             continue
-        owners = surnames.get(without_article(mention.name), set())
+        owners = _dominant(surnames.get(without_article(mention.name), set()), weights)
         if mention.name in canonical:  # the same text also tagged PERSON in this document
             owners = {canonical[mention.name]}
         if len(owners) == 1 and (
@@ -148,6 +149,21 @@ def link_people(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label != "PERSON":
             mention.label = majority_label(votes[mention.entity])
+
+
+# A surname two people of the document share is the one named this many times as often as
+# the others together ("Fiorina": Carly Fiorina, 40 mentions; her husband Frank, 2).
+SURNAME_DOMINANCE = 3
+
+
+def _dominant(owners: set[str], weights: Mapping[str, int]) -> set[str]:
+    """Of the people whose surname a word is, the one the document names
+    :data:`SURNAME_DOMINANCE` times as often as all the others together; else all."""
+    if len(owners) < 2:
+        return owners
+    ranked = sorted(owners, key=lambda name: (-weights[name], name))
+    rest = sum(weights[name] for name in ranked[1:])
+    return {ranked[0]} if weights[ranked[0]] >= SURNAME_DOMINANCE * max(rest, 1) else owners
 
 
 # What may follow "Ferguson, Missouri" for it to be a place's name: the end of the phrase

@@ -38,20 +38,29 @@ NAMED_THING_WORDS = frozenset(
     syndicate""".split()
 )
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-_CASE_MARKS = frozenset({"v.", "vs.", "v", "vs"})
+_CASE_MARKS = frozenset({"v.", "v"})
+_CONTEST_MARKS = frozenset({"vs.", "vs"})
 
 
 def names_a_thing_after(doc: Doc, end: int) -> bool:
     """Whether the person's name ending before token ``end`` is followed, directly or after
     its possessive, by a capitalised word of :data:`NAMED_THING_WORDS`: the name is then a
     word of a law's, prize's or building's name ("Hyde Amendment", "Kate's Law"), which
-    the guideline does not count as a mention of the person; so is a name before "v." or
-    "vs.", a party to a court case ("Elonis vs. U.S.")."""
-    if end < len(doc) and doc[end].lower_ in _CASE_MARKS:
-        return True  # a party to a court case: "Elonis vs. U.S."
+    the guideline does not count as a mention of the person; so is a party to a court
+    case ("Elonis v. United States", "Elonis vs. U.S.")."""
+    if end + 1 < len(doc) and _is_case_mark(doc[end], doc[end + 1]):
+        return True  # a party to a court case: "Elonis v. United States"
     if end < len(doc) and doc[end].text in _POSSESSIVES:
         end += 1
     return end < len(doc) and doc[end].is_title and doc[end].lower_ in NAMED_THING_WORDS
+
+
+def _is_case_mark(mark: Token, other_party: Token) -> bool:
+    """Whether ``mark`` joins two parties of a court case: "v." always, "vs." only before
+    a state ("Elonis vs. U.S."), not between two rivals ("Kanye West vs. Jimmy Kimmel")."""
+    if mark.lower_ in _CASE_MARKS:
+        return True
+    return mark.lower_ in _CONTEST_MARKS and other_party.ent_type_ == "GPE"
 
 
 def is_named_thing_word(doc: Doc, start: int, end: int) -> bool:
