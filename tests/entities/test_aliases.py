@@ -65,3 +65,9 @@ def test_programmes_and_treaties_are_laws_not_organisations(nlp, text, expected)
     assert "ORG" not in set(extract_mentions(nlp(text), doc_id="l")["label"])
     laws = extract_mentions(nlp(text), doc_id="l", labels=["LAW"])
     assert laws["entity"].tolist() == [expected]
+
+
+def test_an_agency_the_tagger_cuts_at_and_is_one_organisation(nlp):
+    text = "The Centers for Medicare and Medicaid Services issued rules. CMS said so."
+    mentions = extract_mentions(nlp(text), doc_id="c")
+    assert mentions["entity"].tolist() == ["Centers for Medicare and Medicaid Services"] * 2
