@@ -61,6 +61,23 @@ def test_a_person_introduced_between_quotes_takes_the_next_quote(nlp):
     ]
 
 
+def test_a_quote_after_a_named_persons_reported_speech_is_theirs(nlp):
+    """A speakerless quote right after someone's reported speech continues that speaker,
+    not the speaker of the quote before; an unnamed group's report hands nothing on."""
+    text = (
+        'Simone Perry, a teacher, liked the plan. "It works," Perry said.\n\nJohn Lee, a'
+        " blogger in Chicago, said he will not vote for Trump. Also, Trump is not a"
+        ' conservative, he said. "He is a liberal!"\n\nDoctors say the clinic needs more'
+        ' staff. "The wards are full."'
+    )
+    rows = quotes_of(nlp, text, kinds=["direct"])
+    assert [(quote, entity) for quote, _, _, _, entity in rows] == [
+        ('"It works,"', "Simone Perry"),
+        ('"He is a liberal!"', "John Lee"),
+        ('"The wards are full."', "John Lee"),
+    ]
+
+
 def test_same_text_gives_the_same_rows(nlp):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     first = extract_quotes(nlp(text), doc_id="seed").to_csv(index=False)
