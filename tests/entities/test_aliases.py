@@ -71,3 +71,10 @@ def test_an_agency_the_tagger_cuts_at_and_is_one_organisation(nlp):
     text = "The Centers for Medicare and Medicaid Services issued rules. CMS said so."
     mentions = extract_mentions(nlp(text), doc_id="c")
     assert mentions["entity"].tolist() == ["Centers for Medicare and Medicaid Services"] * 2
+
+
+def test_an_alias_written_in_capitals_and_left_untagged_is_found(nlp):
+    text = "The senator spoke on Fox News on Monday.\n\nCLICK HERE TO GET THE FOX NEWS APP"
+    mentions = extract_mentions(nlp(text), doc_id="k")
+    assert mentions["text"].tolist() == ["Fox News", "FOX NEWS"]
+    assert set(mentions["entity"]) == {"Fox News"}

@@ -101,6 +101,8 @@ def find_untagged(
     by_first = _forms_by_first(forms) if table is None else _index_with(table, forms)
     texts = texts if texts is not None else token_strings(doc)
     found = _glued_after_lower_case(doc, texts, forms, covered, loose)
+    if table is not None:
+        found.extend(_in_capitals(doc, texts, table, covered))
     resume = 0
     for i in [i for i, text in enumerate(texts) if text[:1].isupper() and covered[i] != 2]:
         if i < resume:
@@ -145,6 +147,53 @@ def _glued_after_lower_case(
         start = doc[i].idx + len(text) - len(name)
         found.append((start, doc[i].idx + len(text), i, name))
     return found
+
+
+def _in_capitals(
+    doc: Doc, texts: Sequence[str], table: Mapping[str, str], covered: list[int]
+) -> list[tuple[int, int, int, str]]:
+    """Alias-table names of several words written in capitals only and left untagged
+    ("CLICK HERE TO GET THE FOX NEWS APP"): ``(start_char, end_char, token, variant)``,
+    the variant in the table's own case. One word in capitals is left to the tagger: an
+    outlet's own cross-links ("Also on POLITICO") are page furniture."""
+    folded = _folded_index(table)
+    found: list[tuple[int, int, int, str]] = []
+    resume = 0
+    for i, text in enumerate(texts):
+        if i < resume or covered[i] or len(text) < 2 or not text.isupper():
+            continue
+        for words, variant in folded.get(text.lower(), ()):
+            stop = i + len(words)
+            if stop > len(doc) or len(words) == 1:
+                continue
+            tokens = texts[i:stop]
+            if all(t.isupper() and t.lower() == w for t, w in zip(tokens, words, strict=True)):
+                if not any(covered[j] for j in range(i, stop)):
+                    found.append((doc[i].idx, doc[stop - 1].idx + len(tokens[-1]), i, variant))
+                    resume = stop
+                    break
+    return found
+
+
+def _folded_index(table: Mapping[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The alias table's variants, lower-cased word by word, filed under their first word
+    (longest first); built once per table."""
+    cached = _FOLDED.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for variant in table:
+        words = tuple(variant.lower().split(" "))
+        index.setdefault(words[0], []).append((words, variant))
+    for candidates in index.values():
+        candidates.sort(key=lambda item: (-len(item[0]), item[0]))
+    if len(_FOLDED) > 8:
+        _FOLDED.clear()
+    _FOLDED[id(table)] = (table, index)
+    return index
+
+
+_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]] = {}
 
 
 def _forms_by_first(forms: Mapping[str, str]) -> dict[str, list[tuple[str, ...]]]:
