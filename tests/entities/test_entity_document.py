@@ -505,3 +505,12 @@ def test_a_surname_two_people_share_is_the_one_the_document_is_about(nlp):
     )
     mentions = extract_mentions(nlp(text), doc_id="d", labels=["PERSON", "ORG"])
     assert counts(mentions) == {"Carly Fiorina": 4, "Frank Fiorina": 1}
+
+
+def test_a_school_tagged_as_a_place_or_building_is_an_organisation(nlp):
+    mentions = extract_mentions(
+        nlp("Students at Loudoun County High School walked out."), doc_id="h"
+    )
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [
+        ("Loudoun County High School", "ORG")
+    ]

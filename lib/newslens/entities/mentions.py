@@ -285,7 +285,15 @@ def _normalised_entity(
             label = "EVENT"
     elif doc[normalised.start_token].text in STORM_HEADS:
         label = "EVENT"  # "Hurricane Irma" tagged ORG
+    elif label in ("GPE", "LOC", "FAC") and _ends_with_school(normalised.name):
+        label = "ORG"  # "Loudoun County High School" tagged GPE
     return normalised, label
+
+
+def _ends_with_school(name: str) -> bool:
+    """Whether a name of several words ends with a capitalised word for a school."""
+    last = name.rsplit(" ", 1)
+    return len(last) == 2 and last[1] in ("School", "University", "College", "Academy")
 
 
 def _after_head(doc: Doc, normalised: NormalisedSpan, heads: frozenset[str]) -> bool:
