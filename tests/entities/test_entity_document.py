@@ -514,3 +514,14 @@ def test_a_school_tagged_as_a_place_or_building_is_an_organisation(nlp):
     assert list(zip(mentions["entity"], mentions["label"], strict=True)) == [
         ("Loudoun County High School", "ORG")
     ]
+
+
+def test_an_organisations_last_word_after_the_is_its_short_form(nlp):
+    text = "Fans of the Houston Astros cheered. Later the Astros lost at the Astros Field."
+    doc = nlp(text)
+    tokens = [t.text for t in doc]
+    first = tokens.index("Houston")
+    doc = entity_for(doc, [(first, first + 2, "ORG")])
+    mentions = extract_mentions(doc, doc_id="a", labels=["ORG"])
+    assert mentions["text"].tolist() == ["Houston Astros", "Astros"]
+    assert set(mentions["entity"]) == {"Houston Astros"}

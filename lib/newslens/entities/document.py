@@ -114,6 +114,25 @@ def link_short_orgs(mentions: list[Mention], *, known: Collection[str] = ()) -> 
             mention.linked_by = "short_form"
 
 
+def org_short_forms(mentions: list[Mention]) -> set[str]:
+    """The last words of the document's organisations of several words that a story uses
+    alone after "the" ("the Post" after "New York Post"), to look for where the tagger
+    left them untagged; words heading many organisations' names ("Party") are left out."""
+    words = {
+        m.name.rsplit(" ", 1)[1]
+        for m in mentions
+        if m.label == "ORG" and " " in m.name and not m.name.endswith(".")
+    }
+    return {w for w in words if len(w) > 2 and w.istitle() and w.lower() not in GENERIC_ORG_WORDS}
+
+
+def is_short_form_use(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is used as an organisation's short form: right after "the" and
+    not before another capitalised word ("the Post reported", not "the Post Office")."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return i > 0 and doc[i - 1].lower_ == "the" and not (after is not None and after.is_title)
+
+
 def link_people(mentions: list[Mention]) -> None:
     """Give every mention its entity name within the document (see the module rules), then
     one label per entity (:func:`majority_label`; a PERSON mention keeps its label)."""

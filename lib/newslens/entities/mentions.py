@@ -20,12 +20,15 @@ from newslens.entities.document import (
     STORM_HEADS,
     drop_common_words,
     drop_storm_names,
+    is_short_form_use,
     link_acronyms,
     link_people,
     link_short_orgs,
+    org_short_forms,
     places_before_regions,
 )
 from newslens.entities.mention import Mention, char_text, token_strings
+from newslens.entities.named_things import is_named_thing_word, names_a_thing_after
 from newslens.entities.names import NAME_SUFFIXES
 from newslens.entities.normalise import (
     PLACE_TAILS,
@@ -55,8 +58,6 @@ from newslens.entities.untagged import (
     alias_over_parts,
     defined_acronyms,
     find_untagged,
-    is_named_thing_word,
-    names_a_thing_after,
     person_forms,
     split_hyphenated,
     titled_untagged,
@@ -405,12 +406,16 @@ def _with_repeats(
     for surname, label in person_forms(mentions).items():
         forms.setdefault(surname, label)
         loose[surname] = True
+    short_forms = org_short_forms(mentions) - set(forms)
+    forms.update(dict.fromkeys(short_forms, "ORG"))
     if hyphenated:
         mentions = [part for m in mentions for part in split_hyphenated(m, forms)]
     hits = find_untagged(doc, forms, covered, loose, texts, table=alias_forms)
     untrusted = _outvoted_tags(mentions, hits, alias_forms)
     for start, end, token, form in hits:
         label = forms[form] or ""
+        if form in short_forms and not is_short_form_use(doc, token):
+            continue
         if label and form not in untrusted:
             mention = Mention(start, end, token, form, label, "", linked_by="repeat")
             if label == "PERSON":

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, span_text, token_strings
+from newslens.entities.named_things import names_a_thing_after
 from newslens.entities.names import (
     ACRONYM,
     FAMILY_NAME_FIRST,
@@ -26,52 +27,6 @@ from newslens.entities.titles import TitleIndex, title_ending_at
 
 if TYPE_CHECKING:
     from newslens.types import Doc, Token
-
-# Capitalised words that, right after a person's name (or its possessive), make the name
-# part of the longer name of a law, prize, building or institution ("Hyde Amendment",
-# "Kate's Law", "Susan B. Anthony List", "Strom Thurmond Room"): no mention of the person.
-NAMED_THING_WORDS = frozenset(
-    """act amendment law rule doctrine list prize medal award fellow fellowship lecture
-    conference foundation institute library memorial museum center centre plaza room
-    building tower towers airport stadium arena bridge tunnel highway street avenue
-    boulevard hospital church cathedral chapel school university college academy pipeline
-    syndicate""".split()
-)
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-_CASE_MARKS = frozenset({"v.", "v"})
-_CONTEST_MARKS = frozenset({"vs.", "vs"})
-
-
-def names_a_thing_after(doc: Doc, end: int) -> bool:
-    """Whether the person's name ending before token ``end`` is followed, directly or after
-    its possessive, by a capitalised word of :data:`NAMED_THING_WORDS`: the name is then a
-    word of a law's, prize's or building's name ("Hyde Amendment", "Kate's Law"), which
-    the guideline does not count as a mention of the person; so is a party to a court
-    case ("Elonis v. United States", "Elonis vs. U.S.")."""
-    if end + 1 < len(doc) and _is_case_mark(doc[end], doc[end + 1]):
-        return True  # a party to a court case: "Elonis v. United States"
-    if end < len(doc) and doc[end].text in _POSSESSIVES:
-        end += 1
-    return end < len(doc) and doc[end].is_title and doc[end].lower_ in NAMED_THING_WORDS
-
-
-def _is_case_mark(mark: Token, other_party: Token) -> bool:
-    """Whether ``mark`` joins two parties of a court case: "v." always, "vs." only before
-    a state ("Elonis vs. U.S."), not between two rivals ("Kanye West vs. Jimmy Kimmel")."""
-    if mark.lower_ in _CASE_MARKS:
-        return True
-    return mark.lower_ in _CONTEST_MARKS and other_party.ent_type_ == "GPE"
-
-
-def is_named_thing_word(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are one such word after a possessive, tagged as a
-    person of its own ("Law" in "Kate's Law")."""
-    return (
-        end - start == 1
-        and start > 0
-        and doc[start - 1].text in _POSSESSIVES
-        and doc[start].lower_ in NAMED_THING_WORDS
-    )
 
 
 def find_untagged(
