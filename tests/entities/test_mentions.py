@@ -118,6 +118,10 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
         ("Photo: Luke Sharrett/Bloomberg for the paper", (2, 6), ("Luke Sharrett", "PERSON")),
         ("Photo: Rick Lane/File", (2, 5), ("Rick Lane", "PERSON")),
         ("Photo: Rick Lane /NPR shows the bridge.", (2, 5), ("Rick Lane", "PERSON")),
+        # An occupation written like a title is the role, not the name.
+        ("Actress Piper Perabo was arrested.", (0, 3), ("Piper Perabo", "PERSON")),
+        # The brackets of an editor's insertion are not part of the name.
+        ("Then [William) Barr replied.", (1, 5), ("William Barr", "PERSON")),
         # A court case is no one.
         ("The court cited Buckley v. Valeo in its ruling.", (3, 6), None),
         # A place named after someone, title and all, is a place.

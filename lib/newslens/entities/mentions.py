@@ -40,6 +40,7 @@ from newslens.entities.normalise import (
     is_name_shaped,
     normalise,
     used_as_surname,
+    without_brackets,
 )
 from newslens.entities.not_names import (
     cut_not_names,
@@ -274,7 +275,7 @@ def _normalised_entity(
             return None
         if is_named_thing_word(doc, normalised.start_token, normalised.end_token):
             return None
-        normalised = cut_after_suffix(doc, normalised)
+        normalised = without_brackets(cut_after_suffix(doc, normalised))
         last_word = normalised.name.rsplit(" ", 1)[-1]
         if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
             label = "ORG"

@@ -442,3 +442,14 @@ def is_attributive(doc: Doc, normalised: NormalisedSpan) -> bool:
     head = doc[normalised.start_token : normalised.end_token].root
     following = doc[normalised.end_token] if normalised.end_token < len(doc) else None
     return head.dep_ in _ATTRIBUTIVE_DEPS or (following is not None and following.tag_ == "POS")
+
+
+_BRACKETS = re.compile(r"[\[\]()]")
+
+
+def without_brackets(normalised: NormalisedSpan) -> NormalisedSpan:
+    """A person's name without the brackets an editor's insertion left in it ("[William)
+    Barr" -> "William Barr"): the offsets still cover the words as written."""
+    if not _BRACKETS.search(normalised.name):
+        return normalised
+    return replace(normalised, name=" ".join(_BRACKETS.sub("", normalised.name).split()))
