@@ -335,6 +335,7 @@ def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
         ("Acme won.\n\nSign up for Daily Newsletters\n\nCopyright Acme", ("Daily", "Newsletters")),
         ("Acme won.\n\n(SOUNDBITE OF ARCHIVED BROADCAST)\n\nAcme spoke.", ("SOUNDBITE",)),
         ("Acme won.\n\nAdvertisement Advertisement\n\nAcme spoke.", ("Advertisement",) * 2),
+        ("Acme won.\n\nThe Witch Hunt continues, he said.\n\nAcme", ("Witch", "Hunt")),
         ("Acme won.\n\n(Photo: Jane Roe, FILE)\n\nAcme spoke.", ("FILE",)),
     ],
 )
