@@ -235,9 +235,10 @@ def acronyms_of(name: str) -> frozenset[str]:
     return frozenset({short, every})
 
 
-# Chinese family names, written before the given name ("Xi Jinping", "Li Keqiang"): the
-# first word, not the last, is what a later mention repeats ("Xi said").
-FAMILY_NAME_FIRST = frozenset("Xi Li Hu Wen Mao Deng Jiang Wang Zhang Liu".split())
+# Chinese and Korean family names, written before the given name ("Xi Jinping", "Kim Jong
+# Un"): the first word, not the last, is what a later mention repeats ("Xi said", "Mr.
+# Kim").
+FAMILY_NAME_FIRST = frozenset("Xi Li Hu Wen Mao Deng Jiang Wang Zhang Liu Kim".split())
 
 
 def family_names(words: Sequence[str]) -> list[str]:

@@ -168,26 +168,31 @@ def title_key(role: str) -> str | None:
     return None
 
 
-def link_titled_surnames(mentions: pd.DataFrame, *, dominance: float) -> None:
+def link_titled_surnames(
+    mentions: pd.DataFrame, *, dominance: float, linked_in_document: pd.Series
+) -> None:
     """In place, after :func:`link_person_names`: a bare surname with a title is the person
     of that surname the corpus gives that title, when the person it is linked to is not
     ("President Clinton" -> Bill Clinton, not Hillary Clinton; "President Obama" -> Barack
     Obama, not a headline's "Obama Job Approval"). The title counts of each person are read
-    from mentions linked within their documents (never from this rule's or rule 5's links);
-    the move needs :data:`MIN_TITLED_MENTIONS` and ``dominance`` times the titled mentions
-    of the person it leaves and of any other candidate (``linked_by``: ``corpus_title``)."""
+    from the mentions its documents link to it themselves (``linked_in_document``: whether
+    each row was, before the corpus-level rules; never this rule's or rule 5's links
+    across documents); the move needs :data:`MIN_TITLED_MENTIONS` and ``dominance`` times
+    the titled mentions of the person it leaves and of any other candidate (``linked_by``:
+    ``corpus_title``)."""
     people = mentions[mentions["label"] == "PERSON"]
     keys = people["role"].fillna("").map(title_key)
     titled = people[keys.notna()].assign(key=keys[keys.notna()])
     if titled.empty:
         return
-    is_evidence = ~titled["linked_by"].isin(("corpus", "corpus_person", "corpus_title"))
+    is_evidence = linked_in_document.reindex(titled.index).fillna(False).astype(bool)
     counts = titled[is_evidence].groupby(["entity", "key"]).size().to_dict()
     by_surname: dict[str, list[str]] = {}
     for name in people["entity"].unique():
         words = name.split(" ")
         if len(words) > 1:
-            by_surname.setdefault(words[-1], []).append(name)
+            for family in family_names(words):
+                by_surname.setdefault(family, []).append(name)
     bare = ~titled["text"].str.contains(" ", regex=False)
     for index, text, entity, key, own in zip(
         titled.index[bare],
@@ -200,8 +205,31 @@ def link_titled_surnames(mentions: pd.DataFrame, *, dominance: float) -> None:
         # The mention's own title is no evidence for the person it is linked to.
         current = counts.get((entity, key), 0) - int(own)
         target = _titled_target(text, entity, key, current, by_surname, counts, dominance)
-        if target is not None:
-            mentions.loc[index, ["entity", "linked_by"]] = [target, "corpus_title"]
+        if target is None:
+            continue
+        # A link its own document made (to the one person of that surname it names) is
+        # undone only for a person of the other sex: "Mr. Obama" in an article naming only
+        # Michelle Obama, never "Mr. Johnson" in an article about Larry Johnson.
+        if own and not _other_sex(entity, target, counts, dominance):
+            continue
+        mentions.loc[index, ["entity", "linked_by"]] = [target, "corpus_title"]
+
+
+def _sex(name: str, counts: Mapping[tuple[str, str], int], dominance: float) -> str | None:
+    """ "male" or "female" when the person's gendered titles ("Mr.", "Mrs.") say so."""
+    male, female = counts.get((name, "male"), 0), counts.get((name, "female"), 0)
+    if male >= MIN_TITLED_MENTIONS and male >= dominance * female:
+        return "male"
+    if female >= MIN_TITLED_MENTIONS and female >= dominance * male:
+        return "female"
+    return None
+
+
+def _other_sex(
+    name: str, other: str, counts: Mapping[tuple[str, str], int], dominance: float
+) -> bool:
+    first, second = _sex(name, counts, dominance), _sex(other, counts, dominance)
+    return first is not None and second is not None and first != second
 
 
 def _titled_target(

@@ -82,6 +82,10 @@ from newslens.entities.names import (
 )
 from newslens.entities.people import link_person_names, link_titled_surnames
 
+# The corpus-level rules' names in ``linked_by`` (a row without one was linked by its own
+# document).
+CORPUS_RULES = ("corpus_label", "corpus_person", "case_form", "group_form", "corpus")
+
 
 def link_across_documents(
     mentions: pd.DataFrame,
@@ -114,8 +118,14 @@ def link_across_documents(
         _merge_dotted_acronyms(result)
     if merge_group_forms:
         _merge_group_forms(result)
+    # Rows their own document linked to a person it names in full, before the corpus rules.
+    in_document = (
+        result["label"].eq("PERSON")
+        & ~result["linked_by"].isin(CORPUS_RULES)
+        & result["entity"].str.contains(" ", regex=False)
+    )
     link_person_names(result, dominance=dominance)
-    link_titled_surnames(result, dominance=dominance)
+    link_titled_surnames(result, dominance=dominance, linked_in_document=in_document)
     _link_organisation_words(result, key)
     vetoes = getattr(aliases, "vetoes", None)
     if vetoes:
