@@ -526,3 +526,18 @@ def test_an_organisations_last_word_after_the_is_its_short_form(nlp):
     mentions = extract_mentions(doc, doc_id="a", labels=["ORG"])
     assert mentions["text"].tolist() == ["Houston Astros", "Astros"]
     assert set(mentions["entity"]) == {"Houston Astros"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("He said this White House was chaotic.", (2, 5), "White House"),
+        ("She joined her Supreme Court colleagues.", (2, 5), "Supreme Court"),
+        ("The useless Education Department failed.", (1, 4), "Education Department"),
+        # A name's particle stays.
+        ("Then al Qaeda struck.", (1, 3), "Al Qaeda"),
+    ],
+)
+def test_a_lower_case_word_before_an_organisation_is_no_part_of_its_name(nlp, text, span, expected):
+    doc = entity_for(nlp(text), [(*span, "ORG")])
+    assert extract_mentions(doc, doc_id="w")["entity"].tolist() == [expected]

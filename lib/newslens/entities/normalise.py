@@ -140,14 +140,26 @@ def _trimmed_tokens(
     doc: Doc, start: int, end: int, lowers: Sequence[str]
 ) -> tuple[int, int] | None:
     """The token range left after cutting at the first dash and dropping leading
-    determiners and punctuation and trailing possessives, punctuation and lowercase words
-    ("Walker first", "Obama administration": names do not end in a lowercase word)."""
+    determiners, punctuation and lowercase words, and trailing possessives, punctuation and
+    lowercase words ("Walker first", "Obama administration": names do not end in a
+    lowercase word)."""
     if end - start > 1:
         for i in range(start + 1, end):
             if is_dash(doc[i]):
                 end = i
                 break
-    while start < end and (lowers[start] in _DETERMINERS or doc[start].is_punct):
+    # A lower-case word before a name is no part of it ("this White House", "her Supreme
+    # Court", "useless Education Department"), unless it is a name's particle ("al Qaeda").
+    while start < end and (
+        lowers[start] in _DETERMINERS
+        or doc[start].is_punct
+        or (
+            doc[start].is_lower
+            and doc[start].is_alpha
+            and lowers[start] not in _NAME_PARTICLES
+            and _capitalised_after(doc, start, end)
+        )
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS"
@@ -156,6 +168,15 @@ def _trimmed_tokens(
     ):
         end -= 1
     return None if start >= end else (start, end)
+
+
+def _capitalised_after(doc: Doc, i: int, end: int) -> bool:
+    """Whether a capitalised word follows token ``i`` before ``end``, past punctuation
+    ("pro-Trump")."""
+    j = i + 1
+    while j < end and doc[j].is_punct:
+        j += 1
+    return j < end and doc[j].text[:1].isupper()
 
 
 def in_party_tag(doc: Doc, i: int) -> bool:
