@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER
+
 from newslens.entities.mention import Mention, span_text, token_strings
 from newslens.entities.named_things import names_a_thing_after
 from newslens.entities.names import (
@@ -94,7 +96,8 @@ def _glued_after_lower_case(
     words before it ("Watch Newsmax TV now onandHuckabee said"): ``(start_char,
     end_char, token, form)`` of the name inside the token."""
     found = []
-    for i, text in enumerate(texts):
+    for i in _mixed_case_tokens(doc):
+        text = texts[i]
         glued = _GLUED_TO_LOWER.fullmatch(text) if text[:1].islower() else None
         name = glued.group(1) if glued else ""
         if not name or covered[i] or not (forms.get(name) == "PERSON" or loose.get(name)):
@@ -114,8 +117,9 @@ def _in_capitals(
     folded = _folded_index(table)
     found: list[tuple[int, int, int, str]] = []
     resume = 0
-    for i, text in enumerate(texts):
-        if i < resume or covered[i] or len(text) < 2 or not text.isupper():
+    for i in _upper_case_tokens(doc):
+        text = texts[i]
+        if i < resume or covered[i] or len(text) < 2:
             continue
         for words, variant in folded.get(text.lower(), ()):
             stop = i + len(words)
@@ -128,6 +132,21 @@ def _in_capitals(
                     resume = stop
                     break
     return found
+
+
+def _upper_case_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens in capitals only, read from the Doc's lexeme flags at once
+    (testing every token's text costs a run more than the rule itself)."""
+    flags = doc.to_array([IS_UPPER])
+    return [int(i) for i in flags.nonzero()[0]] if len(doc) else []
+
+
+def _mixed_case_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens neither all lower case, all capitals nor title case."""
+    if not len(doc):
+        return []
+    flags = doc.to_array([IS_LOWER, IS_UPPER, IS_TITLE, IS_PUNCT, IS_DIGIT])
+    return [int(i) for i in (flags.sum(axis=1) == 0).nonzero()[0]]
 
 
 def _folded_index(table: Mapping[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
