@@ -464,3 +464,32 @@ def test_a_surname_glued_to_lower_case_words_by_scraping_is_found(nlp):
     assert mentions["text"].tolist() == ["Mike Huckabee", "Huckabee"]
     assert mentions["entity"].tolist() == ["Mike Huckabee"] * 2
     assert text[mentions["start"].iloc[1] : mentions["end"].iloc[1]] == "Huckabee"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "vs." between rivals, a headline's capitalised words after a name and another
+        # person with the same first name leave every person counted.
+        (
+            "Donald Trump vs. China: the trade war heats up as Trump raises tariffs.",
+            ["Donald Trump", "Donald Trump"],
+        ),
+        (
+            "Pelosi's Building Frustration With the Left\n\nNancy Pelosi spoke on Monday.",
+            ["Nancy Pelosi", "Nancy Pelosi"],
+        ),
+        (
+            "Joe Biden Praises Joe Manchin Over Infrastructure Vote\n\nJoe Biden spoke.",
+            ["Joe Biden", "Joe Manchin", "Joe Biden"],
+        ),
+        (
+            "Paul Ryan Says No to Tax Plan\n\nSen. Rand Paul clashed with House Speaker Ryan"
+            " on Tuesday. The plan was too costly, Rand Paul said.",
+            ["Paul Ryan", "Rand Paul", "Paul Ryan", "Rand Paul"],
+        ),
+    ],
+)
+def test_headline_words_and_rivals_leave_people_counted(nlp, text, expected):
+    mentions = extract_mentions(nlp(text), doc_id="r", labels=["PERSON"])
+    assert mentions["entity"].tolist() == expected

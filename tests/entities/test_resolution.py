@@ -3,10 +3,12 @@ mentions table, on tables extracted from written passages and on tables written 
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from entity_passages import corpus_mentions, counts, entity_for, mention_rows
 from newslens.entities import (
     entity_aliases,
+    extract_mentions,
     link_across_documents,
     load_aliases,
 )
@@ -440,6 +442,10 @@ def test_a_titled_surname_is_the_person_the_corpus_gives_that_title(nlp):
         titled = linked[(linked["doc_id"] == doc_id) & (linked["text"] == "Clinton")]
         assert titled["entity"].tolist() == ["Bill Clinton"]
         assert titled["linked_by"].tolist() == ["corpus_title"]
+    # The tables of the documents concatenated as they come (their index repeats).
+    frames = [extract_mentions(docs[doc_id], doc_id=doc_id) for doc_id in docs]
+    repeated = link_across_documents(pd.concat(frames))
+    assert repeated["entity"].tolist() == linked["entity"].tolist()
     # Without the titles of Bill Clinton the title is no evidence.
     del passages["b"]
     docs = {doc_id: nlp(text) for doc_id, text in passages.items()}

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from newslens.entities.mention import Mention, char_text, span_text
+from newslens.entities.mention import Mention, char_text, in_headline, span_text
 from newslens.entities.names import default_nicknames, name_key, same_word
 from newslens.entities.untagged import person_forms
 
@@ -312,7 +312,7 @@ def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         elif bearers.get(words[1], set()) - {mention.name}:
             result.append(_one_word(doc, mention, 0, role=mention.role))
             result.append(_one_word(doc, mention, 1))
-        elif named[words[0]] and _in_headline(doc, mention.token):
+        elif named[words[0]] and not named[words[1]] and in_headline(doc, mention.token):
             result.append(_one_word(doc, mention, 0, role=mention.role))
         else:
             result.append(mention)
@@ -334,26 +334,6 @@ def _one_word(doc: Doc, mention: Mention, k: int, *, role: str = "") -> Mention:
         linked_by="trim",
         end_token=token.i + 1,
     )
-
-
-# A line of at most this many words, nearly all capitalised, is a headline.
-_MAX_HEADLINE_WORDS = 16
-_HEADLINE_CAPITALISED = 0.75
-
-
-def _in_headline(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is on a line of its own written in title case: a headline or a
-    subheading ("Rubio Wrong on Illegal Immigration")."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = i
-    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
-        end += 1
-    words = [t.text for t in doc[start : end + 1] if t.is_alpha and len(t.text) > 3]
-    if not words or len(words) > _MAX_HEADLINE_WORDS:
-        return False
-    return sum(w[:1].isupper() for w in words) >= _HEADLINE_CAPITALISED * len(words)
 
 
 # Tokens that may stand between a name and the hover text some outlets glue after it
@@ -391,7 +371,14 @@ def join_hover_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             same_surname = part_words[-1] == words[-1] and any(
                 t.text == "(" or t.text == words[0] for t in between
             )
-            if same_surname or same_word(part_words[0], words[0], nicknames, first=True):
+            # The same first name only across parentheses or the name's own first name
+            # ("Roy Blunt Roy Dean Blunt", "Dick Durbin Richard (Dick)"), never across a
+            # headline's verb ("Joe Biden Praises Joe Manchin").
+            same_first = all(
+                t.text in ("(", ")") or same_word(t.text, words[0], nicknames, first=True)
+                for t in between
+            ) and same_word(part_words[0], words[0], nicknames, first=True)
+            if same_surname or same_first:
                 if _in_parentheses(doc, part):
                     inside.append(part)
                     continue

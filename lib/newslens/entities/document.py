@@ -40,7 +40,7 @@ _LABEL_ORDER = {label: i for i, label in enumerate(DEFAULT_LABELS)}
 # Words that, after an organisation's first word, only say what kind of institution it is:
 # the first word alone names it ("Harvard University", "Treasury Department", "Newsmax TV").
 _INSTITUTION_TAILS = frozenset(
-    "university college school law department tv institution institute".split()
+    "university college school department tv institution institute".split()
 )
 # Words that begin the names of storms ("Superstorm Sandy", "Hurricane Maria"): a "person"
 # named after one is an event, and so is that name alone in the same document.

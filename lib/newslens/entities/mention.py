@@ -70,3 +70,25 @@ def char_text(doc: Doc, start: int, end: int) -> str:
         return doc.text[start:end]
     text = span_text(doc, span.start, span.end)
     return text[start - span.start_char : end - span.start_char]
+
+
+# A line of at most this many words, nearly all capitalised, is a headline.
+_MAX_HEADLINE_WORDS = 16
+_HEADLINE_CAPITALISED = 0.75
+_HEADLINE_REACH = 4 * _MAX_HEADLINE_WORDS  # tokens looked at on each side of a token
+
+
+def in_headline(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is on a line of its own written in title case: a headline or a
+    subheading ("Rubio Wrong on Illegal Immigration")."""
+    start = i
+    while start > max(0, i - _HEADLINE_REACH) and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = i
+    last = min(len(doc) - 1, i + _HEADLINE_REACH)
+    while end < last and "\n" not in doc[end].text_with_ws:
+        end += 1
+    words = [t.text for t in doc[start : end + 1] if t.is_alpha and len(t.text) > 3]
+    if not words or len(words) > _MAX_HEADLINE_WORDS:
+        return False
+    return sum(w[:1].isupper() for w in words) >= _HEADLINE_CAPITALISED * len(words)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslens.entities.mention import in_headline
+
 if TYPE_CHECKING:
     from newslens.types import Doc, Token
 
@@ -25,9 +27,15 @@ NAMED_THING_WORDS = frozenset(
     boulevard hospital church cathedral chapel school university college academy pipeline
     syndicate""".split()
 )
+# After a possessive only the names of laws and lists named after someone ("Kate's Law",
+# "Schindler's List"); "Pelosi's Building Frustration" is a headline's phrase.
+_AFTER_POSSESSIVE = frozenset({"law", "list"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _CASE_MARKS = frozenset({"v.", "v"})
 _CONTEST_MARKS = frozenset({"vs.", "vs"})
+# The other party of a case written with "vs.": the state ("Elonis vs. U.S.", "Smith vs.
+# State"), never a country or a city at large ("Trump vs. China").
+_STATE_PARTIES = frozenset({"u.s.", "us", "united", "state", "people", "commonwealth"})
 
 
 def names_a_thing_after(doc: Doc, end: int) -> bool:
@@ -38,9 +46,15 @@ def names_a_thing_after(doc: Doc, end: int) -> bool:
     case ("Elonis v. United States", "Elonis vs. U.S.")."""
     if end + 1 < len(doc) and _is_case_mark(doc[end], doc[end + 1]):
         return True  # a party to a court case: "Elonis v. United States"
+    words = NAMED_THING_WORDS
     if end < len(doc) and doc[end].text in _POSSESSIVES:
-        end += 1
-    return end < len(doc) and doc[end].is_title and doc[end].lower_ in NAMED_THING_WORDS
+        end, words = end + 1, _AFTER_POSSESSIVE
+    if end >= len(doc) or not doc[end].is_title or doc[end].lower_ not in words:
+        return False
+    if end + 1 < len(doc) and doc[end + 1].lower_ == "day":
+        return False  # "on Biden Memorial Day": a holiday, not a memorial's name
+    # In a title-case headline every word is capitalised ("Trump Building Wall").
+    return not in_headline(doc, end)
 
 
 def _is_case_mark(mark: Token, other_party: Token) -> bool:
@@ -48,7 +62,7 @@ def _is_case_mark(mark: Token, other_party: Token) -> bool:
     a state ("Elonis vs. U.S."), not between two rivals ("Kanye West vs. Jimmy Kimmel")."""
     if mark.lower_ in _CASE_MARKS:
         return True
-    return mark.lower_ in _CONTEST_MARKS and other_party.ent_type_ == "GPE"
+    return mark.lower_ in _CONTEST_MARKS and other_party.lower_ in _STATE_PARTIES
 
 
 def is_named_thing_word(doc: Doc, start: int, end: int) -> bool:

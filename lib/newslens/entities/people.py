@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from newslens.entities.names import (
@@ -162,7 +163,10 @@ MIN_TITLED_MENTIONS = 2
 def title_key(role: str) -> str | None:
     """The office or gender a role names ("former President" -> "president", "Mrs." ->
     "female"), or ``None`` when it names neither."""
-    for word in role.lower().split():
+    words = role.lower().split()
+    if "vice" in words or any(w.startswith("vice-") for w in words):
+        return None  # "Vice President": another office than the president's
+    for word in words:
         if word in _TITLE_KEYS:
             return _TITLE_KEYS[word]
     return None
@@ -171,48 +175,50 @@ def title_key(role: str) -> str | None:
 def link_titled_surnames(
     mentions: pd.DataFrame, *, dominance: float, linked_in_document: pd.Series
 ) -> None:
-    """In place, after :func:`link_person_names`: a bare surname with a title is the person
-    of that surname the corpus gives that title, when the person it is linked to is not
-    ("President Clinton" -> Bill Clinton, not Hillary Clinton; "President Obama" -> Barack
-    Obama, not a headline's "Obama Job Approval"). The title counts of each person are read
-    from the mentions its documents link to it themselves (``linked_in_document``: whether
-    each row was, before the corpus-level rules; never this rule's or rule 5's links
-    across documents); the move needs :data:`MIN_TITLED_MENTIONS` and ``dominance`` times
-    the titled mentions of the person it leaves and of any other candidate (``linked_by``:
-    ``corpus_title``)."""
-    people = mentions[mentions["label"] == "PERSON"]
-    keys = people["role"].fillna("").map(title_key)
-    titled = people[keys.notna()].assign(key=keys[keys.notna()])
-    if titled.empty:
+    """In place, after :func:`link_person_names`: a bare surname with an office or gender
+    title is the person of that surname the corpus gives that title, when the person it is
+    linked to is not ("President Obama" -> Barack Obama, not a headline's "Obama Job
+    Approval"; "President Ford" in a story naming no Ford -> Gerald Ford, not Christine
+    Blasey Ford). A link the mention's own document made is undone only for a person of
+    the other sex ("President Clinton" in an article naming only Hillary Clinton, when the
+    corpus calls her "Mrs." and him "Mr."). The title counts of each person are read from
+    the mentions its documents link to it themselves (``linked_in_document``, row by row:
+    whether the row's own document linked it to a person it names in full); the move needs
+    :data:`MIN_TITLED_MENTIONS` and ``dominance`` times the titled mentions of the person it
+    leaves and of any other candidate (``linked_by``: ``corpus_title``). Rows are read by
+    position, whatever the table's index."""
+    is_person = mentions["label"].to_numpy() == "PERSON"
+    keys = mentions["role"].fillna("").map(title_key).to_numpy()
+    titled = np.flatnonzero(is_person & pd.notna(keys))
+    if not len(titled):
         return
-    is_evidence = linked_in_document.reindex(titled.index).fillna(False).astype(bool)
-    counts = titled[is_evidence].groupby(["entity", "key"]).size().to_dict()
+    entities = mentions["entity"].to_numpy(copy=True)
+    texts = mentions["text"].to_numpy()
+    evidence = linked_in_document.to_numpy(dtype=bool)
+    counts = Counter((entities[i], keys[i]) for i in titled if evidence[i])
     by_surname: dict[str, list[str]] = {}
-    for name in people["entity"].unique():
+    for name in pd.unique(entities[is_person]):
         words = name.split(" ")
         if len(words) > 1:
             for family in family_names(words):
                 by_surname.setdefault(family, []).append(name)
-    bare = ~titled["text"].str.contains(" ", regex=False)
-    for index, text, entity, key, own in zip(
-        titled.index[bare],
-        titled["text"][bare],
-        titled["entity"][bare],
-        titled["key"][bare],
-        is_evidence[bare],
-        strict=True,
-    ):
+    moved = []
+    for i in titled:
+        if " " in texts[i]:
+            continue
+        entity, key, own = entities[i], keys[i], bool(evidence[i])
         # The mention's own title is no evidence for the person it is linked to.
         current = counts.get((entity, key), 0) - int(own)
-        target = _titled_target(text, entity, key, current, by_surname, counts, dominance)
-        if target is None:
+        target = _titled_target(texts[i], entity, key, current, by_surname, counts, dominance)
+        if target is None or (own and not _other_sex(entity, target, counts, dominance)):
             continue
-        # A link its own document made (to the one person of that surname it names) is
-        # undone only for a person of the other sex: "Mr. Obama" in an article naming only
-        # Michelle Obama, never "Mr. Johnson" in an article about Larry Johnson.
-        if own and not _other_sex(entity, target, counts, dominance):
-            continue
-        mentions.loc[index, ["entity", "linked_by"]] = [target, "corpus_title"]
+        entities[i] = target
+        moved.append(i)
+    if moved:
+        linked_by = mentions["linked_by"].to_numpy(copy=True)
+        linked_by[moved] = "corpus_title"
+        mentions["entity"] = entities
+        mentions["linked_by"] = linked_by
 
 
 def _sex(name: str, counts: Mapping[tuple[str, str], int], dominance: float) -> str | None:

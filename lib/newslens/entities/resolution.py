@@ -1,6 +1,6 @@
 """Resolution across the corpus (:func:`link_across_documents`): once per run, over the
-concatenated mentions table, vectorised. Its output is the one resolution every table of a
-run uses.
+concatenated mentions table, vectorised (the title rule loops over the titled bare surnames
+only). Its output is the one resolution every table of a run uses.
 
 Rules, in order; each changed row gets the rule's name in ``linked_by``:
 
@@ -45,9 +45,11 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    together. See :mod:`~newslens.entities.people`.
    ``corpus_title``: a bare surname with an office or gender title is the person of that
    surname the corpus gives that title, when the person it was linked to is not given it
-   ("President Clinton" is Bill Clinton, not Hillary Clinton): at least two titled
-   mentions and ``dominance`` times those of the other candidates. See
-   :func:`~newslens.entities.people.link_titled_surnames`.
+   ("President Ford" in a story naming no Ford is Gerald Ford): at least two titled
+   mentions and ``dominance`` times those of the other candidates. A link the mention's
+   own document made is undone only for a person of the other sex ("President Clinton"
+   in an article naming only Hillary Clinton, when the corpus calls her "Mrs." and him
+   "Mr."). See :func:`~newslens.entities.people.link_titled_surnames`.
    ``org_word``: a one-word PERSON entity that begins the name of exactly one organisation
    of several words in its document ("Bain" beside "Bain Capital", "Brookings" beside
    "Brookings Institution") is that organisation, unless a title makes it a person there
@@ -100,10 +102,11 @@ def link_across_documents(
     """Resolve the whole run's mentions table with evidence from the whole corpus.
 
     Called once per run on the concatenation of
-    :func:`~newslens.entities.extract_mentions` tables (it is pure and vectorised: one pass
-    of pandas group-bys, whatever the corpus size). The rules, their order and the
-    parameters are those of :mod:`newslens.entities.resolution`. Rows keep their order and
-    columns (rows dropped by rule 7 are left out).
+    :func:`~newslens.entities.extract_mentions` tables (it is pure and vectorised: pandas
+    group-bys, and a loop over the titled bare surnames only; the tables' index may repeat).
+    The rules, their order and the parameters are those of
+    :mod:`newslens.entities.resolution`. Rows keep their order and columns (rows dropped by
+    rule 7 are left out).
     """
     if mentions.empty:
         return mentions.copy()
