@@ -9,8 +9,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER
-
 from newslens.entities.mention import Mention, span_text, token_strings
 from newslens.entities.named_things import names_a_thing_after
 from newslens.entities.names import (
@@ -137,6 +135,8 @@ def _in_capitals(
 def _upper_case_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens in capitals only, read from the Doc's lexeme flags at once
     (testing every token's text costs a run more than the rule itself)."""
+    from spacy.attrs import IS_UPPER  # here: notebooks import this package without spaCy
+
     flags = doc.to_array([IS_UPPER])
     return [int(i) for i in flags.nonzero()[0]] if len(doc) else []
 
@@ -145,6 +145,8 @@ def _mixed_case_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens neither all lower case, all capitals nor title case."""
     if not len(doc):
         return []
+    from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER
+
     flags = doc.to_array([IS_LOWER, IS_UPPER, IS_TITLE, IS_PUNCT, IS_DIGIT])
     return [int(i) for i in (flags.sum(axis=1) == 0).nonzero()[0]]
 
