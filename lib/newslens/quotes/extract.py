@@ -76,9 +76,8 @@ def extract_quotes(
     credit_turns(results, turns)
     results.sort(key=lambda f: (f.start, f.end))
     results = _merge_listed_fragments(results, ctx)
-    reports = _indirect_reports(results, ctx)
-    _continue_speakers(sorted(results + reports, key=lambda f: (f.start, f.end)), ctx)
-    results = sorted(results + reports, key=lambda f: (f.start, f.end))
+    results = sorted(results + _indirect_reports(results, ctx), key=lambda f: (f.start, f.end))
+    _continue_speakers(results, ctx)
     _resolve_pronouns_in_order(results, ctx)
     return quotes_frame(results, ctx, doc_id=doc_id, kinds=kinds, skipped=skipped)
 
@@ -196,10 +195,9 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
     """Give a speakerless direct quote the speaker of the quote (or of the reported speech
     naming a person or organisation: ``results`` holds both, in text order) before it when
     that one is at most :data:`PARAGRAPHS_TO_CONTINUE` paragraphs back (the floating-quote
-    convention),
-    unless the sentence before it introduces someone new (:func:`_introduced_before`); a
-    quotation skipped as too short is kept when it follows its speaker's attribution
-    (:func:`_short_follow_up`)."""
+    convention), unless the sentence before it introduces someone new
+    (:func:`_introduced_before`); a quotation skipped as too short is kept when it follows
+    its speaker's attribution (:func:`_short_follow_up`)."""
     last: Found | None = None
     for found in results:
         if found.skipped and not _short_follow_up(found, last, ctx):
