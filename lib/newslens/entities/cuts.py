@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, char_text, in_headline, span_text
-from newslens.entities.names import default_nicknames, name_key, same_word
+from newslens.entities.names import NAME_SUFFIXES, default_nicknames, name_key, same_word
 from newslens.entities.untagged import person_forms
 
 if TYPE_CHECKING:
@@ -310,36 +310,20 @@ def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ):
             result.append(mention)
         elif bearers.get(words[1], set()) - {mention.name}:
-            result.append(_one_word(doc, mention, 0, role=mention.role))
-            result.append(_one_word(doc, mention, 1))
+            second = mention.token + 1
+            result.append(_leading_part(doc, mention, second, "PERSON", role=mention.role))
+            result.append(_person_from(doc, mention, second))
         elif named[words[0]] and not named[words[1]] and in_headline(doc, mention.token):
-            result.append(_one_word(doc, mention, 0, role=mention.role))
+            second = mention.token + 1
+            result.append(_leading_part(doc, mention, second, "PERSON", role=mention.role))
         else:
             result.append(mention)
     return result
 
 
-def _one_word(doc: Doc, mention: Mention, k: int, *, role: str = "") -> Mention:
-    """Word ``k`` of a two-word PERSON span as a person's mention of its own."""
-    token = doc[mention.token + k]
-    name = mention.name.split(" ")[k]
-    return Mention(
-        token.idx,
-        token.idx + len(name),
-        token.i,
-        name,
-        "PERSON",
-        mention.ner_label,
-        role=role,
-        linked_by="trim",
-        end_token=token.i + 1,
-    )
-
-
 # Tokens that may stand between a name and the hover text some outlets glue after it
 # ("Sen. Dick Durbin Richard (Dick) Joseph DurbinPentagon ..."): at most this many.
 _MAX_HOVER_GAP = 4
-_NAME_SUFFIX_WORDS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
 def join_hover_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -407,4 +391,4 @@ def _in_parentheses(doc: Doc, mention: Mention) -> bool:
 
 
 def _suffixed(words: list[str]) -> bool:
-    return words[-1].lower() in _NAME_SUFFIX_WORDS
+    return words[-1].lower() in NAME_SUFFIXES

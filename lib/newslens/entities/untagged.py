@@ -6,7 +6,7 @@ variants), parts of hyphenated compounds ("U.S.-Russia"), names right after a ti
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, span_text, token_strings
@@ -154,19 +154,17 @@ def _mixed_case_tokens(doc: Doc) -> list[int]:
 def _folded_index(table: Mapping[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """The alias table's variants, lower-cased word by word, filed under their first word
     (longest first); built once per table."""
-    cached = _FOLDED.get(id(table))
-    if cached is not None and cached[0] is table:
-        return cached[1]
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for variant in table:
-        words = tuple(variant.lower().split(" "))
-        index.setdefault(words[0], []).append((words, variant))
-    for candidates in index.values():
-        candidates.sort(key=lambda item: (-len(item[0]), item[0]))
-    if len(_FOLDED) > 8:
-        _FOLDED.clear()
-    _FOLDED[id(table)] = (table, index)
-    return index
+
+    def build() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for variant in table:
+            words = tuple(variant.lower().split(" "))
+            index.setdefault(words[0], []).append((words, variant))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: (-len(item[0]), item[0]))
+        return index
+
+    return _once_per_table(_FOLDED, id(table), table, build)
 
 
 _FOLDED: dict[int, tuple[Mapping[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]] = {}
@@ -412,16 +410,30 @@ def _table_index(
     """:func:`_forms_by_first` of an alias table's variants (only those of several words
     with ``several_words``), built once per table: every document of a run passes the same
     one."""
-    key = (id(forms), several_words)
-    cached = _INDEXES.get(key)
-    if cached is not None and cached[0] is forms:
+
+    def build() -> dict[str, list[tuple[str, ...]]]:
+        chosen = {form: label for form, label in forms.items() if not several_words or " " in form}
+        return _forms_by_first(chosen)
+
+    return _once_per_table(_INDEXES, (id(forms), several_words), forms, build)
+
+
+def _once_per_table[K: Hashable, V](
+    cache: dict[K, tuple[Mapping[str, str], V]],
+    key: K,
+    table: Mapping[str, str],
+    build: Callable[[], V],
+) -> V:
+    """What ``build`` makes of an alias table, made once per table (the cache holds the
+    table itself, so a new table under a reused ``id`` is never served a stale index)."""
+    cached = cache.get(key)
+    if cached is not None and cached[0] is table:
         return cached[1]
-    chosen = {form: label for form, label in forms.items() if not several_words or " " in form}
-    index = _forms_by_first(chosen)
-    if len(_INDEXES) > 8:
-        _INDEXES.clear()
-    _INDEXES[key] = (forms, index)
-    return index
+    value = build()
+    if len(cache) > 8:
+        cache.clear()
+    cache[key] = (table, value)
+    return value
 
 
 def _index_with(
