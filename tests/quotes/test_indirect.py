@@ -313,6 +313,35 @@ INDIRECT_PATTERNS = [
         id="a-report-ends-where-the-speaker-adds-the-next",
     ),
     pytest.param(
+        "Like Hale, Senator Ann Vale also rejected the notion that farmers could legitimately"
+        " pull away from the deal over the issue of subsidies, arguing that there is room for"
+        " exceptions in the program.",
+        [
+            (
+                "that there is room for exceptions in the program",
+                "indirect",
+                "arguing",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-participle-after-a-noun-complement-is-the-main-subject's",
+    ),
+    pytest.param(
+        "Tom Hale, who chairs the panel, said the mayor's response to the flood was undercut"
+        " by her own budget.",
+        [
+            (
+                "the mayor's response to the flood was undercut by her own budget",
+                "indirect",
+                "said",
+                "Tom Hale",
+                "Tom Hale",
+            )
+        ],
+        id="a-passive-complement-tagged-as-an-adjective",
+    ),
+    pytest.param(
         "Ann Vale said she voted for Tom Hale in 2008 and wrote in Rick Lane in 2012.",
         [
             (

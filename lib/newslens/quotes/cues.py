@@ -95,7 +95,7 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
             if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
                 head = head.head  # "defended it by saying that ..."
             elif _reporting_after_report(verb, ctx):
-                head = head.head  # "X said he would sign it, adding that ...": X adds
+                head = _clause_above(head)  # "X said he would sign it, adding that ...": X adds
             return subject_of(head, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         # "X issued a statement saying ...": the statement's source; "officials speaking
@@ -153,12 +153,29 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
     reporting verb reports ("X said he would sign the bill, adding that ..."): the next
     report of the same speaker, not of the reported clause's subject."""
     head = verb.head
-    return (
-        reporting_participle(verb, ctx.verbs)
-        and head.dep_ == "ccomp"
-        and head.head != head
-        and ctx.is_reporting(head.head)
-    )
+    if not reporting_participle(verb, ctx.verbs) or head.head == head:
+        return False
+    if head.dep_ == "ccomp":
+        return ctx.is_reporting(head.head)
+    return head.dep_ == "acl" and head.head.pos_ == "NOUN" and _clause_above(head) is not head
+
+
+def _clause_above(verb: Token) -> Token:
+    """The verb of the clause that holds the reported or noun-complement clause of ``verb``
+    ("X rejected the notion that Y could ..."): ``verb`` itself when it heads no such clause."""
+    head = verb
+    while head.dep_ in ("ccomp", "acl") and head.head != head:
+        above = head.head
+        while (
+            above.pos_ in ("NOUN", "PROPN")
+            and above.dep_ in ("dobj", "pobj", "nsubj", "attr")
+            and above.head != above
+        ):
+            above = above.head
+        if above.pos_ not in ("VERB", "AUX"):
+            break
+        head = above
+    return head
 
 
 def _is_passive(verb: Token) -> bool:

@@ -205,6 +205,8 @@ def _verb_tagged_as_noun(clause: Token) -> bool:
     deps = {c.dep_ for c in clause.children}
     if clause.dep_ != "ccomp" or not deps & set(SUBJECT_DEPS):
         return False
+    if clause.pos_ == "ADJ":
+        return "auxpass" in deps  # "said the response was undercut by ...", "undercut" as ADJ
     return "aux" in deps or clause.i < clause.head.i
 
 
