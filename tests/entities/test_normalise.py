@@ -39,6 +39,41 @@ def test_normalise_moves_titles_to_the_role_and_drops_bare_titles(nlp, span, exp
     assert (None if normalised is None else (normalised.name, normalised.role)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vice Admiral Ana Ruiz spoke.", ("Ana Ruiz", "Vice Admiral")),
+        # The tokenizer splits the period off "Cpl." and "Sgt.": it is the title's.
+        ("Lance Cpl. Tom Hale spoke.", ("Tom Hale", "Lance Cpl.")),
+        ("Sgt. Tom Hale spoke.", ("Tom Hale", "Sgt.")),
+        ("Committeewoman Ana Ruiz spoke.", ("Ana Ruiz", "Committeewoman")),
+    ],
+)
+def test_ranks_and_party_offices_are_titles(nlp, text, expected):
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == "spoke")
+    normalised = normalise_span(Span(doc, 0, end, label="PERSON"))
+    assert (normalised.name, normalised.role) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # An auxiliary opening a question is no first name.
+        ("Will Obama Sign the Bill?", (0, 2), "Obama"),
+        # "Will" elsewhere is one.
+        ("Will Hurd spoke on Monday.", (0, 2), "Will Hurd"),
+        # "Said" after a quotation in title case is the reporting verb.
+        ('"We Won," Said Jay Sekulow.', (5, 8), "Jay Sekulow"),
+        ("Said Kouachi was named.", (0, 2), "Said Kouachi"),
+    ],
+)
+def test_a_verb_the_tagger_took_into_a_name_is_cut(nlp, text, span, expected):
+    doc = nlp(text)
+    normalised = normalise_span(Span(doc, span[0], span[1], label="PERSON"))
+    assert normalised.name == expected
+
+
 def test_curly_and_straight_possessives_give_one_name(nlp):
     doc = nlp("Ana Ruiz\u2019s plan and Ana Ruiz's budget")
     curly = normalise_span(Span(doc, 0, 3, label="PERSON"))

@@ -359,7 +359,7 @@ def test_a_first_name_alone_is_not_linked_to_someone_it_is_the_surname_of():
 
 
 def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
-    rows = [(d, "Druids", "Druids", "NORP", "name") for d in "abcdhij"]
+    rows = [(d, "Druids", "Druids", "NORP", "name") for d in "abcdhijmnopqrs"]
     # In e the tagger made a person of "Ancient Druids", and the document linked every
     # "Druids" to it; the corpus reads "Druids" as a group, and no other person's name
     # begins with "Ancient".
@@ -370,7 +370,14 @@ def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
     rows += [("f", "Mark Druids", "Mark Druids", "PERSON", "name")]
     rows += [("f", "Druids", "Mark Druids", "PERSON", "surname")]
     rows += [("g", "Mark Lopez", "Mark Lopez", "PERSON", "name")]
+    # A person the corpus names in full in two documents keeps her surname: "Fiona" begins
+    # no other name, but "Fiona Druids" is no one-off phrase.
+    for doc_id in "kl":
+        rows += [(doc_id, "Fiona Druids", "Fiona Druids", "PERSON", "name")]
+        rows += [(doc_id, "Druids", "Fiona Druids", "PERSON", "surname")]
     linked = link_across_documents(mention_rows(rows))
+    k = linked[(linked["doc_id"] == "k") & (linked["text"] == "Druids")]
+    assert k[["entity", "label"]].values.tolist() == [["Fiona Druids", "PERSON"]]
     e = linked[(linked["doc_id"] == "e") & (linked["text"] == "Druids")]
     assert (
         e[["entity", "label", "linked_by"]].values.tolist()

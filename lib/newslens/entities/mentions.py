@@ -18,6 +18,7 @@ from newslens.entities.cuts import join_hover_names, split_swallowed, split_two_
 from newslens.entities.document import (
     DEFAULT_LABELS,
     STORM_HEADS,
+    drop_article_nouns,
     drop_common_words,
     drop_storm_names,
     is_short_form_use,
@@ -158,6 +159,7 @@ def extract_mentions(
     link_short_orgs(mentions, known=aliases)
     link_people(mentions)
     mentions = drop_storm_names(doc, drop_common_words(doc, mentions, texts, lowers))
+    mentions = drop_article_nouns(doc, mentions)
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
 

@@ -25,7 +25,7 @@ NAMED_THING_WORDS = frozenset(
     conference foundation institute library memorial museum center centre plaza room
     building tower towers airport stadium arena bridge tunnel highway street avenue
     boulevard hospital church cathedral chapel school university college academy pipeline
-    syndicate""".split()
+    syndicate bill elementary correctional medical square hotel mansion cemetery""".split()
 )
 # After a possessive only the names of laws and lists named after someone ("Kate's Law",
 # "Schindler's List"); "Pelosi's Building Frustration" is a headline's phrase.

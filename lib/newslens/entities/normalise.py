@@ -159,6 +159,7 @@ def _trimmed_tokens(
             and lowers[start] not in _NAME_PARTICLES
             and _capitalised_after(doc, start, end)
         )
+        or (end - start > 1 and _leading_verb(doc, start, lowers))
     ):
         start += 1
     while end > start and (
@@ -168,6 +169,24 @@ def _trimmed_tokens(
     ):
         end -= 1
     return None if start >= end else (start, end)
+
+
+# Auxiliaries that open a question ("Will Obama Veto the Bill?") and reporting verbs that
+# follow a quotation in title case ('"We Won," Said Sekulow'): no first names there.
+_QUESTION_AUXILIARIES = frozenset({"will", "would", "can", "could", "should", "did", "does"})
+_SAID = frozenset({"said", "says"})
+
+
+def _leading_verb(doc: Doc, i: int, lowers: Sequence[str]) -> bool:
+    """Whether token ``i``, the first of a name, is a verb the tagger took into it: an
+    auxiliary opening a question, or "Said" right after a quotation or a comma."""
+    if lowers[i] in _QUESTION_AUXILIARIES:
+        sentence = doc[i].sent
+        last = next((t for t in reversed(sentence) if not t.is_space), None)
+        return doc[i].is_sent_start and last is not None and last.text == "?"
+    if lowers[i] in _SAID and i > 0:
+        return doc[i - 1].text in (",", "”", '"', "’", "'")
+    return False
 
 
 def _capitalised_after(doc: Doc, i: int, end: int) -> bool:
@@ -213,6 +232,8 @@ def _after_leading_titles(
     while cursor < end - 1:
         after = title_starting_at(lowers, cursor, end - 1, index)
         if after > cursor:
+            if after < end - 1 and doc[after].text == ".":
+                after += 1  # the period the tokenizer split off an abbreviation ("Sgt", ".")
             name_start = cursor = after
             continue
         token = doc[cursor]

@@ -274,7 +274,8 @@ def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
     place (the caller's vote) and the "full name" begins with a word no other person's
     name begins with, the tagger made a person of a phrase, and the mentions are the group's
     or the place's. A real person's first name begins other names ("Mark Cuban", "David
-    French" keep "Cuban" and "French")."""
+    French" keep "Cuban" and "French"), and a real person is named in full in more than one
+    document ("Fiona Hill" keeps "Hill" where the corpus reads "Hill" as The Hill)."""
     surnames = (result["linked_by"] == "surname") & (result["label"] == "PERSON")
     if not surnames.any():
         return surnames
@@ -282,7 +283,10 @@ def _surname_of_no_one(result: pd.DataFrame, key: pd.Series) -> pd.Series:
     longer = names[names.str.contains(" ", regex=False)]
     given = longer.str.split(" ", n=1).str[0].value_counts()
     first = result.loc[surnames, "entity"].str.split(" ", n=1).str[0]
-    alone = first.map(given).fillna(0) <= 1
+    # A full name the corpus names in several documents is a person ("Fiona Hill").
+    documents = result.loc[result["label"] == "PERSON"].groupby("entity")["doc_id"].nunique()
+    named_once = result.loc[surnames, "entity"].map(documents).fillna(0) <= 1
+    alone = (first.map(given).fillna(0) <= 1) & named_once
     return surnames & alone.reindex(result.index, fill_value=False) & (result["entity"] != key)
 
 
