@@ -233,41 +233,6 @@ def test_a_person_whose_words_the_document_writes_in_lower_case_is_no_name(
     assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
 
 
-@pytest.mark.parametrize(
-    ("text", "spans", "people"),
-    [
-        # A word the document writes with an article as its head is a common noun here.
-        (
-            "Hale said the Regent had come a long way. The Regent was treated badly.",
-            [(3, 4, "PERSON"), (10, 11, "PERSON")],
-            [],
-        ),
-        # A name used as a modifier takes the article of the noun after it.
-        (
-            "Hale praised the Obama administration and Obama thanked him.",
-            [(3, 4, "PERSON"), (6, 7, "PERSON")],
-            ["Obama", "Obama"],
-        ),
-        # So do coordinated names before their noun.
-        (
-            "He served in the Reagan and Bush White Houses.",
-            [(4, 5, "PERSON"), (6, 7, "PERSON")],
-            ["Reagan", "Bush"],
-        ),
-        # A word of a longer name of the document stays: "The Donald" is Donald Trump.
-        (
-            "Donald Trump spoke. The Donald won everything on Tuesday.",
-            [(0, 2, "PERSON"), (5, 6, "PERSON")],
-            ["Donald Trump", "Donald Trump"],
-        ),
-    ],
-)
-def test_a_one_word_person_written_with_an_article_is_no_name(nlp, text, spans, people):
-    doc = entity_for(nlp(text), spans)
-    mentions = extract_mentions(doc, doc_id="z")
-    assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
-
-
 def test_a_name_after_a_tweets_link_and_dash_is_still_counted(nlp):
     text = "Jane Doe wrote it. https://t.co/abc1 — Jane Doe (@janedoe) May 1, 2020"
     doc = entity_for(nlp(text), [(0, 2, "PERSON"), (5, 9, "PERSON")])

@@ -66,6 +66,10 @@ def test_ranks_and_party_offices_are_titles(nlp, text, expected):
         # "Said" after a quotation in title case is the reporting verb.
         ('"We Won," Said Jay Sekulow.', (5, 8), "Jay Sekulow"),
         ("Said Kouachi was named.", (0, 2), "Said Kouachi"),
+        # The "Read" of a "Read more" link after a byline.
+        ("Tom Hale Read more", (0, 3), "Tom Hale"),
+        # A headline's colon ends the name.
+        ("Rand Paul: Ebola Is a Threat", (0, 4), "Rand Paul"),
     ],
 )
 def test_a_verb_the_tagger_took_into_a_name_is_cut(nlp, text, span, expected):

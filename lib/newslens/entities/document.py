@@ -308,47 +308,6 @@ def drop_common_words(
     return [m for m in mentions if not (m.label == "PERSON" and m.entity in common)]
 
 
-# Words that make the noun after them a common noun, never a person's name alone.
-_ARTICLES = frozenset({"the", "a", "an"})
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "conj"})
-_JOINING_WORDS = frozenset({"and", "or", "nor", "-", "'s", "’s"})
-
-
-def drop_article_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Leave out the one-word "people" the document writes with an article as the head of
-    their phrase in at least half their mentions ("the Negro", "the Sopranos", "a SuperPAC",
-    "the ADL"): a person's name takes no article, so the word is a group, a work, an
-    organisation or a common noun.
-
-    Only names nothing else makes a person: no title before any mention, not a word of a
-    longer person's name of the document ("The Donald" beside "Donald Trump" stays), and the
-    word not a modifier of the noun after it ("the Obama administration")."""
-    people = [m for m in mentions if m.label == "PERSON"]
-    longer = {word for m in people if " " in m.entity for word in m.entity.split(" ")}
-    titled = {m.name for m in people if m.role}
-    uses: dict[str, list[bool]] = {}
-    for m in people:
-        if m.entity == m.name and " " not in m.name and m.name not in titled | longer:
-            uses.setdefault(m.name, []).append(_after_article(doc, m))
-    common = {name for name, after in uses.items() if 2 * sum(after) >= len(after)}
-    if not common:
-        return mentions
-    return [m for m in mentions if not (m.label == "PERSON" and m.entity in common)]
-
-
-def _after_article(doc: Doc, mention: Mention) -> bool:
-    """Whether a one-token mention follows an article and heads its phrase."""
-    token = doc[mention.token]
-    if token.i == 0 or mention.end != token.idx + len(token.text):
-        return False
-    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    if token.dep_ in _MODIFIER_DEPS or following in _JOINING_WORDS:
-        return False  # "the Obama administration", "the Reagan and Bush White Houses"
-    return doc[token.i - 1].lower_ in _ARTICLES and not any(
-        child.dep_ == "conj" for child in token.children
-    )
-
-
 def _demote_outvoted_people(mentions: list[Mention]) -> None:
     """A name the pipeline tags as an organisation, place or group more often in this
     document than as a person ("WikiLeaks" tagged PERSON 3 times and ORG 30 times) is not a

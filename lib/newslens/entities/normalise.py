@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newslens.entities.edge_words import without_edge_verbs
 from newslens.entities.mention import char_text, span_text
 from newslens.entities.names import (
     DASHES,
@@ -60,7 +61,6 @@ _SUSPECT = re.compile(r"[\d@#/:]|\.\w")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
 # base form and participles in -ed are left out: the tagger gives them to given names.
-_EDGE_VERB_TAGS = frozenset({"VBG", "VBZ", "VBP"})
 # A nickname in quotation marks between a person's given name and surname.
 _INNER_NICKNAME = re.compile(r" [\"“‘'][^\"“”‘’']{1,40}[\"”’'] ")
 # Any of :data:`~newslens.entities.names.DASHES` (one search, not one per dash).
@@ -127,7 +127,7 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     if span.label_ != "PERSON":
         return _trimmed_text(doc, name_start, end, role_text)
     name_start = _after_lowercase_words(doc, name_start, end, lowers)
-    name_start, end = _without_edge_verbs(doc, name_start, end)
+    name_start, end = without_edge_verbs(doc, name_start, end)
     end = _without_doubled_last_word(doc, name_start, end)
     found = _trimmed_text(doc, name_start, end, role_text)
     if found is not None and _INNER_NICKNAME.search(found.name):
@@ -139,13 +139,13 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
 def _trimmed_tokens(
     doc: Doc, start: int, end: int, lowers: Sequence[str]
 ) -> tuple[int, int] | None:
-    """The token range left after cutting at the first dash and dropping leading
+    """The token range left after cutting at the first dash or colon and dropping leading
     determiners, punctuation and lowercase words, and trailing possessives, punctuation and
     lowercase words ("Walker first", "Obama administration": names do not end in a
     lowercase word)."""
     if end - start > 1:
         for i in range(start + 1, end):
-            if is_dash(doc[i]):
+            if is_dash(doc[i]) or doc[i].text == ":":  # "Rand Paul: Ebola Is a Threat"
                 end = i
                 break
     # A lower-case word before a name is no part of it ("this White House", "her Supreme
@@ -159,7 +159,6 @@ def _trimmed_tokens(
             and lowers[start] not in _NAME_PARTICLES
             and _capitalised_after(doc, start, end)
         )
-        or (end - start > 1 and _leading_verb(doc, start, lowers))
     ):
         start += 1
     while end > start and (
@@ -169,24 +168,6 @@ def _trimmed_tokens(
     ):
         end -= 1
     return None if start >= end else (start, end)
-
-
-# Auxiliaries that open a question ("Will Obama Veto the Bill?") and reporting verbs that
-# follow a quotation in title case ('"We Won," Said Sekulow'): no first names there.
-_QUESTION_AUXILIARIES = frozenset({"will", "would", "can", "could", "should", "did", "does"})
-_SAID = frozenset({"said", "says"})
-
-
-def _leading_verb(doc: Doc, i: int, lowers: Sequence[str]) -> bool:
-    """Whether token ``i``, the first of a name, is a verb the tagger took into it: an
-    auxiliary opening a question, or "Said" right after a quotation or a comma."""
-    if lowers[i] in _QUESTION_AUXILIARIES:
-        sentence = doc[i].sent
-        last = next((t for t in reversed(sentence) if not t.is_space), None)
-        return doc[i].is_sent_start and last is not None and last.text == "?"
-    if lowers[i] in _SAID and i > 0:
-        return doc[i - 1].text in (",", "”", '"', "’", "'")
-    return False
 
 
 def _capitalised_after(doc: Doc, i: int, end: int) -> bool:
@@ -262,19 +243,6 @@ def _after_lowercase_words(doc: Doc, start: int, end: int, lowers: Sequence[str]
         while start < end - 1 and doc[start].is_punct:
             start += 1
     return start
-
-
-def _without_edge_verbs(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A PERSON name without a verb the tagger ran into it at either end: a participle
-    opening the sentence ("Describing King as a prophet, ...") or a headline's verb in
-    title case ("Obama Looks For A Spring Thaw", "Senators Encourage Obama to ..."). Only
-    words tagged as an inflected verb count (:data:`_EDGE_VERB_TAGS`), so given names such as
-    "Sterling", "Irving" or "Will" stay."""
-    if end - start >= 2 and doc[start].tag_ in _EDGE_VERB_TAGS:
-        start += 1
-    if end - start >= 2 and doc[end - 1].tag_ in _EDGE_VERB_TAGS:
-        end -= 1
-    return start, end
 
 
 def _without_doubled_last_word(doc: Doc, start: int, end: int) -> int:

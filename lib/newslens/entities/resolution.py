@@ -253,7 +253,7 @@ def _relabel_group_plurals(
         & ~key.str.contains(" ", regex=False)
         & (result["entity"] == key)
         & (result["role"].fillna("") == "")
-        & result["linked_by"].isin(["name", "repeat", "corpus_label"])
+        & result["linked_by"].isin(["name", "repeat", "corpus_label", "corpus_person"])
     )
     if not candidates.any():
         return

@@ -1,0 +1,72 @@
+"""One-word "people" the document shows to be something else (newslens.entities.not_people),
+through :func:`newslens.entities.extract_mentions` on written passages with the tags set, so
+the checks do not depend on what the NER tags."""
+
+from __future__ import annotations
+
+import pytest
+from entity_passages import entity_for
+from newslens.entities import extract_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "people"),
+    [
+        # A word the document writes with an article as its head is a common noun here.
+        (
+            "Hale said the Regent had come a long way. The Regent was treated badly.",
+            [(3, 4, "PERSON"), (10, 11, "PERSON")],
+            [],
+        ),
+        # A name used as a modifier takes the article of the noun after it.
+        (
+            "Hale praised the Obama administration and Obama thanked him.",
+            [(3, 4, "PERSON"), (6, 7, "PERSON")],
+            ["Obama", "Obama"],
+        ),
+        # So do coordinated names before their noun.
+        (
+            "He served in the Reagan and Bush White Houses.",
+            [(4, 5, "PERSON"), (6, 7, "PERSON")],
+            ["Reagan", "Bush"],
+        ),
+        # A word of a longer name of the document stays: "The Donald" is Donald Trump.
+        (
+            "Donald Trump spoke. The Donald won everything on Tuesday.",
+            [(0, 2, "PERSON"), (5, 6, "PERSON")],
+            ["Donald Trump", "Donald Trump"],
+        ),
+    ],
+)
+def test_a_one_word_person_written_with_an_article_is_no_name(nlp, text, spans, people):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A town with its state after a comma is a place, in every mention.
+        (
+            "The shooting in Ferguson, Mo., shook the nation. Ferguson police said little.",
+            [(3, 4, "PERSON"), (5, 6, "GPE"), (13, 14, "PERSON")],
+            [("Ferguson", "GPE"), ("Missouri", "GPE"), ("Ferguson", "GPE")],
+        ),
+        # A person named in full keeps the surname, state or not.
+        (
+            "Tom Kent spoke. Kent, Washington, is where Kent lives.",
+            [(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 7, "GPE"), (10, 11, "PERSON")],
+            [
+                ("Tom Kent", "PERSON"),
+                ("Tom Kent", "PERSON"),
+                ("Washington", "GPE"),
+                ("Tom Kent", "PERSON"),
+            ],
+        ),
+    ],
+)
+def test_a_one_word_person_written_with_its_state_is_a_place(nlp, text, spans, expected):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="z")
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == expected
