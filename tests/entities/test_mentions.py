@@ -385,6 +385,8 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
             "The case, Elonis vs. U.S., matters. Anthony Elonis said it did.",
             ["Anthony Elonis"],
         ),
+        # ... nor is the second party.
+        ("The ruling in Obergefell v. Hodges stands. Richard Hodges spoke.", ["Richard Hodges"]),
         # Two rivals are no court case.
         (
             "Kanye West vs. Jimmy Kimmel\n\nKanye West mocked him.",

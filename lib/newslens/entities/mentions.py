@@ -28,7 +28,7 @@ from newslens.entities.document import (
     places_before_regions,
 )
 from newslens.entities.mention import Mention, char_text, token_strings
-from newslens.entities.named_things import is_named_thing_word, names_a_thing_after
+from newslens.entities.named_things import in_named_thing
 from newslens.entities.names import NAME_SUFFIXES
 from newslens.entities.normalise import (
     PLACE_TAILS,
@@ -274,9 +274,9 @@ def _normalised_entity(
         if normalised is None or _CASE_NAME.search(normalised.name):
             return None
         last_word = normalised.name.rsplit(" ", 1)[-1]
-        if last_word.lower() in _NOT_NAME_ENDINGS or names_a_thing_after(doc, normalised.end_token):
-            return None
-        if is_named_thing_word(doc, normalised.start_token, normalised.end_token):
+        if last_word.lower() in _NOT_NAME_ENDINGS or in_named_thing(
+            doc, normalised.start_token, normalised.end_token
+        ):
             return None
         normalised = without_brackets(cut_after_suffix(doc, normalised))
         last_word = normalised.name.rsplit(" ", 1)[-1]

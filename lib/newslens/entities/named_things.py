@@ -1,7 +1,7 @@
 """Names inside the names of other things: a person's name that is a word of a law's,
 prize's or building's name ("Hyde Amendment", "Kate's Law", "Trump Tower") or a party to a
-court case ("Elonis v. United States") is no mention of the person, as the annotation
-guideline says of a name that is part of a longer name of another entity.
+court case ("Elonis v. United States", "Obergefell v. Hodges") is no mention of the person,
+as the annotation guideline says of a name that is part of a longer name of another entity.
 
 Why a module of its own: the tagged spans (:mod:`~newslens.entities.mentions`) and the
 untagged repeats (:mod:`~newslens.entities.untagged`) both ask it."""
@@ -15,7 +15,7 @@ from newslens.entities.mention import in_headline
 if TYPE_CHECKING:
     from newslens.types import Doc, Token
 
-__all__ = ["NAMED_THING_WORDS", "is_named_thing_word", "names_a_thing_after"]
+__all__ = ["NAMED_THING_WORDS", "in_named_thing", "names_a_thing_after"]
 
 # Capitalised words that, right after a person's name (or its possessive), make the name
 # part of the longer name of a law, prize, building or institution ("Hyde Amendment",
@@ -36,6 +36,17 @@ _CONTEST_MARKS = frozenset({"vs.", "vs"})
 # The other party of a case written with "vs.": the state ("Elonis vs. U.S.", "Smith vs.
 # State"), never a country or a city at large ("Trump vs. China").
 _STATE_PARTIES = frozenset({"u.s.", "us", "united", "state", "people", "commonwealth"})
+
+
+def in_named_thing(doc: Doc, start: int, end: int) -> bool:
+    """Whether the person's name at tokens ``start:end`` is part of a thing's name: a word
+    after it makes it one (:func:`names_a_thing_after`), it is such a word after a possessive
+    ("Law" in "Kate's Law") or it is the second party of a court case ("... v. Hodges")."""
+    return (
+        names_a_thing_after(doc, end)
+        or _is_named_thing_word(doc, start, end)
+        or (start > 0 and doc[start - 1].lower_ in _CASE_MARKS)
+    )
 
 
 def names_a_thing_after(doc: Doc, end: int) -> bool:
@@ -65,7 +76,7 @@ def _is_case_mark(mark: Token, other_party: Token) -> bool:
     return mark.lower_ in _CONTEST_MARKS and other_party.lower_ in _STATE_PARTIES
 
 
-def is_named_thing_word(doc: Doc, start: int, end: int) -> bool:
+def _is_named_thing_word(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` are one such word after a possessive, tagged as a
     person of its own ("Law" in "Kate's Law")."""
     return (
