@@ -373,6 +373,38 @@ def test_a_person_written_as_a_town_with_its_state_is_the_town(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "linked_by"),
+    [
+        # A U.S. state after the town is the document's own evidence (``place``): the
+        # corpus vote does not make the town a person again.
+        ("Floods hit Conway, South Carolina, on Sunday.", "place"),
+        # Another place after a comma is weaker evidence ("Under Obama, America ...").
+        ("Floods hit Conway, Brazil, on Sunday.", "name"),
+    ],
+)
+def test_a_town_with_its_us_state_is_linked_as_a_place(nlp, text, linked_by):
+    doc = entity_for(nlp(text), [(2, 3, "PERSON"), (4, 6 if "South" in text else 5, "GPE")])
+    mentions = extract_mentions(doc, doc_id="t")
+    conway = mentions[mentions["text"] == "Conway"]
+    assert conway[["label", "linked_by"]].values.tolist() == [["GPE", linked_by]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit Conway, Mo.\n\nConway police said little.",
+        "Floods hit Conway, Mo. The river rose and Conway police left.",
+    ],
+)
+def test_a_new_line_or_sentence_after_the_state_ends_the_towns_phrase(nlp, text):
+    doc = nlp(text)
+    conways = [t.i for t in doc if t.text == "Conway"]
+    doc = entity_for(doc, [(conways[0], conways[0] + 1, "PERSON"), (4, 5, "GPE")])
+    mentions = extract_mentions(doc, doc_id="t")
+    assert mentions.loc[mentions["text"] == "Conway", "label"].tolist()[0] == "GPE"
+
+
 def test_a_person_written_after_city_of_is_the_city(nlp):
     text = "Workers in the city of Kenara went on strike. Kenara is the third city of the country."
     doc = entity_for(nlp(text), [(5, 6, "PERSON"), (10, 11, "PERSON")])

@@ -42,31 +42,3 @@ def test_a_one_word_person_written_with_an_article_is_no_name(nlp, text, spans, 
     doc = entity_for(nlp(text), spans)
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
-
-
-@pytest.mark.parametrize(
-    ("text", "spans", "expected"),
-    [
-        # A town with its state after a comma is a place, in every mention.
-        (
-            "The shooting in Ferguson, Mo., shook the nation. Ferguson police said little.",
-            [(3, 4, "PERSON"), (5, 6, "GPE"), (13, 14, "PERSON")],
-            [("Ferguson", "GPE"), ("Missouri", "GPE"), ("Ferguson", "GPE")],
-        ),
-        # A person named in full keeps the surname, state or not.
-        (
-            "Tom Kent spoke. Kent, Washington, is where Kent lives.",
-            [(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 7, "GPE"), (10, 11, "PERSON")],
-            [
-                ("Tom Kent", "PERSON"),
-                ("Tom Kent", "PERSON"),
-                ("Washington", "GPE"),
-                ("Tom Kent", "PERSON"),
-            ],
-        ),
-    ],
-)
-def test_a_one_word_person_written_with_its_state_is_a_place(nlp, text, spans, expected):
-    doc = entity_for(nlp(text), spans)
-    mentions = extract_mentions(doc, doc_id="z")
-    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == expected

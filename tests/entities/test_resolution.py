@@ -471,3 +471,13 @@ def test_a_chinese_family_name_alone_is_the_person_named_in_full(nlp):
     people = linked[linked["label"] == "PERSON"]
     assert people["text"].tolist() == ["Xi", "Xi Jinping", "Xi"]
     assert set(people["entity"]) == {"Xi Jinping"}
+
+
+def test_a_town_its_document_writes_with_its_state_stays_a_place():
+    # The corpus reads "Fergus" as a person; the town in "Fergus, Missouri" (document a,
+    # linked by the document's own rule) stays the town, while a bare place tag does not.
+    rows = [(d, "Fergus", "Fergus", "PERSON", "name") for d in "bcdeghij"]
+    rows += [("a", "Fergus", "Fergus", "GPE", "place"), ("f", "Fergus", "Fergus", "GPE", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    labels = dict(zip(linked["doc_id"], linked["label"], strict=True))
+    assert (labels["a"], labels["f"]) == ("GPE", "PERSON")

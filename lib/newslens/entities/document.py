@@ -189,6 +189,18 @@ def _dominant(owners: set[str], weights: Mapping[str, int]) -> set[str]:
 # (punctuation, a preposition, a verb), not a noun it qualifies ("Hawley, Missouri attorney
 # general") nor a possessive ("McCaskill, Missouri's senator").
 _AFTER_A_PLACE = frozenset({"ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
+# The states after a town's name that make the town the document's evidence against the
+# corpus ("Perry, Iowa" stays a town where the corpus reads "Perry" as Rick Perry); other
+# places after a comma ("Under Obama, America suffered") give way to the corpus vote.
+US_STATES = frozenset(
+    name.replace("_", " ")
+    for name in """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada
+    New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma
+    Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah
+    Vermont Virginia Washington West_Virginia Wisconsin Wyoming""".split()
+)
 # Nouns that make the name after "of" a place ("the city of Kenema", "the town of Selma").
 PLACE_NOUNS_BEFORE_OF = frozenset(
     {"city", "town", "village", "hamlet", "township", "borough", "suburb", "municipality"}
@@ -205,6 +217,7 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
     Why: the tagger reads small towns as people (a surname-shaped word), and the article
     gives the town its state or country the first time it names it."""
     place_ends = {m.token: m.end_token for m in mentions if m.label == "GPE"}
+    states = {m.token for m in mentions if m.label == "GPE" and (m.entity or m.name) in US_STATES}
     towns = {
         m.name
         for m in mentions
@@ -217,14 +230,18 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
     towns -= {
         word for m in mentions if m.label == "PERSON" and " " in m.name for word in m.name.split()
     }
+    # A town with its U.S. state is the document's evidence: no corpus vote undoes it.
+    stated = {m.name for m in mentions if m.name in towns and m.end_token + 1 in states}
     for mention in mentions:
         if (
             mention.name in towns
-            and mention.label == "PERSON"
+            and mention.label in ("PERSON", "GPE")
             and not mention.role
             and mention.entity in ("", mention.name)
         ):
             mention.label = "GPE"
+            if mention.name in stated:
+                mention.linked_by = "place"
 
 
 def _after_place_noun(doc: Doc, first: int) -> bool:
@@ -243,9 +260,10 @@ def _before_a_region(doc: Doc, comma: int, place_ends: Mapping[int, int]) -> boo
     if comma < 0 or comma + 1 >= len(doc) or doc[comma].text != "," or comma + 1 not in place_ends:
         return False
     after = place_ends[comma + 1]
-    return (
-        after < 0 or after >= len(doc) or doc[after].is_punct or doc[after].pos_ in _AFTER_A_PLACE
-    )
+    if after < 0 or after >= len(doc):
+        return True
+    token = doc[after]  # a new line or sentence also ends the phrase ("Eugene, Ore. The ...")
+    return token.is_punct or token.is_space or token.is_sent_start or token.pos_ in _AFTER_A_PLACE
 
 
 def drop_storm_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:

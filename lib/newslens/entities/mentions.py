@@ -48,7 +48,7 @@ from newslens.entities.not_names import (
     names_market_index,
     skip_not_names,
 )
-from newslens.entities.not_people import without_false_people
+from newslens.entities.not_people import drop_article_nouns
 from newslens.entities.titles import (
     TitleIndex,
     default_titles,
@@ -131,8 +131,8 @@ def extract_mentions(
     part of a hyphenated compound, ``hover`` for the formal name glued after a name as
     hover text, ``trim`` for the parts of a span that swallowed a person
     and an organisation, ``acronym`` for an acronym of an organisation the document names in
-    full, ``short_form`` for the last word of one organisation's name, ``place`` for a one-word
-    "person" written with its state, "Ferguson, Mo."). ``start/end`` are
+    full, ``short_form`` for the last word of one organisation's name, ``place`` for a town written with its
+    state, "Ferguson, Mo."). ``start/end`` are
     character offsets into ``doc.text`` of the normalised mention and ``text`` is
     ``doc.text[start:end]``; ``sentence_id`` is the index of its sentence in
     ``list(doc.sents)``. Rows are in text order; a mention that normalises to nothing (a
@@ -160,7 +160,7 @@ def extract_mentions(
     link_short_orgs(mentions, known=aliases)
     link_people(mentions)
     mentions = drop_storm_names(doc, drop_common_words(doc, mentions, texts, lowers))
-    mentions = without_false_people(doc, mentions)
+    mentions = drop_article_nouns(doc, mentions)
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
 

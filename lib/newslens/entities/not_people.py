@@ -1,14 +1,14 @@
 """One-word "people" the document itself shows to be something else: a word written with an
-article ("the Sopranos") or a place written with its state ("Ferguson, Mo.").
+article ("the Sopranos"). (A town written with its state, "Ferguson, Mo.", is
+:func:`newslens.entities.document.places_before_regions`.)
 
 Only this document's evidence is used, and only for names nothing else makes a person: no
 title before any of their mentions, and not a word of a longer person's name of the
-document. These rules run in the per-document pass, after the document's links.
+document. The rule runs in the per-document pass, after the document's links.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention
@@ -16,14 +16,7 @@ from newslens.entities.mention import Mention
 if TYPE_CHECKING:
     from newslens.types import Doc
 
-__all__ = ["drop_article_nouns", "places_with_their_state", "without_false_people"]
-
-
-def without_false_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions after both rules of this module: articles, then states."""
-    mentions = drop_article_nouns(doc, mentions)
-    places_with_their_state(doc, mentions)
-    return mentions
+__all__ = ["drop_article_nouns"]
 
 
 # Words that make the noun after them a common noun, never a person's name alone.
@@ -65,20 +58,6 @@ def _after_article(doc: Doc, mention: Mention) -> bool:
     )
 
 
-def places_with_their_state(doc: Doc, mentions: list[Mention]) -> None:
-    """Relabel, in place, the one-word "people" the document writes as a place followed by
-    its state or country ("from Anderson, S.C.", "in Ferguson, Mo.", "Kent, Washington"): a
-    place, in every mention of the document ("Ferguson police" after "Ferguson, Mo.").
-
-    Why: the tagger reads the names of small towns as surnames; a town's state after a
-    comma is the evidence a reader uses."""
-    candidates = _unsupported_names(mentions)
-    placed = {m.name for m in mentions if m.name in candidates and _before_its_state(doc, m)}
-    for index, mention in enumerate(mentions):
-        if mention.label == "PERSON" and mention.entity in placed:
-            mentions[index] = replace(mention, label="GPE", linked_by="place")
-
-
 def _unsupported_names(mentions: list[Mention]) -> set[str]:
     """The one-word PERSON names of the document that nothing else makes a person: no
     title before any mention, not a word of a longer person's name of the document."""
@@ -90,9 +69,3 @@ def _unsupported_names(mentions: list[Mention]) -> set[str]:
         for m in people
         if m.entity == m.name and " " not in m.name and m.name not in titled | longer
     }
-
-
-def _before_its_state(doc: Doc, mention: Mention) -> bool:
-    """Whether a one-token mention is followed by a comma and a place ("Kent, Washington")."""
-    after = mention.token + 1
-    return after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_type_ == "GPE"

@@ -201,7 +201,7 @@ def _vote_labels(
     )
     unperson |= decided & _surname_of_no_one(result, key)
     # A name the corpus overwhelmingly uses for a person, tagged ORG/GPE/NORP here.
-    person = decided & ~is_person & (win_label == "PERSON")
+    person = decided & ~is_person & (win_label == "PERSON") & (result["linked_by"] != "place")
     other = decided & ~is_person & (win_label != "PERSON")
     result.loc[unperson, "entity"] = key[unperson]
     result.loc[unperson | other, "label"] = win_label[unperson | other]
