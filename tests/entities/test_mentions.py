@@ -43,6 +43,9 @@ def test_labels_select_what_is_returned(nlp):
     [
         ("Sen. Amy Klobuchar (D-Minn.) spoke.", [(1, 3, "PERSON"), (4, 7, "ORG")], "D-Minn."),
         ("They chased antifa groups downtown.", [(2, 3, "PERSON")], "antifa"),
+        # A word derived from a name names no one.
+        ("It smacks of McCarthyism to me.", [(3, 4, "PERSON")], "McCarthyism"),
+        ("Many Wisconsinites voted early.", [(1, 2, "PERSON")], "Wisconsinites"),
         ("Labor Secretary Alexander Acosta spoke.", [(0, 1, "ORG"), (2, 4, "PERSON")], "Labor"),
     ],
 )

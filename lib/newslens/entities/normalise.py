@@ -59,6 +59,10 @@ _COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Cor
 _SUSPECT = re.compile(r"[\d@#/:]|\.\w")
 # The plural of an acronym ("MPs", "CEOs"): a group of people, never a person's name.
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+# One-word "names" derived from a name: an ideology, followers or a demonym ("McCarthyism",
+# "Atlanticists", "Wisconsinites"); no person is called that. (A singular "-ist" is left
+# alone: "Federalist" and "Economist" are outlets; so is "-esque": "Levesque" is a surname.)
+_DERIVED_WORD = re.compile(r"\w+(?:isms?|ists|ites)")
 # Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
 # base form and participles in -ed are left out: the tagger gives them to given names.
 # A nickname in quotation marks between a person's given name and surname.
@@ -414,12 +418,14 @@ def _not_in_a_name(token: Token, end: int) -> bool:
 def is_name_shaped(name: str, label: str) -> bool:
     """Whether a mention can be a name of its label: no name holds an e-mail address or a
     web address ("tips@example.com"); a person's name has a capital letter ("antifa" is not
-    one), is no plural of an acronym ("MPs", "CEOs") and no letter alone (an interview's
-    "Q." and "A."); a place's name starts with a capital ("iPhone", "jubilee bank")."""
+    one), is no plural of an acronym ("MPs", "CEOs"), no letter alone (an interview's
+    "Q." and "A.") and no word derived from a name ("McCarthyism", "Wisconsinites"); a place's name starts with a capital ("iPhone", "jubilee bank")."""
     if name in _COMPANY_SUFFIXES or "@" in name or "://" in name:
         return False
     if label == "PERSON":
         if len(name.rstrip(".")) == 1:
+            return False
+        if _DERIVED_WORD.fullmatch(name):
             return False
         return any(ch.isupper() for ch in name) and not _PLURAL_ACRONYM.match(name)
     if label in ("GPE", "LOC"):
