@@ -42,3 +42,19 @@ def test_a_one_word_person_written_with_an_article_is_no_name(nlp, text, spans, 
     doc = entity_for(nlp(text), spans)
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # A name right after the kind of organisation it is: the organisation.
+        ("He is a partner at the law firm Reed Smith in Chicago.", (7, 9), "ORG"),
+        ("Ratings agency Fitch warned that it could cut the rating.", (2, 3), "ORG"),
+        # A noun for a person is no kind of organisation.
+        ("Republican pollster Frank Luntz tweeted the result.", (2, 4), "PERSON"),
+    ],
+)
+def test_a_name_after_the_kind_of_organisation_it_is_is_that_organisation(nlp, text, span, label):
+    doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    assert mentions["label"].tolist() == [label]

@@ -48,7 +48,7 @@ from newslens.entities.not_names import (
     names_market_index,
     skip_not_names,
 )
-from newslens.entities.not_people import drop_article_nouns
+from newslens.entities.not_people import without_false_people
 from newslens.entities.titles import (
     TitleIndex,
     default_titles,
@@ -160,7 +160,7 @@ def extract_mentions(
     link_short_orgs(mentions, known=aliases)
     link_people(mentions)
     mentions = drop_storm_names(doc, drop_common_words(doc, mentions, texts, lowers))
-    mentions = drop_article_nouns(doc, mentions)
+    mentions = without_false_people(doc, mentions)
     wanted = tuple(labels)
     return _mention_rows(doc, doc_id, [m for m in mentions if m.label in wanted])
 

@@ -1,10 +1,11 @@
-"""One-word "people" the document itself shows to be something else: a word written with an
-article ("the Sopranos"). (A town written with its state, "Ferguson, Mo.", is
+""" "People" the document itself shows to be something else: a one-word name written with an
+article ("the Sopranos"), a name written after the kind of organisation it is ("the law firm
+Reed Smith", "the website Deadspin"). (A town written with its state, "Ferguson, Mo.", is
 :func:`newslens.entities.document.places_before_regions`.)
 
 Only this document's evidence is used, and only for names nothing else makes a person: no
 title before any of their mentions, and not a word of a longer person's name of the
-document. The rule runs in the per-document pass, after the document's links.
+document. The rules run in the per-document pass, after the document's links.
 """
 
 from __future__ import annotations
@@ -16,13 +17,27 @@ from newslens.entities.mention import Mention
 if TYPE_CHECKING:
     from newslens.types import Doc
 
-__all__ = ["drop_article_nouns"]
+__all__ = ["drop_article_nouns", "organisations_after_their_kind", "without_false_people"]
 
 
 # Words that make the noun after them a common noun, never a person's name alone.
 _ARTICLES = frozenset({"the", "a", "an"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "conj"})
 _JOINING_WORDS = frozenset({"and", "or", "nor", "-", "'s", "’s"})
+# Nouns for kinds of organisation that name the organisation right after them ("the law firm
+# Reed Smith", "news agency Dogan", "the texting app Yik Yak"); nouns for people ("pollster
+# Ann Selzer", "publisher Jann Wenner") and loose ones ("a company Biden created") are not.
+ORGANISATION_KINDS = frozenset(
+    """agency airline app blog daily firm magazine manufacturer newspaper retailer site
+    startup start-up website""".split()
+)
+
+
+def without_false_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions after both rules of this module."""
+    mentions = drop_article_nouns(doc, mentions)
+    organisations_after_their_kind(doc, mentions)
+    return mentions
 
 
 def drop_article_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -69,3 +84,39 @@ def _unsupported_names(mentions: list[Mention]) -> set[str]:
         for m in people
         if m.entity == m.name and " " not in m.name and m.name not in titled | longer
     }
+
+
+def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel, in place, the "people" the document writes right after the kind of
+    organisation they are ("the law firm Mayer Brown", "the website Deadspin", "ratings agency
+    Fitch"): organisations, in every mention of the document.
+
+    Not when the name is the subject of a relative clause ("the law firm Manafort hired"),
+    has a title or is a word of a longer person's name of the document."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    longer = {word for m in people if " " in m.entity for word in m.entity.split(" ")}
+    named = {
+        m.name
+        for m in people
+        if not m.role
+        and m.entity == m.name
+        and m.name not in longer
+        and _after_organisation_kind(doc, m)
+    }
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.name in named and not mention.role:
+            mention.label = "ORG"
+
+
+def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
+    """Whether the mention follows a noun of :data:`ORGANISATION_KINDS` and is not the subject
+    of a relative clause."""
+    token = doc[mention.token]
+    if token.i == 0:
+        return False
+    kind = doc[token.i - 1]
+    end = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = end.root if end is not None else token
+    # "the law firm Manafort hired": the name is the subject of a clause about the firm.
+    relative = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl"
+    return kind.lower_ in ORGANISATION_KINDS and kind.pos_ == "NOUN" and not relative
