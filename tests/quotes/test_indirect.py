@@ -328,6 +328,20 @@ INDIRECT_PATTERNS = [
         id="a-participle-after-a-noun-complement-is-the-main-subject's",
     ),
     pytest.param(
+        "This covers a new unit to train local police officers, Defense Secretary Ann Vale told"
+        " a House panel.",
+        [
+            (
+                "This covers a new unit to train local police officers",
+                "indirect",
+                "told",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-reporting-clause-after-a-comma-parsed-as-coordinated",
+    ),
+    pytest.param(
         "Tom Hale, who chairs the panel, said the mayor's response to the flood was undercut"
         " by her own budget.",
         [

@@ -134,7 +134,9 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
             report = _complement_report(token, complements[0], subject, ctx)
         elif _crediting_as(token, ctx):
             report = _as_report(token, subject, ctx)
-        elif token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i:
+        elif (token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i) or _spliced(
+            token, subject
+        ):
             report = _trailing_report(token, subject, ctx)
         elif token.dep_ in ("ccomp", "parataxis", "advcl"):
             report = _parenthetical_report(token, subject, ctx)
@@ -238,6 +240,20 @@ def _breaks_off(token: Token, ctx: Context, *, marks: tuple[str, ...]) -> bool:
     """Whether ``token`` ends what one report can span: one of ``marks``, a line break, or a
     quotation."""
     return token.text in marks or "\n" in token.text_with_ws or ctx.inside[token.i]
+
+
+def _spliced(token: Token, subject: Token) -> bool:
+    """Whether a reporting clause after a comma was parsed as coordinated with the clause it
+    reports ("This includes a special force, Defense Secretary Ash Carter told a Senate
+    panel"): a ``conj`` with no "and" or "but" before it and a comma right before its
+    subject."""
+    head = token.head
+    if token.dep_ != "conj" or head.i >= token.i or subject.i > token.i:
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < token.i for c in head.children):
+        return False
+    first = subject.left_edge.i
+    return first > 0 and token.doc[first - 1].text == ","
 
 
 def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
