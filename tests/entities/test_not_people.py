@@ -58,3 +58,44 @@ def test_a_name_after_the_kind_of_organisation_it_is_is_that_organisation(nlp, t
     doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
     mentions = extract_mentions(doc, doc_id="z")
     assert mentions["label"].tolist() == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A one-word "person" written after a preposition of place is a place.
+        (
+            "They held a summit on the unrest in Fergus last week.",
+            [(8, 9, "PERSON")],
+            [("Fergus", "GPE", "name")],
+        ),
+        # ... unless it begins an organisation's name of the document.
+        (
+            "Fergus Capital bought it. He worked at Fergus for years.",
+            [(0, 2, "ORG"), (8, 9, "PERSON")],
+            [("Fergus Capital", "ORG", "name"), ("Fergus", "PERSON", "name")],
+        ),
+        # Not before a possessive, nor after "believe in".
+        (
+            "He worked in Fergus's department for years.",
+            [(3, 4, "PERSON")],
+            [("Fergus", "PERSON", "name")],
+        ),
+        (
+            "They did not believe in Fergus at all.",
+            [(5, 6, "PERSON")],
+            [("Fergus", "PERSON", "name")],
+        ),
+        # Nor when the document names the person in full.
+        (
+            "Tom Fergus spoke. Voters in Fergus cheered.",
+            [(0, 2, "PERSON"), (6, 7, "PERSON")],
+            [("Tom Fergus", "PERSON", "name"), ("Fergus", "PERSON", "person")],
+        ),
+    ],
+)
+def test_a_one_word_person_after_a_preposition_of_place_is_a_place(nlp, text, spans, expected):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="z")
+    rows = mentions[["text", "label", "linked_by"]].values.tolist()
+    assert [tuple(row) for row in rows] == expected

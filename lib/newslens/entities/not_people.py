@@ -17,13 +17,22 @@ from newslens.entities.mention import Mention
 if TYPE_CHECKING:
     from newslens.types import Doc
 
-__all__ = ["drop_article_nouns", "organisations_after_their_kind", "without_false_people"]
+__all__ = [
+    "drop_article_nouns",
+    "organisations_after_their_kind",
+    "places_after_locatives",
+    "without_false_people",
+]
 
 
 # Words that make the noun after them a common noun, never a person's name alone.
 _ARTICLES = frozenset({"the", "a", "an"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "conj"})
 _JOINING_WORDS = frozenset({"and", "or", "nor", "-", "'s", "’s"})
+# Prepositions of place: "in Ferguson", "at Rutgers", "near Crosby".
+_LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+# Words after which "in X" is a person ("believe in Jesus", "confidence in Obama").
+_IN_A_PERSON = frozenset({"believe", "belief", "trust", "faith", "confidence", "interest"})
 # Nouns for kinds of organisation that name the organisation right after them ("the law firm
 # Reed Smith", "news agency Dogan", "the texting app Yik Yak"); nouns for people ("pollster
 # Ann Selzer", "publisher Jann Wenner") and loose ones ("a company Biden created") are not.
@@ -34,9 +43,10 @@ ORGANISATION_KINDS = frozenset(
 
 
 def without_false_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions after both rules of this module."""
+    """The mentions after the three rules of this module."""
     mentions = drop_article_nouns(doc, mentions)
     organisations_after_their_kind(doc, mentions)
+    places_after_locatives(doc, mentions)
     return mentions
 
 
@@ -120,3 +130,37 @@ def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
     # "the law firm Manafort hired": the name is the subject of a clause about the firm.
     relative = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl"
     return kind.lower_ in ORGANISATION_KINDS and kind.pos_ == "NOUN" and not relative
+
+
+def places_after_locatives(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel, in place, the one-word "people" the document writes after a preposition of
+    place in at least half their mentions ("the unrest in Ferguson", "a professor at
+    Rutgers", "lawmakers in Olympia"): places (or institutions). The corpus vote may still
+    make one the person whose name the corpus overwhelmingly reads it as ("in Obama").
+
+    Only names nothing else in the document makes a person (see the module) and that begin
+    none of its organisations' names ("at Bain" beside "Bain Capital"), never before a
+    possessive ("in Kennedy's Labor Department") nor after "believe in", "trust in" and the
+    like ("believe in Jesus")."""
+    organisations = {m.name.split(" ")[0] for m in mentions if m.label == "ORG" and " " in m.name}
+    candidates = _unsupported_names(mentions) - organisations
+    uses: dict[str, list[bool]] = {}
+    for m in mentions:
+        if m.label == "PERSON" and m.name in candidates:
+            uses.setdefault(m.name, []).append(_after_locative(doc, m))
+    placed = {name for name, after in uses.items() if any(after) and 2 * sum(after) >= len(after)}
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.name in placed and not mention.role:
+            mention.label = "GPE"
+
+
+def _after_locative(doc: Doc, mention: Mention) -> bool:
+    """Whether the mention is the object of a preposition of place, with no possessive after
+    it and no "believe in" before it."""
+    token = doc[mention.token]
+    if token.i == 0 or doc[token.i - 1].lower_ not in _LOCATIVES:
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.text in ("'s", "’s", "'", "’"):
+        return False
+    return doc[token.i - 1].head.lemma_.lower() not in _IN_A_PERSON
