@@ -54,6 +54,13 @@ def test_party_tags_lowercase_people_and_title_heads_are_not_entities(nlp, text,
     assert dropped not in set(mentions["text"])
 
 
+def test_a_plural_after_a_title_is_no_person(nlp):
+    # "Justice" is a title, but "Democrats" is a group's name, not a person's.
+    doc = entity_for(nlp("The group Justice Democrats backed her."), [(3, 4, "NORP")])
+    mentions = extract_mentions(doc, doc_id="x")
+    assert mentions[["text", "label"]].values.tolist() == [["Democrats", "NORP"]]
+
+
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [

@@ -61,6 +61,8 @@ def test_ranks_and_party_offices_are_titles(nlp, text, expected):
     [
         # An auxiliary opening a question is no first name.
         ("Will Obama Sign the Bill?", (0, 2), "Obama"),
+        # ... also inside a sentence, before the question's verb.
+        ("JUST WATCHED Will Boehner remain Speaker?", (2, 4), "Boehner"),
         # "Will" elsewhere is one.
         ("Will Hurd spoke on Monday.", (0, 2), "Will Hurd"),
         # "Said" after a quotation in title case is the reporting verb.

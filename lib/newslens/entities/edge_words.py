@@ -29,20 +29,23 @@ def without_edge_verbs(doc: Doc, start: int, end: int) -> tuple[int, int]:
     Won," Said Sekulow') or the "Read" of a "Read more" link. Only words tagged as an
     inflected verb count among the first (:data:`_EDGE_VERB_TAGS`), so given names such as
     "Sterling", "Irving" or "Will" stay."""
-    if end - start >= 2 and (doc[start].tag_ in _EDGE_VERB_TAGS or _leading_verb(doc, start)):
+    if end - start >= 2 and (doc[start].tag_ in _EDGE_VERB_TAGS or _leading_verb(doc, start, end)):
         start += 1
     if end - start >= 2 and (doc[end - 1].tag_ in _EDGE_VERB_TAGS or _reads_more(doc, end - 1)):
         end -= 1
     return start, end
 
 
-def _leading_verb(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is an auxiliary opening a question, or "Said" right after a
-    quotation or a comma."""
+def _leading_verb(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i``, the first of a name ending before token ``end``, is an auxiliary
+    opening a question: a sentence that ends with "?" and starts with it, or has the
+    question's verb right after the name ("JUST WATCHED Will Boehner remain Speaker?"). Or
+    whether it is "Said" right after a quotation or a comma."""
     word = doc[i].lower_
     if word in _QUESTION_AUXILIARIES:
         last = next((t for t in reversed(doc[i].sent) if not t.is_space), None)
-        return doc[i].is_sent_start and last is not None and last.text == "?"
+        opens = doc[i].is_sent_start or (end < len(doc) and doc[end].tag_ == "VB")
+        return opens and last is not None and last.text == "?"
     return word in _SAID and i > 0 and doc[i - 1].text in _CLOSING
 
 

@@ -380,7 +380,7 @@ def _titled_name(doc: Doc, normalised: NormalisedSpan) -> bool:
     if not normalised.role or end - start > 3 or not doc[start].is_title:
         return False
     if normalised.role[:1].isupper():
-        return True
+        return doc[end - 1].ent_type_ != "NORP"  # "Justice Democrats": a group, no name
     words = doc[start:end]
     return (
         len(words) >= 2
