@@ -381,6 +381,8 @@ def test_a_person_written_as_a_town_with_its_state_is_the_town(nlp):
         ("Floods hit Conway, South Carolina, on Sunday.", "place"),
         # Another place after a comma is weaker evidence ("Under Obama, America ...").
         ("Floods hit Conway, Brazil, on Sunday.", "name"),
+        # So is a state that does not end the phrase ("For Clinton, Iowa is a must-win ...").
+        ("Floods hit Conway, Missouri is wet.", "name"),
     ],
 )
 def test_a_town_with_its_us_state_is_linked_as_a_place(nlp, text, linked_by):

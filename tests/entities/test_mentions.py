@@ -389,7 +389,6 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
         ("Donald Trump opened Trump Tower. Trump said so.", ["Donald Trump"] * 2),
         ("The Kate's Law vote was close. Kate Steinle died in 2015.", ["Kate Steinle"]),
         ("They met in the Strom Thurmond Room on Monday.", []),
-        ("Gun sales rose after the Brady Bill passed. James Brady smiled.", ["James Brady"]),
         # A party to a court case is no mention either.
         (
             "The case, Elonis vs. U.S., matters. Anthony Elonis said it did.",
@@ -408,6 +407,25 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
 )
 def test_a_name_inside_a_law_or_building_name_is_no_mention(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="t", labels=["PERSON"])
+    assert mentions["entity"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # "Bill" after a name makes it a bill's name ("Brady" is no mention of a person)...
+        ("Gun sales rose after the Brady Bill passed.", [(5, 6, "PERSON")], []),
+        # ... unless "Bill" starts the next person's name.
+        (
+            "A photo shows Hillary Clinton Bill Clinton and their daughter.",
+            [(3, 5, "PERSON"), (5, 7, "PERSON")],
+            ["Hillary Clinton", "Bill Clinton"],
+        ),
+    ],
+)
+def test_a_word_after_a_tagged_name_decides_whether_it_names_a_thing(nlp, text, spans, expected):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="t", labels=["PERSON"])
     assert mentions["entity"].tolist() == expected
 
 

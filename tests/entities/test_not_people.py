@@ -99,3 +99,25 @@ def test_a_one_word_person_after_a_preposition_of_place_is_a_place(nlp, text, sp
     mentions = extract_mentions(doc, doc_id="z")
     rows = mentions[["text", "label", "linked_by"]].values.tolist()
     assert [tuple(row) for row in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # Every mention of the organisation's entity takes its label, its surname too.
+        (
+            "He joined the law firm Reed Smith. Smith has 1,800 lawyers.",
+            [(5, 7, "PERSON"), (8, 9, "PERSON")],
+            [("Reed Smith", "ORG"), ("Smith", "ORG")],
+        ),
+        # "at" is no preposition of place here: Comey is the person lashed out at.
+        (
+            "Trump lashed out at Comey on Friday.",
+            [(0, 1, "PERSON"), (4, 5, "PERSON")],
+            [("Trump", "PERSON"), ("Comey", "PERSON")],
+        ),
+    ],
+)
+def test_the_rules_keep_to_their_evidence(nlp, text, spans, expected):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="z")
+    assert [tuple(row) for row in mentions[["text", "label"]].values.tolist()] == expected

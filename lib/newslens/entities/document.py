@@ -212,7 +212,9 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
     Missouri", "Selma, Ala." (the name, tagged a person or a place, a comma, then a place
     that ends the phrase), "the city of Kenema". Every mention of that name with nothing
     making it a person (no title, not a word of a longer person's name of the document)
-    becomes GPE, in place.
+    becomes GPE, in place; a town with its U.S. state and punctuation or a new line after it
+    is linked ``place``, which the corpus vote does not undo ("Perry, Iowa," where the
+    corpus reads "Perry" as Rick Perry).
 
     Why: the tagger reads small towns as people (a surname-shaped word), and the article
     gives the town its state or country the first time it names it."""
@@ -230,8 +232,15 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
     towns -= {
         word for m in mentions if m.label == "PERSON" and " " in m.name for word in m.name.split()
     }
-    # A town with its U.S. state is the document's evidence: no corpus vote undoes it.
-    stated = {m.name for m in mentions if m.name in towns and m.end_token + 1 in states}
+    # A town with its U.S. state ending the phrase ("Perry, Iowa, and", not "For Clinton,
+    # Iowa is ...") is the document's evidence: no corpus vote undoes it.
+    stated = {
+        m.name
+        for m in mentions
+        if m.name in towns
+        and m.end_token + 1 in states
+        and _before_a_region(doc, m.end_token, place_ends, strict=True)
+    }
     for mention in mentions:
         if (
             mention.name in towns
@@ -254,16 +263,20 @@ def _after_place_noun(doc: Doc, first: int) -> bool:
     )
 
 
-def _before_a_region(doc: Doc, comma: int, place_ends: Mapping[int, int]) -> bool:
+def _before_a_region(
+    doc: Doc, comma: int, place_ends: Mapping[int, int], *, strict: bool = False
+) -> bool:
     """Whether token ``comma`` is a comma followed by a place (its first token a key of
-    ``place_ends``) that ends the phrase (:data:`_AFTER_A_PLACE`)."""
+    ``place_ends``) that ends the phrase (:data:`_AFTER_A_PLACE`; with ``strict``, only
+    punctuation, a new line or a new sentence)."""
     if comma < 0 or comma + 1 >= len(doc) or doc[comma].text != "," or comma + 1 not in place_ends:
         return False
     after = place_ends[comma + 1]
     if after < 0 or after >= len(doc):
         return True
     token = doc[after]  # a new line or sentence also ends the phrase ("Eugene, Ore. The ...")
-    return token.is_punct or token.is_space or token.is_sent_start or token.pos_ in _AFTER_A_PLACE
+    ends = token.is_punct or token.is_space or token.is_sent_start
+    return ends or (not strict and token.pos_ in _AFTER_A_PLACE)
 
 
 def drop_storm_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -62,6 +62,8 @@ def names_a_thing_after(doc: Doc, end: int) -> bool:
         end, words = end + 1, _AFTER_POSSESSIVE
     if end >= len(doc) or not doc[end].is_title or doc[end].lower_ not in words:
         return False
+    if words is NAMED_THING_WORDS and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
+        return False  # "Hillary Clinton Bill Clinton": the next person's first name
     if end + 1 < len(doc) and doc[end + 1].lower_ == "day":
         return False  # "on Biden Memorial Day": a holiday, not a memorial's name
     # In a title-case headline every word is capitalised ("Trump Building Wall").

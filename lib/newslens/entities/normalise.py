@@ -62,9 +62,7 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # One-word "names" derived from a name: an ideology, followers or a demonym ("McCarthyism",
 # "Atlanticists", "Wisconsinites"); no person is called that. (A singular "-ist" is left
 # alone: "Federalist" and "Economist" are outlets; so is "-esque": "Levesque" is a surname.)
-_DERIVED_WORD = re.compile(r"\w+(?:isms?|ists|ites)")
-# Verb forms never part of a name ("Describing King", "Obama Looks", "Encourage Obama"); the
-# base form and participles in -ed are left out: the tagger gives them to given names.
+_DERIVED_WORD = re.compile(r"\w{5,}(?:isms?|ists|ites)")  # not "Stites"
 # A nickname in quotation marks between a person's given name and surname.
 _INNER_NICKNAME = re.compile(r" [\"“‘'][^\"“”‘’']{1,40}[\"”’'] ")
 # Any of :data:`~newslens.entities.names.DASHES` (one search, not one per dash).

@@ -29,8 +29,9 @@ __all__ = [
 _ARTICLES = frozenset({"the", "a", "an"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "conj"})
 _JOINING_WORDS = frozenset({"and", "or", "nor", "-", "'s", "’s"})
-# Prepositions of place: "in Ferguson", "at Rutgers", "near Crosby".
-_LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+# Prepositions of place: "in Ferguson", "near Crosby".
+# ("at" is left out: "lashed out at Comey", "a swipe at Bannon".)
+_LOCATIVES = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
 # Words after which "in X" is a person ("believe in Jesus", "confidence in Obama").
 _IN_A_PERSON = frozenset({"believe", "belief", "trust", "faith", "confidence", "interest"})
 # Nouns for kinds of organisation that name the organisation right after them ("the law firm
@@ -114,7 +115,11 @@ def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
         and _after_organisation_kind(doc, m)
     }
     for mention in mentions:
-        if mention.label == "PERSON" and mention.name in named and not mention.role:
+        if (
+            mention.label == "PERSON"
+            and named & {mention.name, mention.entity}
+            and not mention.role
+        ):
             mention.label = "ORG"
 
 
@@ -134,8 +139,8 @@ def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
 
 def places_after_locatives(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel, in place, the one-word "people" the document writes after a preposition of
-    place in at least half their mentions ("the unrest in Ferguson", "a professor at
-    Rutgers", "lawmakers in Olympia"): places (or institutions). The corpus vote may still
+    place in at least half their mentions ("the unrest in Ferguson", "lawmakers in Olympia"):
+    places. The corpus vote may still
     make one the person whose name the corpus overwhelmingly reads it as ("in Obama").
 
     Only names nothing else in the document makes a person (see the module) and that begin
@@ -150,7 +155,11 @@ def places_after_locatives(doc: Doc, mentions: list[Mention]) -> None:
             uses.setdefault(m.name, []).append(_after_locative(doc, m))
     placed = {name for name, after in uses.items() if any(after) and 2 * sum(after) >= len(after)}
     for mention in mentions:
-        if mention.label == "PERSON" and mention.name in placed and not mention.role:
+        if (
+            mention.label == "PERSON"
+            and placed & {mention.name, mention.entity}
+            and not mention.role
+        ):
             mention.label = "GPE"
 
 
@@ -158,7 +167,7 @@ def _after_locative(doc: Doc, mention: Mention) -> bool:
     """Whether the mention is the object of a preposition of place, with no possessive after
     it and no "believe in" before it."""
     token = doc[mention.token]
-    if token.i == 0 or doc[token.i - 1].lower_ not in _LOCATIVES:
+    if token.i == 0 or doc[token.i - 1].lower_ not in _LOCATIVES or token.dep_ != "pobj":
         return False
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.text in ("'s", "’s", "'", "’"):

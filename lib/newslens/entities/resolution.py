@@ -17,9 +17,12 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    no other person's name of the corpus (a phrase the tagger made a person). A one-word
    PERSON name that is the plural of a name the corpus labels NORP ("Latinos" beside
    "Latino") is relabelled NORP the same way.
+   A "full name" the corpus names in more than one document is a person, and keeps that
+   surname link ("Fiona Hill" where the corpus reads "Hill" as The Hill).
    ``corpus_person``: an ORG, GPE or NORP row whose name the corpus overwhelmingly uses as
-   a person's name ("Trump" tagged ORG) becomes that person; rule 5 then links it to the
-   full name. So does a row of a name of several words that carries a person's title in at
+   a person's name ("Trump" tagged ORG) becomes that person (also a group plural the tagger
+   made a person, which is then the group again); rule 5 then links it to the full name. A
+   town its document writes with its U.S. state (``place``: "Perry, Iowa") stays the town. So does a row of a name of several words that carries a person's title in at
    least ``min_documents`` documents and is a person in at least as many documents as it
    is anything else ("chairman Reince Priebus", tagged ORG in half the corpus).
 3. ``case_form``: names that differ only in letter case ("REUTERS", "Reuters"; "BOB

@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention, span_text, token_strings
-from newslens.entities.named_things import names_a_thing_after
+from newslens.entities.named_things import in_named_thing
 from newslens.entities.names import (
     ACRONYM,
     FAMILY_NAME_FIRST,
@@ -71,7 +71,7 @@ def find_untagged(
             continue
         hit = _match_at(doc, i, candidates, covered, loose)
         if hit is not None:
-            if not (forms.get(hit[0][3]) == "PERSON" and names_a_thing_after(doc, hit[1])):
+            if not (forms.get(hit[0][3]) == "PERSON" and in_named_thing(doc, i, hit[1])):
                 found.append(hit[0])
             resume = hit[1]
             continue

@@ -150,8 +150,9 @@ def reporting_participle(token: Token, verbs: Mapping[str, frozenset[str]]) -> b
 
 def _reporting_after_report(verb: Token, ctx: Context) -> bool:
     """Whether ``verb`` is a reporting participle the parser hung on the clause another
-    reporting verb reports ("X said he would sign the bill, adding that ..."): the next
-    report of the same speaker, not of the reported clause's subject."""
+    reporting verb reports ("X said he would sign the bill, adding that ...") or on a
+    noun-complement clause ("X rejected the notion that Y could ..., arguing that ..."): the
+    next report of the main clause's subject, not of the inner clause's."""
     head = verb.head
     if not reporting_participle(verb, ctx.verbs) or head.head == head:
         return False
@@ -168,7 +169,7 @@ def _clause_above(verb: Token) -> Token:
         above = head.head
         while (
             above.pos_ in ("NOUN", "PROPN")
-            and above.dep_ in ("dobj", "pobj", "nsubj", "attr")
+            and above.dep_ in ("dobj", "nsubj", "attr")
             and above.head != above
         ):
             above = above.head

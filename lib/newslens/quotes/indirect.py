@@ -203,7 +203,8 @@ def _verb_tagged_as_noun(clause: Token) -> bool:
     """Whether a clausal complement the tagger took for a noun is a verb with its subject
     and auxiliary ('said the chamber will most likely vote on ...'), or with its subject
     before the verb that reports it ('The revolution dampened plans to return home, Rubio
-    said', "plans" read as the clause's verb)."""
+    said', "plans" read as the clause's verb); or one it took for an adjective is a passive
+    verb ('said the response was undercut by ...')."""
     deps = {c.dep_ for c in clause.children}
     if clause.dep_ != "ccomp" or not deps & set(SUBJECT_DEPS):
         return False
