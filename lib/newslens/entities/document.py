@@ -27,6 +27,7 @@ from newslens.entities.names import (
     surname,
     without_accents,
     without_article,
+    words_of_longer_names,
 )
 
 if TYPE_CHECKING:
@@ -229,9 +230,7 @@ def places_before_regions(doc: Doc, mentions: list[Mention]) -> None:
         and (_before_a_region(doc, m.end_token, place_ends) or _after_place_noun(doc, m.token))
     }
     # "Washington, D.C." says nothing of "Washington" in an article about George Washington.
-    towns -= {
-        word for m in mentions if m.label == "PERSON" and " " in m.name for word in m.name.split()
-    }
+    towns -= words_of_longer_names(m.name for m in mentions if m.label == "PERSON")
     # A town with its U.S. state ending the phrase ("Perry, Iowa, and", not "For Clinton,
     # Iowa is ...") is the document's evidence: no corpus vote undoes it.
     stated = {

@@ -131,8 +131,8 @@ def extract_mentions(
     part of a hyphenated compound, ``hover`` for the formal name glued after a name as
     hover text, ``trim`` for the parts of a span that swallowed a person
     and an organisation, ``acronym`` for an acronym of an organisation the document names in
-    full, ``short_form`` for the last word of one organisation's name, ``place`` for a town written with its
-    state, "Ferguson, Mo."). ``start/end`` are
+    full, ``short_form`` for the last word of one organisation's name, ``place`` for a
+    town written with its state, "Ferguson, Mo."). ``start/end`` are
     character offsets into ``doc.text`` of the normalised mention and ``text`` is
     ``doc.text[start:end]``; ``sentence_id`` is the index of its sentence in
     ``list(doc.sents)``. Rows are in text order; a mention that normalises to nothing (a

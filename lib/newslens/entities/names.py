@@ -250,6 +250,12 @@ def family_names(words: Sequence[str]) -> list[str]:
     return [last]
 
 
+def words_of_longer_names(names: Iterable[str]) -> set[str]:
+    """Every word of the names of several words among ``names`` ("Donald" and "Trump" of
+    "Donald Trump"): the words a longer name makes a person's."""
+    return {word for name in names if " " in name for word in name.split(" ")}
+
+
 def surname(words: Sequence[str]) -> str:
     """The last word of a name that is not a generational suffix ("Jr."), without an
     Arabic article ("al-Assad" -> "Assad"), or ``""``."""

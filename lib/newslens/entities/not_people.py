@@ -1,6 +1,7 @@
 """ "People" the document itself shows to be something else: a one-word name written with an
 article ("the Sopranos"), a name written after the kind of organisation it is ("the law firm
-Reed Smith", "the website Deadspin"). (A town written with its state, "Ferguson, Mo.", is
+Reed Smith", "the website Deadspin"), a one-word name written after a preposition of place
+("the unrest in Ferguson"). (A town written with its state, "Ferguson, Mo.", is
 :func:`newslens.entities.document.places_before_regions`.)
 
 Only this document's evidence is used, and only for names nothing else makes a person: no
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention
+from newslens.entities.names import words_of_longer_names
 
 if TYPE_CHECKING:
     from newslens.types import Doc
@@ -65,7 +67,7 @@ def drop_article_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label == "PERSON" and m.entity == m.name and m.name in candidates:
             uses.setdefault(m.name, []).append(_after_article(doc, m))
-    common = {name for name, after in uses.items() if 2 * sum(after) >= len(after)}
+    common = _in_half_or_more(uses)
     if not common:
         return mentions
     return [m for m in mentions if not (m.label == "PERSON" and m.entity in common)]
@@ -88,7 +90,7 @@ def _unsupported_names(mentions: list[Mention]) -> set[str]:
     """The one-word PERSON names of the document that nothing else makes a person: no
     title before any mention, not a word of a longer person's name of the document."""
     people = [m for m in mentions if m.label == "PERSON"]
-    longer = {word for m in people if " " in m.entity for word in m.entity.split(" ")}
+    longer = words_of_longer_names(m.entity for m in people)
     titled = {m.name for m in people if m.role}
     return {
         m.name
@@ -105,7 +107,7 @@ def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
     Not when the name is the subject of a relative clause ("the law firm Manafort hired"),
     has a title or is a word of a longer person's name of the document."""
     people = [m for m in mentions if m.label == "PERSON"]
-    longer = {word for m in people if " " in m.entity for word in m.entity.split(" ")}
+    longer = words_of_longer_names(m.entity for m in people)
     named = {
         m.name
         for m in people
@@ -114,13 +116,7 @@ def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
         and m.name not in longer
         and _after_organisation_kind(doc, m)
     }
-    for mention in mentions:
-        if (
-            mention.label == "PERSON"
-            and named & {mention.name, mention.entity}
-            and not mention.role
-        ):
-            mention.label = "ORG"
+    _relabel_people(mentions, named, "ORG")
 
 
 def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
@@ -130,8 +126,8 @@ def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
     if token.i == 0:
         return False
     kind = doc[token.i - 1]
-    end = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    root = end.root if end is not None else token
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None else token
     # "the law firm Manafort hired": the name is the subject of a clause about the firm.
     relative = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl"
     return kind.lower_ in ORGANISATION_KINDS and kind.pos_ == "NOUN" and not relative
@@ -140,8 +136,8 @@ def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
 def places_after_locatives(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel, in place, the one-word "people" the document writes after a preposition of
     place in at least half their mentions ("the unrest in Ferguson", "lawmakers in Olympia"):
-    places. The corpus vote may still
-    make one the person whose name the corpus overwhelmingly reads it as ("in Obama").
+    places. The corpus vote may still make one the person whose name the corpus
+    overwhelmingly reads it as ("in Obama").
 
     Only names nothing else in the document makes a person (see the module) and that begin
     none of its organisations' names ("at Bain" beside "Bain Capital"), never before a
@@ -153,14 +149,7 @@ def places_after_locatives(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.label == "PERSON" and m.name in candidates:
             uses.setdefault(m.name, []).append(_after_locative(doc, m))
-    placed = {name for name, after in uses.items() if any(after) and 2 * sum(after) >= len(after)}
-    for mention in mentions:
-        if (
-            mention.label == "PERSON"
-            and placed & {mention.name, mention.entity}
-            and not mention.role
-        ):
-            mention.label = "GPE"
+    _relabel_people(mentions, _in_half_or_more(uses), "GPE")
 
 
 def _after_locative(doc: Doc, mention: Mention) -> bool:
@@ -173,3 +162,20 @@ def _after_locative(doc: Doc, mention: Mention) -> bool:
     if following is not None and following.text in ("'s", "’s", "'", "’"):
         return False
     return doc[token.i - 1].head.lemma_.lower() not in _IN_A_PERSON
+
+
+def _in_half_or_more(uses: dict[str, list[bool]]) -> set[str]:
+    """The names for which at least half the mentions (each a bool in ``uses``) pass."""
+    return {name for name, passed in uses.items() if 2 * sum(passed) >= len(passed)}
+
+
+def _relabel_people(mentions: list[Mention], names: set[str], label: str) -> None:
+    """Give ``label``, in place, to the untitled PERSON mentions named or linked to one of
+    ``names``."""
+    for mention in mentions:
+        if (
+            mention.label == "PERSON"
+            and names & {mention.name, mention.entity}
+            and not mention.role
+        ):
+            mention.label = label

@@ -84,6 +84,7 @@ from newslens.entities.names import (
     name_keys,
     surname,
     without_accents,
+    words_of_longer_names,
 )
 from newslens.entities.people import link_person_names, link_titled_surnames
 
@@ -403,7 +404,7 @@ def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
     counts = edges.groupby(["doc_id", "word"])["org"].transform("size")
     owner = edges[counts == 1].set_index(["doc_id", "word"])["org"]
     is_person = result["label"] == "PERSON"
-    person_words = _words_of_longer_names(result.loc[is_person, "entity"].unique().tolist())
+    person_words = words_of_longer_names(result.loc[is_person, "entity"].unique().tolist())
     candidates = (
         is_person
         & ~key.str.contains(" ", regex=False)
@@ -436,7 +437,7 @@ def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
     once = key.map(key[is_person].value_counts()).fillna(0) == 1
     # Words of the corpus's longer person names support a one-word name ("Trump").
     names = result.loc[is_person, "entity"].unique().tolist()
-    words = _words_of_longer_names(names)
+    words = words_of_longer_names(names)
     one_word = ~key.str.contains(" ", regex=False) & (result["entity"] == key)
     unsupported = (
         is_person
@@ -447,11 +448,6 @@ def _unsupported_people(result: pd.DataFrame, key: pd.Series) -> pd.Series:
         & result["linked_by"].isin(["name", "repeat", "corpus_label"])
     )
     return unsupported | (is_person & one_word & _family_plurals(key, names))
-
-
-def _words_of_longer_names(names: Sequence[str]) -> set[str]:
-    """Every word of the names of several words among ``names``."""
-    return {word for name in names if " " in name for word in name.split(" ")}
 
 
 def _family_plurals(key: pd.Series, people: Sequence[str]) -> pd.Series:
