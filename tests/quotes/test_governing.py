@@ -164,6 +164,32 @@ GOVERNED = [
         ],
         id="a-name-right-before-its-verb-speaks-however-parsed",
     ),
+    pytest.param(
+        "Mayor Tom Reyes has voiced frustration, and some irritation, about the strike this"
+        ' week, telling one aide that he is tired of "waiting for the union."',
+        [('"waiting for the union."', "partial", "telling", "Tom Reyes", "Tom Reyes")],
+        id="participle-hung-on-an-abstract-noun-is-the-clause-subject's",
+    ),
+    pytest.param(
+        'Senator Ruth Cole opened the debate saying "nobody here" wants a shutdown.',
+        [('"nobody here"', "partial", "saying", "Ruth Cole", "Ruth Cole")],
+        id="participle-hung-on-an-occasion-is-the-clause-subject's",
+    ),
+    pytest.param(
+        "The report angered teachers, prompting union officials to argue that the cuts were"
+        ' "a betrayal of children."',
+        [('"a betrayal of children."', "partial", "argue", "union officials", "")],
+        id="object-of-a-causing-verb-speaks-when-a-people-noun",
+    ),
+    pytest.param(
+        'Senator Mary Hale cannot say that "in his view," Grant added, saying it should be'
+        ' "up to the voters."',
+        [
+            ('"in his view,"', "partial", "say", "Mary Hale", "Mary Hale"),
+            ('"up to the voters."', "partial", "saying", "Grant", ""),
+        ],
+        id="participle-after-an-inserted-reporting-clause-is-its-subject's",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

@@ -240,6 +240,24 @@ DIRECT_QUOTE_SPEAKERS = [
         ("Ellen Park", "Ellen Park"),
         id="colon-lead-in-with-its-own-verb",
     ),
+    pytest.param(
+        'The council was not moved. Mayor Jane Holt objected:  "Cities do not have the power'
+        ' to suspend state law."',
+        ("Jane Holt", "Jane Holt"),
+        id="colon-lead-in-followed-by-two-spaces",
+    ),
+    pytest.param(
+        "The agency published its audit on Friday. From the report: “In general, the larger"
+        " the county, the longer the wait for a permit.”",
+        ("the report", ""),
+        id="colon-lead-in-from-a-document",
+    ),
+    pytest.param(
+        "Voters are split. “The governor needs a plan for [rural] voters & [suburban]"
+        " parents,” Ann Vale, the analyst who founded pollwatch.org tweeted on Monday.",
+        ("Ann Vale", "Ann Vale"),
+        id="name-after-the-quote-whose-verb-the-parser-gave-no-subject",
+    ),
 ]
 
 

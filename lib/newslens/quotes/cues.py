@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newslens.quotes.lexicon import (
     NOT_A_REPORTER,
+    OCCASION_NOUNS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     speech_nouns,
@@ -98,9 +99,35 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
                 head = _clause_above(head)  # "X said he would sign it, adding that ...": X adds
             return subject_of(head, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        holder = _clause_of_mute_noun(verb, ctx) if depth < 3 else None
+        if holder is not None:
+            # "X expressed frustration, recently telling ...", "X started the debate saying
+            # ...": a participle the parser hung on a thing that cannot speak is the
+            # clause's subject's.
+            return subject_of(holder, ctx, depth + 1)
         # "X issued a statement saying ...": the statement's source; "officials speaking
         # on condition of anonymity": the officials.
         return _speech_source(verb.head, ctx)
+    return None
+
+
+def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
+    """The verb whose object (or its conjunct) is the noun a present participle hangs on,
+    when that noun is abstract ("frustration") or an occasion for speaking ("the debate");
+    None for people, organisations and things that carry words ("officials speaking", "a
+    statement saying", "a sign saying")."""
+    noun = participle.head
+    if participle.tag_ != "VBG" or noun.pos_ != "NOUN":
+        return None
+    if names_someone(noun, ctx) or not (not_a_source(noun) or noun.lemma_ in OCCASION_NOUNS):
+        return None
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return head  # "expressed frustration, and trepidation, ..." parsed as a conjunct
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        return head
     return None
 
 
@@ -127,8 +154,9 @@ def _object_of_control_verb(verb: Token, ctx: Context) -> Token | None:
     if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_ not in CAUSING_VERBS:
         return None
     for child in verb.head.children:
-        if child.dep_ == "dobj" and child.i < verb.i and names_someone(child, ctx):
-            return child
+        if child.dep_ == "dobj" and child.i < verb.i:
+            if names_someone(child, ctx) or is_source_noun(child):
+                return child  # "leading Clinton advisers to counter that ..."
     return None
 
 
@@ -157,8 +185,23 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
     if not reporting_participle(verb, ctx.verbs) or head.head == head:
         return False
     if head.dep_ == "ccomp":
-        return ctx.is_reporting(head.head)
+        # '"...," Doe added, saying ...' parsed as what the sentence's first verb reports:
+        # a reporting clause of its own, set off by a mark, keeps the participle.
+        return ctx.is_reporting(head.head) and not _set_off_report(head, ctx)
     return head.dep_ == "acl" and head.head.pos_ == "NOUN" and _clause_above(head) is not head
+
+
+def _set_off_report(verb: Token, ctx: Context) -> bool:
+    """Whether ``verb`` is a reporting verb whose subject comes right after a quotation
+    mark or a comma ('..., "from his perspective," Doe added')."""
+    if not ctx.is_reporting(verb):
+        return False
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.left_edge.i > 0:
+            before = verb.doc[child.left_edge.i - 1]
+            if before.text == "," or before.is_quote:
+                return True
+    return False
 
 
 def _clause_above(verb: Token) -> Token:

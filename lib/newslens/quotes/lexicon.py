@@ -47,6 +47,10 @@ ABSTRACT_ENDINGS = ("ism", "ness", "ity", "ship", "ance", "ence", "tion", "sion"
 # Quantities ("39 percent", "Only 2 percent") and quantified phrases ("Every rally") count
 # or generalise; they are the subject of a poll's or the writer's sentence, not a source.
 QUANTITY_LABELS = frozenset({"PERCENT"})
+# Occasions on which someone speaks: "X opened the debate saying ..." is X's saying.
+OCCASION_NOUNS = frozenset(
+    {"appearance", "broadcast", "debate", "event", "hearing", "interview", "meeting", "rally"}
+)
 QUANTITY_WORDS = frozenset({"percent", "%", "percentage"})
 QUANTIFIERS = frozenset({"every", "each", "no", "any", "all"})
 

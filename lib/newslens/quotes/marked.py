@@ -25,6 +25,7 @@ from newslens.quotes.lexicon import (
     GROUP_LABELS,
     PERSON_LABELS,
     SENTENCE_END,
+    SUBJECT_DEPS,
     speech_nouns,
     statement_verbs,
 )
@@ -44,6 +45,7 @@ __all__ = ["attribute_marked", "ATTRIBUTION_RULES"]
 MIN_WORDS_WITHOUT_CUE = 2
 DASHES = "―—–"
 MAX_CREDIT_LINE_WORDS = 8  # words of a credit line on its own ("- Jane Doe, Acme Institute.")
+MAX_NAME_TO_VERB = 20  # tokens from a name after a quote to its reporting verb
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,10 @@ def _surroundings(q: Quotation, index: int, kind: str, ctx: Context) -> _Around:
     for token in ctx.tokens_between(q.end, min(next_start, last_paragraph_end)):
         if token.text in SENTENCE_END:
             break
-        after.append(token)
+        if not token.is_space:
+            after.append(token)
     before = _last_sentence(ctx.tokens_between(max(previous_end, paragraph_start), q.start))
+    before = [t for t in before if not t.is_space]  # "Doe replied:  "..."" (two spaces)
     inner = ctx.text[q.fragments[-1][0] : q.end].rstrip(ALL_MARKS + " ")
     return _Around(q, kind, before, after, inner, previous_end)
 
@@ -184,7 +188,9 @@ def _after(around: _Around, ctx: Context) -> _Attribution | None:
         return None
     if around.inner[-1:] not in "." or after[0].text[:1].islower():
         cue = cue_in(after, ctx, prefer="first")
-        return _Attribution(CueRule.VERB_AFTER, cue) if cue is not None else None
+        if cue is not None:
+            return _Attribution(CueRule.VERB_AFTER, cue)
+        return _name_then_verb(after, ctx)
     cue = _bare_attribution(after, ctx)
     return _Attribution(CueRule.NEXT_SENTENCE, cue) if cue is not None else None
 
@@ -312,6 +318,22 @@ def _introducing_verb(before: list[Token], ctx: Context, *, kind: str) -> Token 
     return None
 
 
+def _name_then_verb(after: list[Token], ctx: Context) -> _Attribution | None:
+    """'"...," Jane Doe, the guru who founded it, tweeted': a name right after the quote
+    and a reporting verb further on that the parser gave no subject outside the quote
+    (it read the name as part of the quoted sentence): the name."""
+    ent = entity_of(after[0])
+    if ent is None or ent.label_ not in PERSON_LABELS + GROUP_LABELS or ent.start != after[0].i:
+        return None
+    for token in after[: MAX_NAME_TO_VERB]:
+        if ctx.is_reporting(token) and token.tag_ in ("VBD", "VBZ"):
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if all(ctx.inside[c.i] for c in subjects):
+                return _Attribution(CueRule.VERB_AFTER, token, ent.root)
+            return None
+    return None
+
+
 def _bare_attribution(after: list[Token], ctx: Context) -> Token | None:
     """A short sentence after a quote that only says who spoke ('Doe wrote.', 'Smith said
     on Tuesday.'): a reporting verb with a subject and no content of its own."""
@@ -353,7 +375,13 @@ def _lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
             return subject
     # "Here's Doe in 1998:"
     named = [t for t in tokens if t.dep_ == "attr" and names_someone(t, ctx)]
-    return named[0] if named else None
+    if named:
+        return named[0]
+    # "From the report:", "From Doe's letter:"
+    if tokens[0].lower_ == "from":
+        sources = [t for t in tokens[0].children if t.dep_ == "pobj" and can_speak(t, ctx)]
+        return sources[0] if sources else None
+    return None
 
 
 def _can_introduce(subject: Token, ctx: Context) -> bool:
