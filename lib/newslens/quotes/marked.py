@@ -325,7 +325,7 @@ def _name_then_verb(after: list[Token], ctx: Context) -> _Attribution | None:
     ent = entity_of(after[0])
     if ent is None or ent.label_ not in PERSON_LABELS + GROUP_LABELS or ent.start != after[0].i:
         return None
-    for token in after[: MAX_NAME_TO_VERB]:
+    for token in after[:MAX_NAME_TO_VERB]:
         if ctx.is_reporting(token) and token.tag_ in ("VBD", "VBZ"):
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if all(ctx.inside[c.i] for c in subjects):
