@@ -386,9 +386,54 @@ INDIRECT_PATTERNS = [
         [("has lost half its staff", "indirect", "say", "officials", "")],
         id="relative-clause-reported-after-its-cue",
     ),
+    pytest.param(
+        "Nor are tariffs likely to bring the plants back, said Ann Vale, a professor of"
+        " economics at Ohio State, who is one of the state's experts on trade.",
+        [
+            (
+                "Nor are tariffs likely to bring the plants back",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="who-the-inverted-speaker-is-is-not-more-of-the-report",
+    ),
+    pytest.param(
+        "Whatever progress the council has made, officials said, could easily be undone by a"
+        " new budget.",
+        [
+            (
+                "Whatever progress the council has made, officials said, could easily be undone"
+                " by a new budget",
+                "indirect",
+                "said",
+                "officials",
+                "",
+            )
+        ],
+        id="parenthetical-in-a-sentence-the-parser-split-at-it",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), INDIRECT_PATTERNS)
 def test_indirect_speech_patterns(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
+
+
+def test_name_described_by_an_apposition_before_its_verb_speaks(nlp):
+    # The parser reads "Playing" as a verb with the agency's name as its object, leaving
+    # "says" without a subject; the name before the apposition is still who speaks.
+    text = (
+        "Playing Field Promotions, a talent agency, says that Walker has lost close to"
+        " $100,000 simply for backing the mayor."
+    )
+    [(quote, kind, cue, speaker, _)] = quotes_of(nlp, text)
+    assert (quote, kind, cue) == (
+        "that Walker has lost close to $100,000 simply for backing the mayor",
+        "indirect",
+        "says",
+    )
+    assert speaker.endswith("Field Promotions")

@@ -306,6 +306,14 @@ def _name_right_before(verb: Token, ctx: Context) -> Token | None:
     if previous.text == "," and subjectless and verb.i > 1 and previous.head.i == verb.i:
         # "her adviser, Jake Sullivan, said": the name closes an apposition.
         previous = verb.doc[verb.i - 2]
+        named = previous.head
+        if (
+            previous.dep_ == "appos"
+            and (named.ent_type_ in ("PERSON", "ORG") or named.pos_ == "PROPN")
+            and named.i < previous.i
+        ):
+            # "Acme Promotions, a talent agency, says": the name the apposition describes.
+            return named if not ctx.inside[named.i] else None
     unparsed_surname = previous.ent_type_ == "ORG" and previous.pos_ == "PROPN" and subjectless
     if (
         (previous.ent_type_ == "PERSON" or unparsed_surname)

@@ -151,6 +151,19 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
     if clause.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(clause):
         return None
     start, end = clause.left_edge.i, content_end(clause, ctx.verbs)
+    for other in token.children:
+        if (
+            other.dep_ == "ccomp"
+            and other.i > clause.i > token.i
+            and other.left_edge.i == end
+            and not ctx.doc[end].is_punct
+            and ctx.doc[end - 1].dep_ != "cc"  # "A, and three in five said B"
+            and not ctx.is_reporting(other)
+            and _same_line(clause, other, ctx)
+        ):
+            # "said the Iranians released by the US were close to ...": the parser split
+            # one reported clause into two complements that follow each other.
+            end = max(end, content_end(other, ctx.verbs))
     if (
         clause.dep_ in ("acl", "relcl")
         and clause.head.head == token
@@ -229,12 +242,22 @@ def _continued_after(token: Token, ctx: Context) -> int | None:
     rest = [t for t in doc[i + 1 : sentence_end] if not t.is_punct and not t.is_space]
     if len(rest) < MIN_REPORT_TOKENS or rest[0].tag_ == "VBG":
         return None
+    if _describes_subject(rest[0], token):
+        return None  # "..., said Jane Doe, a professor at ...": who she is, not more report
     if any(
         _breaks_off(t, ctx, marks=(";",)) or (ctx.is_reporting(t) and t.pos_ == "VERB")
         for t in doc[i + 1 : sentence_end]
     ):
         return None
     return sentence_end
+
+
+def _describes_subject(token: Token, verb: Token) -> bool:
+    """Whether ``token`` belongs to the phrase of a subject of ``verb`` (an apposition
+    after an inverted name, "said Jane Doe, a professor at ...")."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children
+    )
 
 
 def _breaks_off(token: Token, ctx: Context, *, marks: tuple[str, ...]) -> bool:
@@ -281,11 +304,24 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> _Report
         return None
     left = min(subject.left_edge.i, token.i)
     start = max(head.left_edge.i, _clause_start(head, ctx))
+    if all(t.is_punct for t in doc[start:left]):
+        # "it is his job, he said, to talk to ...": the clause the parser hung the
+        # attribution on starts with it; the report is the sentence around it.
+        # A conjunct is a clause of its own ("... and, he argued, to help ...").
+        while head.dep_ in ("ccomp", "xcomp", "advcl", "dep") and _same_line(head, head.head, ctx):
+            head = head.head
+        start = max(head.left_edge.i, _clause_start(head, ctx))
     if start >= left:
         return None
     return _Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
     )
+
+
+def _same_line(token: Token, other: Token, ctx: Context) -> bool:
+    """Whether no line break or quotation lies between two tokens of a sentence."""
+    low, high = sorted((token.i, other.i))
+    return not any(_breaks_off(t, ctx, marks=()) for t in ctx.doc[low:high])
 
 
 def _crediting_as(verb: Token, ctx: Context) -> bool:
