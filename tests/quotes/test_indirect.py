@@ -415,6 +415,27 @@ INDIRECT_PATTERNS = [
         ],
         id="parenthetical-in-a-sentence-the-parser-split-at-it",
     ),
+    pytest.param(
+        "About four in 10 voters said life for the next generation would be worse than life"
+        " today, while nine in 10 said they thought the economy favors the wealthy.",
+        [
+            (
+                "life for the next generation would be worse than life today",
+                "indirect",
+                "said",
+                "About four in 10 voters",
+                "",
+            ),
+            ("they thought the economy favors the wealthy", "indirect", "said", "nine in 10", ""),
+        ],
+        id="another-source's-report-after-a-comma-ends-the-first",
+    ),
+    pytest.param(
+        "Many Democrats say they have not been paying much attention, compared with 11 percent"
+        " of Republican voters.",
+        [("they have not been paying much attention", "indirect", "say", "Democrats", "Democrats")],
+        id="a-comparison-after-a-comma-is-the-writer's",
+    ),
 ]
 
 

@@ -46,6 +46,8 @@ def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
             return child.left_edge.i
         if _adding(child, clause, verbs):
             return child.left_edge.i  # ", adding that ...": a new report of the speaker's
+        if child.head == clause and _aside(child, verbs):
+            return child.left_edge.i
         if _is_gloss(child) and child.right_edge.i + 1 >= end:
             end = min(end, child.left_edge.i)
             break
@@ -61,6 +63,18 @@ def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bo
         and token.dep_ in ("advcl", "conj", "xcomp")
         and reporting_participle(token, verbs)
     )
+
+
+def _aside(token: Token, verbs: dict[str, frozenset[str]]) -> bool:
+    """Whether an adjunct set off by a comma at the end of a reported clause is the
+    writer's, not the speaker's: another source's report (", while nine in 10 said ...")
+    or a comparison (", compared with 11 percent of ...")."""
+    first = token.left_edge
+    if first.i == 0 or first.doc[first.i - 1].text != ",":
+        return False
+    if token.dep_ == "advcl" and token.lemma_.lower() in verbs and _finite(token):
+        return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    return token.dep_ in ("prep", "advcl") and token.lower_ in ("compared", "comparing")
 
 
 def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
@@ -117,12 +131,17 @@ def _clause_parsed_as_object(verb: Token) -> list[Token]:
     return []
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a verb is finite itself or through its auxiliary ("did not say")."""
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children
+    )
+
+
 def _finite_without_relative(clause: Token) -> bool:
     """Whether a clause hung on a noun is finite and opens with no relative word (so it
     is the noun's predicate, not a relative clause about it)."""
-    finite = clause.tag_ in FINITE_TAGS or any(
-        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in clause.children
-    )
+    finite = _finite(clause)
     relative = any(
         t.lower_ in ("who", "which", "that", "whom", "whose", "where", "when")
         for t in clause.doc[clause.left_edge.i : clause.i]
