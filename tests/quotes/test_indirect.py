@@ -436,6 +436,40 @@ INDIRECT_PATTERNS = [
         [("they have not been paying much attention", "indirect", "say", "Democrats", "Democrats")],
         id="a-comparison-after-a-comma-is-the-writer's",
     ),
+    pytest.param(
+        "Still, the mayor will be rethinking how he approaches the council, a source close to"
+        " him said.",
+        [
+            (
+                "Still, the mayor will be rethinking how he approaches the council",
+                "indirect",
+                "said",
+                "a source",
+                "",
+            )
+        ],
+        id="closing-attribution-whose-subject-the-parser-hung-on-the-report",
+    ),
+    pytest.param(
+        "Recently, Tom Reyes of Dayton, Ohio, stood at a campaign event here to say he was"
+        " leaning toward supporting the governor.",
+        [
+            (
+                "he was leaning toward supporting the governor",
+                "indirect",
+                "say",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="infinitive-of-purpose-that-reports-a-clause",
+    ),
+    pytest.param(
+        'Thousands of self-described "Berners" have descended on the city this week to express'
+        " their support.",
+        [],
+        id="infinitive-of-purpose-without-a-reported-clause-credits-no-quote",
+    ),
 ]
 
 

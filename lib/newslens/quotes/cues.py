@@ -49,6 +49,7 @@ CAUSING_VERBS = frozenset(
     {"cause", "compel", "drive", "force", "inspire", "lead", "prompt", "provoke", "push", "spur"}
 )
 INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
+MAX_CLOSING_WORDS = 12  # words of a closing attribution's subject (", a source close to him said")
 
 
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
@@ -77,6 +78,9 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     inverted = _inverted_subject(verb, previous, ctx)
     if inverted is not None:
         return inverted
+    closing = _closing_attribution_subject(verb, ctx)
+    if closing is not None:
+        return closing
     if (
         verb.tag_ == "VBG"
         and previous is not None
@@ -89,9 +93,15 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         return controller
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
         # A participle or infinitive adjunct shares the subject of the clause it hangs on
-        # ("..., calling it X", "went after him to release ..., calling"); a past
-        # participle ("Asked about it, ...") does not speak.
-        if verb.dep_ != "advcl" or verb.tag_ == "VBG" or (depth > 0 and verb.tag_ == "VB"):
+        # ("..., calling it X", "went after him to release ..., calling", "stood up to
+        # say"); a past participle ("Asked about it, ...") does not speak.
+        purpose = verb.tag_ == "VB" and _reports_with_purpose(verb)
+        if (
+            verb.dep_ != "advcl"
+            or verb.tag_ == "VBG"
+            or (depth > 0 and verb.tag_ == "VB")
+            or purpose
+        ):
             head = verb.head
             if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
                 head = head.head  # "defended it by saying that ..."
@@ -129,6 +139,36 @@ def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
     if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
         return head
     return None
+
+
+def _reports_with_purpose(verb: Token) -> bool:
+    """Whether an infinitive of purpose reports a clause ("stood up to say he ...")."""
+    deps = {c.dep_ for c in verb.children}
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and "ccomp" in deps
+
+
+def _closing_attribution_subject(verb: Token, ctx: Context) -> Token | None:
+    """The subject of a reporting verb that ends its sentence after a comma, which the
+    parser hung inside the clause before it ("..., a source close to him said."): the head
+    of the phrase between the comma and the verb, when it is a noun or a pronoun."""
+    doc = verb.doc
+    following = verb.i + 1
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not ctx.is_reporting(verb):
+        return None
+    if following < len(doc) and doc[following].text not in (".", "!", "?"):
+        return None
+    comma = next(
+        (t.i for t in reversed(doc[max(0, verb.i - MAX_CLOSING_WORDS) : verb.i]) if t.text == ","),
+        None,
+    )
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    phrase = doc[comma + 1 : verb.i]
+    heads = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head == t]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return heads[0] if not ctx.inside[heads[0].i] else None
 
 
 def _subject_hung_on_relative_clause(verb: Token, ctx: Context) -> Token | None:

@@ -197,7 +197,9 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         )
     if clause.i < token.i:
         # A clause before its verb is reported speech only when set off by a comma.
-        between = ctx.doc[clause.right_edge.i + 1 : min(token.i, subject.left_edge.i)]
+        # (With the subject parsed inside the clause, the comma before the subject.)
+        first = min(clause.right_edge.i + 1, subject.left_edge.i - 1)
+        between = ctx.doc[first : min(token.i, subject.left_edge.i)]
         if not any(t.text == "," for t in between):
             return None
         # The report is all the sentence says before its attribution, not only the clause
