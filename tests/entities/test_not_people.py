@@ -121,3 +121,56 @@ def test_a_one_word_person_after_a_preposition_of_place_is_a_place(nlp, text, sp
 def test_the_rules_keep_to_their_evidence(nlp, text, spans, expected):
     mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="z")
     assert [tuple(row) for row in mentions[["text", "label"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # Names in a list after a storm word are storms, in every mention.
+        (
+            "Congress paid for hurricanes Harvey, Irma and Maria. Irma hit Florida.",
+            [(4, 5, "PERSON"), (6, 7, "PERSON"), (8, 9, "PERSON"), (10, 11, "PERSON")],
+            [
+                ("Congress", "ORG"),
+                ("Harvey", "EVENT"),
+                ("Irma", "EVENT"),
+                ("Maria", "EVENT"),
+                ("Irma", "EVENT"),
+            ],
+        ),
+        # The last word of a storm's name is the storm, however the pipeline tagged it.
+        (
+            "Hurricane Nate weakened. Nate hit the coast on Sunday.",
+            [(0, 2, "EVENT"), (4, 5, "ORG")],
+            [("Hurricane Nate", "EVENT"), ("Nate", "EVENT")],
+        ),
+        # A person of the document whose first name is a storm's stays a person.
+        (
+            "Harvey Weinstein spoke after Hurricane Harvey.",
+            [(0, 2, "PERSON"), (4, 6, "EVENT")],
+            [("Harvey Weinstein", "PERSON"), ("Hurricane Harvey", "EVENT")],
+        ),
+    ],
+)
+def test_a_storm_named_like_a_person_is_an_event(nlp, text, spans, expected):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="z")
+    assert [tuple(row) for row in mentions[["text", "label"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "people"),
+    [
+        # A book of the Bible cited by chapter and verse is no person.
+        (
+            "The verse (Matthew 5:17) was read by Hale.",
+            [(3, 4, "PERSON"), (9, 10, "PERSON")],
+            ["Hale"],
+        ),
+        # A clip's length or a time of day after a name is no chapter and verse.
+        ("WATCH Bush on Jeb 01:39", [(3, 4, "PERSON")], ["Jeb"]),
+        ("They met Jeb 10:30 a.m. on Monday.", [(2, 3, "PERSON")], ["Jeb"]),
+    ],
+)
+def test_a_book_of_the_bible_cited_by_chapter_is_no_person(nlp, text, spans, people):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="z")
+    assert mentions.loc[mentions["label"] == "PERSON", "entity"].tolist() == people

@@ -1,7 +1,9 @@
 """ "People" the document itself shows to be something else: a one-word name written with an
 article ("the Sopranos"), a name written after the kind of organisation it is ("the law firm
 Reed Smith", "the website Deadspin"), a one-word name written after a preposition of place
-("the unrest in Ferguson"). (A town written with its state, "Ferguson, Mo.", is
+("the unrest in Ferguson"), a name in a list of storms ("hurricanes Harvey, Irma and
+Maria") and a book of the Bible cited by chapter and verse ("Matthew 5:17"). (A town
+written with its state, "Ferguson, Mo.", is
 :func:`newslens.entities.document.places_before_regions`.)
 
 Only this document's evidence is used, and only for names nothing else makes a person: no
@@ -11,18 +13,21 @@ document. The rules run in the per-document pass, after the document's links.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from newslens.entities.document import STORM_HEADS
 from newslens.entities.mention import Mention
 from newslens.entities.names import words_of_longer_names
 
 if TYPE_CHECKING:
-    from newslens.types import Doc
+    from newslens.types import Doc, Token
 
 __all__ = [
     "drop_article_nouns",
     "organisations_after_their_kind",
     "places_after_locatives",
+    "storms_and_scripture",
     "without_false_people",
 ]
 
@@ -45,11 +50,21 @@ ORGANISATION_KINDS = frozenset(
 )
 
 
+# Words before the names of storms, also in lists ("hurricanes Harvey and Irma").
+_STORM_WORDS = frozenset(w.lower() for w in STORM_HEADS) | {w.lower() + "s" for w in STORM_HEADS}
+# What may stand between a storm word and a name in its list: names, commas, "and" ...
+_LIST_WORDS = frozenset({",", "and", "or", "then", "&"})
+_LIST_REACH = 8  # tokens walked back from a name to the storm word of its list
+# "Matthew 5:17", "(John 3:16-18)"; not a clip's length ("01:39") nor a time ("10:30 a.m.")
+_CHAPTER_AND_VERSE = re.compile(r"^[1-9]\d{0,2}:[1-9]\d{0,2}(?:-\d+)?$")
+
+
 def without_false_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions after the three rules of this module."""
+    """The mentions after the rules of this module."""
     mentions = drop_article_nouns(doc, mentions)
     organisations_after_their_kind(doc, mentions)
     places_after_locatives(doc, mentions)
+    storms_and_scripture(doc, mentions)
     return mentions
 
 
@@ -162,6 +177,56 @@ def _after_locative(doc: Doc, mention: Mention) -> bool:
     if following is not None and following.text in ("'s", "’s", "'", "’"):
         return False
     return doc[token.i - 1].head.lemma_.lower() not in _IN_A_PERSON
+
+
+def storms_and_scripture(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel, in place, one-word names the document shows to be a storm and a book of
+    the Bible cited by chapter and verse ("Matthew 5:17": a work).
+
+    A storm is the last word of a storm's name ("Hurricane Sandy") or a name after a storm
+    word, also in a list ("hurricanes Harvey, Irma and Maria"); every one-word mention of
+    it becomes an event, also one the pipeline tagged an organisation or place. Only names
+    nothing else in the document makes a person (see the module)."""
+    candidates = _unsupported_names(mentions)
+    storms = {
+        m.name.rsplit(" ", 1)[-1]
+        for m in mentions
+        if m.label == "EVENT" and m.name.split(" ", 1)[0].lower() in _STORM_WORDS
+    }
+    books = set()
+    for m in mentions:
+        if m.label != "PERSON" or m.name not in candidates:
+            continue
+        token = doc[m.token]
+        if _in_storm_list(token):
+            storms.add(m.name)
+        elif _cited_by_chapter(token):
+            books.add(m.name)
+    for m in mentions:
+        if m.name in storms and not m.role and m.label in ("ORG", "GPE", "NORP"):
+            m.label = "EVENT"
+    _relabel_people(mentions, storms & candidates, "EVENT")
+    _relabel_people(mentions, books - storms, "WORK_OF_ART")
+
+
+def _cited_by_chapter(token: Token) -> bool:
+    """Whether a chapter and verse follow the name ("Matthew 5:17"), not a time of day."""
+    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    return (
+        bool(after)
+        and bool(_CHAPTER_AND_VERSE.match(after[0]))
+        and after[1:] not in (["a.m."], ["p.m."], ["am"], ["pm"], ["et"])
+    )
+
+
+def _in_storm_list(token: Token) -> bool:
+    """Whether a name follows a storm word, directly or through a list of names."""
+    for previous in reversed(token.doc[max(0, token.i - _LIST_REACH) : token.i]):
+        if previous.lower_ in _STORM_WORDS:
+            return True
+        if previous.pos_ != "PROPN" and previous.lower_ not in _LIST_WORDS:
+            return False
+    return False
 
 
 def _in_half_or_more(uses: dict[str, list[bool]]) -> set[str]:
