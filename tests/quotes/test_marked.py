@@ -258,6 +258,24 @@ DIRECT_QUOTE_SPEAKERS = [
         ("Ann Vale", "Ann Vale"),
         id="name-after-the-quote-whose-verb-the-parser-gave-no-subject",
     ),
+    pytest.param(
+        '"Today, the kingdom is one of the leading nations in fighting crime," the Saudis state'
+        " in the white paper, which was shared with lawmakers.",
+        ("Saudis", "Saudis"),
+        id="reporting-verb-after-the-quote-tagged-as-a-noun",
+    ),
+    pytest.param(
+        "“They know she is the only one strong enough to stop these abuses,” a voice-over in"
+        " the ad states.",
+        ("a voice-over", ""),
+        id="reporting-verb-after-a-noun-phrase-tagged-as-a-plural-noun",
+    ),
+    pytest.param(
+        "“This might, and should, hasten the end of the campaign for all three of them,” Will"
+        " wrote.",
+        ("Will", ""),
+        id="speaker-whose-name-the-tagger-read-as-a-modal",
+    ),
 ]
 
 

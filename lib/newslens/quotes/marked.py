@@ -46,6 +46,7 @@ MIN_WORDS_WITHOUT_CUE = 2
 DASHES = "―—–"
 MAX_CREDIT_LINE_WORDS = 8  # words of a credit line on its own ("- Jane Doe, Acme Institute.")
 MAX_NAME_TO_VERB = 20  # tokens from a name after a quote to its reporting verb
+MAX_ATTRIBUTION_WORDS = 8  # words of a short attribution after a quote ('the Saudis state')
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,35 @@ def _any_verb_after(around: _Around, ctx: Context) -> _Attribution | None:
     return _Attribution(CueRule.ANY_VERB_AFTER, cue) if cue is not None else None
 
 
+def _mistagged_attribution(around: _Around, ctx: Context) -> _Attribution | None:
+    """'"...," the Saudis state in the paper.' / '"...," Will wrote.': the words right after
+    a direct quote ending with a comma are a short noun phrase and a reporting verb that the
+    tagger read as a noun, or whose subject it read as a modal: the phrase is the speaker."""
+    if around.kind != "direct" or around.inner[-1:] != ",":
+        return None
+    clause = []
+    for token in around.after[:MAX_ATTRIBUTION_WORDS]:
+        if token.is_punct and token.text != "-":
+            break
+        clause.append(token)
+    for index, token in enumerate(clause[1:], start=1):
+        following = clause[index + 1] if index + 1 < len(clause) else None
+        if token.lemma_.lower() not in ctx.verbs or token.text[:1].isupper():
+            continue
+        if following is not None and following.pos_ != "ADP":
+            return None
+        phrase = clause[:index]
+        if any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in phrase):
+            return None
+        head = next((t for t in phrase if t.pos_ == "ADP"), None)
+        named = [t for t in phrase[: phrase.index(head) if head else None] if t.text[:1].isalpha()]
+        source = named[-1] if named else None
+        if source is None or not (source.pos_ in ("NOUN", "PROPN") or source.text[:1].isupper()):
+            return None
+        return _Attribution(CueRule.VERB_AFTER, token, source)
+    return None
+
+
 def _according(around: _Around, ctx: Context) -> _Attribution | None:
     """'"...," according to X' (after the quote, else before it)."""
     source = according_to(around.after) or according_to(around.before)
@@ -288,6 +318,7 @@ ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...]
     _after,
     _before,
     _any_verb_after,
+    _mistagged_attribution,
     _according,
     _dash,
     _colon_lead_in,
