@@ -61,6 +61,17 @@ def test_a_person_introduced_between_quotes_takes_the_next_quote(nlp):
     ]
 
 
+def test_an_organisation_introduced_before_a_quote_takes_it(nlp):
+    """A speakerless quote after a sentence about an organisation is the organisation's."""
+    text = (
+        "The council voted on Monday.\n\nThe Riverside Tenants Union criticised the plan in a"
+        ' letter to the mayor.\n\n"We will fight this decision in every court we can find."'
+    )
+    assert [(speaker, entity) for _, _, _, speaker, entity in quotes_of(nlp, text)] == [
+        ("The Riverside Tenants Union", "Riverside Tenants Union")
+    ]
+
+
 def test_a_quote_after_a_named_persons_reported_speech_is_theirs(nlp):
     """A speakerless quote right after someone's reported speech continues that speaker,
     not the speaker of the quote before; an unnamed group's report hands nothing on."""

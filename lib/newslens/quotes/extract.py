@@ -242,10 +242,10 @@ def _short_follow_up(found: Found, last: Found | None, ctx: Context) -> bool:
 
 
 def _introduced_before(found: Found, last: Found | None, ctx: Context) -> Speaker | None:
-    """The person a speakerless quote's preceding sentence is about, when that sentence
-    introduces someone other than the last speaker ('His lawyer, Ana Ruiz, spoke
-    next. "We will appeal."'): a reader takes the
-    newcomer as the speaker rather than the earlier one."""
+    """The person or organisation a speakerless quote's preceding sentence is about, when
+    that sentence introduces someone other than the last speaker ('His lawyer, Ana Ruiz,
+    spoke next. "We will appeal."'): a reader takes the newcomer as the speaker rather than
+    the earlier one."""
     paragraph = ctx.paragraph_index(found.start)
     start = ctx.paragraphs[max(paragraph - 1, 0)][0]
     if last is not None:
@@ -262,7 +262,7 @@ def _introduced_before(found: Found, last: Found | None, ctx: Context) -> Speake
     if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
         return None
     speaker = speaker_from_token(subject, ctx, None)
-    if speaker.rule is not SpeakerRule.NAMED or speaker.label != "PERSON":
+    if speaker.rule is not SpeakerRule.NAMED or speaker.label not in ("PERSON", "ORG"):
         return None
     if last is not None and speaker.entity == last.speaker.entity:
         return None
