@@ -276,6 +276,18 @@ DIRECT_QUOTE_SPEAKERS = [
         ("Will", ""),
         id="speaker-whose-name-the-tagger-read-as-a-modal",
     ),
+    pytest.param(
+        "When I asked Senator Mary Hale if she would ever back the bill, she looked straight"
+        ' into the camera, furrowed her brow and said, "I am going to back YOU!"',
+        ("she", "Mary Hale"),
+        id="a-verb-in-a-series-shares-the-subject-of-the-first-(not-inverted-after-a-comma)",
+    ),
+    pytest.param(
+        "Even a top Democratic strategist said Ann Vale will have to choose whose side she is"
+        " on, saying, “At some point, she is going to have to come out.”",
+        ("a top Democratic strategist", ""),
+        id="participle-after-a-reported-clause-with-an-infinitive-is-the-reporter's",
+    ),
 ]
 
 

@@ -91,7 +91,7 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
     controller = _object_of_control_verb(verb, ctx)
     if controller is not None:
         return controller
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head != verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "dep") and verb.head != verb:
         # A participle or infinitive adjunct shares the subject of the clause it hangs on
         # ("..., calling it X", "went after him to release ..., calling", "stood up to
         # say"); a past participle ("Asked about it, ...") does not speak.
@@ -224,6 +224,8 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
     head = verb.head
     if not reporting_participle(verb, ctx.verbs) or head.head == head:
         return False
+    while head.dep_ == "xcomp" and head.head != head:
+        head = head.head  # "said Clinton will have to choose ..., saying": through "have"
     if head.dep_ == "ccomp":
         # '"...," Doe added, saying ...' parsed as what the sentence's first verb reports:
         # a reporting clause of its own, set off by a mark, keeps the participle.
@@ -248,7 +250,7 @@ def _clause_above(verb: Token) -> Token:
     """The verb of the clause that holds the reported or noun-complement clause of ``verb``
     ("X rejected the notion that Y could ..."): ``verb`` itself when it heads no such clause."""
     head = verb
-    while head.dep_ in ("ccomp", "acl") and head.head != head:
+    while head.dep_ in ("ccomp", "acl", "xcomp") and head.head != head:
         above = head.head
         while (
             above.pos_ in ("NOUN", "PROPN")
@@ -317,7 +319,13 @@ def _speech_source(noun: Token, ctx: Context) -> Token:
 
 def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Token | None:
     """The subject of an inverted attribution parsed as an object: '"...," said Rubio'."""
-    inverted = previous is not None and (previous.is_punct or ctx.inside[previous.i])
+    # After a comma only a reporting verb inverts ("..., said Rubio"; "looked up, furrowed
+    # his brow and said" has an object); after a quotation any verb may ('"...," hit back Doe').
+    inverted = previous is not None and (
+        ctx.inside[previous.i]
+        or previous.is_quote
+        or (previous.is_punct and ctx.is_reporting(verb))
+    )
     for child in verb.rights if inverted and verb.tag_ != "VBG" else ():
         if (
             child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
