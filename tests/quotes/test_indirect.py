@@ -470,6 +470,22 @@ INDIRECT_PATTERNS = [
         [],
         id="infinitive-of-purpose-without-a-reported-clause-credits-no-quote",
     ),
+    pytest.param(
+        "Vale’s advisers say her second-place finish in the race for the nomination and proven"
+        " ability to turn out young voters make her a valuable asset for the party in tough"
+        " races.",
+        [
+            (
+                "her second-place finish in the race for the nomination and proven ability to"
+                " turn out young voters make her a valuable asset for the party in tough races",
+                "indirect",
+                "say",
+                "Vale’s advisers",
+                "",
+            )
+        ],
+        id="reported-clause-whose-subject-the-parser-made-its-head",
+    ),
 ]
 
 
