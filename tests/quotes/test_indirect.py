@@ -486,6 +486,21 @@ INDIRECT_PATTERNS = [
         ],
         id="reported-clause-whose-subject-the-parser-made-its-head",
     ),
+    pytest.param(
+        "The contrast with the mayor, said Doyle and others, would be clear since the mayor has"
+        " no former governors by his side.",
+        [
+            (
+                "The contrast with the mayor, said Doyle and others, would be clear since the"
+                " mayor has no former governors by his side",
+                "indirect",
+                "said",
+                "Doyle",
+                "Doyle",
+            )
+        ],
+        id="inverted-parenthetical-whose-verb-the-parser-gave-two-subjects",
+    ),
 ]
 
 
