@@ -68,9 +68,9 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # "Frustration with police: Civil rights activists say ...": of two subjects the
         # parser gives one verb, the one nearest before it.
         child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
-        inverted = [c for c in subjects if c.left_edge.i == verb.i + 1]
-        if inverted and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
-            child = inverted[0]  # "The contrast, said Doyle, would ...": the inverted one
+        right_after = [c for c in subjects if c.left_edge.i == verb.i + 1]
+        if right_after and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+            child = right_after[0]  # "The contrast, said Doyle, would ...": the inverted one
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _speech_source(verb.head, ctx)
         return child
