@@ -13,12 +13,20 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from newslens.quotes.lexicon import (
+    CLAUSE_DEPS,
     NOT_A_REPORTER,
     OCCASION_NOUNS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     speech_nouns,
     statement_verbs,
+)
+from newslens.quotes.misparsed import (
+    closing_attribution_subject,
+    doc_slice,
+    inverted_subject,
+    name_right_before,
+    subject_hung_on_relative_clause,
 )
 from newslens.quotes.speakers import is_source_noun, look_through, names_someone, not_a_source
 
@@ -42,14 +50,10 @@ __all__ = [
 
 # Entity labels of a "per" object that is an amount or a time, never a source ("per year").
 NOT_SOURCE_ENTITIES = ("CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY", "TIME")
-# Dependencies that open a clause of their own.
-CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
 # Verbs whose object performs the infinitive after it ("prompted Rubio to call ...").
 CAUSING_VERBS = frozenset(
     {"cause", "compel", "drive", "force", "inspire", "lead", "prompt", "provoke", "push", "spur"}
 )
-INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
-MAX_CLOSING_WORDS = 12  # words of a closing attribution's subject (", a source close to him said")
 
 
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
@@ -60,68 +64,82 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # "Doe was called a "liar" by Roe", "a plan described as "reckless"": the words are
         # the agent's; the passive subject (or the noun described) is what they are about.
         return _agent(verb, ctx)
-    named = _name_right_before(verb, ctx)
+    named = name_right_before(verb, ctx)
     if named is not None:
         return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
     if subjects:
-        # "Frustration with police: Civil rights activists say ...": of two subjects the
-        # parser gives one verb, the one nearest before it.
-        child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
-        right_after = [c for c in subjects if c.left_edge.i == verb.i + 1]
-        if right_after and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
-            child = right_after[0]  # "The contrast, said Doyle, would ...": the inverted one
-        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return _speech_source(verb.head, ctx)
-        return child
-    hung = _subject_hung_on_relative_clause(verb, ctx)
+        return _own_subject(verb, subjects, ctx)
+    elsewhere = _subject_put_elsewhere(verb, ctx)
+    if elsewhere is not None:
+        return elsewhere
+    sharing = _clause_sharing_subject(verb, ctx, depth) if depth < 3 else None
+    if sharing is not None:
+        return subject_of(sharing, ctx, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        # "X issued a statement saying ...": the statement's source; "officials speaking
+        # on condition of anonymity": the officials.
+        return _speech_source(verb.head, ctx)
+    return None
+
+
+def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
+    """Which of the subjects the parser gave ``verb`` speaks: of two, the one nearest before
+    it ("Frustration with police: Civil rights activists say ..."), unless the verb is
+    inverted after a comma ("The contrast, said Doyle, would ..."); for a relative pronoun,
+    the noun it stands for."""
+    child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+    right_after = [c for c in subjects if c.left_edge.i == verb.i + 1]
+    if right_after and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        child = right_after[0]
+    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _speech_source(verb.head, ctx)
+    return child
+
+
+def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:
+    """The subject of a verb the parser gave none, found where it put it (see
+    :mod:`newslens.quotes.misparsed`), a name right before a participle ("footage of Jane
+    Doe asking, ..."), or the object of a verb of causing ("prompted Rubio to call")."""
+    hung = subject_hung_on_relative_clause(verb, ctx)
     if hung is not None:
         return hung
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
-    inverted = _inverted_subject(verb, previous, ctx)
-    if inverted is not None:
-        return inverted
-    closing = _closing_attribution_subject(verb, ctx)
-    if closing is not None:
-        return closing
+    found = inverted_subject(verb, previous, ctx) or closing_attribution_subject(verb, ctx)
+    if found is not None:
+        return found
     if (
         verb.tag_ == "VBG"
         and previous is not None
         and previous.pos_ == "PROPN"
         and previous.ent_type_ not in ("DATE", "TIME")  # "tweets early Friday saying"
     ):
-        return previous  # "footage of Jane Doe asking, ..."
-    controller = _object_of_control_verb(verb, ctx)
-    if controller is not None:
-        return controller
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "dep") and verb.head != verb:
-        # A participle or infinitive adjunct shares the subject of the clause it hangs on
-        # ("..., calling it X", "went after him to release ..., calling", "stood up to
-        # say"); a past participle ("Asked about it, ...") does not speak.
-        purpose = verb.tag_ == "VB" and _reports_with_purpose(verb)
-        if (
-            verb.dep_ != "advcl"
-            or verb.tag_ == "VBG"
-            or (depth > 0 and verb.tag_ == "VB")
-            or purpose
-        ):
-            head = verb.head
-            if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
-                head = head.head  # "defended it by saying that ..."
-            elif _reporting_after_report(verb, ctx):
-                head = _clause_above(head)  # "X said he would sign it, adding that ...": X adds
-            return subject_of(head, ctx, depth + 1)
+        return previous
+    return _object_of_control_verb(verb, ctx)
+
+
+def _clause_sharing_subject(verb: Token, ctx: Context, depth: int) -> Token | None:
+    """The verb whose subject ``verb`` shares: the clause a participle or infinitive
+    adjunct hangs on ("..., calling it X", "went after him to release ..., calling", "stood
+    up to say"), the one a conjunct is coordinated with, the clause holding a noun that
+    cannot speak ("expressed frustration, recently telling ..."); a past participle ("Asked
+    about it, ...") does not speak."""
+    if verb.head == verb:
+        return None
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-        holder = _clause_of_mute_noun(verb, ctx) if depth < 3 else None
-        if holder is not None:
-            # "X expressed frustration, recently telling ...", "X started the debate saying
-            # ...": a participle the parser hung on a thing that cannot speak is the
-            # clause's subject's.
-            return subject_of(holder, ctx, depth + 1)
-        # "X issued a statement saying ...": the statement's source; "officials speaking
-        # on condition of anonymity": the officials.
-        return _speech_source(verb.head, ctx)
-    return None
+        return _clause_of_mute_noun(verb, ctx)
+    if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "dep"):
+        return None
+    purpose = verb.tag_ == "VB" and _reports_with_purpose(verb)
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not (depth > 0 and verb.tag_ == "VB"):
+        if not purpose:
+            return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
+        return head.head  # "defended it by saying that ..."
+    if _reporting_after_report(verb, ctx):
+        return _clause_above(head)  # "X said he would sign it, adding that ...": X adds
+    return head
 
 
 def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
@@ -149,44 +167,6 @@ def _reports_with_purpose(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return to and "ccomp" in deps
-
-
-def _closing_attribution_subject(verb: Token, ctx: Context) -> Token | None:
-    """The subject of a reporting verb that ends its sentence after a comma, which the
-    parser hung inside the clause before it ("..., a source close to him said."): the head
-    of the phrase between the comma and the verb, when it is a noun or a pronoun."""
-    doc = verb.doc
-    following = verb.i + 1
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not ctx.is_reporting(verb):
-        return None
-    if following < len(doc) and doc[following].text not in (".", "!", "?"):
-        return None
-    comma = next(
-        (t.i for t in reversed(doc[max(0, verb.i - MAX_CLOSING_WORDS) : verb.i]) if t.text == ","),
-        None,
-    )
-    if comma is None or comma + 1 >= verb.i:
-        return None
-    phrase = doc[comma + 1 : verb.i]
-    heads = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head == t]
-    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
-    return heads[0] if not ctx.inside[heads[0].i] else None
-
-
-def _subject_hung_on_relative_clause(verb: Token, ctx: Context) -> Token | None:
-    """The subject of a verb without one that the parser hung on the relative clause
-    before it ("Doe, who sits on the panel, said ...", parsed with "Doe" and "who" both
-    subjects of "sits"): the subject that comes before the relative pronoun."""
-    for clause in verb.lefts:
-        if clause.dep_ not in CLAUSE_DEPS or clause.pos_ not in ("VERB", "AUX"):
-            continue
-        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-        relative = [c for c in subjects if c.lower_ == "who"]
-        named = [c for c in subjects if c.lower_ != "who" and not ctx.inside[c.i]]
-        if relative and named and named[0].i < relative[0].i:
-            return named[0]
-    return None
 
 
 def _object_of_control_verb(verb: Token, ctx: Context) -> Token | None:
@@ -318,81 +298,6 @@ def _speech_source(noun: Token, ctx: Context) -> Token:
     if noun.lemma_.lower() in speech_nouns():
         return noun_source(noun, ctx) or noun
     return noun
-
-
-def _inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Token | None:
-    """The subject of an inverted attribution parsed as an object: '"...," said Rubio'."""
-    # After a comma only a reporting verb inverts ("..., said Rubio"; "looked up, furrowed
-    # his brow and said" has an object); after a quotation any verb may ('"...," hit back Doe').
-    inverted = previous is not None and (
-        ctx.inside[previous.i]
-        or previous.is_quote
-        or (previous.is_punct and ctx.is_reporting(verb))
-    )
-    for child in verb.rights if inverted and verb.tag_ != "VBG" else ():
-        if (
-            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
-            and child.pos_ in ("PROPN", "NOUN", "PRON")
-            and not ctx.inside[child.i]
-            and not any(not t.is_punct for t in doc_slice(verb, child.left_edge))
-            and child.ent_type_ not in ("DATE", "TIME")
-        ):
-            return child
-    if inverted and verb.tag_ != "VBG":
-        return _name_right_after(verb, ctx)
-    return None
-
-
-def _name_right_before(verb: Token, ctx: Context) -> Token | None:
-    """A name right before a finite reporting verb that the parser hung elsewhere ("After
-    his remarks about Ann Vale, Tom Cross said", "Cross" parsed on "Vale" and "remarks" as
-    the subject): with nothing between them, the name is who speaks. A surname alone is
-    often tagged as an organisation, so an ORG name counts too when the verb has no
-    subject ("a reporter for Agence France-Presse called" has one); so does a name that
-    closes an apposition before the verb's comma ("her adviser, Jake Sullivan, said")."""
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or not ctx.is_reporting(verb):
-        return None
-    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    previous = verb.doc[verb.i - 1]
-    if previous.text == "," and subjectless and verb.i > 1 and previous.head.i == verb.i:
-        # "her adviser, Jake Sullivan, said": the name closes an apposition.
-        previous = verb.doc[verb.i - 2]
-        named = previous.head
-        if (
-            previous.dep_ == "appos"
-            and (named.ent_type_ in ("PERSON", "ORG") or named.pos_ == "PROPN")
-            and named.i < previous.i
-        ):
-            # "Acme Promotions, a talent agency, says": the name the apposition describes.
-            return named if not ctx.inside[named.i] else None
-    unparsed_surname = previous.ent_type_ == "ORG" and previous.pos_ == "PROPN" and subjectless
-    if (
-        (previous.ent_type_ == "PERSON" or unparsed_surname)
-        and previous.dep_ in ("conj", "pobj", "appos")
-        and not ctx.inside[previous.i]
-    ):
-        return previous
-    return None
-
-
-def _name_right_after(verb: Token, ctx: Context) -> Token | None:
-    """The name the parser hung elsewhere in an inverted attribution ('"...," said Virginia
-    delegate Beau Correll, angered that ...', where "Correll" is parsed as the subject of
-    "angered"): the last word of the run of names and nouns right after the verb, up to a
-    comma, when that run holds a person or an organisation."""
-    run: list[Token] = []
-    for token in verb.doc[verb.i + 1 : verb.i + 1 + INVERTED_NAME_WORDS]:
-        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") or ctx.inside[token.i]:
-            break
-        run.append(token)
-    if any(token.ent_type_ in ("PERSON", "ORG") for token in run) and run[-1].pos_ == "PROPN":
-        return run[-1]
-    return None
-
-
-def doc_slice(left: Token, right: Token) -> list[Token]:
-    """Tokens strictly between two tokens of the same Doc."""
-    return list(left.doc[left.i + 1 : right.i])
 
 
 def according_to(tokens: Sequence[Token]) -> Token | None:

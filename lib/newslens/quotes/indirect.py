@@ -151,6 +151,42 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
     """'X said the talks had failed' / 'The talks had failed, X said.'"""
     if clause.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(clause):
         return None
+    start, end = _complement_span(token, clause, ctx)
+    inside = set_off(token, subject, ctx.doc) or _as_clause_before(token, clause, ctx)
+    if inside and _clause_start(token, ctx) < subject.left_edge.i:
+        # "The problem now, she told me, is that ..." parsed with the rest as complement.
+        if clause.i < token.i:
+            end = max(end, _continued_after(token, ctx) or end)
+        return _Report(
+            _clause_start(token, ctx),
+            end,
+            token,
+            subject,
+            QuoteRule.PARENTHETICAL,
+            cue_inside=True,
+        )
+    if clause.i < token.i:
+        # A clause before its verb is reported speech only when set off by a comma.
+        # (With the subject parsed inside the clause, the comma before the subject.)
+        first = min(clause.right_edge.i + 1, subject.left_edge.i - 1)
+        between = ctx.doc[first : min(token.i, subject.left_edge.i)]
+        if not any(t.text == "," for t in between):
+            return None
+        # The report is all the sentence says before its attribution, not only the clause
+        # the parser hangs on the verb ("A, but B, the source said": both A and B).
+        start = _clause_start(clause, ctx)
+        continued = _continued_after(token, ctx)
+        if continued is not None:
+            return _Report(
+                start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
+            )
+        end = min(subject.left_edge.i, token.i)
+    return _Report(start, end, token, subject)
+
+
+def _complement_span(token: Token, clause: Token, ctx: Context) -> tuple[int, int]:
+    """The token range of the clause ``token`` reports, mended where the parser split it
+    or hung its subject on the verb."""
     start, end = clause.left_edge.i, content_end(clause, ctx.verbs)
     for other in token.children:
         if (
@@ -183,36 +219,7 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         # "donations, which he said were accompanied by ...": the relative word that opens
         # the reported clause stands before its cue; the report is what follows the cue.
         start = token.i + 1
-    inside = set_off(token, subject, ctx.doc) or _as_clause_before(token, clause, ctx)
-    if inside and _clause_start(token, ctx) < subject.left_edge.i:
-        # "The problem now, she told me, is that ..." parsed with the rest as complement.
-        if clause.i < token.i:
-            end = max(end, _continued_after(token, ctx) or end)
-        return _Report(
-            _clause_start(token, ctx),
-            end,
-            token,
-            subject,
-            QuoteRule.PARENTHETICAL,
-            cue_inside=True,
-        )
-    if clause.i < token.i:
-        # A clause before its verb is reported speech only when set off by a comma.
-        # (With the subject parsed inside the clause, the comma before the subject.)
-        first = min(clause.right_edge.i + 1, subject.left_edge.i - 1)
-        between = ctx.doc[first : min(token.i, subject.left_edge.i)]
-        if not any(t.text == "," for t in between):
-            return None
-        # The report is all the sentence says before its attribution, not only the clause
-        # the parser hangs on the verb ("A, but B, the source said": both A and B).
-        start = _clause_start(clause, ctx)
-        continued = _continued_after(token, ctx)
-        if continued is not None:
-            return _Report(
-                start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
-            )
-        end = min(subject.left_edge.i, token.i)
-    return _Report(start, end, token, subject)
+    return start, end
 
 
 def _verb_tagged_as_noun(clause: Token) -> bool:

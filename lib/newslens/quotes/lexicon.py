@@ -58,6 +58,8 @@ QUANTIFIERS = frozenset({"every", "each", "no", "any", "all"})
 PERSON_LABELS = ("PERSON",)
 GROUP_LABELS = ("ORG", "NORP", "GPE")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependencies that open a clause of their own.
+CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
 
 
 def _parse_verb_lines(lines: Iterable[tuple[int, str]]) -> dict[str, frozenset[str]]:

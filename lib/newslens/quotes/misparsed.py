@@ -1,0 +1,141 @@
+"""Subjects the parser put somewhere else: a name right before a reporting verb hung on
+another word ("After his remarks about Vale, Tom Cross said"), the subject of an inverted
+attribution parsed as its object ('"...," said Rubio'), a subject hung on the relative
+clause before the verb, and the phrase before a reporting verb that ends its sentence after
+a comma (", a source close to him said."). Used by :func:`newslens.quotes.cues.subject_of`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslens.quotes.lexicon import CLAUSE_DEPS, SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.types import Token
+
+__all__ = [
+    "closing_attribution_subject",
+    "doc_slice",
+    "inverted_subject",
+    "name_right_after",
+    "name_right_before",
+    "subject_hung_on_relative_clause",
+]
+
+INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
+MAX_CLOSING_WORDS = 12  # words of a closing attribution's subject (", a source close to him said")
+
+
+def subject_hung_on_relative_clause(verb: Token, ctx: Context) -> Token | None:
+    """The subject of a verb without one that the parser hung on the relative clause
+    before it ("Doe, who sits on the panel, said ...", parsed with "Doe" and "who" both
+    subjects of "sits"): the subject that comes before the relative pronoun."""
+    for clause in verb.lefts:
+        if clause.dep_ not in CLAUSE_DEPS or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        relative = [c for c in subjects if c.lower_ == "who"]
+        named = [c for c in subjects if c.lower_ != "who" and not ctx.inside[c.i]]
+        if relative and named and named[0].i < relative[0].i:
+            return named[0]
+    return None
+
+
+def closing_attribution_subject(verb: Token, ctx: Context) -> Token | None:
+    """The subject of a reporting verb that ends its sentence after a comma, which the
+    parser hung inside the clause before it ("..., a source close to him said."): the head
+    of the phrase between the comma and the verb, when it is a noun or a pronoun."""
+    doc = verb.doc
+    following = verb.i + 1
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not ctx.is_reporting(verb):
+        return None
+    if following < len(doc) and doc[following].text not in (".", "!", "?"):
+        return None
+    comma = next(
+        (t.i for t in reversed(doc[max(0, verb.i - MAX_CLOSING_WORDS) : verb.i]) if t.text == ","),
+        None,
+    )
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    phrase = doc[comma + 1 : verb.i]
+    heads = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head == t]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return heads[0] if not ctx.inside[heads[0].i] else None
+
+
+def inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Token | None:
+    """The subject of an inverted attribution parsed as an object: '"...," said Rubio'."""
+    # After a comma only a reporting verb inverts ("..., said Rubio"; "looked up, furrowed
+    # his brow and said" has an object); after a quotation any verb may ('"...," hit back Doe').
+    inverted = previous is not None and (
+        ctx.inside[previous.i]
+        or previous.is_quote
+        or (previous.is_punct and ctx.is_reporting(verb))
+    )
+    for child in verb.rights if inverted and verb.tag_ != "VBG" else ():
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+            and child.pos_ in ("PROPN", "NOUN", "PRON")
+            and not ctx.inside[child.i]
+            and not any(not t.is_punct for t in doc_slice(verb, child.left_edge))
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
+            return child
+    if inverted and verb.tag_ != "VBG":
+        return name_right_after(verb, ctx)
+    return None
+
+
+def name_right_before(verb: Token, ctx: Context) -> Token | None:
+    """A name right before a finite reporting verb that the parser hung elsewhere ("After
+    his remarks about Ann Vale, Tom Cross said", "Cross" parsed on "Vale" and "remarks" as
+    the subject): with nothing between them, the name is who speaks. A surname alone is
+    often tagged as an organisation, so an ORG name counts too when the verb has no
+    subject ("a reporter for Agence France-Presse called" has one); so does a name that
+    closes an apposition before the verb's comma ("her adviser, Jake Sullivan, said")."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or not ctx.is_reporting(verb):
+        return None
+    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    previous = verb.doc[verb.i - 1]
+    if previous.text == "," and subjectless and verb.i > 1 and previous.head.i == verb.i:
+        # "her adviser, Jake Sullivan, said": the name closes an apposition.
+        previous = verb.doc[verb.i - 2]
+        named = previous.head
+        if (
+            previous.dep_ == "appos"
+            and (named.ent_type_ in ("PERSON", "ORG") or named.pos_ == "PROPN")
+            and named.i < previous.i
+        ):
+            # "Acme Promotions, a talent agency, says": the name the apposition describes.
+            return named if not ctx.inside[named.i] else None
+    unparsed_surname = previous.ent_type_ == "ORG" and previous.pos_ == "PROPN" and subjectless
+    if (
+        (previous.ent_type_ == "PERSON" or unparsed_surname)
+        and previous.dep_ in ("conj", "pobj", "appos")
+        and not ctx.inside[previous.i]
+    ):
+        return previous
+    return None
+
+
+def name_right_after(verb: Token, ctx: Context) -> Token | None:
+    """The name the parser hung elsewhere in an inverted attribution ('"...," said Virginia
+    delegate Beau Correll, angered that ...', where "Correll" is parsed as the subject of
+    "angered"): the last word of the run of names and nouns right after the verb, up to a
+    comma, when that run holds a person or an organisation."""
+    run: list[Token] = []
+    for token in verb.doc[verb.i + 1 : verb.i + 1 + INVERTED_NAME_WORDS]:
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") or ctx.inside[token.i]:
+            break
+        run.append(token)
+    if any(token.ent_type_ in ("PERSON", "ORG") for token in run) and run[-1].pos_ == "PROPN":
+        return run[-1]
+    return None
+
+
+def doc_slice(left: Token, right: Token) -> list[Token]:
+    """Tokens strictly between two tokens of the same Doc."""
+    return list(left.doc[left.i + 1 : right.i])
