@@ -39,7 +39,7 @@ MIN_REPORT_TOKENS = 4
 # this many words.
 MAX_LEAD_WORDS = 5
 MAX_LEAD_CHARS = 80  # ... and at most this many characters
-FINITE = ("VB", "VBD", "VBZ", "VBP", "MD")  # tags of verbs that can head a clause
+CLAUSE_VERB_TAGS = ("VB", "VBD", "VBZ", "VBP", "MD")  # tags of verbs that can head a clause
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def _verb_tagged_as_noun(clause: Token) -> bool:
     if clause.dep_ == "ccomp" and clause.pos_ == "NOUN" and clause.i > clause.head.i:
         # "advisers say his finish ... and ability to turn out voters make him ...": the
         # parser made the clause's subject its head; its verb sits below it.
-        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE for t in clause.subtree):
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in CLAUSE_VERB_TAGS for t in clause.subtree):
             return True
     if clause.dep_ != "ccomp" or not deps & set(SUBJECT_DEPS):
         return False

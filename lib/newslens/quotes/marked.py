@@ -233,8 +233,9 @@ def _mistagged_attribution(around: _Around, ctx: Context) -> _Attribution | None
         phrase = clause[:index]
         if any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in phrase):
             return None
-        head = next((t for t in phrase if t.pos_ == "ADP"), None)
-        named = [t for t in phrase[: phrase.index(head) if head else None] if t.text[:1].isalpha()]
+        preposition = next((t for t in phrase if t.pos_ == "ADP"), None)
+        before = phrase[: phrase.index(preposition)] if preposition else phrase
+        named = [t for t in before if t.text[:1].isalpha()]  # "a voice-over in the ad"
         source = named[-1] if named else None
         if source is None or not (source.pos_ in ("NOUN", "PROPN") or source.text[:1].isupper()):
             return None
