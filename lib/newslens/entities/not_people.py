@@ -180,8 +180,8 @@ def _after_locative(doc: Doc, mention: Mention) -> bool:
 
 
 def storms_and_scripture(doc: Doc, mentions: list[Mention]) -> None:
-    """Relabel, in place, one-word names the document shows to be a storm and a book of
-    the Bible cited by chapter and verse ("Matthew 5:17": a work).
+    """Relabel, in place, the one-word names the document shows to be a storm (an event) or
+    a book of the Bible cited by chapter and verse ("Matthew 5:17": a work).
 
     A storm is the last word of a storm's name ("Hurricane Sandy") or a name after a storm
     word, also in a list ("hurricanes Harvey, Irma and Maria"); every one-word mention of
