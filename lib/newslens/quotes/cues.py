@@ -130,9 +130,10 @@ def _clause_sharing_subject(verb: Token, ctx: Context, depth: int) -> Token | No
         return _clause_of_mute_noun(verb, ctx)
     if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "dep"):
         return None
-    purpose = verb.tag_ == "VB" and _reports_with_purpose(verb)
-    if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not (depth > 0 and verb.tag_ == "VB"):
-        if not purpose:
+    # Of adverbial clauses only a participle speaks, or an infinitive below a shared
+    # subject or of purpose that reports a clause.
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        if verb.tag_ != "VB" or not (depth > 0 or _reports_with_purpose(verb)):
             return None
     head = verb.head
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
@@ -164,9 +165,9 @@ def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
 
 def _reports_with_purpose(verb: Token) -> bool:
     """Whether an infinitive of purpose reports a clause ("stood up to say he ...")."""
-    deps = {c.dep_ for c in verb.children}
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return to and "ccomp" in deps
+    children = list(verb.children)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return to and any(c.dep_ == "ccomp" for c in children)
 
 
 def _object_of_control_verb(verb: Token, ctx: Context) -> Token | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newslens.quotes.complements import content_end, reported_clauses
+from newslens.quotes.complements import FINITE_TAGS, content_end, reported_clauses
 from newslens.quotes.cues import (
     according_to,
     noun_source,
@@ -39,7 +39,7 @@ MIN_REPORT_TOKENS = 4
 # this many words.
 MAX_LEAD_WORDS = 5
 MAX_LEAD_CHARS = 80  # ... and at most this many characters
-CLAUSE_VERB_TAGS = ("VB", "VBD", "VBZ", "VBP", "MD")  # tags of verbs that can head a clause
+CLAUSE_VERB_TAGS = ("VB", *FINITE_TAGS)  # tags of verbs that can head a clause
 
 
 @dataclass(frozen=True)
