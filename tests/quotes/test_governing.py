@@ -190,6 +190,12 @@ GOVERNED = [
         ],
         id="participle-after-an-inserted-reporting-clause-is-its-subject's",
     ),
+    pytest.param(
+        "Texas Gov. Tom Reyes, a Republican presidential candidate, predicted at the most recent"
+        ' GOP debate that Republicans will win "every state."',
+        [('"every state."', "partial", "predicted", "Tom Reyes", "Tom Reyes")],
+        id="main-verb-the-parser-read-as-a-participle-on-the-subject's-apposition",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
 ]

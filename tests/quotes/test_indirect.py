@@ -501,6 +501,18 @@ INDIRECT_PATTERNS = [
         ],
         id="inverted-parenthetical-whose-verb-the-parser-gave-two-subjects",
     ),
+    pytest.param(
+        "Maybe the real test of the plan is what the governor said about it on Monday. The vote"
+        " in March will prove what her allies say.",
+        [],
+        id="free-relative-what-she-said-reports-no-clause",
+    ),
+    pytest.param(
+        '"We will not back down," the mayor will say, according to excerpts of the speech'
+        " released by her office.",
+        [('"We will not back down,"', "direct", "say", "the mayor", "")],
+        id="according-to-after-a-quotation-and-its-attribution-credits-no-clause",
+    ),
 ]
 
 

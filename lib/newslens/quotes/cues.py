@@ -25,6 +25,7 @@ from newslens.quotes.misparsed import (
     closing_attribution_subject,
     doc_slice,
     inverted_subject,
+    main_verb_read_as_participle,
     name_right_before,
     subject_hung_on_relative_clause,
 )
@@ -105,7 +106,11 @@ def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:
     if hung is not None:
         return hung
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
-    found = inverted_subject(verb, previous, ctx) or closing_attribution_subject(verb, ctx)
+    found = (
+        inverted_subject(verb, previous, ctx)
+        or closing_attribution_subject(verb, ctx)
+        or main_verb_read_as_participle(verb)
+    )
     if found is not None:
         return found
     if (
@@ -262,6 +267,8 @@ def _is_passive(verb: Token) -> bool:
     # "rush to judgment""), and so is the verb right after a name ("Trump called Clinton an
     # ISIS "co-founder"").
     if verb.i == verb.head.i + 1 and verb.head.ent_type_ in ("PERSON", "ORG"):
+        return False
+    if main_verb_read_as_participle(verb) is not None:
         return False
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj" for c in verb.children)
 

@@ -125,7 +125,7 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
     parentheticals ("The talks, X said, had failed")."""
     for token in ctx.doc:
         subject = speaking_subject(token, ctx)
-        if subject is None:
+        if subject is None or _says_what(token):
             continue
         complements = reported_clauses(token, subject)
         # "Headline: Republicans said they ...": the parser may hang what comes before a
@@ -145,6 +145,13 @@ def _verb_reports(ctx: Context) -> Iterator[_Report]:
             report = None
         if report is not None:
             yield report
+
+
+def _says_what(verb: Token) -> bool:
+    """Whether ``verb`` heads a free relative ("... is what he said", "prove what his
+    supporters say"): its object is the "what" before it, so it reports no clause of the
+    sentence, whatever the parser hung on it."""
+    return any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i for c in verb.children)
 
 
 def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> _Report | None:
@@ -397,7 +404,27 @@ def _according_to_reports(ctx: Context) -> Iterator[_Report]:
             start, end, inside = clause_start, sentence.end, True
         else:
             start, end, inside = clause_start, token.i, False
+            if _attributes_quotation(start, end, ctx):
+                continue
         yield _Report(start, end, token, source, QuoteRule.ACCORDING_TO, cue_inside=inside)
+
+
+def _attributes_quotation(start: int, end: int, ctx: Context) -> bool:
+    """Whether tokens ``start:end`` right after a quotation are its attribution ('"...,"
+    the president will say, according to excerpts'): a reporting verb with its subject
+    among them. What "according to" credits then is the quotation, not a clause."""
+    before = start - 1
+    while before >= 0 and (ctx.doc[before].is_punct or ctx.doc[before].is_space):
+        if ctx.inside[before]:
+            break
+        before -= 1
+    if before < 0 or not ctx.inside[before]:
+        return False
+    for token in ctx.doc[start:end]:
+        subject = speaking_subject(token, ctx)
+        if subject is not None and start <= subject.i < end:
+            return True
+    return False
 
 
 def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:

@@ -19,6 +19,7 @@ __all__ = [
     "closing_attribution_subject",
     "doc_slice",
     "inverted_subject",
+    "main_verb_read_as_participle",
     "name_right_after",
     "name_right_before",
     "subject_hung_on_relative_clause",
@@ -119,6 +120,25 @@ def name_right_before(verb: Token, ctx: Context) -> Token | None:
     ):
         return previous
     return None
+
+
+def main_verb_read_as_participle(verb: Token) -> Token | None:
+    """The subject of a sentence's main verb that the parser read as a participle on the
+    subject's apposition ("Two analysts, Ann Vale and Tom Cross, found that ...", "found"
+    parsed as "analysts found"): the verb follows the comma that closes the apposition, the
+    noun it hangs on is the root of the sentence, and it takes an object or a clause (also
+    one the parser hung on a noun after it: "predicted at the debate that ...")."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or verb.doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "appos" and c.i < verb.i for c in head.children):
+        return None
+    takes_clause = any(t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree)
+    if not takes_clause and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    return head
 
 
 def name_right_after(verb: Token, ctx: Context) -> Token | None:
