@@ -513,6 +513,34 @@ INDIRECT_PATTERNS = [
         [('"We will not back down,"', "direct", "say", "the mayor", "")],
         id="according-to-after-a-quotation-and-its-attribution-credits-no-clause",
     ),
+    pytest.param(
+        "But numerous military veterans interviewed at rallies in Ohio this week, including"
+        " Mr. Vale, said they had no problem with the mayor's remarks.",
+        [
+            (
+                "they had no problem with the mayor's remarks",
+                "indirect",
+                "said",
+                "numerous military veterans",
+                "",
+            )
+        ],
+        id="subject-the-parser-gave-to-a-participle-before-the-verb",
+    ),
+    pytest.param(
+        "Large majorities of Democratic primary voters in four states going to the polls on"
+        " Tuesday said they favor a plan to raise the minimum wage.",
+        [
+            (
+                "they favor a plan to raise the minimum wage",
+                "indirect",
+                "said",
+                "Large majorities",
+                "",
+            )
+        ],
+        id="subject-of-a-present-participle-read-as-the-clause-of-the-verb",
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "main_verb_read_as_participle",
     "name_right_after",
     "name_right_before",
+    "subject_of_participle_before",
     "subject_hung_on_relative_clause",
 ]
 
@@ -139,6 +140,30 @@ def main_verb_read_as_participle(verb: Token) -> Token | None:
     if not takes_clause and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
         return None
     return head
+
+
+def subject_of_participle_before(verb: Token) -> Token | None:
+    """The subject of a verb that the parser gave to a participle before it, read as the
+    verb's clause ("Veterans interviewed at the rallies said ...", "Voters going to the polls
+    said ...": "veterans interviewed" parsed as a clause of its own): the participle's own
+    subject, when the verb has a clause after it that is what was said."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    for child in verb.lefts:
+        if child.dep_ not in ("ccomp", "csubj") or child.tag_ not in ("VBN", "VBG"):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in child.children):
+            continue  # "Voters are watching her argue that ...": a finite verb of its own
+        subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        # The subject opens the participle's phrase ("But numerous veterans interviewed").
+        before = verb.doc[child.left_edge.i : subject.left_edge.i]
+        if all(t.dep_ == "cc" or t.is_punct for t in before):
+            return subject
+    return None
 
 
 def name_right_after(verb: Token, ctx: Context) -> Token | None:
