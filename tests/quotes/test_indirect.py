@@ -535,11 +535,29 @@ INDIRECT_PATTERNS = [
                 "they favor a plan to raise the minimum wage",
                 "indirect",
                 "said",
-                "Large majorities",
+                "Large majorities of Democratic primary voters",
                 "",
             )
         ],
         id="subject-of-a-present-participle-read-as-the-clause-of-the-verb",
+    ),
+    pytest.param(
+        "Asked about the strike, most of the workers said they were angry. Mr. Cross said it"
+        " was unconstitutional. Ms. Vale said it did.",
+        [
+            ("they were angry", "indirect", "said", "most of the workers", ""),
+            ("it was unconstitutional", "indirect", "said", "Cross", "Cross"),
+        ],
+        id="a-report-of-three-words-that-is-a-clause-of-its-own",
+    ),
+    pytest.param(
+        "In the poll, 61 percent of Democrats said they would vote for her. Dozens of nurses"
+        " interviewed outside the hospital on Friday said they had not been paid in weeks.",
+        [
+            ("they would vote for her", "indirect", "said", "61 percent of Democrats", ""),
+            ("they had not been paid in weeks", "indirect", "said", "Dozens of nurses", ""),
+        ],
+        id="a-part-of-a-group-speaks-with-the-group-named",
     ),
 ]
 

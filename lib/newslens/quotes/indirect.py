@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 
 __all__ = ["find_indirect"]
 
-# A reported clause shorter than this many tokens (after trimming) is not kept.
+# A reported clause shorter than this many tokens (after trimming) is not kept, unless it
+# is a whole clause of its own of at least SHORT_REPORT_TOKENS ("they were angry").
 MIN_REPORT_TOKENS = 4
+SHORT_REPORT_TOKENS = 3
 # A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
 # this many words.
 MAX_LEAD_WORDS = 5
@@ -80,9 +82,9 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
     its own cue or overlaps a quote already found."""
     doc = ctx.doc
     start, end = _trim_token_range(doc, report.start, report.end)
-    if end - start < MIN_REPORT_TOKENS:
-        return None
     span = doc[start:end]
+    if len(span) < MIN_REPORT_TOKENS and not _short_clause(span, ctx):
+        return None
     if any(ctx.inside[t.i] for t in span) or any(ch in span.text for ch in DOUBLE_MARKS):
         return None
     if not report.cue_inside and start <= report.cue.i < end:
@@ -91,6 +93,25 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
     if any(s < te and ts < e for ts, te in taken):
         return None
     return Found(s, e, "indirect", ((s, e),), report.rule, cue=report.cue, source=report.source)
+
+
+def _short_clause(span: Span, ctx: Context) -> bool:
+    """Whether a report of a few words is a clause of its own ("they were angry", "Trump can
+    win", "she does not"): a subject and the verb it belongs to, neither of them a reporting
+    verb ("Mr. Manafort said") nor left open by a word that wants more ("she expects that",
+    "to see how")."""
+    if len(span) < SHORT_REPORT_TOKENS:
+        return False
+    last = span[-1]
+    if last.tag_ in ("IN", "WDT", "WP", "WRB", "TO") or last.dep_ == "mark":
+        return False
+    for token in span:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET":
+            continue
+        verb = token.head
+        if span.start <= verb.i < span.end and not ctx.is_reporting(verb):
+            return True
+    return False
 
 
 def _trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -53,6 +53,12 @@ OCCASION_NOUNS = frozenset(
 )
 QUANTITY_WORDS = frozenset({"percent", "%", "percentage"})
 QUANTIFIERS = frozenset({"every", "each", "no", "any", "all"})
+# Words for a part of a group, which a speaker's name keeps its "of" phrase after: "most of
+# the workers", "61 percent of Democrats", "a majority of voters".
+PART_WORDS = frozenset(
+    {"%", "dozen", "dozens", "few", "half", "hundreds", "majority", "many", "minority", "most"}
+    | {"number", "percent", "percentage", "share", "some", "third", "thousands"}
+)
 
 # spaCy labels and dependencies the rules read.
 PERSON_LABELS = ("PERSON",)

@@ -15,6 +15,7 @@ from newslens.quotes.lexicon import (
     DEMONSTRATIVES,
     GROUP_LABELS,
     GROUP_PRONOUNS,
+    PART_WORDS,
     PERSON_LABELS,
     PERSON_PRONOUNS,
     QUANTIFIERS,
@@ -124,7 +125,22 @@ def _name_span(token: Token, ctx: Context) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat") and child.i == right + 1:
             right = child.i
     span = ctx.doc[left : right + 1]
+    group = _group_of_part(token)
+    if group is not None:
+        # "most of the workers": the part keeps the group it is a part of.
+        return span.start_char, _name_span(group, ctx)[1]
     return span.start_char, span.end_char
+
+
+def _group_of_part(token: Token) -> Token | None:
+    """The group a word for a part of it names right after "of" ("most of the workers",
+    "61 percent of Democrats"), or None."""
+    if token.lower_ not in PART_WORDS and token.lemma_.lower() not in PART_WORDS:
+        return None
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
+    if of is None or of.lower_ != "of":
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj"), None)
 
 
 def _resolve_pronoun(
