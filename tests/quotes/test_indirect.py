@@ -559,6 +559,20 @@ INDIRECT_PATTERNS = [
         ],
         id="a-part-of-a-group-speaks-with-the-group-named",
     ),
+    pytest.param(
+        "The campaign announced last week that it hired former Reyes spokeswoman Ann Vale, who"
+        " has been outspoken on trade, according to Politico.",
+        [
+            (
+                "that it hired former Reyes spokeswoman Ann Vale",
+                "indirect",
+                "announced",
+                "The campaign",
+                "",
+            )
+        ],
+        id="report-ends-before-according-to-another-source-and-the-gloss-before-it",
+    ),
 ]
 
 

@@ -31,16 +31,25 @@ def reported_clauses(verb: Token, subject: Token) -> list[Token]:
 
 def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
     """Token index where the reported clause headed by ``clause`` ends: at a semicolon,
-    before a coordinated report of the speaker's ("... and said she would") and before a
-    trailing non-restrictive relative clause or apposition (", which opened in
-    1990"), the journalist's addition rather than the speaker's words."""
+    before a coordinated report of the speaker's ("... and said she would"), before ",
+    according to" and before a trailing non-restrictive relative clause or apposition (",
+    which opened in 1990"), the journalist's addition rather than the speaker's words."""
     end = clause.right_edge.i + 1
     doc = clause.doc
     stop = next((t.i for t in doc[clause.left_edge.i : end] if t.text == ";"), None)
     if stop is not None:
         return stop  # "...; the vote is on Monday": a sentence of its own
+    # ", according to Politico": the writer credits another source from there on.
+    end = next(
+        (
+            t.i - 1
+            for t in doc[clause.i + 1 : end]
+            if t.lower_ == "according" and doc[t.i - 1].text == ","
+        ),
+        end,
+    )
     for child in clause.subtree:
-        if child.i <= clause.i:
+        if child.i <= clause.i or child.i >= end:
             continue
         if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
             return child.left_edge.i
