@@ -573,6 +573,32 @@ INDIRECT_PATTERNS = [
         ],
         id="report-ends-before-according-to-another-source-and-the-gloss-before-it",
     ),
+    pytest.param(
+        "Berger said he is partial to Governor Tom Reyes, for whom he was scheduled to host a"
+        " fundraiser in Newark on Thursday night.",
+        [("he is partial to Governor Tom Reyes", "indirect", "said", "Berger", "Berger")],
+        id="report-ends-before-a-gloss-opened-by-a-preposition-and-whom",
+    ),
+    pytest.param(
+        "Last month, the prosecutor Ann Vale called the plan careless, but said the mayor should"
+        " face no criminal charges, a recommendation the city council adopted.",
+        [
+            (
+                "the mayor should face no criminal charges",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="report-ends-before-a-noun-summing-it-up-parsed-as-a-second-object",
+    ),
+    pytest.param(
+        "She said she admires his determination and highlighted their shared commitment on"
+        " policy goals like universal health care and rising wages.",
+        [("she admires his determination", "indirect", "said", "She", "")],
+        id="past-tense-conjunct-of-a-present-tense-report-is-the-writer's-narration",
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslens.entities.normalise import is_dash
 from newslens.quotes.cues import opens_with_that, reporting_participle
 from newslens.quotes.lexicon import SUBJECT_DEPS
 
@@ -51,8 +52,9 @@ def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
     for child in clause.subtree:
         if child.i <= clause.i or child.i >= end:
             continue
-        if child.dep_ == "conj" and child.head == clause and _new_clause(child, verbs):
-            return child.left_edge.i
+        if child.dep_ == "conj" and child.head == clause:
+            if _new_clause(child, verbs) or _narrated(child, clause):
+                return child.left_edge.i
         if _adding(child, clause, verbs):
             return child.left_edge.i  # ", adding that ...": a new report of the speaker's
         if child.head == clause and _aside(child, verbs):
@@ -98,15 +100,35 @@ def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
     return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
 
 
+def _narrated(verb: Token, clause: Token) -> bool:
+    """Whether a past-tense verb coordinated with a present-tense report continues the
+    writer's narration ("She said she admires his determination and highlighted their
+    shared goals"): the report keeps the speaker's tense, the conjunct takes the tense of
+    the reporting verb, and it has no subject of its own."""
+    if verb.tag_ != "VBD" or clause.tag_ not in ("VBZ", "VBP") or clause.head.tag_ != "VBD":
+        return False
+    if any(is_dash(t) for t in verb.doc[clause.left_edge.i : verb.i]):
+        return False  # "that X - the rate is the highest - carried ...": an aside's verb
+    return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _is_gloss(token: Token) -> bool:
-    """A non-restrictive relative clause (", which ...", ", who ...") or an apposition
-    (", the oldest firm in town") set off by a comma: the journalist's gloss."""
+    """A non-restrictive relative clause (", which ...", ", who ...", ", for whom ...") or an
+    apposition (", the oldest firm in town", also when parsed as a second object: "face no
+    charges, a recommendation the court adopted") set off by a comma: the journalist's
+    gloss."""
     first = token.left_edge
-    before = first.doc[first.i - 1] if first.i > 0 else None
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
     if before is None or before.text != ",":
         return False
     if token.dep_ == "relcl":
-        return first.lower_ in ("which", "who", "whose", "where")
+        if first.pos_ == "ADP" and first.i + 1 < len(doc):
+            first = doc[first.i + 1]  # "for whom", "in which"
+        return first.lower_ in ("which", "who", "whom", "whose", "where")
+    if token.dep_ == "dobj":  # a noun that sums up the object before it, with a clause
+        described = any(c.dep_ == "relcl" for c in token.children)
+        return described and any(c.dep_ == "dobj" and c.i < before.i for c in token.head.children)
     return token.dep_ == "appos"
 
 
