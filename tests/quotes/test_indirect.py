@@ -599,6 +599,36 @@ INDIRECT_PATTERNS = [
         [("she admires his determination", "indirect", "said", "She", "")],
         id="past-tense-conjunct-of-a-present-tense-report-is-the-writer's-narration",
     ),
+    pytest.param(
+        "In nearby Midvale, the old paper mill is holding on, but it is under heavy pressure"
+        " from cheap imports, said the mill's owner, Ann Vale.",
+        [
+            (
+                "In nearby Midvale, the old paper mill is holding on, but it is under heavy"
+                " pressure from cheap imports",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="report-before-its-verb-whose-comma-the-parser-gave-to-the-report",
+    ),
+    pytest.param(
+        "Mayor Tom Reyes warned the governor, Ann Vale, during their recent meeting in Albany"
+        " not to cut the transit budget, said a city official who was briefed on the details.",
+        [
+            (
+                "Mayor Tom Reyes warned the governor, Ann Vale, during their recent meeting in"
+                " Albany not to cut the transit budget",
+                "indirect",
+                "said",
+                "a city official",
+                "",
+            )
+        ],
+        id="an-inverted-attribution-is-no-report-of-the-verb-before-it",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from newslens.quotes.cues import (
     opens_with_that,
     set_off,
     speaking_subject,
+    subject_of,
 )
 from newslens.quotes.lexicon import SUBJECT_DEPS, speech_nouns
 from newslens.quotes.marks import DOUBLE_MARKS
@@ -89,10 +90,22 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
         return None
     if not report.cue_inside and start <= report.cue.i < end:
         return None
+    if _is_attribution(span, ctx):
+        return None
     s, e = span.start_char, span.end_char
     if any(s < te and ts < e for ts, te in taken):
         return None
     return Found(s, e, "indirect", ((s, e),), report.rule, cue=report.cue, source=report.source)
+
+
+def _is_attribution(span: Span, ctx: Context) -> bool:
+    """Whether a "report" is an inverted attribution ("warned the governor ..., said a
+    city official"): it opens with a reporting verb whose subject comes after it."""
+    first = span[0]
+    if first.tag_ not in FINITE_TAGS or not ctx.is_reporting(first):
+        return False
+    subject = subject_of(first, ctx)
+    return subject is not None and subject.i > first.i
 
 
 def _short_clause(span: Span, ctx: Context) -> bool:
@@ -195,8 +208,9 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         )
     if clause.i < token.i:
         # A clause before its verb is reported speech only when set off by a comma.
-        # (With the subject parsed inside the clause, the comma before the subject.)
-        first = min(clause.right_edge.i + 1, subject.left_edge.i - 1)
+        # (With the subject parsed inside the clause, the comma before the subject; the
+        # parser may also end the clause with the comma.)
+        first = min(clause.right_edge.i, subject.left_edge.i - 1)
         between = ctx.doc[first : min(token.i, subject.left_edge.i)]
         if not any(t.text == "," for t in between):
             return None
