@@ -629,6 +629,35 @@ INDIRECT_PATTERNS = [
         ],
         id="an-inverted-attribution-is-no-report-of-the-verb-before-it",
     ),
+    pytest.param(
+        "Support for the strike is particularly strong among the youngest members of the unions,"
+        " teachers and union officials told Politico.",
+        [
+            (
+                "Support for the strike is particularly strong among the youngest members of the"
+                " unions",
+                "indirect",
+                "told",
+                "teachers",
+                "",
+            )
+        ],
+        id="closing-attribution-with-its-hearer-whose-subject-the-parser-hung-on-the-report",
+    ),
+    pytest.param(
+        "Reyes jokingly offered the man a job as Secretary of Defense, then says he will welcome"
+        " advice from anyone who wants to talk to him.",
+        [
+            (
+                "he will welcome advice from anyone who wants to talk to him",
+                "indirect",
+                "says",
+                "Reyes",
+                "Reyes",
+            )
+        ],
+        id="verb-going-on-from-the-clause-the-parser-made-its-complement",
+    ),
 ]
 
 

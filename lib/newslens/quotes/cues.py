@@ -28,6 +28,7 @@ from newslens.quotes.misparsed import (
     main_verb_read_as_participle,
     name_right_before,
     subject_hung_on_relative_clause,
+    subject_of_clause_before,
     subject_of_participle_before,
 )
 from newslens.quotes.speakers import is_source_noun, look_through, names_someone, not_a_source
@@ -112,6 +113,7 @@ def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:
         or closing_attribution_subject(verb, ctx)
         or main_verb_read_as_participle(verb)
         or subject_of_participle_before(verb)
+        or subject_of_clause_before(verb)
     )
     if found is not None:
         return found

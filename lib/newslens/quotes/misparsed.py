@@ -22,6 +22,7 @@ __all__ = [
     "main_verb_read_as_participle",
     "name_right_after",
     "name_right_before",
+    "subject_of_clause_before",
     "subject_of_participle_before",
     "subject_hung_on_relative_clause",
 ]
@@ -47,12 +48,16 @@ def subject_hung_on_relative_clause(verb: Token, ctx: Context) -> Token | None:
 
 def closing_attribution_subject(verb: Token, ctx: Context) -> Token | None:
     """The subject of a reporting verb that ends its sentence after a comma, which the
-    parser hung inside the clause before it ("..., a source close to him said."): the head
-    of the phrase between the comma and the verb, when it is a noun or a pronoun."""
+    parser hung inside the clause before it ("..., a source close to him said.", "...,
+    union officials told Politico."): the head of the phrase between the comma and the verb,
+    when it is a noun or a pronoun."""
     doc = verb.doc
     following = verb.i + 1
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or not ctx.is_reporting(verb):
         return None
+    hearer = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
+    if hearer is not None and hearer.left_edge.i == following:
+        following = hearer.right_edge.i + 1  # "told Politico."
     if following < len(doc) and doc[following].text not in (".", "!", "?"):
         return None
     comma = next(
@@ -140,6 +145,23 @@ def main_verb_read_as_participle(verb: Token) -> Token | None:
     if not takes_clause and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
         return None
     return head
+
+
+def subject_of_clause_before(verb: Token) -> Token | None:
+    """The subject of a verb that goes on from the clause before it, which the parser made
+    its complement ("Kasich offered the man a job, then says he will ...", "offered" parsed
+    as what "says" reports): the subject of that clause, when "then", "and" or "but" stands
+    between them and the verb has a clause after it."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    before = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    if not before:
+        return None
+    linked = any(c.lower_ in ("then", "and", "but") and before[-1].i < c.i for c in verb.lefts)
+    subject = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+    return subject if linked else None
 
 
 def subject_of_participle_before(verb: Token) -> Token | None:
