@@ -658,6 +658,27 @@ INDIRECT_PATTERNS = [
         ],
         id="verb-going-on-from-the-clause-the-parser-made-its-complement",
     ),
+    pytest.param(
+        "Alongside the calls for action, even a top GOP strategist said Vale will have to choose"
+        ' whose side she is on, saying, "At some point, she is going to have to come out."',
+        [
+            (
+                "Vale will have to choose whose side she is on",
+                "indirect",
+                "said",
+                "a top GOP strategist",
+                "",
+            ),
+            (
+                '"At some point, she is going to have to come out."',
+                "direct",
+                "saying",
+                "a top GOP strategist",
+                "",
+            ),
+        ],
+        id="report-ends-before-a-participle-deep-in-it-that-opens-a-quotation",
+    ),
 ]
 
 

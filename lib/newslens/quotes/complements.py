@@ -67,13 +67,13 @@ def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
 
 def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bool:
     """Whether ``token`` is a reporting participle set off by a comma and hung on the
-    reported clause ("he would sign the bill, adding that ..."): the parser's attachment
-    of the speaker's next report, not more of the content."""
-    return (
-        token.head == clause
-        and token.dep_ in ("advcl", "conj", "xcomp")
-        and reporting_participle(token, verbs)
-    )
+    reported clause ("he would sign the bill, adding that ..."), or deeper in it before a
+    quotation: the parser's attachment of the speaker's next report, not more of the
+    content."""
+    if token.dep_ not in ("advcl", "conj", "xcomp") or not reporting_participle(token, verbs):
+        return False
+    # Deeper in the clause, only one that opens a quotation (", saying, "..."").
+    return token.head == clause or any(t.is_quote for t in token.doc[token.i + 1 : token.i + 4])
 
 
 def _aside(token: Token, verbs: dict[str, frozenset[str]]) -> bool:
