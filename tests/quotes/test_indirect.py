@@ -679,6 +679,28 @@ INDIRECT_PATTERNS = [
         ],
         id="report-ends-before-a-participle-deep-in-it-that-opens-a-quotation",
     ),
+    pytest.param(
+        "Reyes, who endorsed Vale in late May and said he would probably campaign with her,"
+        " ultimately did not show up in person for the race.",
+        [("he would probably campaign with her", "indirect", "said", "who", "Reyes")],
+        id="report-ends-before-the-main-verb-the-parser-hung-on-it",
+    ),
+    pytest.param(
+        "She said her father has been an advocate for women in his company and would do the"
+        " same as mayor, saying that he supports equal pay for equal work.",
+        [
+            (
+                "her father has been an advocate for women in his company and would do the same"
+                " as mayor",
+                "indirect",
+                "said",
+                "She",
+                "",
+            ),
+            ("that he supports equal pay for equal work", "indirect", "saying", "She", ""),
+        ],
+        id="participle-deep-in-a-report-opening-a-that-clause-is-the-speaker's-next-report",
+    ),
 ]
 
 

@@ -59,6 +59,8 @@ def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
             return child.left_edge.i  # ", adding that ...": a new report of the speaker's
         if child.head == clause and _aside(child, verbs):
             return child.left_edge.i
+        if _main_verb_hung_on_report(child):
+            return child.left_edge.i
         if _is_gloss(child) and child.right_edge.i + 1 >= end:
             end = min(end, child.left_edge.i)
             break
@@ -72,8 +74,10 @@ def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bo
     content."""
     if token.dep_ not in ("advcl", "conj", "xcomp") or not reporting_participle(token, verbs):
         return False
-    # Deeper in the clause, only one that opens a quotation (", saying, "..."").
-    return token.head == clause or any(t.is_quote for t in token.doc[token.i + 1 : token.i + 4])
+    # Deeper in the clause, only one that opens a quotation or a "that" clause (", saying,
+    # "..."", ", saying that ...").
+    opening = token.doc[token.i + 1 : token.i + 4]
+    return token.head == clause or any(t.is_quote or t.lower_ == "that" for t in opening)
 
 
 def _aside(token: Token, verbs: dict[str, frozenset[str]]) -> bool:
@@ -98,6 +102,21 @@ def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
     if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
         return False
     return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
+
+
+def _main_verb_hung_on_report(verb: Token) -> bool:
+    """Whether ``verb`` is the main verb of a sentence the parser rooted at its subject and
+    hung on the report inside a clause about that subject ("Reyes, who ... said he would
+    campaign with her, ultimately did not show up"): a finite verb after a comma, without a
+    subject, in a sentence whose root is no verb."""
+    if verb.dep_ not in ("advcl", "dep", "conj", "parataxis") or not _finite(verb):
+        return False
+    first = verb.left_edge
+    if first.i == 0 or verb.doc[first.i - 1].text != ",":
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return verb.sent.root.pos_ not in ("VERB", "AUX")
 
 
 def _narrated(verb: Token, clause: Token) -> bool:

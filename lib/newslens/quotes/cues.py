@@ -148,6 +148,8 @@ def _clause_sharing_subject(verb: Token, ctx: Context, depth: int) -> Token | No
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
         return head.head  # "defended it by saying that ..."
     if _reporting_after_report(verb, ctx):
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head  # "said he has been ... and would do ..., saying that"
         return _clause_above(head)  # "X said he would sign it, adding that ...": X adds
     return head
 
@@ -217,8 +219,10 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
     head = verb.head
     if not reporting_participle(verb, ctx.verbs) or head.head == head:
         return False
-    while head.dep_ == "xcomp" and head.head != head:
-        head = head.head  # "said Clinton will have to choose ..., saying": through "have"
+    while head.dep_ in ("xcomp", "conj") and head.head != head:
+        # "said Clinton will have to choose ..., saying": through "have"; "said he has been
+        # ... and would do ..., saying": through the conjunct.
+        head = head.head
     if head.dep_ == "ccomp":
         # '"...," Doe added, saying ...' parsed as what the sentence's first verb reports:
         # a reporting clause of its own, set off by a mark, keeps the participle.
