@@ -701,6 +701,22 @@ INDIRECT_PATTERNS = [
         ],
         id="participle-deep-in-a-report-opening-a-that-clause-is-the-speaker's-next-report",
     ),
+    pytest.param(
+        "Over the years, she said, texting has helped her stay in close touch with Reyes –"
+        " although at the mention of texting she laughed and admitted “texts have been"
+        " wonderful.”",
+        [
+            (
+                "Over the years, she said, texting has helped her stay in close touch with Reyes",
+                "indirect",
+                "said",
+                "she",
+                "",
+            ),
+            ("“texts have been wonderful.”", "partial", "said", "she", ""),
+        ],
+        id="report-ends-at-a-dash-that-sets-off-a-quotation-after-a-whole-clause",
+    ),
 ]
 
 

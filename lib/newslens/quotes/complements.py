@@ -15,7 +15,7 @@ from newslens.quotes.lexicon import SUBJECT_DEPS
 if TYPE_CHECKING:
     from newslens.types import Token
 
-__all__ = ["content_end", "reported_clauses"]
+__all__ = ["content_end", "is_finite", "reported_clauses"]
 
 
 def reported_clauses(verb: Token, subject: Token) -> list[Token]:
@@ -87,7 +87,7 @@ def _aside(token: Token, verbs: dict[str, frozenset[str]]) -> bool:
     first = token.left_edge
     if first.i == 0 or first.doc[first.i - 1].text != ",":
         return False
-    if token.dep_ == "advcl" and token.lemma_.lower() in verbs and _finite(token):
+    if token.dep_ == "advcl" and token.lemma_.lower() in verbs and is_finite(token):
         return any(c.dep_ in SUBJECT_DEPS for c in token.children)
     return token.dep_ in ("prep", "advcl") and token.lower_ in ("compared", "comparing")
 
@@ -109,7 +109,7 @@ def _main_verb_hung_on_report(verb: Token) -> bool:
     hung on the report inside a clause about that subject ("Reyes, who ... said he would
     campaign with her, ultimately did not show up"): a finite verb after a comma, without a
     subject, in a sentence whose root is no verb."""
-    if verb.dep_ not in ("advcl", "dep", "conj", "parataxis") or not _finite(verb):
+    if verb.dep_ not in ("advcl", "dep", "conj", "parataxis") or not is_finite(verb):
         return False
     first = verb.left_edge
     if first.i == 0 or verb.doc[first.i - 1].text != ",":
@@ -181,7 +181,7 @@ def _clause_parsed_as_object(verb: Token) -> list[Token]:
     return []
 
 
-def _finite(verb: Token) -> bool:
+def is_finite(verb: Token) -> bool:
     """Whether a verb is finite itself or through its auxiliary ("did not say")."""
     return verb.tag_ in FINITE_TAGS or any(
         c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children
@@ -191,7 +191,7 @@ def _finite(verb: Token) -> bool:
 def _finite_without_relative(clause: Token) -> bool:
     """Whether a clause hung on a noun is finite and opens with no relative word (so it
     is the noun's predicate, not a relative clause about it)."""
-    finite = _finite(clause)
+    finite = is_finite(clause)
     relative = any(
         t.lower_ in ("who", "which", "that", "whom", "whose", "where", "when")
         for t in clause.doc[clause.left_edge.i : clause.i]

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newslens.quotes.complements import FINITE_TAGS, content_end, reported_clauses
+from newslens.entities.normalise import is_dash
+from newslens.quotes.complements import FINITE_TAGS, content_end, is_finite, reported_clauses
 from newslens.quotes.cues import (
     according_to,
     noun_source,
@@ -83,6 +84,7 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
     its own cue or overlaps a quote already found."""
     doc = ctx.doc
     start, end = _trim_token_range(doc, report.start, report.end)
+    end = _before_quoted_aside(doc, start, end, ctx)
     span = doc[start:end]
     if len(span) < MIN_REPORT_TOKENS and not _short_clause(span, ctx):
         return None
@@ -96,6 +98,34 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
     if any(s < te and ts < e for ts, te in taken):
         return None
     return Found(s, e, "indirect", ((s, e),), report.rule, cue=report.cue, source=report.source)
+
+
+def _before_quoted_aside(doc: Doc, start: int, end: int, ctx: Context) -> int:
+    """The end of a report cut before a dash or semicolon that sets off a quotation after it
+    ("email has helped her stay in touch with Clinton - although she laughed and admitted
+    "..."): what the writer adds there is no more of the report. Unchanged otherwise."""
+    first = next((i for i in range(start, end) if ctx.inside[i]), None)
+    if first is None:
+        return end
+    for i in range(first - 1, start, -1):
+        if doc[i].text == ";" or is_dash(doc[i]):
+            if _whole_clause(doc, start, i) and not any(is_dash(t) for t in doc[start:i]):
+                return _trim_token_range(doc, start, i)[1]
+            return end
+    return end
+
+
+def _whole_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` hold a finite verb with its subject and object or
+    complement (not "Cecile Richards noted that abortion")."""
+    for token in doc[start:end]:
+        if is_finite(token) and any(
+            c.dep_ in SUBJECT_DEPS and start <= c.i < end for c in token.children
+        ):
+            rest = [c for c in token.rights if c.i < end and c.dep_ not in ("punct", "cc")]
+            if rest and all(c.right_edge.i < end for c in rest):
+                return True
+    return False
 
 
 def _is_attribution(span: Span, ctx: Context) -> bool:
