@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newslens.entities.normalise import is_dash
-from newslens.quotes.complements import FINITE_TAGS, content_end, is_finite, reported_clauses
+from newslens.quotes.complements import FINITE_TAGS, content_end, reported_clauses
 from newslens.quotes.cues import (
     according_to,
     noun_source,
@@ -22,23 +21,25 @@ from newslens.quotes.cues import (
     opens_with_that,
     set_off,
     speaking_subject,
-    subject_of,
 )
 from newslens.quotes.lexicon import SUBJECT_DEPS, speech_nouns
 from newslens.quotes.marks import DOUBLE_MARKS
 from newslens.quotes.records import Found
+from newslens.quotes.report_spans import (
+    MIN_REPORT_TOKENS,
+    before_quoted_aside,
+    is_attribution,
+    short_clause,
+    trim_token_range,
+)
 from newslens.quotes.rules import QuoteRule
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
-    from newslens.types import Doc, Span, Token
+    from newslens.types import Span, Token
 
 __all__ = ["find_indirect"]
 
-# A reported clause shorter than this many tokens (after trimming) is not kept, unless it
-# is a whole clause of its own of at least SHORT_REPORT_TOKENS ("they were angry").
-MIN_REPORT_TOKENS = 4
-SHORT_REPORT_TOKENS = 3
 # A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
 # this many words.
 MAX_LEAD_WORDS = 5
@@ -83,90 +84,21 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
     """The report as a quote, or None when it is too short, holds quotation marks, holds
     its own cue or overlaps a quote already found."""
     doc = ctx.doc
-    start, end = _trim_token_range(doc, report.start, report.end)
-    end = _before_quoted_aside(doc, start, end, ctx)
+    start, end = trim_token_range(doc, report.start, report.end)
+    end = before_quoted_aside(doc, start, end, ctx)
     span = doc[start:end]
-    if len(span) < MIN_REPORT_TOKENS and not _short_clause(span, ctx):
+    if len(span) < MIN_REPORT_TOKENS and not short_clause(span, ctx):
         return None
     if any(ctx.inside[t.i] for t in span) or any(ch in span.text for ch in DOUBLE_MARKS):
         return None
     if not report.cue_inside and start <= report.cue.i < end:
         return None
-    if _is_attribution(span, ctx):
+    if is_attribution(span, ctx):
         return None
     s, e = span.start_char, span.end_char
     if any(s < te and ts < e for ts, te in taken):
         return None
     return Found(s, e, "indirect", ((s, e),), report.rule, cue=report.cue, source=report.source)
-
-
-def _before_quoted_aside(doc: Doc, start: int, end: int, ctx: Context) -> int:
-    """The end of a report cut before a dash or semicolon that sets off a quotation after it
-    ("email has helped her stay in touch with Clinton - although she laughed and admitted
-    "..."): what the writer adds there is no more of the report. Unchanged otherwise."""
-    first = next((i for i in range(start, end) if ctx.inside[i]), None)
-    if first is None:
-        return end
-    for i in range(first - 1, start, -1):
-        if doc[i].text == ";" or is_dash(doc[i]):
-            if _whole_clause(doc, start, i) and not any(is_dash(t) for t in doc[start:i]):
-                return _trim_token_range(doc, start, i)[1]
-            return end
-    return end
-
-
-def _whole_clause(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` hold a finite verb with its subject and object or
-    complement (not "Cecile Richards noted that abortion")."""
-    for token in doc[start:end]:
-        if is_finite(token) and any(
-            c.dep_ in SUBJECT_DEPS and start <= c.i < end for c in token.children
-        ):
-            rest = [c for c in token.rights if c.i < end and c.dep_ not in ("punct", "cc")]
-            if rest and all(c.right_edge.i < end for c in rest):
-                return True
-    return False
-
-
-def _is_attribution(span: Span, ctx: Context) -> bool:
-    """Whether a "report" is an inverted attribution ("warned the governor ..., said a
-    city official"): it opens with a reporting verb whose subject comes after it."""
-    first = span[0]
-    if first.tag_ not in FINITE_TAGS or not ctx.is_reporting(first):
-        return False
-    subject = subject_of(first, ctx)
-    return subject is not None and subject.i > first.i
-
-
-def _short_clause(span: Span, ctx: Context) -> bool:
-    """Whether a report of a few words is a clause of its own ("they were angry", "Trump can
-    win", "she does not"): a subject and the verb it belongs to, neither of them a reporting
-    verb ("Mr. Manafort said") nor left open by a word that wants more ("she expects that",
-    "to see how")."""
-    if len(span) < SHORT_REPORT_TOKENS:
-        return False
-    last = span[-1]
-    if last.tag_ in ("IN", "WDT", "WP", "WRB", "TO") or last.dep_ == "mark":
-        return False
-    for token in span:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET":
-            continue
-        verb = token.head
-        if span.start <= verb.i < span.end and not ctx.is_reporting(verb):
-            return True
-    return False
-
-
-def _trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range ``start:end`` without punctuation or spaces at either end, nor a
-    dangling "and"/"but" at its end."""
-    while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
-    ):
-        end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
 
 
 def _clause_start(token: Token, ctx: Context) -> int:

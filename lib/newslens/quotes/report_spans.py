@@ -1,0 +1,99 @@
+"""Which stretch of a reported clause is kept as the report: without punctuation at its ends,
+cut before a quotation the writer sets off after it, and not kept when it is only a few
+words that make no clause of their own or when it is an attribution itself. Token functions
+over the parse, used by :mod:`newslens.quotes.indirect`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslens.entities.normalise import is_dash
+from newslens.quotes.complements import FINITE_TAGS, is_finite
+from newslens.quotes.cues import subject_of
+from newslens.quotes.lexicon import SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.types import Doc, Span
+
+__all__ = [
+    "MIN_REPORT_TOKENS",
+    "before_quoted_aside",
+    "is_attribution",
+    "short_clause",
+    "trim_token_range",
+]
+
+# A reported clause shorter than this many tokens (after trimming) is not kept, unless it
+# is a whole clause of its own of at least SHORT_REPORT_TOKENS ("they were angry").
+MIN_REPORT_TOKENS = 4
+SHORT_REPORT_TOKENS = 3
+
+
+def before_quoted_aside(doc: Doc, start: int, end: int, ctx: Context) -> int:
+    """The end of a report cut before a dash or semicolon that sets off a quotation after it
+    ("email has helped her stay in touch with Clinton - although she laughed and admitted
+    "..."): what the writer adds there is no more of the report. Unchanged otherwise."""
+    first = next((i for i in range(start, end) if ctx.inside[i]), None)
+    if first is None:
+        return end
+    for i in range(first - 1, start, -1):
+        if doc[i].text == ";" or is_dash(doc[i]):
+            if _whole_clause(doc, start, i) and not any(is_dash(t) for t in doc[start:i]):
+                return trim_token_range(doc, start, i)[1]
+            return end
+    return end
+
+
+def _whole_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` hold a finite verb with its subject and object or
+    complement (not "Cecile Richards noted that abortion")."""
+    for token in doc[start:end]:
+        if is_finite(token) and any(
+            c.dep_ in SUBJECT_DEPS and start <= c.i < end for c in token.children
+        ):
+            rest = [c for c in token.rights if c.i < end and c.dep_ not in ("punct", "cc")]
+            if rest and all(c.right_edge.i < end for c in rest):
+                return True
+    return False
+
+
+def is_attribution(span: Span, ctx: Context) -> bool:
+    """Whether a "report" is an inverted attribution ("warned the governor ..., said a
+    city official"): it opens with a reporting verb whose subject comes after it."""
+    first = span[0]
+    if first.tag_ not in FINITE_TAGS or not ctx.is_reporting(first):
+        return False
+    subject = subject_of(first, ctx)
+    return subject is not None and subject.i > first.i
+
+
+def short_clause(span: Span, ctx: Context) -> bool:
+    """Whether a report of a few words is a clause of its own ("they were angry", "Trump can
+    win", "she does not"): a subject and the verb it belongs to, neither of them a reporting
+    verb ("Mr. Manafort said") nor left open by a word that wants more ("she expects that",
+    "to see how")."""
+    if len(span) < SHORT_REPORT_TOKENS:
+        return False
+    last = span[-1]
+    if last.tag_ in ("IN", "WDT", "WP", "WRB", "TO") or last.dep_ == "mark":
+        return False
+    for token in span:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET":
+            continue
+        verb = token.head
+        if span.start <= verb.i < span.end and not ctx.is_reporting(verb):
+            return True
+    return False
+
+
+def trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range ``start:end`` without punctuation or spaces at either end, nor a
+    dangling "and"/"but" at its end."""
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
