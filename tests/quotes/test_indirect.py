@@ -717,6 +717,13 @@ INDIRECT_PATTERNS = [
         ],
         id="report-ends-at-a-dash-that-sets-off-a-quotation-after-a-whole-clause",
     ),
+    pytest.param(
+        "It was only six months ago, after all, that the mayor was saying the opposite. What is"
+        " unclear is whether Vale, who enjoys higher ratings than the mayor, will ever tell"
+        " those voters to back him.",
+        [],
+        id="stretch-ending-in-the-word-that-opens-the-verb's-clause-is-no-report",
+    ),
 ]
 
 

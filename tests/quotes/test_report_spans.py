@@ -9,6 +9,7 @@ from newslens.quotes.context import build_context
 from newslens.quotes.report_spans import (
     before_quoted_aside,
     is_attribution,
+    left_open,
     short_clause,
     trim_token_range,
 )
@@ -70,3 +71,18 @@ def test_a_dash_inside_the_clause_does_not_cut_it(nlp):
     text = "Richards noted that abortion – what her group calls “reproductive care” – is central."
     doc, ctx = _context(nlp, text)
     assert before_quoted_aside(doc, 0, len(doc), ctx) == len(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("It was only a year ago, after all, that he said so.", "after all, that", True),
+        ("And that is what she promised.", "And that is what", True),
+        ("He said the plan will fail.", "the plan will fail", False),
+        ('She said it was what "we all wanted."', "it was what", False),  # the clause in marks
+    ],
+)
+def test_left_open(nlp, text, words, expected):
+    doc, ctx = _context(nlp, text)
+    start = text.index(words)
+    assert left_open(doc.char_span(start, start + len(words)), ctx) is expected

@@ -29,6 +29,7 @@ from newslens.quotes.report_spans import (
     MIN_REPORT_TOKENS,
     before_quoted_aside,
     is_attribution,
+    left_open,
     short_clause,
     trim_token_range,
 )
@@ -93,7 +94,7 @@ def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) 
         return None
     if not report.cue_inside and start <= report.cue.i < end:
         return None
-    if is_attribution(span, ctx):
+    if is_attribution(span, ctx) or left_open(span, ctx):
         return None
     s, e = span.start_char, span.end_char
     if any(s < te and ts < e for ts, te in taken):

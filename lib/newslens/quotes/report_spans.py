@@ -20,6 +20,7 @@ __all__ = [
     "MIN_REPORT_TOKENS",
     "before_quoted_aside",
     "is_attribution",
+    "left_open",
     "short_clause",
     "trim_token_range",
 ]
@@ -68,6 +69,18 @@ def is_attribution(span: Span, ctx: Context) -> bool:
     return subject is not None and subject.i > first.i
 
 
+def left_open(span: Span, ctx: Context | None = None) -> bool:
+    """Whether a report ends in a word that opens a clause it does not hold ("It was only
+    six months ago, after all, that", "And that's what", "when she claimed that"): the
+    stretch before a reporting verb that is itself inside another clause, not a report.
+    (With ``ctx``, not when a quotation follows: the clause it opens is in marks.)"""
+    last = span[-1]
+    if not (last.tag_ in ("WDT", "WP", "WRB") or (last.tag_ == "IN" and last.dep_ == "mark")):
+        return False
+    following = span.doc[span.end : span.end + 3]
+    return ctx is None or not any(ctx.inside[t.i] for t in following)
+
+
 def short_clause(span: Span, ctx: Context) -> bool:
     """Whether a report of a few words is a clause of its own ("they were angry", "Trump can
     win", "she does not"): a subject and the verb it belongs to, neither of them a reporting
@@ -75,8 +88,7 @@ def short_clause(span: Span, ctx: Context) -> bool:
     "to see how")."""
     if len(span) < SHORT_REPORT_TOKENS:
         return False
-    last = span[-1]
-    if last.tag_ in ("IN", "WDT", "WP", "WRB", "TO") or last.dep_ == "mark":
+    if span[-1].tag_ in ("IN", "TO") or left_open(span):
         return False
     for token in span:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET":
