@@ -724,6 +724,21 @@ INDIRECT_PATTERNS = [
         [],
         id="stretch-ending-in-the-word-that-opens-the-verb's-clause-is-no-report",
     ),
+    pytest.param(
+        "The Federal Deposit Insurance Corporation sent the panel a letter on Thursday. It said"
+        " former staff had taken sensitive documents home. It is fair to say the letter was a"
+        " surprise, and it means admitting the breach was serious.",
+        [
+            (
+                "former staff had taken sensitive documents home",
+                "indirect",
+                "said",
+                "It",
+                "Federal Deposit Insurance Corporation",
+            )
+        ],
+        id="an-organisation-speaks-through-it-said-but-not-the-empty-it",
+    ),
 ]
 
 

@@ -369,12 +369,32 @@ def speaking_subject(token: Token, ctx: Context) -> Token | None:
     if any(c.dep_ == "neg" for c in token.children):
         return None
     subject = subject_of(token, ctx)
-    if subject is None or subject.lower_ in NOT_A_REPORTER:
+    if subject is None or (subject.lower_ in NOT_A_REPORTER and not _stating_it(token, subject)):
         return None
     if not_a_source(subject) and look_through(subject, ctx) is None:
         if not any(c.dep_ == "appos" for c in subject.children):
             return None
     return subject
+
+
+# Verbs of saying that an "it" standing for a document or an organisation is the subject of
+# ("It says the campaign broke the law", "It added that ..."), unlike "it means", "it
+# indicates" or the empty "it" of "it is fair to say".
+STATING_VERBS = frozenset({"add", "announce", "declare", "report", "say", "state", "tell", "write"})
+
+
+def _stating_it(verb: Token, subject: Token) -> bool:
+    """Whether ``subject`` is an "it" that a document or an organisation says things through:
+    the own subject of a finite verb of saying (:data:`STATING_VERBS`) with the clause it
+    reports after it ("it added that ...", not "it added 255,000 jobs")."""
+    return (
+        subject.lower_ == "it"
+        and subject.head == verb
+        and subject.dep_ == "nsubj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and verb.lemma_.lower() in STATING_VERBS
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
 
 
 def set_off(token: Token, subject: Token, doc: Doc) -> bool:
