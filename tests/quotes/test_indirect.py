@@ -739,6 +739,22 @@ INDIRECT_PATTERNS = [
         ],
         id="an-organisation-speaks-through-it-said-but-not-the-empty-it",
     ),
+    pytest.param(
+        "The film got mixed reviews from critics.\n\nHewitt writes:\n\nThe movie mentions"
+        " neither the mayor nor the governor by name, and no argument is made as to what the"
+        " two did to help.",
+        [
+            (
+                "The movie mentions neither the mayor nor the governor by name, and no argument is"
+                " made as to what the two did to help",
+                "indirect",
+                "writes",
+                "Hewitt",
+                "Hewitt",
+            )
+        ],
+        id="passage-without-marks-after-a-reporting-verb-and-a-colon",
+    ),
 ]
 
 

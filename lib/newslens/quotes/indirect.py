@@ -10,7 +10,6 @@ is named ("Grant's claim that").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslens.quotes.complements import FINITE_TAGS, content_end, reported_clauses
@@ -22,11 +21,13 @@ from newslens.quotes.cues import (
     set_off,
     speaking_subject,
 )
+from newslens.quotes.lead_ins import block_after_lead_in, colon_reports
 from newslens.quotes.lexicon import SUBJECT_DEPS, speech_nouns
 from newslens.quotes.marks import DOUBLE_MARKS
 from newslens.quotes.records import Found
 from newslens.quotes.report_spans import (
     MIN_REPORT_TOKENS,
+    Report,
     before_quoted_aside,
     is_attribution,
     left_open,
@@ -37,29 +38,11 @@ from newslens.quotes.rules import QuoteRule
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
-    from newslens.types import Span, Token
+    from newslens.types import Token
 
 __all__ = ["find_indirect"]
 
-# A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
-# this many words.
-MAX_LEAD_WORDS = 5
-MAX_LEAD_CHARS = 80  # ... and at most this many characters
 CLAUSE_VERB_TAGS = ("VB", *FINITE_TAGS)  # tags of verbs that can head a clause
-
-
-@dataclass(frozen=True)
-class _Report:
-    """A stretch of reported speech found without quotation marks: tokens ``start:end``,
-    the cue token, the token naming the source, the rule that found it, and whether the cue
-    may sit inside the content (a parenthetical 'The plan, he said, will fail')."""
-
-    start: int
-    end: int
-    cue: Token
-    source: Token
-    rule: QuoteRule = QuoteRule.CLAUSAL_COMPLEMENT
-    cue_inside: bool = False
 
 
 def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
@@ -72,7 +55,13 @@ def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
     kept, so reports never overlap. The speakers are resolved later (their ``source``).
     """
     found = []
-    for finder in (_verb_reports, _according_to_reports, _noun_cue_reports, _colon_reports):
+    for finder in (
+        _verb_reports,
+        _according_to_reports,
+        _noun_cue_reports,
+        colon_reports,
+        block_after_lead_in,
+    ):
         for report in finder(ctx):
             item = _accept_report(report, ctx, taken)
             if item is not None:
@@ -81,7 +70,7 @@ def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _accept_report(report: _Report, ctx: Context, taken: list[tuple[int, int]]) -> Found | None:
+def _accept_report(report: Report, ctx: Context, taken: list[tuple[int, int]]) -> Found | None:
     """The report as a quote, or None when it is too short, holds quotation marks, holds
     its own cue or overlaps a quote already found."""
     doc = ctx.doc
@@ -116,7 +105,7 @@ def _clause_start(token: Token, ctx: Context) -> int:
     return i
 
 
-def _verb_reports(ctx: Context) -> Iterator[_Report]:
+def _verb_reports(ctx: Context) -> Iterator[Report]:
     """Reported clauses of reporting verbs: complements ("X said the talks had failed",
     "X told reporters that ..."), clauses before the verb ("The talks failed, X said.") and
     parentheticals ("The talks, X said, had failed")."""
@@ -151,7 +140,7 @@ def _says_what(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i for c in verb.children)
 
 
-def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> _Report | None:
+def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> Report | None:
     """'X said the talks had failed' / 'The talks had failed, X said.'"""
     if clause.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(clause):
         return None
@@ -161,7 +150,7 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
         if clause.i < token.i:
             end = max(end, _continued_after(token, ctx) or end)
-        return _Report(
+        return Report(
             _clause_start(token, ctx),
             end,
             token,
@@ -182,11 +171,11 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         start = _clause_start(clause, ctx)
         continued = _continued_after(token, ctx)
         if continued is not None:
-            return _Report(
+            return Report(
                 start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
             )
         end = min(subject.left_edge.i, token.i)
-    return _Report(start, end, token, subject)
+    return Report(start, end, token, subject)
 
 
 def _complement_span(token: Token, clause: Token, ctx: Context) -> tuple[int, int]:
@@ -300,7 +289,7 @@ def _spliced(token: Token, subject: Token) -> bool:
     return first > 0 and token.doc[first - 1].text == ","
 
 
-def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
+def _trailing_report(token: Token, subject: Token, ctx: Context) -> Report | None:
     """'The plan will fail, he said.' parsed with the clause as the head."""
     head = token.head
     if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
@@ -308,12 +297,12 @@ def _trailing_report(token: Token, subject: Token, ctx: Context) -> _Report | No
     start = max(head.left_edge.i, _clause_start(head, ctx))
     continued = _continued_after(token, ctx)
     if continued is not None:
-        return _Report(start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True)
+        return Report(start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True)
     end = subject.left_edge.i if subject.i < token.i else token.i
-    return _Report(start, end, token, subject)
+    return Report(start, end, token, subject)
 
 
-def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
+def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> Report | None:
     """'Back then, X said, the plan was ...': the reporting clause set off by commas
     inside the reported sentence, which is the content (attribution included)."""
     head = token.head
@@ -333,7 +322,7 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> _Report
         start = max(head.left_edge.i, _clause_start(head, ctx))
     if start >= left:
         return None
-    return _Report(
+    return Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
     )
 
@@ -370,19 +359,19 @@ def _as_clause_before(token: Token, clause: Token, ctx: Context) -> bool:
     return any(t.text == "," for t in ctx.doc[token.i + 1 : clause.left_edge.i])
 
 
-def _as_report(token: Token, subject: Token, ctx: Context) -> _Report | None:
+def _as_report(token: Token, subject: Token, ctx: Context) -> Report | None:
     """'The plan, as the mayor said, will cost more' / 'As the senator noted, the bill does
     nothing': the sentence the "as" clause hangs on is the report, attribution included."""
     head = token.head
     if head.i == token.i or ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
         return None
     start = max(head.left_edge.i, _clause_start(head, ctx))
-    return _Report(
+    return Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
     )
 
 
-def _according_to_reports(ctx: Context) -> Iterator[_Report]:
+def _according_to_reports(ctx: Context) -> Iterator[Report]:
     """Clauses credited with 'according to X' (or a crediting 'per X') before, after or
     inside them."""
     doc = ctx.doc
@@ -404,7 +393,7 @@ def _according_to_reports(ctx: Context) -> Iterator[_Report]:
             start, end, inside = clause_start, token.i, False
             if _attributes_quotation(start, end, ctx):
                 continue
-        yield _Report(start, end, token, source, QuoteRule.ACCORDING_TO, cue_inside=inside)
+        yield Report(start, end, token, source, QuoteRule.ACCORDING_TO, cue_inside=inside)
 
 
 def _attributes_quotation(start: int, end: int, ctx: Context) -> bool:
@@ -425,7 +414,7 @@ def _attributes_quotation(start: int, end: int, ctx: Context) -> bool:
     return False
 
 
-def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:
+def _noun_cue_reports(ctx: Context) -> Iterator[Report]:
     """'that'-clauses of speech nouns whose source is named: "Grant's claim that ...",
     "a New York Times report that ...", "X issued a statement that ..."."""
     nouns = speech_nouns()
@@ -442,46 +431,4 @@ def _noun_cue_reports(ctx: Context) -> Iterator[_Report]:
         if source is None:
             continue
         end = content_end(clause, ctx.verbs)
-        yield _Report(clause.left_edge.i, end, token, source, QuoteRule.SPEECH_NOUN)
-
-
-def _colon_reports(ctx: Context) -> Iterator[_Report]:
-    """A clause after a paragraph's opening name and colon, the headline form of reported
-    speech ("Hale: Farm Subsidies Will Be Cut", "Poll: Voters Back New Tolls"): the name
-    must be someone who can speak and the words after the colon a clause with a verb. A
-    label before a quotation (a transcript turn) overlaps the quote and is left out."""
-    doc = ctx.doc
-    for start, end in ctx.paragraphs:
-        if ":" not in ctx.text[start : min(end, start + MAX_LEAD_CHARS)]:
-            continue
-        span = doc.char_span(start, end, alignment_mode="contract")
-        if span is None:
-            continue
-        colon = next((t for t in span[: MAX_LEAD_WORDS + 1] if t.text == ":"), None)
-        if colon is None or colon.i == span.start or ctx.inside[colon.i]:
-            continue
-        lead = doc[span.start : colon.i]
-        source = lead[-1]
-        if lead.text.isupper() or not _names_a_source(lead, ctx):  # "HALE:": a transcript
-            continue
-        stop = colon.sent.end if colon.sent.end > colon.i + 1 else span.end
-        content = doc[colon.i + 1 : min(stop, span.end)]
-        words = [t for t in content if t.is_alpha]
-        # Headlines are in title case, which the tagger reads poorly: a run of capitalised
-        # words stands for the clause.
-        headline = len(words) >= MIN_REPORT_TOKENS and all(t.text[0].isupper() for t in words)
-        if headline or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in content):
-            yield _Report(content.start, content.end, colon, source, QuoteRule.COLON)
-
-
-def _names_a_source(lead: Span, ctx: Context) -> bool:
-    """Whether the words before a headline's colon are only the name of someone who can
-    speak (a person or organisation named in full: "Hale", "NY Daily News") or a document
-    ("Poll", "IG report"), not a heading ("The Latest", "Success on Climate")."""
-    last = lead[-1]
-    if last.pos_ == "NOUN" and last.lemma_.lower() in speech_nouns():
-        return all(t.dep_ in ("det", "compound", "amod") for t in lead[:-1])
-    start, end = lead.start_char, lead.end_char
-    return any(
-        m.start <= start and end <= m.end and m.label in ("PERSON", "ORG") for m in ctx.mentions
-    )
+        yield Report(clause.left_edge.i, end, token, source, QuoteRule.SPEECH_NOUN)

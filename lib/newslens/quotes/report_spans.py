@@ -5,19 +5,22 @@ over the parse, used by :mod:`newslens.quotes.indirect`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslens.entities.normalise import is_dash
 from newslens.quotes.complements import FINITE_TAGS, is_finite
 from newslens.quotes.cues import subject_of
 from newslens.quotes.lexicon import SUBJECT_DEPS
+from newslens.quotes.rules import QuoteRule
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
-    from newslens.types import Doc, Span
+    from newslens.types import Doc, Span, Token
 
 __all__ = [
     "MIN_REPORT_TOKENS",
+    "Report",
     "before_quoted_aside",
     "is_attribution",
     "left_open",
@@ -29,6 +32,20 @@ __all__ = [
 # is a whole clause of its own of at least SHORT_REPORT_TOKENS ("they were angry").
 MIN_REPORT_TOKENS = 4
 SHORT_REPORT_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class Report:
+    """A stretch of reported speech found without quotation marks: tokens ``start:end``,
+    the cue token, the token naming the source, the rule that found it, and whether the cue
+    may sit inside the content (a parenthetical 'The plan, he said, will fail')."""
+
+    start: int
+    end: int
+    cue: Token
+    source: Token
+    rule: QuoteRule = QuoteRule.CLAUSAL_COMPLEMENT
+    cue_inside: bool = False
 
 
 def before_quoted_aside(doc: Doc, start: int, end: int, ctx: Context) -> int:

@@ -34,6 +34,7 @@ class QuoteRule(StrEnum):
     ACCORDING_TO = "according to"
     SPEECH_NOUN = "speech noun"
     COLON = "clause after a name and a colon"
+    BLOCK = "paragraph after a reporting verb and a colon"
 
 
 class CueRule(StrEnum):

@@ -1,0 +1,88 @@
+"""Reported speech introduced by a colon: a headline's name and colon ("Hale: Farm Subsidies
+Will Be Cut") and a paragraph that ends in a reporting verb and a colon before a passage
+without quotation marks ("Hewitt writes:"). Used by :mod:`newslens.quotes.indirect`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newslens.quotes.complements import is_finite
+from newslens.quotes.cues import speaking_subject
+from newslens.quotes.lexicon import speech_nouns
+from newslens.quotes.report_spans import MIN_REPORT_TOKENS, Report
+from newslens.quotes.rules import QuoteRule
+
+if TYPE_CHECKING:
+    from newslens.quotes.context import Context
+    from newslens.types import Span
+
+__all__ = ["block_after_lead_in", "colon_reports"]
+
+# A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
+# this many words.
+MAX_LEAD_WORDS = 5
+MAX_LEAD_CHARS = 80  # ... and at most this many characters
+
+
+def colon_reports(ctx: Context) -> Iterator[Report]:
+    """A clause after a paragraph's opening name and colon, the headline form of reported
+    speech ("Hale: Farm Subsidies Will Be Cut", "Poll: Voters Back New Tolls"): the name
+    must be someone who can speak and the words after the colon a clause with a verb. A
+    label before a quotation (a transcript turn) overlaps the quote and is left out."""
+    doc = ctx.doc
+    for start, end in ctx.paragraphs:
+        if ":" not in ctx.text[start : min(end, start + MAX_LEAD_CHARS)]:
+            continue
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        colon = next((t for t in span[: MAX_LEAD_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == span.start or ctx.inside[colon.i]:
+            continue
+        lead = doc[span.start : colon.i]
+        source = lead[-1]
+        if lead.text.isupper() or not _names_a_source(lead, ctx):  # "HALE:": a transcript
+            continue
+        stop = colon.sent.end if colon.sent.end > colon.i + 1 else span.end
+        content = doc[colon.i + 1 : min(stop, span.end)]
+        words = [t for t in content if t.is_alpha]
+        # Headlines are in title case, which the tagger reads poorly: a run of capitalised
+        # words stands for the clause.
+        headline = len(words) >= MIN_REPORT_TOKENS and all(t.text[0].isupper() for t in words)
+        if headline or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in content):
+            yield Report(content.start, content.end, colon, source, QuoteRule.COLON)
+
+
+def _names_a_source(lead: Span, ctx: Context) -> bool:
+    """Whether the words before a headline's colon are only the name of someone who can
+    speak (a person or organisation named in full: "Hale", "NY Daily News") or a document
+    ("Poll", "IG report"), not a heading ("The Latest", "Success on Climate")."""
+    last = lead[-1]
+    if last.pos_ == "NOUN" and last.lemma_.lower() in speech_nouns():
+        return all(t.dep_ in ("det", "compound", "amod") for t in lead[:-1])
+    start, end = lead.start_char, lead.end_char
+    return any(
+        m.start <= start and end <= m.end and m.label in ("PERSON", "ORG") for m in ctx.mentions
+    )
+
+
+def block_after_lead_in(ctx: Context) -> Iterator[Report]:
+    """A paragraph without quotation marks after a paragraph that ends in a reporting verb
+    and a colon ("Hewitt writes:" then the passage he wrote): the passage is what the
+    verb's subject wrote or said, quoted as a block."""
+    doc = ctx.doc
+    for (start, end), (next_start, next_end) in zip(
+        ctx.paragraphs, ctx.paragraphs[1:], strict=False
+    ):
+        lead = doc.char_span(start, end, alignment_mode="contract")
+        block = doc.char_span(next_start, next_end, alignment_mode="contract")
+        if lead is None or block is None or len(lead) < 2 or lead[-1].text != ":":
+            continue
+        verb = lead[-2]
+        subject = speaking_subject(verb, ctx)
+        if subject is None or not lead.start <= subject.i < lead.end:
+            continue
+        if any(ctx.inside[t.i] for t in block) or not any(is_finite(t) for t in block):
+            continue
+        yield Report(block.start, block.end, verb, subject, QuoteRule.BLOCK)
