@@ -32,9 +32,11 @@ def reported_clauses(verb: Token, subject: Token) -> list[Token]:
 
 def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
     """Token index where the reported clause headed by ``clause`` ends: at a semicolon,
-    before a coordinated report of the speaker's ("... and said she would"), before ",
-    according to" and before a trailing non-restrictive relative clause or apposition (",
-    which opened in 1990"), the journalist's addition rather than the speaker's words."""
+    before ", according to", before a coordinated report of the speaker's ("... and said
+    she would", ", adding that ...") or narration of the writer's ("and highlighted ..."),
+    before an aside, before the main verb the parser hung on the report, and before a
+    trailing non-restrictive relative clause or apposition (", which opened in 1990"): the
+    journalist's addition rather than the speaker's words."""
     end = clause.right_edge.i + 1
     doc = clause.doc
     stop = next((t.i for t in doc[clause.left_edge.i : end] if t.text == ";"), None)
@@ -70,8 +72,8 @@ def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
 def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bool:
     """Whether ``token`` is a reporting participle set off by a comma and hung on the
     reported clause ("he would sign the bill, adding that ..."), or deeper in it before a
-    quotation: the parser's attachment of the speaker's next report, not more of the
-    content."""
+    quotation or a "that" clause: the parser's attachment of the speaker's next report, not
+    more of the content."""
     if token.dep_ not in ("advcl", "conj", "xcomp") or not reporting_participle(token, verbs):
         return False
     # Deeper in the clause, only one that opens a quotation or a "that" clause (", saying,

@@ -17,6 +17,7 @@ from newslens.quotes.lexicon import (
     NOT_A_REPORTER,
     OCCASION_NOUNS,
     RELATIVE_PRONOUNS,
+    STATING_VERBS,
     SUBJECT_DEPS,
     speech_nouns,
     statement_verbs,
@@ -375,12 +376,6 @@ def speaking_subject(token: Token, ctx: Context) -> Token | None:
         if not any(c.dep_ == "appos" for c in subject.children):
             return None
     return subject
-
-
-# Verbs of saying that an "it" standing for a document or an organisation is the subject of
-# ("It says the campaign broke the law", "It added that ..."), unlike "it means", "it
-# indicates" or the empty "it" of "it is fair to say".
-STATING_VERBS = frozenset({"add", "announce", "declare", "report", "say", "state", "tell", "write"})
 
 
 def _stating_it(verb: Token, subject: Token) -> bool:

@@ -3,8 +3,9 @@
 Kept to the clear cases, precision over recall: the clausal complement of a reporting verb
 flagged ``indirect`` ("X said the talks had failed", also after an object, "told reporters
 that"), a reported clause before its verb or around a parenthetical reporting clause, a
-clause credited with "according to X", and the "that"-clause of a speech noun whose source
-is named ("Grant's claim that").
+clause credited with "according to X", the "that"-clause of a speech noun whose source
+is named ("Grant's claim that"), and what a colon introduces (see
+:mod:`newslens.quotes.lead_ins`).
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ CLAUSE_VERB_TAGS = ("VB", *FINITE_TAGS)  # tags of verbs that can head a clause
 def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
     """Reported speech: clausal complements of reporting verbs flagged ``indirect`` (also
     after an object, "told reporters that"), parenthetical and trailing reporting clauses,
-    clauses credited with "according to X" in any position, and "that"-clauses of speech
-    nouns ("the claim that", "a report that") whose source is named.
+    clauses credited with "according to X" in any position, "that"-clauses of speech
+    nouns ("the claim that", "a report that") whose source is named, a headline's name and
+    colon, and a passage after "X writes:".
 
     ``taken`` holds the characters of the quotes already found; it grows with each report
     kept, so reports never overlap. The speakers are resolved later (their ``source``).
@@ -71,8 +73,10 @@ def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 def _accept_report(report: Report, ctx: Context, taken: list[tuple[int, int]]) -> Found | None:
-    """The report as a quote, or None when it is too short, holds quotation marks, holds
-    its own cue or overlaps a quote already found."""
+    """The report as a quote (trimmed and cut before a quoted aside: see
+    :mod:`newslens.quotes.report_spans`), or None when it is too short for a clause, holds
+    quotation marks, holds its own cue, is an attribution or stops at a word that opens a
+    clause, or overlaps a quote already found."""
     doc = ctx.doc
     start, end = trim_token_range(doc, report.start, report.end)
     end = before_quoted_aside(doc, start, end, ctx)

@@ -40,6 +40,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # Subjects that are never the source of reported speech: the writer, the reader, "it".
 NOT_A_REPORTER = FIRST_PERSON | {"you", "it"}
+# Verbs of saying that an "it" standing for a document or an organisation is the subject of
+# ("It says the campaign broke the law", "It added that ..."), unlike "it means", "it
+# indicates" or the empty "it" of "it is fair to say".
+STATING_VERBS = frozenset({"add", "announce", "declare", "report", "say", "state", "tell", "write"})
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "which", "what"})
 SENTENCE_END = frozenset({".", "!", "?"})
 # Endings of abstract nouns, which name no one who can speak ("criticism", "the decision").

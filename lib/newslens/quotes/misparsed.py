@@ -1,8 +1,11 @@
 """Subjects the parser put somewhere else: a name right before a reporting verb hung on
 another word ("After his remarks about Vale, Tom Cross said"), the subject of an inverted
 attribution parsed as its object ('"...," said Rubio'), a subject hung on the relative
-clause before the verb, and the phrase before a reporting verb that ends its sentence after
-a comma (", a source close to him said."). Used by :func:`newslens.quotes.cues.subject_of`.
+clause before the verb, the phrase before a reporting verb that ends its sentence after a
+comma (", a source close to him said."), and a subject the parser gave to a participle, a
+clause or an apposition before the verb ("Veterans interviewed at the rallies said", "offered
+him a job, then says", "Two analysts, A and B, found"). Used by
+:func:`newslens.quotes.cues.subject_of`.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ __all__ = [
     "main_verb_read_as_participle",
     "name_right_after",
     "name_right_before",
+    "subject_hung_on_relative_clause",
     "subject_of_clause_before",
     "subject_of_participle_before",
-    "subject_hung_on_relative_clause",
 ]
 
 INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
