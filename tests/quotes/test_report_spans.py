@@ -40,6 +40,8 @@ def test_trim_token_range_drops_punctuation_and_a_dangling_conjunction(nlp):
         ("She said it did.", "it did", False),  # too short
         ("He said to see how.", "to see how", False),  # left open
         ('"No," Mr. Reyes said.', "Mr. Reyes said", False),  # a reporting clause
+        ("It went in a way that would allow him to win.", "that would allow", False),
+        ("What's more, Vale told the station, costs rose.", "What's more", False),
     ],
 )
 def test_short_clause(nlp, text, words, expected):

@@ -32,6 +32,7 @@ __all__ = [
 # is a whole clause of its own of at least SHORT_REPORT_TOKENS ("they were angry").
 MIN_REPORT_TOKENS = 4
 SHORT_REPORT_TOKENS = 3
+WH_TAGS = ("WDT", "WP")  # tags of relative and question words
 
 
 @dataclass(frozen=True)
@@ -100,16 +101,16 @@ def left_open(span: Span, ctx: Context | None = None) -> bool:
 
 def short_clause(span: Span, ctx: Context) -> bool:
     """Whether a report of a few words is a clause of its own ("they were angry", "Trump can
-    win", "she does not"): a subject and the verb it belongs to, neither of them a reporting
-    verb ("Mr. Manafort said") nor left open by a word that wants more ("she expects that",
-    "to see how")."""
+    win", "she does not"): a subject that is no relative or question word and the verb it
+    belongs to, neither of them a reporting verb ("Mr. Manafort said") nor left open by a
+    word that wants more ("she expects that", "to see how")."""
     if len(span) < SHORT_REPORT_TOKENS:
         return False
     if span[-1].tag_ in ("IN", "TO") or left_open(span):
         return False
     for token in span:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET":
-            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET" or token.tag_ in WH_TAGS:
+            continue  # "that would allow", "What's more": a relative or question word
         verb = token.head
         if span.start <= verb.i < span.end and not ctx.is_reporting(verb):
             return True
