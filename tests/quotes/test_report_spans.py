@@ -59,6 +59,13 @@ def test_an_inverted_attribution_is_no_report(nlp):
     assert not is_attribution(doc[0:10], ctx)
 
 
+def test_a_stretch_opening_with_a_finite_reporting_verb_is_no_report(nlp):
+    text = "Reyes joked said he is thinking about it."  # a typo the parser makes one clause of
+    doc, ctx = _context(nlp, text)
+    start = text.index("said")
+    assert is_attribution(doc.char_span(start, len(text) - 1), ctx)
+
+
 def test_report_is_cut_at_the_dash_that_sets_off_a_quotation(nlp):
     text = (
         "Over the years, texting has helped her stay in close touch with Reyes – although she"

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from newslens.entities.normalise import is_dash
 from newslens.quotes.complements import FINITE_TAGS, is_finite
-from newslens.quotes.cues import subject_of
 from newslens.quotes.lexicon import SUBJECT_DEPS
 from newslens.quotes.rules import QuoteRule
 
@@ -78,13 +77,11 @@ def _whole_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_attribution(span: Span, ctx: Context) -> bool:
-    """Whether a "report" is an inverted attribution ("warned the governor ..., said a
-    city official"): it opens with a reporting verb whose subject comes after it."""
+    """Whether a "report" is an attribution itself: it opens with a finite reporting verb
+    ("warned the governor ..., said a city official", "Westmoreland joked said he is
+    thinking about it")."""
     first = span[0]
-    if first.tag_ not in FINITE_TAGS or not ctx.is_reporting(first):
-        return False
-    subject = subject_of(first, ctx)
-    return subject is not None and subject.i > first.i
+    return first.tag_ in FINITE_TAGS and ctx.is_reporting(first)
 
 
 def left_open(span: Span, ctx: Context | None = None) -> bool:
