@@ -82,12 +82,17 @@ def _adding(token: Token, clause: Token, verbs: dict[str, frozenset[str]]) -> bo
     return token.head == clause or any(t.is_quote or t.lower_ == "that" for t in opening)
 
 
+def _after_comma(token: Token) -> bool:
+    """Whether the phrase ``token`` heads is set off by a comma before it."""
+    first = token.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
+
+
 def _aside(token: Token, verbs: dict[str, frozenset[str]]) -> bool:
     """Whether an adjunct set off by a comma at the end of a reported clause is the
     writer's, not the speaker's: another source's report (", while nine in 10 said ...")
     or a comparison (", compared with 11 percent of ...")."""
-    first = token.left_edge
-    if first.i == 0 or first.doc[first.i - 1].text != ",":
+    if not _after_comma(token):
         return False
     if token.dep_ == "advcl" and token.lemma_.lower() in verbs and is_finite(token):
         return any(c.dep_ in SUBJECT_DEPS for c in token.children)
@@ -113,8 +118,7 @@ def _main_verb_hung_on_report(verb: Token) -> bool:
     subject, in a sentence whose root is no verb."""
     if verb.dep_ not in ("advcl", "dep", "conj", "parataxis") or not is_finite(verb):
         return False
-    first = verb.left_edge
-    if first.i == 0 or verb.doc[first.i - 1].text != ",":
+    if not _after_comma(verb):
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
@@ -138,18 +142,18 @@ def _is_gloss(token: Token) -> bool:
     apposition (", the oldest firm in town", also when parsed as a second object: "face no
     charges, a recommendation the court adopted") set off by a comma: the journalist's
     gloss."""
+    if not _after_comma(token):
+        return False
     first = token.left_edge
     doc = first.doc
-    before = doc[first.i - 1] if first.i > 0 else None
-    if before is None or before.text != ",":
-        return False
+    comma = first.i - 1
     if token.dep_ == "relcl":
         if first.pos_ == "ADP" and first.i + 1 < len(doc):
             first = doc[first.i + 1]  # "for whom", "in which"
         return first.lower_ in ("which", "who", "whom", "whose", "where")
     if token.dep_ == "dobj":  # a noun that sums up the object before it, with a clause
         described = any(c.dep_ == "relcl" for c in token.children)
-        return described and any(c.dep_ == "dobj" and c.i < before.i for c in token.head.children)
+        return described and any(c.dep_ == "dobj" and c.i < comma for c in token.head.children)
     return token.dep_ == "appos"
 
 

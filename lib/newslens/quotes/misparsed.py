@@ -155,9 +155,7 @@ def subject_of_clause_before(verb: Token) -> Token | None:
     its complement ("Kasich offered the man a job, then says he will ...", "offered" parsed
     as what "says" reports): the subject of that clause, when "then", "and" or "but" stands
     between them and the verb has a clause after it."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if not _subjectless_with_report_after(verb):
         return None
     before = [c for c in verb.lefts if c.dep_ == "ccomp"]
     if not before:
@@ -167,14 +165,19 @@ def subject_of_clause_before(verb: Token) -> Token | None:
     return subject if linked else None
 
 
+def _subjectless_with_report_after(verb: Token) -> bool:
+    """Whether ``verb`` has no subject of its own and a clausal complement after it."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
 def subject_of_participle_before(verb: Token) -> Token | None:
     """The subject of a verb that the parser gave to a participle before it, read as the
     verb's clause ("Veterans interviewed at the rallies said ...", "Voters going to the polls
     said ...": "veterans interviewed" parsed as a clause of its own): the participle's own
     subject, when the verb has a clause after it that is what was said."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if not _subjectless_with_report_after(verb):
         return None
     for child in verb.lefts:
         if child.dep_ not in ("ccomp", "csubj") or child.tag_ not in ("VBN", "VBG"):

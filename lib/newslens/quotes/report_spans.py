@@ -106,7 +106,7 @@ def short_clause(span: Span, ctx: Context) -> bool:
     if span[-1].tag_ in ("IN", "TO") or left_open(span):
         return False
     for token in span:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "DET" or token.tag_ in WH_TAGS:
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "DET" or token.tag_ in WH_TAGS:
             continue  # "that would allow", "What's more": a relative or question word
         verb = token.head
         if span.start <= verb.i < span.end and not ctx.is_reporting(verb):
