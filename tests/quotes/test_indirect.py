@@ -755,6 +755,35 @@ INDIRECT_PATTERNS = [
         ],
         id="passage-without-marks-after-a-reporting-verb-and-a-colon",
     ),
+    pytest.param(
+        "Members of the Smith family long ago soured on Kowalski, the Gazette reported,"
+        " citing two people close to the team.",
+        [
+            (
+                "Members of the Smith family long ago soured on Kowalski",
+                "indirect",
+                "reported",
+                "Gazette",
+                "Gazette",
+            )
+        ],
+        id="clause-before-its-verb-whose-past-tense-the-tagger-read-as-a-participle",
+    ),
+    pytest.param(
+        "Ann Vale, a founder of the center-left think tank Open Way, said Mr. Cross had so"
+        " far avoided tacking too far left to compete in a general election.",
+        [
+            (
+                "Mr. Cross had so far avoided tacking too far left to compete in a general"
+                " election",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="complement-whose-perfect-verb-the-tagger-took-for-an-adjective",
+    ),
 ]
 
 

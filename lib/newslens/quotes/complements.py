@@ -207,13 +207,25 @@ def _finite_without_relative(clause: Token) -> bool:
     return finite and not relative and not own_subject
 
 
+def _past_read_as_participle(verb: Token) -> bool:
+    """'Members of the family long ago soured on him': a past tense the tagger read as a
+    participle, which its active subject and the lack of any auxiliary give away."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _clause_parsed_as_adjunct(verb: Token, subject: Token) -> list[Token]:
     """'The middle fifth paid 8.9 percent, the agency said': a reported clause before its
     verb, set off by a comma and parsed as an adjunct without a subordinating word."""
     for child in verb.lefts:
         if child.dep_ != "advcl" or child.i > subject.i:
             continue
-        if any(c.dep_ == "mark" for c in child.children) or child.tag_ not in FINITE_TAGS:
+        if any(c.dep_ == "mark" for c in child.children):
+            continue
+        if child.tag_ not in FINITE_TAGS and not _past_read_as_participle(child):
             continue
         first = child.left_edge
         if first.tag_ in ("WRB", "IN") or first.pos_ == "SCONJ":

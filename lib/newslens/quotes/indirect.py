@@ -225,7 +225,8 @@ def _verb_tagged_as_noun(clause: Token) -> bool:
     and auxiliary ('said the chamber will most likely vote on ...'), or with its subject
     before the verb that reports it ('The revolution dampened plans to return home, Rubio
     said', "plans" read as the clause's verb); or one it took for an adjective is a passive
-    verb ('said the response was undercut by ...')."""
+    verb ('said the response was undercut by ...') or a perfect ('said Mrs. Clinton had so
+    far avoided ...')."""
     deps = {c.dep_ for c in clause.children}
     if clause.dep_ == "ccomp" and clause.pos_ == "NOUN" and clause.i > clause.head.i:
         # "advisers say his finish ... and ability to turn out voters make him ...": the
@@ -235,7 +236,9 @@ def _verb_tagged_as_noun(clause: Token) -> bool:
     if clause.dep_ != "ccomp" or not deps & set(SUBJECT_DEPS):
         return False
     if clause.pos_ == "ADJ":
-        return "auxpass" in deps  # "said the response was undercut by ...", "undercut" as ADJ
+        # "said the response was undercut by ...", "undercut" as ADJ; "had avoided"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+        return "auxpass" in deps or perfect
     return "aux" in deps or clause.i < clause.head.i
 
 
