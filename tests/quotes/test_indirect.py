@@ -784,6 +784,22 @@ INDIRECT_PATTERNS = [
         ],
         id="complement-whose-perfect-verb-the-tagger-took-for-an-adjective",
     ),
+    pytest.param(
+        "To win the state, candidates probably need about 40 percent of the rural vote,"
+        " pollsters say; in 2012, Tom Cross won 27 percent. Among others in a bind are"
+        " Senators Ann Vale, the majority leader, whose new book boasts of her record on"
+        " civil rights; Tom Cross, the whip; and Ed Lee.",
+        [
+            (
+                "To win the state, candidates probably need about 40 percent of the rural vote",
+                "indirect",
+                "say",
+                "pollsters",
+                "",
+            )
+        ],
+        id="closing-attribution-ended-by-a-semicolon",
+    ),
 ]
 
 

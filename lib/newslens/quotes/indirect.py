@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from newslens.quotes.complements import FINITE_TAGS, content_end, reported_clauses
+from newslens.quotes.complements import FINITE_TAGS, content_end, is_finite, reported_clauses
 from newslens.quotes.cues import (
     according_to,
     noun_source,
@@ -133,6 +133,8 @@ def _verb_reports(ctx: Context) -> Iterator[Report]:
             report = _parenthetical_report(token, subject, ctx)
         else:
             report = None
+        if report is None:
+            report = _closed_by_semicolon(token, subject, ctx)
         if report is not None:
             yield report
 
@@ -307,6 +309,27 @@ def _trailing_report(token: Token, subject: Token, ctx: Context) -> Report | Non
         return Report(start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True)
     end = subject.left_edge.i if subject.i < token.i else token.i
     return Report(start, end, token, subject)
+
+
+def _closed_by_semicolon(token: Token, subject: Token, ctx: Context) -> Report | None:
+    """'To win, candidates need 40 percent of the vote, analysts say; in 2012, ...': a
+    closing attribution that a semicolon ends reports the clause before its comma, though
+    the parser may hang it on the clause after the semicolon."""
+    doc = ctx.doc
+    left = subject.left_edge.i
+    if subject.i > token.i or left == 0 or doc[left - 1].text != ",":
+        return None
+    if doc[left].tag_ in ("WDT", "WP", "WP$"):
+        return None  # "..., whose new book boasts of ...;": a relative clause, no attribution
+    right = max([token.i] + [c.right_edge.i for c in token.rights if c.text != ";"])
+    if right + 1 >= len(doc) or doc[right + 1].text != ";":
+        return None
+    start = _clause_start(token, ctx)
+    start = max([start] + [t.i + 1 for t in doc[start:left] if t.text == ";"])
+    clause = doc[start : left - 1]
+    if not any(t.dep_ in SUBJECT_DEPS and is_finite(t.head) for t in clause):
+        return None
+    return Report(start, left - 1, token, subject)
 
 
 def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> Report | None:
