@@ -800,6 +800,20 @@ INDIRECT_PATTERNS = [
         ],
         id="closing-attribution-ended-by-a-semicolon",
     ),
+    pytest.param(
+        "Rep. Ann Vale (D-Ga.) said in ‘08 that the early support of rural voters threw"
+        " old assumptions into doubt.",
+        [
+            (
+                "that the early support of rural voters threw old assumptions into doubt",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="complement-hung-on-the-preposition-before-it",
+    ),
 ]
 
 

@@ -32,6 +32,12 @@ QUOTATION_SPANS = [
         [(0, 32), (49, 64)],
         id="an-opening-mark-at-the-end-of-a-word-closes-the-quote",
     ),
+    pytest.param(
+        "Ann Vale said in ‘08 that the voters’ mood of the ‘90s had changed,"
+        " and the ‘new deal’ was over.",
+        [(76, 86)],
+        id="a-mark-for-an-elided-century-opens-no-quote",
+    ),
 ]
 
 

@@ -159,11 +159,15 @@ def _is_gloss(token: Token) -> bool:
 
 def _misattached(verb: Token) -> list[Token]:
     """A "that"-clause the parser hung on the noun after the verb: 'says in a statement
-    that ...', 'told reporters that ...'."""
+    that ...', 'told reporters that ...', or on the preposition whose object it follows
+    ('said in ‘08 that ...')."""
     for child in verb.rights:
         nouns = [child] if child.dep_ in ("dobj", "npadvmod") else []
         if child.dep_ == "prep":
             nouns = [c for c in child.children if c.dep_ == "pobj"]
+            hung = [c for c in child.rights if c.dep_ == "pcomp" and opens_with_that(c)]
+            if nouns and hung:
+                return hung[:1]
         for noun in nouns:
             for clause in noun.rights:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(clause):

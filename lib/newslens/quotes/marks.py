@@ -102,6 +102,12 @@ def _marks(
         yield i, text[i], before, after
 
 
+def _elides_century(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` stands for a year's century ("in ‘08", "the ‘90s"),
+    typed with an opening mark as often as with an apostrophe: two digits and no third."""
+    return text[i + 1 : i + 3].isdigit() and not text[i + 3 : i + 4].isdigit()
+
+
 def _pair_single_marks(text: str, start: int, end: int) -> tuple[list[Pair], int | None]:
     """Single quotes in ``text[start:end]``, which must not be taken for apostrophes (don't,
     Rome's, leaders'): the pairs and the position of a mark left open."""
@@ -113,7 +119,7 @@ def _pair_single_marks(text: str, start: int, end: int) -> tuple[list[Pair], int
         if _is_word_char(before) and _is_word_char(after):
             continue
         if open_at is None:
-            if character in opening and _opens_word(before, after):
+            if character in opening and _opens_word(before, after) and not _elides_century(text, i):
                 open_at = i
         elif character in closing and not before.isspace() and not _is_word_char(after):
             pairs.append((open_at, i + 1))
