@@ -814,6 +814,21 @@ INDIRECT_PATTERNS = [
         ],
         id="complement-hung-on-the-preposition-before-it",
     ),
+    pytest.param(
+        "A district judge agreed with the union. But the U.S. Court of Appeals for the 6th"
+        " Circuit overruled and said Maine already provided more early voting than the vast"
+        " majority of states.",
+        [
+            (
+                "Maine already provided more early voting than the vast majority of states",
+                "indirect",
+                "said",
+                "the U.S. Court of Appeals",
+                "U.S. Court of Appeals",
+            )
+        ],
+        id="subject-the-parser-coordinated-with-the-verb",
+    ),
 ]
 
 

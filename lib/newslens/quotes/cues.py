@@ -31,6 +31,7 @@ from newslens.quotes.misparsed import (
     subject_hung_on_relative_clause,
     subject_of_clause_before,
     subject_of_participle_before,
+    subject_read_as_conjunct_head,
 )
 from newslens.quotes.speakers import is_source_noun, look_through, names_someone, not_a_source
 
@@ -115,6 +116,7 @@ def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:
         or main_verb_read_as_participle(verb)
         or subject_of_participle_before(verb)
         or subject_of_clause_before(verb)
+        or subject_read_as_conjunct_head(verb)
     )
     if found is not None:
         return found

@@ -4,7 +4,8 @@ attribution parsed as its object ('"...," said Rubio'), a subject hung on the re
 clause before the verb, the phrase before a reporting verb that ends its sentence after a
 comma (", a source close to him said."), and a subject the parser gave to a participle, a
 clause or an apposition before the verb ("Veterans interviewed at the rallies said", "offered
-him a job, then says", "Two analysts, A and B, found"). Used by
+him a job, then says", "Two analysts, A and B, found") or coordinated with the verb ("The
+court overruled and said"). Used by
 :func:`newslens.quotes.cues.subject_of`.
 """
 
@@ -28,6 +29,7 @@ __all__ = [
     "subject_hung_on_relative_clause",
     "subject_of_clause_before",
     "subject_of_participle_before",
+    "subject_read_as_conjunct_head",
 ]
 
 INVERTED_NAME_WORDS = 8  # words after an inverted reporting verb searched for its name
@@ -163,6 +165,21 @@ def subject_of_clause_before(verb: Token) -> Token | None:
     linked = any(c.lower_ in ("then", "and", "but") and before[-1].i < c.i for c in verb.lefts)
     subject = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
     return subject if linked else None
+
+
+def subject_read_as_conjunct_head(verb: Token) -> Token | None:
+    """The subject the parser coordinated a finite verb with ("But the Court of Appeals for
+    the 6th Circuit overruled and said ...", "said" read as a conjunct of "Court"): the noun
+    the verb hangs on, when "and" or "but" joins them and the noun is a subject or the
+    sentence's root."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or head.i > verb.i:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("ROOT", *SUBJECT_DEPS):
+        return None
+    if not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None
+    return head
 
 
 def _subjectless_with_report_after(verb: Token) -> bool:
