@@ -304,6 +304,33 @@ INDIRECT_PATTERNS = [
         id="as-clauses-that-tell-when-or-what-was-promised-credit-nothing",
     ),
     pytest.param(
+        "The plant changed hands over the summer, as Ann Vale has sometimes acknowledged.",
+        [
+            (
+                "The plant changed hands over the summer",
+                "indirect",
+                "acknowledged",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="as-clause-closing-the-sentence-credits-what-comes-before",
+    ),
+    pytest.param(
+        "Critics say his childhood in the city was not as violent and angry as he suggested."
+        " So far nothing about the budget has proceeded as anyone predicted.",
+        [
+            (
+                "his childhood in the city was not as violent and angry as he suggested",
+                "indirect",
+                "say",
+                "Critics",
+                "",
+            )
+        ],
+        id="as-clauses-that-compare-or-tell-how-credit-nothing",
+    ),
+    pytest.param(
         "Governor Ann Vale said on Friday she would sign the bill, adding that it had broad"
         " support.",
         [

@@ -199,8 +199,15 @@ def _object_of_control_verb(verb: Token, ctx: Context) -> Token | None:
 
 
 def opened_by_as(verb: Token) -> bool:
-    """Whether the conjunction "as" opens the clause of ``verb`` ("as X noted")."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """Whether the conjunction "as" opens the clause of ``verb`` ("as X noted"), not the
+    second half of a comparison ("as violent as he suggested", "as much as he said")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None:
+        return False
+    return not any(
+        t.lower_ in ("as", "so") and t.dep_ == "advmod" and t.head.right_edge.i == mark.i - 1
+        for t in verb.doc[verb.sent.start : mark.i]
+    )
 
 
 def reporting_participle(token: Token, verbs: Mapping[str, frozenset[str]]) -> bool:

@@ -368,12 +368,27 @@ def _crediting_as(verb: Token, ctx: Context) -> bool:
     the mayor said on Monday", "as one adviser noted"): a verb flagged ``credits`` with no
     object or complement of its own ("as she explained the plan" tells when, "as he said he
     would" what he promised), except the hearer of "tell" ("as he told reporters")."""
-    if verb.dep_ != "advcl" or not _as_credit(verb, ctx):
+    if verb.dep_ != "advcl" or not _as_credit(verb, ctx) or not _set_off_as(verb):
         return False
     own = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
     if verb.lemma_.lower() == "tell":
         own.discard("dobj")
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children):
+        return False  # "as authorities warned of what was coming": a time, not a credit
     return not any(c.dep_ in own for c in verb.children)
+
+
+def _set_off_as(verb: Token) -> bool:
+    """Whether an "as" clause stands apart from the clause it credits: it opens the
+    sentence or a conjunct ("But as ...") or a comma, bracket or dash sets it off ("...,
+    as Rubio noted"); run on, it says how ("nothing has proceeded as anyone predicted")."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    before = doc[first - 1] if first > verb.sent.start else None
+    after = doc[last + 1].text if last + 1 < len(doc) else ""
+    if before is None or before.text in (",", "(", "-", "—", "–") or after == ",":
+        return True
+    return before.pos_ == "CCONJ"  # "But as X noted, ...", "..., and as X noted, ..."
 
 
 def _as_credit(verb: Token, ctx: Context) -> bool:
@@ -391,11 +406,18 @@ def _as_clause_before(token: Token, clause: Token, ctx: Context) -> bool:
 
 def _as_report(token: Token, subject: Token, ctx: Context) -> Report | None:
     """'The plan, as the mayor said, will cost more' / 'As the senator noted, the bill does
-    nothing': the sentence the "as" clause hangs on is the report, attribution included."""
+    nothing': the sentence the "as" clause hangs on is the report, attribution included;
+    an "as" clause that closes the sentence ('The plan failed, as the Post reported') is
+    left out, like any closing attribution."""
     head = token.head
     if head.i == token.i or ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
         return None
     start = max(head.left_edge.i, _clause_start(head, ctx))
+    last = head.right_edge
+    if last.is_punct and last.i > token.right_edge.i:
+        last = ctx.doc[last.i - 1]
+    if token.i > head.i and token.right_edge.i >= last.i:
+        return Report(start, token.left_edge.i, token, subject)
     return Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
     )
