@@ -109,6 +109,22 @@ INDIRECT_PATTERNS = [
         id="according-to-inside-the-sentence",
     ),
     pytest.param(
+        "The firm leads its rivals by 271 contracts, according to a count by the Gazette, but"
+        " the rival has vowed to fight on. But according to the memo, the plant will close in"
+        " May.",
+        [
+            (
+                "The firm leads its rivals by 271 contracts",
+                "indirect",
+                "according",
+                "a count",
+                "",
+            ),
+            ("the plant will close in May", "indirect", "according", "the memo", ""),
+        ],
+        id="according-to-before-the-writers-contrast-or-after-but",
+    ),
+    pytest.param(
         "Back in Ohio, Governor Ellen Park said, the plant will reopen next spring.",
         [
             (

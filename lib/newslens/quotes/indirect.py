@@ -423,6 +423,10 @@ def _as_report(token: Token, subject: Token, ctx: Context) -> Report | None:
     )
 
 
+# Words after ", according to X," that open the writer's contrast with what X says.
+CONTRASTING_WORDS = frozenset({"but", "compared", "comparing", "even", "while", "whereas"})
+
+
 def _according_to_reports(ctx: Context) -> Iterator[Report]:
     """Clauses credited with 'according to X' (or a crediting 'per X') before, after or
     inside them."""
@@ -436,10 +440,16 @@ def _according_to_reports(ctx: Context) -> Iterator[Report]:
         sentence = token.sent
         phrase_end = source.right_edge.i + 1
         clause_start = _clause_start(token, ctx)
-        if token.i == clause_start:
+        if all(t.is_punct or t.pos_ == "CCONJ" for t in doc[clause_start : token.i]):
+            # "According to X, ...", "But according to X, ..."
             start, end, inside = phrase_end, sentence.end, False
-        elif phrase_end < sentence.end - 2 and doc[phrase_end].text == ",":
-            # "The plan, according to officials, will fail."
+        elif (
+            phrase_end < sentence.end - 2
+            and doc[phrase_end].text == ","
+            and doc[phrase_end + 1].lower_ not in CONTRASTING_WORDS
+        ):
+            # "The plan, according to officials, will fail." (But "X leads by 271
+            # delegates, according to a count, but Y ...": the writer's contrast follows.)
             start, end, inside = clause_start, sentence.end, True
         else:
             start, end, inside = clause_start, token.i, False
