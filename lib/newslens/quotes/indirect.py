@@ -3,9 +3,9 @@
 Kept to the clear cases, precision over recall: the clausal complement of a reporting verb
 flagged ``indirect`` ("X said the talks had failed", also after an object, "told reporters
 that"), a reported clause before its verb or around a parenthetical reporting clause, a
-clause credited with "according to X", the "that"-clause of a speech noun whose source
-is named ("Grant's claim that"), and what a colon introduces (see
-:mod:`newslens.quotes.lead_ins`).
+clause credited with "as X noted" or "according to X" (see :mod:`newslens.quotes.credits`),
+the "that"-clause of a speech noun whose source is named ("Grant's claim that"), and what a
+colon introduces (see :mod:`newslens.quotes.lead_ins`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslens.quotes.complements import FINITE_TAGS, content_end, is_finite, reported_clauses
+from newslens.quotes.credits import (
+    according_to_reports,
+    as_clause_before,
+    as_report,
+    crediting_as,
+)
 from newslens.quotes.cues import (
-    according_to,
     noun_source,
-    opened_by_as,
     opens_with_that,
     set_off,
     speaking_subject,
@@ -30,6 +34,7 @@ from newslens.quotes.report_spans import (
     MIN_REPORT_TOKENS,
     Report,
     before_quoted_aside,
+    clause_start,
     is_attribution,
     left_open,
     short_clause,
@@ -59,7 +64,7 @@ def find_indirect(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
     found = []
     for finder in (
         _verb_reports,
-        _according_to_reports,
+        according_to_reports,
         _noun_cue_reports,
         colon_reports,
         block_after_lead_in,
@@ -95,20 +100,6 @@ def _accept_report(report: Report, ctx: Context, taken: list[tuple[int, int]]) -
     return Found(s, e, "indirect", ((s, e),), report.rule, cue=report.cue, source=report.source)
 
 
-def _clause_start(token: Token, ctx: Context) -> int:
-    """First token of the stretch of the sentence that ends at ``token`` without crossing a
-    quotation or a line break: where a reported clause before its cue can begin."""
-    doc = ctx.doc
-    i = token.i
-    sentence_start = token.sent.start
-    while i > sentence_start:
-        previous = doc[i - 1]
-        if ctx.inside[previous.i] or "\n" in previous.text_with_ws or previous.is_space:
-            break
-        i -= 1
-    return i
-
-
 def _verb_reports(ctx: Context) -> Iterator[Report]:
     """Reported clauses of reporting verbs: complements ("X said the talks had failed",
     "X told reporters that ..."), clauses before the verb ("The talks failed, X said.") and
@@ -123,8 +114,8 @@ def _verb_reports(ctx: Context) -> Iterator[Report]:
         complements.sort(key=lambda c: c.i < token.i)
         if complements:
             report = _complement_report(token, complements[0], subject, ctx)
-        elif _crediting_as(token, ctx):
-            report = _as_report(token, subject, ctx)
+        elif crediting_as(token, ctx):
+            report = as_report(token, subject, ctx)
         elif (token.dep_ in ("ccomp", "parataxis") and token.head.i < token.i) or _spliced(
             token, subject
         ):
@@ -151,13 +142,13 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
     if clause.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(clause):
         return None
     start, end = _complement_span(token, clause, ctx)
-    inside = set_off(token, subject, ctx.doc) or _as_clause_before(token, clause, ctx)
-    if inside and _clause_start(token, ctx) < subject.left_edge.i:
+    inside = set_off(token, subject, ctx.doc) or as_clause_before(token, clause, ctx)
+    if inside and clause_start(token, ctx) < subject.left_edge.i:
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
         if clause.i < token.i:
             end = max(end, _continued_after(token, ctx) or end)
         return Report(
-            _clause_start(token, ctx),
+            clause_start(token, ctx),
             end,
             token,
             subject,
@@ -174,7 +165,7 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
             return None
         # The report is all the sentence says before its attribution, not only the clause
         # the parser hangs on the verb ("A, but B, the source said": both A and B).
-        start = _clause_start(clause, ctx)
+        start = clause_start(clause, ctx)
         continued = _continued_after(token, ctx)
         if continued is not None:
             return Report(
@@ -303,7 +294,7 @@ def _trailing_report(token: Token, subject: Token, ctx: Context) -> Report | Non
     head = token.head
     if ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
         return None
-    start = max(head.left_edge.i, _clause_start(head, ctx))
+    start = max(head.left_edge.i, clause_start(head, ctx))
     continued = _continued_after(token, ctx)
     if continued is not None:
         return Report(start, continued, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True)
@@ -324,7 +315,7 @@ def _closed_by_semicolon(token: Token, subject: Token, ctx: Context) -> Report |
     right = max([token.i] + [c.right_edge.i for c in token.rights if c.text != ";"])
     if right + 1 >= len(doc) or doc[right + 1].text != ";":
         return None
-    start = _clause_start(token, ctx)
+    start = clause_start(token, ctx)
     start = max([start] + [t.i + 1 for t in doc[start:left] if t.text == ";"])
     clause = doc[start : left - 1]
     if not any(t.dep_ in SUBJECT_DEPS and is_finite(t.head) for t in clause):
@@ -342,14 +333,14 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> Report 
     if not set_off(token, subject, doc):
         return None
     left = min(subject.left_edge.i, token.i)
-    start = max(head.left_edge.i, _clause_start(head, ctx))
+    start = max(head.left_edge.i, clause_start(head, ctx))
     if all(t.is_punct for t in doc[start:left]):
         # "it is his job, he said, to talk to ...": the clause the parser hung the
         # attribution on starts with it; the report is the sentence around it.
         # A conjunct is a clause of its own ("... and, he argued, to help ...").
         while head.dep_ in ("ccomp", "xcomp", "advcl", "dep") and _same_line(head, head.head, ctx):
             head = head.head
-        start = max(head.left_edge.i, _clause_start(head, ctx))
+        start = max(head.left_edge.i, clause_start(head, ctx))
     if start >= left:
         return None
     return Report(
@@ -361,119 +352,6 @@ def _same_line(token: Token, other: Token, ctx: Context) -> bool:
     """Whether no line break or quotation lies between two tokens of a sentence."""
     low, high = sorted((token.i, other.i))
     return not any(_breaks_off(t, ctx, marks=()) for t in ctx.doc[low:high])
-
-
-def _crediting_as(verb: Token, ctx: Context) -> bool:
-    """Whether ``verb`` heads an "as" clause that credits the sentence to its subject ("as
-    the mayor said on Monday", "as one adviser noted"): a verb flagged ``credits`` with no
-    object or complement of its own ("as she explained the plan" tells when, "as he said he
-    would" what he promised), except the hearer of "tell" ("as he told reporters")."""
-    if verb.dep_ != "advcl" or not _as_credit(verb, ctx) or not _set_off_as(verb):
-        return False
-    own = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
-    if verb.lemma_.lower() == "tell":
-        own.discard("dobj")
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children):
-        return False  # "as authorities warned of what was coming": a time, not a credit
-    return not any(c.dep_ in own for c in verb.children)
-
-
-def _set_off_as(verb: Token) -> bool:
-    """Whether an "as" clause stands apart from the clause it credits: it opens the
-    sentence or a conjunct ("But as ...") or a comma, bracket or dash sets it off ("...,
-    as Rubio noted"); run on, it says how ("nothing has proceeded as anyone predicted")."""
-    doc = verb.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
-    before = doc[first - 1] if first > verb.sent.start else None
-    after = doc[last + 1].text if last + 1 < len(doc) else ""
-    if before is None or before.text in (",", "(", "-", "—", "–") or after == ",":
-        return True
-    return before.pos_ == "CCONJ"  # "But as X noted, ...", "..., and as X noted, ..."
-
-
-def _as_credit(verb: Token, ctx: Context) -> bool:
-    """Whether ``verb`` is a verb flagged ``credits`` in a clause opened by "as"."""
-    return ctx.is_reporting(verb, flag="credits") and opened_by_as(verb)
-
-
-def _as_clause_before(token: Token, clause: Token, ctx: Context) -> bool:
-    """'The toll, as the mayor said on Monday, will double' parsed with what follows the
-    comma as the verb's complement: the "as" clause credits the whole sentence."""
-    if clause.i < token.i or not _as_credit(token, ctx):
-        return False
-    return any(t.text == "," for t in ctx.doc[token.i + 1 : clause.left_edge.i])
-
-
-def _as_report(token: Token, subject: Token, ctx: Context) -> Report | None:
-    """'The plan, as the mayor said, will cost more' / 'As the senator noted, the bill does
-    nothing': the sentence the "as" clause hangs on is the report, attribution included;
-    an "as" clause that closes the sentence ('The plan failed, as the Post reported') is
-    left out, like any closing attribution."""
-    head = token.head
-    if head.i == token.i or ctx.inside[head.i] or head.pos_ not in ("VERB", "AUX"):
-        return None
-    start = max(head.left_edge.i, _clause_start(head, ctx))
-    last = head.right_edge
-    if last.is_punct and last.i > token.right_edge.i:
-        last = ctx.doc[last.i - 1]
-    if token.i > head.i and token.right_edge.i >= last.i:
-        return Report(start, token.left_edge.i, token, subject)
-    return Report(
-        start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
-    )
-
-
-# Words after ", according to X," that open the writer's contrast with what X says.
-CONTRASTING_WORDS = frozenset({"but", "compared", "comparing", "even", "while", "whereas"})
-
-
-def _according_to_reports(ctx: Context) -> Iterator[Report]:
-    """Clauses credited with 'according to X' (or a crediting 'per X') before, after or
-    inside them."""
-    doc = ctx.doc
-    for token in doc:
-        if token.lower_ not in ("according", "per") or ctx.inside[token.i]:
-            continue
-        source = according_to([token])
-        if source is None:
-            continue
-        sentence = token.sent
-        phrase_end = source.right_edge.i + 1
-        clause_start = _clause_start(token, ctx)
-        if all(t.is_punct or t.pos_ == "CCONJ" for t in doc[clause_start : token.i]):
-            # "According to X, ...", "But according to X, ..."
-            start, end, inside = phrase_end, sentence.end, False
-        elif (
-            phrase_end < sentence.end - 2
-            and doc[phrase_end].text == ","
-            and doc[phrase_end + 1].lower_ not in CONTRASTING_WORDS
-        ):
-            # "The plan, according to officials, will fail." (But "X leads by 271
-            # delegates, according to a count, but Y ...": the writer's contrast follows.)
-            start, end, inside = clause_start, sentence.end, True
-        else:
-            start, end, inside = clause_start, token.i, False
-            if _attributes_quotation(start, end, ctx):
-                continue
-        yield Report(start, end, token, source, QuoteRule.ACCORDING_TO, cue_inside=inside)
-
-
-def _attributes_quotation(start: int, end: int, ctx: Context) -> bool:
-    """Whether tokens ``start:end`` right after a quotation are its attribution ('"...,"
-    the president will say, according to excerpts'): a reporting verb with its subject
-    among them. What "according to" credits then is the quotation, not a clause."""
-    before = start - 1
-    while before >= 0 and (ctx.doc[before].is_punct or ctx.doc[before].is_space):
-        if ctx.inside[before]:
-            break
-        before -= 1
-    if before < 0 or not ctx.inside[before]:
-        return False
-    for token in ctx.doc[start:end]:
-        subject = speaking_subject(token, ctx)
-        if subject is not None and start <= subject.i < end:
-            return True
-    return False
 
 
 def _noun_cue_reports(ctx: Context) -> Iterator[Report]:

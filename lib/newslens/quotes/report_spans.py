@@ -21,6 +21,7 @@ __all__ = [
     "MIN_REPORT_TOKENS",
     "Report",
     "before_quoted_aside",
+    "clause_start",
     "is_attribution",
     "left_open",
     "short_clause",
@@ -124,3 +125,17 @@ def trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def clause_start(token: Token, ctx: Context) -> int:
+    """First token of the stretch of the sentence that ends at ``token`` without crossing a
+    quotation or a line break: where a reported clause before its cue can begin."""
+    doc = ctx.doc
+    i = token.i
+    sentence_start = token.sent.start
+    while i > sentence_start:
+        previous = doc[i - 1]
+        if ctx.inside[previous.i] or "\n" in previous.text_with_ws or previous.is_space:
+            break
+        i -= 1
+    return i
