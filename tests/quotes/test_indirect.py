@@ -764,6 +764,23 @@ INDIRECT_PATTERNS = [
         ],
         id="subject-the-parser-coordinated-with-the-verb",
     ),
+    pytest.param(
+        "Cross said the plan would hurt some families, particularly those who rent. Reed said"
+        " he had met the new chief of police, Ann Lee. Moss said he was a better leader than"
+        " Mayor Tom Hale, a Democrat.",
+        [
+            (
+                "the plan would hurt some families, particularly those who rent",
+                "indirect",
+                "said",
+                "Cross",
+                "Cross",
+            ),
+            ("he had met the new chief of police, Ann Lee", "indirect", "said", "Reed", "Reed"),
+            ("he was a better leader than Mayor Tom Hale", "indirect", "said", "Moss", "Moss"),
+        ],
+        id="apposition-that-names-or-narrows-is-reported-a-description-is-not",
+    ),
 ]
 
 

@@ -137,6 +137,12 @@ def _narrated(verb: Token, clause: Token) -> bool:
     return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
+# Words that open an apposition singling out part of what comes before it.
+NARROWING_WORDS = frozenset(
+    {"particularly", "especially", "notably", "mainly", "mostly", "chiefly", "most", "even"}
+)
+
+
 def _is_gloss(token: Token) -> bool:
     """A non-restrictive relative clause (", which ...", ", who ...", ", for whom ...") or an
     apposition (", the oldest firm in town", also when parsed as a second object: "face no
@@ -154,7 +160,22 @@ def _is_gloss(token: Token) -> bool:
     if token.dep_ == "dobj":  # a noun that sums up the object before it, with a clause
         described = any(c.dep_ == "relcl" for c in token.children)
         return described and any(c.dep_ == "dobj" and c.i < comma for c in token.head.children)
-    return token.dep_ == "appos"
+    return token.dep_ == "appos" and not _names_or_narrows(token)
+
+
+def _names_or_narrows(apposition: Token) -> bool:
+    """Whether an apposition is more of what was said, not the writer's gloss: a list the
+    parser hung as one ("differ on Israel, the Iranian deal and the court"), a name
+    ("his wife, Lonnie"), or a part singled out ("some consumers, particularly those who
+    ..."). A description ("Barack Obama, a Democrat", "Ms. Brainard, then 35") is a gloss."""
+    first = apposition.left_edge
+    if first.lower_ in ("a", "an", "then"):
+        return False
+    if any(c.dep_ == "conj" for c in apposition.children):
+        return True
+    if apposition.pos_ == "PROPN":  # but "Obama, the first black President who was ..."
+        return not any(c.dep_ in ("relcl", "acl") for c in apposition.children)
+    return first.lower_ in NARROWING_WORDS
 
 
 def _misattached(verb: Token) -> list[Token]:
