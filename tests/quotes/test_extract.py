@@ -89,6 +89,22 @@ def test_a_quote_after_a_named_persons_reported_speech_is_theirs(nlp):
     ]
 
 
+def test_reported_speech_in_a_quotes_attribution_hands_nothing_on(nlp):
+    """Reported speech inside the sentence that attributes a quote is an aside: the next
+    speakerless quote goes on from the quote's speaker."""
+    text = (
+        'The two met on Friday. "Your plan is amazing," Ann Vale assured Tom Cross, after'
+        ' Cross assured her that most of his members supported the bill. "I will not let you'
+        ' down."'
+    )
+    rows = quotes_of(nlp, text)
+    assert [(quote, kind, entity) for quote, kind, _, _, entity in rows] == [
+        ('"Your plan is amazing,"', "direct", "Ann Vale"),
+        ("that most of his members supported the bill", "indirect", "Tom Cross"),
+        ('"I will not let you down."', "direct", "Ann Vale"),
+    ]
+
+
 def test_same_text_gives_the_same_rows(nlp):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     first = extract_quotes(nlp(text), doc_id="seed").to_csv(index=False)

@@ -226,7 +226,20 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         if found.speaker.text and (
             found.kind != "indirect" or found.speaker.label in ("PERSON", "ORG")
         ):
-            last = found
+            if not _in_attribution_of(found, last, ctx):
+                last = found
+
+
+def _in_attribution_of(found: Found, last: Found | None, ctx: Context) -> bool:
+    """Whether reported speech lies in the sentence of the attribution that follows the
+    quote before it ('"Your reputation is amazing," Trump assured Jones, after Jones assured
+    Trump that ...'): a quote after that sentence goes on from the quote, not the aside."""
+    if last is None or found.kind != "indirect" or last.kind == "indirect":
+        return False
+    cue = last.cue
+    if cue is None or cue.idx < last.end or not found.start > cue.idx:
+        return False
+    return cue.sent.start_char <= found.start < cue.sent.end_char
 
 
 def _short_follow_up(found: Found, last: Found | None, ctx: Context) -> bool:
