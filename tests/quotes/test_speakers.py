@@ -70,6 +70,22 @@ SPEAKERS = [
         [('"a blank cheque,"', "partial", "call", "Critics", "")],
         id="relative-pronoun-of-an-unnamed-group-keeps-the-noun",
     ),
+    pytest.param(
+        "Senator Jeff Sessions endorsed him on Sunday. Cruz may need the votes.\n\n"
+        "“I told him, this isn’t a campaign, this is a movement,” Sessions said"
+        ' when endorsing Trump. "Today is a good day," he added.',
+        [
+            (
+                "“I told him, this isn’t a campaign, this is a movement,”",
+                "direct",
+                "said",
+                "Sessions",
+                "Jeff Sessions",
+            ),
+            ('"Today is a good day,"', "direct", "added", "he", "Jeff Sessions"),
+        ],
+        id="surname-the-tagger-took-for-a-plural-noun-speaks",
+    ),
 ]
 
 

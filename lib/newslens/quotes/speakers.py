@@ -84,9 +84,30 @@ def can_speak(token: Token, ctx: Context) -> bool:
     a quantity or a demonstrative."""
     if names_someone(token, ctx) or token.pos_ == "PROPN" or token.lower_ in THING_PRONOUNS:
         return True
-    if token.pos_ != "NOUN" or not_a_source(token) or is_quantity(token):
+    if token.pos_ != "NOUN" or is_quantity(token):
         return False
-    return is_source_noun(token)
+    if name_tagged_as_noun(token):
+        return True
+    return not not_a_source(token) and is_source_noun(token)
+
+
+def name_tagged_as_noun(token: Token) -> bool:
+    """Whether a common noun is a surname the tagger took for a plural ('"...,"
+    Sessions said'): capitalised inside a sentence of lower-case words, with no determiner
+    or modifier before it."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    if previous.is_punct:
+        # After a closing mark or a comma ('," Sessions said'), not an opening one ('"Today').
+        closing = previous.text in ("”", "''", '"') and previous.whitespace_
+        if not (closing or previous.text == ","):
+            return False
+    if any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in token.lefts):
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    upper = sum(t.text[:1].isupper() for t in words)
+    return upper * 2 < len(words)  # not a headline in title case
 
 
 def is_source_noun(token: Token) -> bool:
@@ -257,7 +278,7 @@ def _speaker_named_by(token: Token, ctx: Context, previous: Speaker | None) -> S
             # "the Post" after "The Washington Post": the full name given before.
             named = _short_name(token, start, ctx) or named
         return _linked(start, end, strip_possessive(text), named, SpeakerRule.NAMED)
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" or name_tagged_as_noun(token):
         full = _short_name(token, start, ctx)
         if full is not None:
             return _linked(start, end, strip_possessive(text), full, SpeakerRule.SHORT_NAME)
@@ -306,7 +327,7 @@ def not_a_source(token: Token) -> bool:
         # "Those close to him say", "those who know her": people, not a demonstrative.
         described = any(c.dep_ in ("amod", "relcl", "acl", "prep") for c in token.children)
         return token.pos_ in ("PRON", "DET") and not described
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or name_tagged_as_noun(token):
         return False
     lemma = token.lemma_.lower()
     if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
