@@ -86,6 +86,17 @@ SPEAKERS = [
         ],
         id="surname-the-tagger-took-for-a-plural-noun-speaks",
     ),
+    pytest.param(
+        "The senator emailed supporters saying: “The struggle continues.” Her campaign"
+        " quickly sent an email to donors stating, “We will win this race.” At the"
+        " rally I heard voters saying, “We want change.”",
+        [
+            ("“The struggle continues.”", "direct", "saying", "The senator", ""),
+            ("“We will win this race.”", "direct", "stating", "Her campaign", ""),
+            ("“We want change.”", "partial", "saying", "voters", ""),
+        ],
+        id="people-addressed-do-not-speak-the-sender-does",
+    ),
 ]
 
 

@@ -23,6 +23,8 @@ from newslens.quotes.lexicon import (
     statement_verbs,
 )
 from newslens.quotes.misparsed import (
+    addressed_as_subject,
+    addresser,
     closing_attribution_subject,
     doc_slice,
     inverted_subject,
@@ -74,7 +76,7 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]
     if subjects:
-        return _own_subject(verb, subjects, ctx)
+        return addressed_as_subject(verb, subjects) or _own_subject(verb, subjects, ctx)
     elsewhere = _subject_put_elsewhere(verb, ctx)
     if elsewhere is not None:
         return elsewhere
@@ -83,7 +85,11 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         return subject_of(sharing, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         # "X issued a statement saying ...": the statement's source; "officials speaking
-        # on condition of anonymity": the officials.
+        # on condition of anonymity": the officials; "emailed supporters saying": X.
+        if verb.tag_ == "VBG":
+            sender = addresser(verb.head)
+            if sender is not None:
+                return sender
         return _speech_source(verb.head, ctx)
     return None
 

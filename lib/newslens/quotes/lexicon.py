@@ -44,6 +44,11 @@ NOT_A_REPORTER = FIRST_PERSON | {"you", "it"}
 # ("It says the campaign broke the law", "It added that ..."), unlike "it means", "it
 # indicates" or the empty "it" of "it is fair to say".
 STATING_VERBS = frozenset({"add", "announce", "declare", "report", "say", "state", "tell", "write"})
+# Verbs whose object is the people addressed ("emailed supporters saying ..."): a participle
+# of saying on that object is the sender's.
+ADDRESSING_VERBS = frozenset(
+    {"email", "text", "message", "write", "tell", "remind", "urge", "warn", "assure", "brief"}
+)
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "which", "what"})
 SENTENCE_END = frozenset({".", "!", "?"})
 # Endings of abstract nouns, which name no one who can speak ("criticism", "the decision").

@@ -5,7 +5,8 @@ clause before the verb, the phrase before a reporting verb that ends its sentenc
 comma (", a source close to him said."), and a subject the parser gave to a participle, a
 clause or an apposition before the verb ("Veterans interviewed at the rallies said", "offered
 him a job, then says", "Two analysts, A and B, found") or coordinated with the verb ("The
-court overruled and said"). Used by
+court overruled and said"), and the people addressed made the subject of the sender's
+participle ("emailed supporters saying"). Used by
 :func:`newslens.quotes.cues.subject_of`.
 """
 
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newslens.quotes.lexicon import CLAUSE_DEPS, SUBJECT_DEPS
+from newslens.quotes.lexicon import ADDRESSING_VERBS, CLAUSE_DEPS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
     from newslens.types import Token
 
 __all__ = [
+    "addressed_as_subject",
+    "addresser",
     "closing_attribution_subject",
     "doc_slice",
     "inverted_subject",
@@ -229,3 +232,39 @@ def name_right_after(verb: Token, ctx: Context) -> Token | None:
 def doc_slice(left: Token, right: Token) -> list[Token]:
     """Tokens strictly between two tokens of the same Doc."""
     return list(left.doc[left.i + 1 : right.i])
+
+
+def addresser(noun: Token) -> Token | None:
+    """The subject of the verb that addresses ``noun`` ("The senator emailed supporters
+    saying ...", "sent an email to supporters stating ..."): a participle of saying hung on
+    the people addressed is the sender's words."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to":
+        return _sender(head.head)
+    if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSING_VERBS:
+        return _sender(head)
+    return None
+
+
+def addressed_as_subject(verb: Token, subjects: list[Token]) -> Token | None:
+    """The sender when the parser made the people addressed the subject of a participle of
+    saying right after them ("emailed [supporters saying] ...", "an email to [supporters
+    stating] ..."); not after a verb of perceiving ("heard supporters saying": they speak)."""
+    if verb.tag_ != "VBG" or len(subjects) != 1 or subjects[0].i != verb.i - 1:
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "to":
+        return _sender(head.head)
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in ADDRESSING_VERBS:
+        return _sender(head)
+    return None
+
+
+def _sender(verb: Token) -> Token | None:
+    """The subject of the verb that sends or addresses something ("sent [an email to ...]"
+    also through the thing sent)."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
