@@ -97,6 +97,11 @@ SPEAKERS = [
         ],
         id="people-addressed-do-not-speak-the-sender-does",
     ),
+    pytest.param(
+        'T-shirts quickly appeared in front of NLD headquarters that said "We won."',
+        [('"We won."', "direct", "said", "T-shirts", "")],
+        id="relative-clause-hung-on-a-verb-stands-for-its-subject",
+    ),
 ]
 
 

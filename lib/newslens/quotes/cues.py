@@ -104,6 +104,10 @@ def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
     if right_after and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
         child = right_after[0]
     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if verb.head.pos_ in ("VERB", "AUX"):
+            # "T-shirts appeared outside that said ...", the clause hung on the verb: the
+            # relative stands for that verb's subject.
+            return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), child)
         return _speech_source(verb.head, ctx)
     return child
 
