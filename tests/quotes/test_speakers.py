@@ -102,6 +102,20 @@ SPEAKERS = [
         [('"We won."', "direct", "said", "T-shirts", "")],
         id="relative-clause-hung-on-a-verb-stands-for-its-subject",
     ),
+    pytest.param(
+        "Shortly after the call ended, the Vale campaign sent out a press release saying Tom"
+        " Cross owes “voters an explanation for his vote.”",
+        [
+            (
+                "“voters an explanation for his vote.”",
+                "partial",
+                "saying",
+                "the Vale campaign",
+                "",
+            )
+        ],
+        id="press-release-speaks-for-its-sender",
+    ),
 ]
 
 
