@@ -185,9 +185,10 @@ GOVERNED = [
         'Senator Mary Hale cannot say that "in his view," Grant added, saying it should be'
         ' "up to the voters."',
         [
-            ('"in his view,"', "partial", "say", "Mary Hale", "Mary Hale"),
+            ('"in his view,"', "partial", "added", "Grant", ""),
             ('"up to the voters."', "partial", "saying", "Grant", ""),
         ],
+        # "cannot say" reports nothing: the words are those of the report around it.
         id="participle-after-an-inserted-reporting-clause-is-its-subject's",
     ),
     pytest.param(

@@ -71,8 +71,11 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
 
 
 def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, Token | None]:
-    """(cue, source) when ``node`` reports the clause that ``child`` heads."""
-    if child.dep_ == "ccomp" and ctx.is_reporting(node, flag="indirect"):
+    """(cue, source) when ``node`` reports the clause that ``child`` heads; a denied report
+    reports nothing ("Comey cannot say that "...," Lewandowski added": Lewandowski's
+    words)."""
+    denied = any(c.dep_ == "neg" for c in node.children)
+    if child.dep_ == "ccomp" and ctx.is_reporting(node, flag="indirect") and not denied:
         subject = subject_of(node, ctx)
         if subject is not None:
             return node, subject
