@@ -199,6 +199,38 @@ GOVERNED = [
     ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
+    pytest.param(
+        "Her campaign leadership criticized Sanders for stealing their data and for"
+        ' “misrepresenting what had occurred.” Ann Vale is already talking about "a'
+        ' fierce urgency" to get things done.',
+        [
+            (
+                "“misrepresenting what had occurred.”",
+                "partial",
+                "criticized",
+                "Her campaign leadership",
+                "",
+            ),
+            ('"a fierce urgency"', "partial", "talking", "Ann Vale", "Ann Vale"),
+        ],
+        id="verbs-of-criticising-and-talking-about-govern-their-fragments",
+    ),
+    pytest.param(
+        "Its senior vice president boasted about a plan to spend “a million dollars”"
+        " digging up dirt on journalists who criticized the company. Vale further summed up"
+        " Cross as “terrible,” denounced his record as mayor and said he should not run.",
+        [
+            (
+                "“a million dollars”",
+                "partial",
+                "boasted",
+                "Its senior vice president",
+                "",
+            ),
+            ("“terrible,”", "partial", "summed", "Vale", ""),
+        ],
+        id="neither-a-relative-clause-after-nor-a-possessed-object-speaks",
+    ),
 ]
 
 

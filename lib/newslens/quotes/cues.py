@@ -377,9 +377,20 @@ def cue_in(
     after it or the ``last`` before it)."""
     ordered = tokens if prefer == "first" else list(reversed(tokens))
     for token in ordered:
+        if prefer == "first" and _relative_after(token, tokens[0]):
+            continue  # '"a million dollars" on journalists who criticized ...': their own act
         if ctx.is_reporting(token) and subject_of(token, ctx) is not None:
             return token
     return None
+
+
+def _relative_after(verb: Token, first: Token) -> bool:
+    """Whether ``verb`` heads a relative clause opened by a relative pronoun on a noun at or
+    after ``first`` ("journalists who criticized ..."): what that noun did, not an
+    attribution ("is the way Buttigieg describes it" is one)."""
+    if verb.dep_ != "relcl" or verb.head.i < first.i:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def speaking_subject(token: Token, ctx: Context) -> Token | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newslens.quotes.lexicon import ADDRESSING_VERBS, CLAUSE_DEPS, SUBJECT_DEPS
+from newslens.quotes.speakers import can_speak
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -97,11 +98,19 @@ def inverted_subject(verb: Token, previous: Token | None, ctx: Context) -> Token
             and not ctx.inside[child.i]
             and not any(not t.is_punct for t in doc_slice(verb, child.left_edge))
             and child.ent_type_ not in ("DATE", "TIME")
+            and not _possessed_thing(child, ctx)
         ):
             return child
     if inverted and verb.tag_ != "VBG":
         return name_right_after(verb, ctx)
     return None
+
+
+def _possessed_thing(noun: Token, ctx: Context) -> bool:
+    """Whether an object is someone's thing, not an inverted speaker ('denounced her record'
+    after a quotation; but 'said his spokesman', 'said the boy')."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return noun.pos_ == "NOUN" and owned and not can_speak(noun, ctx)
 
 
 def name_right_before(verb: Token, ctx: Context) -> Token | None:
