@@ -105,6 +105,21 @@ def test_reported_speech_in_a_quotes_attribution_hands_nothing_on(nlp):
     ]
 
 
+def test_a_verbless_sentence_after_a_quote_and_its_attribution_goes_on(nlp):
+    """A sentence in marks without a verb right after a quote's attribution sentence is the
+    same speaker going on; a fragment after a sentence that attributes no quote is not."""
+    text = (
+        '"This is one of the most impressive things I have seen them do," Weber said. "Maybe'
+        ' the only impressive thing."\n\nHe called the plan a "disaster." "A real mess."'
+    )
+    rows = quotes_of(nlp, text)
+    assert [(quote, kind, speaker) for quote, kind, _, speaker, _ in rows] == [
+        ('"This is one of the most impressive things I have seen them do,"', "direct", "Weber"),
+        ('"Maybe the only impressive thing."', "direct", "Weber"),
+        ('"disaster."', "partial", "He"),
+    ]
+
+
 def test_same_text_gives_the_same_rows(nlp):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     first = extract_quotes(nlp(text), doc_id="seed").to_csv(index=False)

@@ -20,7 +20,7 @@ from newslens.quotes.cues import subject_of
 from newslens.quotes.indirect import find_indirect
 from newslens.quotes.lexicon import SENTENCE_END, SUBJECT_DEPS, load_reporting_verbs
 from newslens.quotes.marked import attribute_marked
-from newslens.quotes.marks import find_quotations
+from newslens.quotes.marks import ALL_MARKS, find_quotations
 from newslens.quotes.records import KINDS, Found, Speaker
 from newslens.quotes.rules import QuoteRule, SkipReason, SpeakerRule
 from newslens.quotes.speakers import speaker_from_token
@@ -202,6 +202,8 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
     for found in results:
         if found.skipped and not _short_follow_up(found, last, ctx):
             continue
+        if found.skipped and found.skip.reason is SkipReason.SCARE_QUOTE:
+            found.kind, found.rule = "direct", QuoteRule.STANDING_CLAUSE
         found.skip = None
         if found.speaker.start is None and not found.speaker.text and found.kind == "direct":
             introduced = _introduced_before(found, last, ctx)
@@ -243,15 +245,25 @@ def _in_attribution_of(found: Found, last: Found | None, ctx: Context) -> bool:
 
 
 def _short_follow_up(found: Found, last: Found | None, ctx: Context) -> bool:
-    """Whether a quotation skipped as too short follows the last quote in its paragraph
-    with only that quote's attribution between them ('"It is a tough charge," Pence said.
-    "But, come on."'): the speaker goes on, however few the words."""
-    if found.skip is None or found.skip.reason is not SkipReason.TOO_SHORT or last is None:
+    """Whether a quotation skipped as too short, or as a fragment without a verb that is a
+    sentence of its own, follows the last quote in its paragraph with only that quote's
+    attribution between them ('"It is a tough charge," Pence said. "But, come on."', '"...,"
+    Weber said. "Maybe the only impressive thing."'): the speaker goes on, however few the
+    words."""
+    if found.skip is None or last is None:
         return False
     if ctx.paragraph_index(found.start) != ctx.paragraph_index(last.end):
         return False
     between = ctx.text[last.end : found.start].strip()
-    return sum(between.count(mark) for mark in SENTENCE_END) <= 1 and len(between) > 0
+    ends = sum(between.count(mark) for mark in SENTENCE_END)
+    if found.skip.reason is SkipReason.TOO_SHORT:
+        return ends <= 1 and len(between) > 0
+    if found.skip.reason is not SkipReason.SCARE_QUOTE or last.kind == "indirect":
+        return False
+    # A verbless sentence of its own right after the attribution sentence.
+    inner = ctx.text[found.start : found.end].rstrip(ALL_MARKS + " ")
+    standing = found.kind == "partial" and inner[-1:] in SENTENCE_END
+    return standing and ends == 1 and between[-1:] in SENTENCE_END
 
 
 def _introduced_before(found: Found, last: Found | None, ctx: Context) -> Speaker | None:
