@@ -231,6 +231,17 @@ GOVERNED = [
         ],
         id="neither-a-relative-clause-after-nor-a-possessed-object-speaks",
     ),
+    pytest.param(
+        "President Reyes denies Tom Cross’s claims of “dirty deeds.” Ann Vale’s"
+        " campaign slogan is “I’m with the people.” Vale has pushed his promise of"
+        " “free college” for years.",
+        [
+            ("“dirty deeds.”", "partial", "claims", "Tom Cross", "Tom Cross"),
+            ("“I’m with the people.”", "partial", "slogan", "Ann Vale", "Ann Vale"),
+            ("“free college”", "partial", "promise", "his", "Ann Vale"),
+        ],
+        id="speech-noun-gives-its-owner-the-words-of-its-of-phrase-or-what-it-is",
+    ),
 ]
 
 

@@ -61,7 +61,10 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
             found = _report_at(node, child, ctx)
             if found[1] is None:
                 continue
-            if not is_quantity(found[1]) and can_speak(found[1], ctx):
+            # A speech noun owned by a pronoun ("that his claims were "sarcasm"") gives way
+            # to a report around it that names its speaker ("Trump did post that ...").
+            owned_by_pronoun = found[0].pos_ == "NOUN" and found[1].tag_ == "PRP$"
+            if not is_quantity(found[1]) and can_speak(found[1], ctx) and not owned_by_pronoun:
                 return found
             # A poll's figure ("39 percent say ...") or a thing ("X argued that the database
             # would work, saying it ...") is the source only when no outer report holds it
@@ -97,7 +100,26 @@ def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, T
             subject = speaking_subject(aside, ctx)
             if subject is not None and set_off(aside, subject, ctx.doc):
                 return aside, subject
+    noun = _speech_noun_of(node, child)
+    if noun is not None:
+        source = noun_source(noun, ctx)
+        if source is not None:
+            return noun, source
     return None, None
+
+
+def _speech_noun_of(node: Token, child: Token) -> Token | None:
+    """The speech noun whose words the quote holding ``child`` gives: its "of" phrase
+    ("Trump's claim of "massive fraud"") or what it is ("Her campaign slogan is "I'm with
+    her"")."""
+    nouns = speech_nouns()
+    if node.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "of":
+        return node if node.lemma_.lower() in nouns else None
+    if node.lemma_ == "be" and child.dep_ in ("attr", "ccomp", "acomp"):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in nouns:
+            return subject
+    return None
 
 
 def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Token | None:

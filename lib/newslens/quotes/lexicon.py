@@ -33,8 +33,9 @@ __all__ = [
 ]
 
 # Closed classes, matched on the lower-cased word.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
+# Pronouns standing for a person or a group, possessives included ("his claim of ...").
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
