@@ -164,7 +164,21 @@ def _clause_sharing_subject(verb: Token, ctx: Context, depth: int) -> Token | No
         while head.dep_ == "conj" and head.head != head:
             head = head.head  # "said he has been ... and would do ..., saying that"
         return _clause_above(head)  # "X said he would sign it, adding that ...": X adds
+    if _next_report_of_reporter(verb, ctx):
+        return head.head  # "X said it takes time but added, "..."": X adds
     return head
+
+
+def _next_report_of_reporter(verb: Token, ctx: Context) -> bool:
+    """Whether a finite reporting verb after "but" or "and" was coordinated with the clause
+    another reporting verb reports ("Pence said in politics it takes time but added, "...""):
+    the reporter's next report, not the inner clause subject's."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or not ctx.is_reporting(verb):
+        return False
+    if not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    return head.dep_ == "ccomp" and head.head.i < head.i and ctx.is_reporting(head.head)
 
 
 def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
