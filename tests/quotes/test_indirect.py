@@ -793,6 +793,21 @@ INDIRECT_PATTERNS = [
         ],
         id="report-coordinated-with-a-reported-clause-is-the-reporters",
     ),
+    pytest.param(
+        "Nor does the mayor have any plans, advisers say, to take cues from the council and"
+        " start sounding more like Mr. Reyes.",
+        [
+            (
+                "Nor does the mayor have any plans, advisers say, to take cues from the council"
+                " and start sounding more like Mr. Reyes",
+                "indirect",
+                "say",
+                "advisers",
+                "",
+            )
+        ],
+        id="parenthetical-on-a-clause-the-parser-coordinated-without-a-conjunction",
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslens.entities.normalise import is_dash
 from newslens.quotes.complements import FINITE_TAGS, content_end, is_finite, reported_clauses
 from newslens.quotes.credits import (
     according_to_reports,
@@ -337,8 +338,11 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> Report 
     if all(t.is_punct for t in doc[start:left]):
         # "it is his job, he said, to talk to ...": the clause the parser hung the
         # attribution on starts with it; the report is the sentence around it.
-        # A conjunct is a clause of its own ("... and, he argued, to help ...").
-        while head.dep_ in ("ccomp", "xcomp", "advcl", "dep") and _same_line(head, head.head, ctx):
+        # A conjunct is a clause of its own ("... and, he argued, to help ..."), unless no
+        # conjunction joins it ("have any plans, advisers say, to take cues ...").
+        while (
+            head.dep_ in ("ccomp", "xcomp", "advcl", "dep") or _joined_without_conjunction(head)
+        ) and _same_line(head, head.head, ctx):
             head = head.head
         start = max(head.left_edge.i, clause_start(head, ctx))
     if start >= left:
@@ -346,6 +350,16 @@ def _parenthetical_report(token: Token, subject: Token, ctx: Context) -> Report 
     return Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True
     )
+
+
+def _joined_without_conjunction(verb: Token) -> bool:
+    """Whether the parser made ``verb`` a conjunct though no "and", "but" or "or" and no
+    dash, colon or semicolon stands between it and the verb it is coordinated with."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i:
+        return False
+    between = verb.doc[head.i + 1 : verb.i]
+    return not any(t.pos_ == "CCONJ" or t.tag_ == ":" or is_dash(t) for t in between)
 
 
 def _same_line(token: Token, other: Token, ctx: Context) -> bool:
