@@ -116,6 +116,28 @@ CREDITED_CLAUSES = [
         [('"We will not back down,"', "direct", "say", "the mayor", "")],
         id="according-to-after-a-quotation-and-its-attribution-credits-no-clause",
     ),
+    pytest.param(
+        "Vale leads Cross in the county by  about 6 points, according to a Gazette average of"
+        " recent polls. The firm has spent\u00a0about $12 million since May,  according to"
+        " media trackers.",
+        [
+            (
+                "Vale leads Cross in the county by  about 6 points",
+                "indirect",
+                "according",
+                "a Gazette average",
+                "",
+            ),
+            (
+                "The firm has spent\u00a0about $12 million since May",
+                "indirect",
+                "according",
+                "media trackers",
+                "",
+            ),
+        ],
+        id="a-run-of-spaces-inside-a-line-breaks-no-clause",
+    ),
 ]
 
 

@@ -135,7 +135,7 @@ def clause_start(token: Token, ctx: Context) -> int:
     sentence_start = token.sent.start
     while i > sentence_start:
         previous = doc[i - 1]
-        if ctx.inside[previous.i] or "\n" in previous.text_with_ws or previous.is_space:
-            break
+        if ctx.inside[previous.i] or "\n" in previous.text_with_ws:
+            break  # (a run of spaces inside a line, "by  about", breaks nothing)
         i -= 1
     return i
