@@ -116,6 +116,12 @@ SPEAKERS = [
         ],
         id="press-release-speaks-for-its-sender",
     ),
+    pytest.param(
+        'Protesters marching through the streets chanted "What curfew?" and kept going until'
+        " nearly 2 a.m.",
+        [('"What curfew?"', "partial", "chanted", "Protesters", "")],
+        id="verb-hung-on-the-participle-of-its-subjects-phrase",
+    ),
 ]
 
 

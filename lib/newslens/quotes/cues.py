@@ -32,6 +32,7 @@ from newslens.quotes.misparsed import (
     name_right_before,
     subject_hung_on_relative_clause,
     subject_of_clause_before,
+    subject_of_participle_above,
     subject_of_participle_before,
     subject_read_as_conjunct_head,
 )
@@ -125,6 +126,7 @@ def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:
         or closing_attribution_subject(verb, ctx)
         or main_verb_read_as_participle(verb)
         or subject_of_participle_before(verb)
+        or subject_of_participle_above(verb)
         or subject_of_clause_before(verb)
         or subject_read_as_conjunct_head(verb)
     )

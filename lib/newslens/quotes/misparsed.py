@@ -32,6 +32,7 @@ __all__ = [
     "name_right_before",
     "subject_hung_on_relative_clause",
     "subject_of_clause_before",
+    "subject_of_participle_above",
     "subject_of_participle_before",
     "subject_read_as_conjunct_head",
 ]
@@ -221,6 +222,23 @@ def subject_of_participle_before(verb: Token) -> Token | None:
         if all(t.dep_ == "cc" or t.is_punct for t in before):
             return subject
     return None
+
+
+def subject_of_participle_above(verb: Token) -> Token | None:
+    """The subject of a finite verb that the parser hung on the participle of its own
+    subject's phrase, made the sentence's root ("Protesters marching through the streets
+    chanted "What curfew?"", "chanted" an adjunct of "marching"): that participle's
+    subject."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in (*SUBJECT_DEPS, "mark") for c in verb.children):
+        return None
+    if head.dep_ != "ROOT" or head.tag_ not in ("VBG", "VBN") or head.i > verb.i:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None  # "Voters are watching her, ..." has a finite verb of its own
+    return next((c for c in head.lefts if c.dep_ == "nsubj"), None)
 
 
 def name_right_after(verb: Token, ctx: Context) -> Token | None:
