@@ -782,18 +782,6 @@ INDIRECT_PATTERNS = [
         id="apposition-that-names-or-narrows-is-reported-a-description-is-not",
     ),
     pytest.param(
-        "The company denies that its weed killer causes cancer and says it intends to appeal"
-        " against the ruling. Ann Vale said in politics it takes time to build trust but"
-        " added, “I strongly support the mayor.”",
-        [
-            ("that its weed killer causes cancer", "indirect", "denies", "The company", ""),
-            ("it intends to appeal against the ruling", "indirect", "says", "The company", ""),
-            ("it takes time to build trust", "indirect", "said", "Ann Vale", "Ann Vale"),
-            ("“I strongly support the mayor.”", "direct", "added", "Ann Vale", "Ann Vale"),
-        ],
-        id="report-coordinated-with-a-reported-clause-is-the-reporters",
-    ),
-    pytest.param(
         "Nor does the mayor have any plans, advisers say, to take cues from the council and"
         " start sounding more like Mr. Reyes.",
         [

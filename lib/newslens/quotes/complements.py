@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newslens.entities.normalise import is_dash
-from newslens.quotes.cues import opens_with_that, reporting_participle
+from newslens.quotes.cues import opens_with_that
 from newslens.quotes.lexicon import SUBJECT_DEPS
+from newslens.quotes.shared_subject import reporting_participle
 
 if TYPE_CHECKING:
     from newslens.types import Token
