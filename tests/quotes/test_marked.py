@@ -197,6 +197,32 @@ MARKED_PATTERNS = [
         ],
         id="a-short-quote-right-after-the-attribution-goes-on-with-its-speaker",
     ),
+    pytest.param(
+        "When Reyes suggested that the city would sue the state, Ann Vale fired back"
+        " forcefully: \u201cIf they sue us, they are going to lose.\u201d The Cross campaign, in"
+        " a note on the vote, worded it even more carefully: \"The mayor's practice was to"
+        " consult the council first.\" Ever since Tom Cross announced his bid last year, he's"
+        ' said the same thing at every stop: "It is not about me, it is about us."',
+        [
+            ("that the city would sue the state", "indirect", "suggested", "Reyes", "Reyes"),
+            (
+                "\u201cIf they sue us, they are going to lose.\u201d",
+                "direct",
+                "",
+                "Ann Vale",
+                "Ann Vale",
+            ),
+            (
+                '"The mayor\'s practice was to consult the council first."',
+                "direct",
+                "",
+                "The Cross campaign",
+                "",
+            ),
+            ('"It is not about me, it is about us."', "direct", "said", "he", "Tom Cross"),
+        ],
+        id="the-colon-lead-in-speaks-not-a-clause-of-time-before-it",
+    ),
 ]
 
 

@@ -35,7 +35,7 @@ from newslens.quotes.misparsed import (
     subject_of_participle_before,
     subject_read_as_conjunct_head,
 )
-from newslens.quotes.shared_subject import clause_sharing_subject, reporting_participle
+from newslens.quotes.shared_subject import clause_sharing_subject
 from newslens.quotes.speakers import is_source_noun, look_through, names_someone, not_a_source
 
 if TYPE_CHECKING:
@@ -172,7 +172,9 @@ def _is_passive(verb: Token) -> bool:
     ...") or is a past participle describing the noun it hangs on ("a plan described as
     ...", "an option seen by organizers as ...")."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return True
+        # "he's said the same thing": "'s" is "has" when the verb has an object
+        has = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
+        return not (has and any(c.dep_ == "dobj" for c in verb.children))
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     # A past form hung on a noun with neither subject nor object is a participle ("the

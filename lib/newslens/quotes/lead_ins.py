@@ -1,6 +1,8 @@
 """Reported speech introduced by a colon: a headline's name and colon ("Hale: Farm Subsidies
 Will Be Cut") and a paragraph that ends in a reporting verb and a colon before a passage
-without quotation marks ("Hewitt writes:"). Used by :mod:`newslens.quotes.indirect`."""
+without quotation marks ("Hewitt writes:"), and who a lead-in ending in a colon introduces
+('The Clinton campaign worded it carefully: "..."'). Used by :mod:`newslens.quotes.indirect`
+and :mod:`newslens.quotes.marked`."""
 
 from __future__ import annotations
 
@@ -8,16 +10,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslens.quotes.complements import is_finite
-from newslens.quotes.cues import speaking_subject
+from newslens.quotes.cues import speaking_subject, subject_of
 from newslens.quotes.lexicon import speech_nouns
 from newslens.quotes.report_spans import MIN_REPORT_TOKENS, Report
 from newslens.quotes.rules import QuoteRule
+from newslens.quotes.speakers import can_speak, names_someone
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
-    from newslens.types import Span
+    from newslens.types import Span, Token
 
-__all__ = ["block_after_lead_in", "colon_reports"]
+__all__ = ["block_after_lead_in", "colon_reports", "lead_in_speaker"]
 
 # A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
 # this many words.
@@ -86,3 +89,38 @@ def block_after_lead_in(ctx: Context) -> Iterator[Report]:
         if any(ctx.inside[t.i] for t in block) or not any(is_finite(t) for t in block):
             continue
         yield Report(block.start, block.end, verb, subject, QuoteRule.BLOCK)
+
+
+def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
+    """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
+    Doe:'), else the subject of the lead-in's main verb if it names someone."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.pos_ == "PROPN" and names_someone(last, ctx):
+        return last
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.pos_ not in ("VERB", "AUX") or verb.head.i in inside and verb.head != verb:
+            continue
+        subject = subject_of(verb, ctx)
+        if subject is not None and subject.i in inside and _can_introduce(subject, ctx):
+            return subject
+    # "Here's Doe in 1998:"
+    named = [t for t in tokens if t.dep_ == "attr" and names_someone(t, ctx)]
+    if named:
+        return named[0]
+    # "From the report:", "From Doe's letter:"
+    if tokens[0].lower_ == "from":
+        sources = [t for t in tokens[0].children if t.dep_ == "pobj" and can_speak(t, ctx)]
+        return sources[0] if sources else None
+    return None
+
+
+def _can_introduce(subject: Token, ctx: Context) -> bool:
+    """Whether a lead-in's subject names its source: someone named, or a document of
+    someone's ("Doe's letter makes the case:")."""
+    if names_someone(subject, ctx):
+        return True
+    owned = any(c.dep_ in ("poss", "compound") and names_someone(c, ctx) for c in subject.children)
+    return subject.pos_ == "NOUN" and owned  # "Doe's letter", "The Clinton campaign"

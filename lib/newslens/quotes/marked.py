@@ -21,6 +21,7 @@ from newslens.quotes.governing import (
     holder_of_content_clause,
     reporting_clause_cue,
 )
+from newslens.quotes.lead_ins import lead_in_speaker
 from newslens.quotes.lexicon import (
     GROUP_LABELS,
     PERSON_LABELS,
@@ -197,11 +198,23 @@ def _after(around: _Around, ctx: Context) -> _Attribution | None:
 
 
 def _before(around: _Around, ctx: Context) -> _Attribution | None:
-    """A reporting verb before the quote in its sentence: 'He said: "..."'."""
+    """A reporting verb before the quote in its sentence: 'He said: "..."'; not one in a
+    clause of time before a lead-in ('After Trump said that ..., Rubio fired back: "..."':
+    the colon's lead-in is Rubio's)."""
     if not around.before:
         return None
     cue = cue_in(around.before, ctx, prefer="last")
+    if cue is not None and around.before[-1].text == ":" and _in_clause_of_time(cue):
+        return None
     return _Attribution(CueRule.VERB_BEFORE, cue) if cue is not None else None
+
+
+def _in_clause_of_time(verb: Token) -> bool:
+    """Whether ``verb`` heads an adverbial clause opened by "after", "when", "before",
+    "while", "as" or "since" that hangs on a verb after it."""
+    marks = ("after", "when", "before", "while", "as", "since", "once")
+    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in verb.children)
+    return verb.dep_ == "advcl" and opened and verb.head.i > verb.i
 
 
 def _any_verb_after(around: _Around, ctx: Context) -> _Attribution | None:
@@ -263,7 +276,7 @@ def _colon_lead_in(around: _Around, ctx: Context) -> _Attribution | None:
     before = around.before
     if not before or before[-1].text != ":":
         return None
-    source = _lead_in_speaker(before[:-1], ctx)
+    source = lead_in_speaker(before[:-1], ctx)
     return _Attribution(CueRule.COLON_LEAD_IN, source=source) if source is not None else None
 
 
@@ -277,7 +290,7 @@ def _lead_in_paragraph(around: _Around, ctx: Context) -> _Attribution | None:
     cue = cue_in(region, ctx, prefer="last")
     if cue is not None:
         return _Attribution(CueRule.VERB_IN_LEAD_IN_PARAGRAPH, cue)
-    source = _lead_in_speaker(region, ctx) if region else None
+    source = lead_in_speaker(region, ctx) if region else None
     return _Attribution(CueRule.LEAD_IN_PARAGRAPH, source=source) if source is not None else None
 
 
@@ -388,42 +401,6 @@ def _adjacent_verb(after: list[Token], ctx: Context) -> Token | None:
                 return token
             return None
     return None
-
-
-def _lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
-    """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
-    Doe:'), else the subject of the lead-in's main verb if it names someone."""
-    if not tokens:
-        return None
-    last = tokens[-1]
-    if last.pos_ == "PROPN" and names_someone(last, ctx):
-        return last
-    inside = {t.i for t in tokens}
-    for verb in tokens:
-        if verb.pos_ not in ("VERB", "AUX") or verb.head.i in inside and verb.head != verb:
-            continue
-        subject = subject_of(verb, ctx)
-        if subject is not None and subject.i in inside and _can_introduce(subject, ctx):
-            return subject
-    # "Here's Doe in 1998:"
-    named = [t for t in tokens if t.dep_ == "attr" and names_someone(t, ctx)]
-    if named:
-        return named[0]
-    # "From the report:", "From Doe's letter:"
-    if tokens[0].lower_ == "from":
-        sources = [t for t in tokens[0].children if t.dep_ == "pobj" and can_speak(t, ctx)]
-        return sources[0] if sources else None
-    return None
-
-
-def _can_introduce(subject: Token, ctx: Context) -> bool:
-    """Whether a lead-in's subject names its source: someone named, or a document of
-    someone's ("Doe's letter makes the case:")."""
-    if names_someone(subject, ctx):
-        return True
-    return subject.pos_ == "NOUN" and any(
-        c.dep_ == "poss" and names_someone(c, ctx) for c in subject.children
-    )
 
 
 def _fills_paragraph(q: Quotation, ctx: Context) -> bool:
