@@ -239,7 +239,7 @@ def _in_attribution_of(found: Found, last: Found | None, ctx: Context) -> bool:
     if last is None or found.kind != "indirect" or last.kind == "indirect":
         return False
     cue = last.cue
-    if cue is None or cue.idx < last.end or not found.start > cue.idx:
+    if cue is None or cue.idx < last.end or found.start <= cue.idx:
         return False
     return cue.sent.start_char <= found.start < cue.sent.end_char
 

@@ -211,7 +211,7 @@ def _before(around: _Around, ctx: Context) -> _Attribution | None:
 
 def _in_clause_of_time(verb: Token) -> bool:
     """Whether ``verb`` heads an adverbial clause opened by "after", "when", "before",
-    "while", "as" or "since" that hangs on a verb after it."""
+    "while", "as", "since" or "once" that hangs on a verb after it."""
     marks = ("after", "when", "before", "while", "as", "since", "once")
     opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in verb.children)
     return verb.dep_ == "advcl" and opened and verb.head.i > verb.i

@@ -100,7 +100,7 @@ def name_tagged_as_noun(token: Token) -> bool:
     previous = token.doc[token.i - 1]
     if previous.is_punct:
         # After a closing mark or a comma ('," Sessions said'), not an opening one ('"Today').
-        closing = previous.text in ("”", "''", '"') and previous.whitespace_
+        closing = previous.text in ("”", "''", '"') and bool(previous.whitespace_)
         if not (closing or previous.text == ","):
             return False
     if any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in token.lefts):
