@@ -202,7 +202,7 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
     for found in results:
         if found.skipped and not _short_follow_up(found, last, ctx):
             continue
-        if found.skipped and found.skip.reason is SkipReason.SCARE_QUOTE:
+        if found.skip is not None and found.skip.reason is SkipReason.SCARE_QUOTE:
             found.kind, found.rule = "direct", QuoteRule.STANDING_CLAUSE
         found.skip = None
         if found.speaker.start is None and not found.speaker.text and found.kind == "direct":

@@ -59,12 +59,13 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
             if ctx.inside[node.i] or span.start <= node.i < span.end:
                 continue
             found = _report_at(node, child, ctx)
-            if found[1] is None:
+            cue, source = found
+            if cue is None or source is None:
                 continue
             # A speech noun owned by a pronoun ("that his claims were "sarcasm"") gives way
             # to a report around it that names its speaker ("Trump did post that ...").
-            owned_by_pronoun = found[0].pos_ == "NOUN" and found[1].tag_ == "PRP$"
-            if not is_quantity(found[1]) and can_speak(found[1], ctx) and not owned_by_pronoun:
+            owned_by_pronoun = cue.pos_ == "NOUN" and source.tag_ == "PRP$"
+            if not is_quantity(source) and can_speak(source, ctx) and not owned_by_pronoun:
                 return found
             # A poll's figure ("39 percent say ...") or a thing ("X argued that the database
             # would work, saying it ...") is the source only when no outer report holds it
