@@ -122,6 +122,13 @@ SPEAKERS = [
         [('"What curfew?"', "partial", "chanted", "Protesters", "")],
         id="verb-hung-on-the-participle-of-its-subjects-phrase",
     ),
+    pytest.param(
+        "No one during the three-hour hearing demanded that she quit. If you had said \u201ca"
+        " small group,\u201d you would have been right. None of the candidates said they would"
+        " fight it out at the convention.",
+        [("\u201ca small group,\u201d", "partial", "said", "", "")],
+        id="neither-the-reader-nor-nobody-speaks",
+    ),
 ]
 
 

@@ -322,7 +322,10 @@ def _pronoun_speaker(lower: str, start: int, end: int, ctx: Context, preferred: 
 
 def not_a_source(token: Token) -> bool:
     """Whether a subject cannot be the source of a quote: a demonstrative ("That does not
-    mean") or an abstract noun that is not an organisation or a document."""
+    mean"), the reader ("If you had said "a small group""), nobody ("no one can say that
+    ...", "nobody said") or an abstract noun that is not an organisation or a document."""
+    if token.lower_ in ("you", "nobody", "none") or _no_one(token):
+        return True
     if token.lower_ in DEMONSTRATIVES and token.dep_ != "relcl":
         # "Those close to him say", "those who know her": people, not a demonstrative.
         described = any(c.dep_ in ("amod", "relcl", "acl", "prep") for c in token.children)
@@ -333,6 +336,11 @@ def not_a_source(token: Token) -> bool:
     if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
         return False
     return lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def _no_one(token: Token) -> bool:
+    """Whether ``token`` is the "one" of "no one"."""
+    return token.lower_ == "one" and any(c.lower_ == "no" for c in token.lefts)
 
 
 def is_quantity(token: Token) -> bool:
