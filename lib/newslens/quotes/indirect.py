@@ -30,6 +30,7 @@ from newslens.quotes.cues import (
 from newslens.quotes.lead_ins import block_after_lead_in, colon_reports
 from newslens.quotes.lexicon import SUBJECT_DEPS, speech_nouns
 from newslens.quotes.marks import DOUBLE_MARKS
+from newslens.quotes.misparsed import joined_by_conjunction
 from newslens.quotes.records import Found
 from newslens.quotes.report_spans import (
     MIN_REPORT_TOKENS,
@@ -284,7 +285,7 @@ def _spliced(token: Token, subject: Token) -> bool:
     head = token.head
     if token.dep_ != "conj" or head.i >= token.i or subject.i > token.i:
         return False
-    if any(c.dep_ == "cc" and head.i < c.i < token.i for c in head.children):
+    if joined_by_conjunction(token):
         return False
     first = subject.left_edge.i
     return first > 0 and token.doc[first - 1].text == ","

@@ -27,6 +27,7 @@ __all__ = [
     "closing_attribution_subject",
     "doc_slice",
     "inverted_subject",
+    "joined_by_conjunction",
     "main_verb_read_as_participle",
     "name_right_after",
     "name_right_before",
@@ -190,7 +191,7 @@ def subject_read_as_conjunct_head(verb: Token) -> Token | None:
         return None
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("ROOT", *SUBJECT_DEPS):
         return None
-    if not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+    if not joined_by_conjunction(verb):
         return None
     return head
 
@@ -254,6 +255,13 @@ def name_right_after(verb: Token, ctx: Context) -> Token | None:
     if any(token.ent_type_ in ("PERSON", "ORG") for token in run) and run[-1].pos_ == "PROPN":
         return run[-1]
     return None
+
+
+def joined_by_conjunction(verb: Token) -> bool:
+    """Whether "and", "but" or "or" (a ``cc`` of the word ``verb`` is coordinated with)
+    stands between that word and ``verb``."""
+    head = verb.head
+    return any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
 
 
 def doc_slice(left: Token, right: Token) -> list[Token]:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from newslens.quotes.lexicon import OCCASION_NOUNS, SUBJECT_DEPS
+from newslens.quotes.misparsed import joined_by_conjunction
 from newslens.quotes.speakers import names_someone, not_a_source
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _next_report_of_reporter(verb: Token, ctx: Context) -> bool:
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or not ctx.is_reporting(verb):
         return False
-    if not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+    if not joined_by_conjunction(verb):
         return False
     return head.dep_ == "ccomp" and head.head.i < head.i and ctx.is_reporting(head.head)
 
