@@ -82,6 +82,19 @@ INDIRECT_PATTERNS = [
         id="speech-noun-issued-by-the-subject",
     ),
     pytest.param(
+        "The ruling backs the contention of Mayor Tom Reyes that the levy was never lawful.",
+        [
+            (
+                "that the levy was never lawful",
+                "indirect",
+                "contention",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="speech-noun-owned-through-of",
+    ),
+    pytest.param(
         "Back in Ohio, Governor Ellen Park said, the plant will reopen next spring.",
         [
             (

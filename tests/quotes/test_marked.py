@@ -19,6 +19,12 @@ MARKED_PATTERNS = [
         id="partial-quote-under-a-speech-noun",
     ),
     pytest.param(
+        "The audit supports the contention of Paul Grant that the accounts were"
+        ' "cooked for years."',
+        [('"cooked for years."', "partial", "contention", "Paul Grant", "Paul Grant")],
+        id="partial-quote-under-a-speech-noun-owned-through-of",
+    ),
+    pytest.param(
         'The new rules, Paul Grant explained at the hearing, were "long overdue" for the city.',
         [('"long overdue"', "partial", "explained", "Paul Grant", "Paul Grant")],
         id="partial-quote-under-a-parenthetical-report",

@@ -329,17 +329,22 @@ def opens_with_that(clause: Token) -> bool:
     return first.lower_ == "that" and first.dep_ == "mark"
 
 
-def noun_source(noun: Token, ctx: Context) -> Token | None:
+def noun_source(noun: Token, ctx: Context, *, of_owner: bool = False) -> Token | None:
     """Who a speech noun belongs to: its possessor ("his claim"), a name compounded with it
     ("a Times report"), "by/from X", or the subject of a verb that issues it ("X made the
-    claim")."""
+    claim").
+
+    With ``of_owner``, for a noun whose content is its that-clause, "of X" names the owner
+    too ("the contention of Clinton that ..."); elsewhere "of" gives the content ("chants
+    of "USA, USA"")."""
+    owner_preps = ("by", "from", "of") if of_owner else ("by", "from")
     for child in noun.lefts:
         if child.dep_ == "poss" and child.lower_ not in ("its", "my", "our", "your"):
             return child
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in owner_preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and names_someone(objects[0], ctx):
                 return objects[0]

@@ -85,7 +85,7 @@ def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, T
             return node, subject
     if child.dep_ in ("acl", "ccomp") and node.pos_ == "NOUN" and opens_with_that(child):
         if node.lemma_.lower() in speech_nouns():
-            source = noun_source(node, ctx)
+            source = noun_source(node, ctx, of_owner=True)
             if source is not None:
                 return node, source
     if child.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(child):

@@ -382,7 +382,7 @@ def _noun_cue_reports(ctx: Context) -> Iterator[Report]:
         )
         if clause is None or clause.pos_ not in ("VERB", "AUX"):
             continue
-        source = noun_source(token, ctx)
+        source = noun_source(token, ctx, of_owner=True)
         if source is None:
             continue
         end = content_end(clause, ctx.verbs)
