@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from newslens.quotes.gender import person_genders
 from newslens.quotes.lexicon import SUBJECT_DEPS
 from newslens.quotes.marks import Quotation, paragraph_bounds
 
@@ -66,7 +67,9 @@ class Context:
     - ``paragraphs``: ``(start, end)`` of each paragraph (a non-empty line);
     - ``inside``: for each token index, whether the token is inside quotation marks (the
       quoted words are never a cue or a speaker of the text around them);
-    - ``sentence_starts``: the character where each sentence starts (``sentence_id``).
+    - ``sentence_starts``: the character where each sentence starts (``sentence_id``);
+    - ``genders``: the gender the document gives each person entity, where it is clear
+      (:func:`~newslens.quotes.gender.person_genders`).
     """
 
     doc: Doc
@@ -77,6 +80,7 @@ class Context:
     paragraphs: list[tuple[int, int]]
     inside: list[bool]
     sentence_starts: list[int]
+    genders: dict[str, str]
 
     def paragraph_index(self, offset: int) -> int:
         """The paragraph holding ``offset`` (or the one before, between paragraphs)."""
@@ -138,4 +142,5 @@ def build_context(
         paragraphs=paragraph_bounds(text),
         inside=inside,
         sentence_starts=[sentence.start_char for sentence in doc.sents],
+        genders=person_genders(doc, mentions, inside),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslens.quotes.gender import noun_gender, pronoun_gender
 from newslens.quotes.lexicon import (
     ABSTRACT_ENDINGS,
     DEMONSTRATIVES,
@@ -165,14 +166,19 @@ def _group_of_part(token: Token) -> Token | None:
 
 
 def _resolve_pronoun(
-    offset: int, labels: tuple[str, ...], ctx: Context, preferred: str
+    offset: int, labels: tuple[str, ...], ctx: Context, preferred: str, *, gender: str = ""
 ) -> Mention | None:
     """The most recent mention with one of ``labels`` before ``offset`` and outside quotes,
-    preferring the previous speaker and, after it, subjects of recent sentences."""
+    preferring the previous speaker and, after it, subjects of recent sentences. With a
+    ``gender`` ("she", "the woman"), a person the document gives the other gender is
+    passed over."""
     candidates = [
         m
         for m in ctx.mentions
-        if m.end <= offset and m.label in labels and not ctx.inside_quote(m.start)
+        if m.end <= offset
+        and m.label in labels
+        and not ctx.inside_quote(m.start)
+        and (not gender or ctx.genders.get(m.entity, gender) == gender)
     ]
     if not candidates:
         return None
@@ -291,7 +297,10 @@ def _speaker_named_by(token: Token, ctx: Context, previous: Speaker | None) -> S
         # A role noun ("the minister") refers back to the last person named in the text.
         determiner = [c for c in token.lefts if c.dep_ == "det"]
         if determiner and determiner[0].lower_ == "the" and token.tag_ == "NN":
-            person = _resolve_pronoun(start, PERSON_LABELS + ("ORG",), ctx, preferred)
+            gender = noun_gender(token.lower_)
+            person = _resolve_pronoun(
+                start, PERSON_LABELS + ("ORG",), ctx, preferred, gender=gender
+            )
             if person is not None and person.label == "PERSON":
                 return _linked(start, end, text, person, SpeakerRule.ROLE_NOUN)
     return Speaker(start, end, strip_possessive(text), rule=SpeakerRule.NOT_LINKED)
@@ -314,7 +323,7 @@ def _pronoun_speaker(lower: str, start: int, end: int, ctx: Context, preferred: 
         labels = GROUP_LABELS
     else:
         return Speaker(start, end, text, rule=SpeakerRule.PRONOUN_NOT_RESOLVED)
-    mention = _resolve_pronoun(start, labels, ctx, preferred)
+    mention = _resolve_pronoun(start, labels, ctx, preferred, gender=pronoun_gender(lower))
     if mention is None:
         return Speaker(start, end, text, rule=SpeakerRule.PRONOUN_NOT_RESOLVED)
     return _linked(start, end, text, mention, SpeakerRule.PRONOUN)
