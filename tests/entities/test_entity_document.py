@@ -124,6 +124,24 @@ def test_person_span_swallowing_an_organisation_is_cut(nlp):
     assert cut["label"].tolist() == ["PERSON", "ORG"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a warning," said Republican strategist Ken Spain. Spain ran the polls.',
+        '"We will see," said Paul Jordan, a lawyer for the family.',
+    ],
+)
+def test_a_given_name_before_a_surname_that_is_also_a_place_is_not_cut(nlp, text):
+    # The place is the whole rest of the name, and the document names no one by the given
+    # name alone: "Ken Spain" is a person, not "Ken" beside Spain.
+    doc = nlp(text)
+    mentions = extract_mentions(doc, doc_id="s")
+    people = mentions[mentions["label"] == "PERSON"]
+    assert people["entity"].iloc[0] in ("Ken Spain", "Paul Jordan")
+    assert set(people["entity"]) == {people["entity"].iloc[0]}
+    assert "trim" not in set(mentions["linked_by"])
+
+
 def test_a_surname_after_a_name_particle_is_not_cut_off_as_an_organisation(nlp):
     # "Assad" is tagged ORG in "the Assad regime": still the end of the person's name.
     doc = nlp("Critics blame the Assad regime. They cited Syrian President Bashar al-Assad's war.")

@@ -197,7 +197,9 @@ def test_nicknames_and_middle_names_are_one_person_across_documents():
     # A different first name is a different person, so is a different middle initial.
     rows += [("i", "Jill Biden", "Jill Biden", "PERSON", "name")]
     rows += [("j", "George H. W. Bush", "George H. W. Bush", "PERSON", "name")] * 5
-    rows += [("k", "George W. Bush", "George W. Bush", "PERSON", "name")]
+    rows += [("k", "George W. Bush", "George W. Bush", "PERSON", "name")] * 2
+    # An initial stands for the next middle name: the father's full name is not the son's.
+    rows += [("k", "George Herbert Walker Bush", "George Herbert Walker Bush", "PERSON", "name")]
     # A further middle name (a hover's full legal name) is the same person.
     rows += [("l", "Hillary Rodham Clinton", "Hillary Rodham Clinton", "PERSON", "name")] * 4
     rows += [
@@ -214,9 +216,31 @@ def test_nicknames_and_middle_names_are_one_person_across_documents():
         "Jill Biden": "Jill Biden",
         "George H. W. Bush": "George H. W. Bush",
         "George W. Bush": "George W. Bush",
-        "Hillary Rodham Clinton": "Hillary Diane Rodham Clinton",
-        "Hillary Diane Rodham Clinton": "Hillary Diane Rodham Clinton",
+        "George Herbert Walker Bush": "George H. W. Bush",
+        # One person, shown under the full form written most (4 times against 1).
+        "Hillary Rodham Clinton": "Hillary Rodham Clinton",
+        "Hillary Diane Rodham Clinton": "Hillary Rodham Clinton",
     }
+
+
+def test_a_person_is_shown_under_the_full_name_written_most():
+    rows = [(d, "Donald Trump", "Donald Trump", "PERSON", "name") for d in "abcd"]
+    rows += [("e", "Donald J. Trump", "Donald J. Trump", "PERSON", "name")]
+    rows += [(d, "Trump", "Trump", "PERSON", "name") for d in "fg"]
+    linked = link_across_documents(mention_rows(rows))
+    assert set(linked["entity"]) == {"Donald Trump"}
+    # The same batch with one more "Donald J. Trump" article keeps the name.
+    more = link_across_documents(mention_rows(rows + [rows[4]]))
+    assert set(more["entity"]) == {"Donald Trump"}
+
+
+def test_a_name_from_the_alias_table_is_kept_as_the_display_name(tmp_path):
+    alias_file = tmp_path / "aliases.tsv"
+    alias_file.write_text("Donald Trump\tDonald J. Trump\tPERSON\n", encoding="utf-8")
+    rows = [(d, "Donald Trump", "Donald Trump", "PERSON", "name") for d in "abcd"]
+    rows += [("e", "Trump", "Trump", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows), aliases=load_aliases(alias_file))
+    assert set(linked["entity"]) == {"Donald J. Trump"}
 
 
 def test_a_one_word_person_nothing_supports_is_dropped():

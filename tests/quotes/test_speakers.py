@@ -28,6 +28,12 @@ SPEAKERS = [
         id="role-noun-resolved-to-the-person-named-before",
     ),
     pytest.param(
+        'Our reporter met Lina Saleh, a nurse from Aleppo, who told him, "We have no medicine'
+        ' left. Nothing."',
+        [('"We have no medicine left. Nothing."', "direct", "told", "Lina Saleh", "Lina Saleh")],
+        id="who-after-a-place-stands-for-the-person",
+    ),
+    pytest.param(
         '"The talks were useful," the Kremlin said.',
         [('"The talks were useful,"', "direct", "said", "Kremlin", "Kremlin")],
         id="organisation",

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from newslens.types import Doc
 
 _PLACE_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP")
+_PLACES = ("GPE", "LOC", "FAC")
 # Words of photo credits that name no one ("Doug Mills/Pool/EPA", "Handout/Reuters").
 _CREDIT_WORDS = frozenset({"courtesy", "file", "handout", "pool", "staff"})
 # Modal verbs that open a question run into a name ("Will Paul Ryan ...?"); not "May".
@@ -165,8 +166,25 @@ def _swallowed_tail(
             tail = name_key(span_text(doc, k, stop))
             label = known.get(tail)
             if label in _PLACE_LABELS and tail not in people:
+                if label in _PLACES and _given_name_before_place(doc, mention, k, stop, people):
+                    continue
                 return k, stop, label
     return None
+
+
+def _given_name_before_place(
+    doc: Doc, mention: Mention, k: int, stop: int, people: set[str]
+) -> bool:
+    """Whether a PERSON span is one word the document names no one by, inside a sentence,
+    and a place that ends the span ("strategist Ken Spain"): a surname that is also a
+    place, not a person run into a place ("Obama White House" runs on past the span, and
+    "Obama" names someone)."""
+    if mention.label != "PERSON" or k != mention.token + 1 or stop != mention.end_token:
+        return False
+    head = doc[mention.token]
+    if head.is_sent_start or not head.is_title:
+        return False  # "Anonymous U.S. officials": a sentence's first word
+    return head.text not in people and name_key(head.text) not in people
 
 
 def _after_name_particle(doc: Doc, k: int) -> bool:

@@ -164,7 +164,7 @@ def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping)
     names ("Joe Biden" in "Joseph R. Biden", "Donald John Trump" in "Donald J. Trump")."""
     if any(word.lower() in NAME_SUFFIXES and word not in short for word in long):
         return False
-    matched = []
+    matched: list[int] = []
     position = 0
     for i, word in enumerate(short):
         while position < len(long) and not same_word(
@@ -172,6 +172,10 @@ def name_fits(short: tuple[str, ...], long: tuple[str, ...], nicknames: Mapping)
         ):
             position += 1
         if position == len(long):
+            return False
+        if matched and _is_initial(word) and position > matched[-1] + 1:
+            # An initial stands for the next middle name, never one after it: "George W.
+            # Bush" is not "George Herbert Walker Bush".
             return False
         matched.append(position)
         position += 1

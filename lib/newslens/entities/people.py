@@ -1,6 +1,7 @@
 """Rule 5 of the corpus-level resolution (:mod:`~newslens.entities.resolution`): a PERSON
 entity that is a shorter form of longer person names seen anywhere in the corpus (a surname,
-the words of a name in order) is linked to the longest such full form.
+the words of a name in order) is linked to the longest such full form, and each person is
+shown under the full form the corpus writes most (:func:`display_names`).
 
 Why a module of its own: the rule weighs every person name of the corpus against the others
 (surnames, first names, nicknames, dominance), which is a concern of its own beside the label
@@ -22,15 +23,28 @@ from newslens.entities.names import (
     without_article,
 )
 
-__all__ = ["full_person_names", "link_person_names", "link_titled_surnames", "title_key"]
+__all__ = [
+    "display_names",
+    "full_person_names",
+    "link_person_names",
+    "link_titled_surnames",
+    "title_key",
+]
 
 
-def link_person_names(mentions: pd.DataFrame, *, dominance: float) -> None:
+def link_person_names(
+    mentions: pd.DataFrame, *, dominance: float, pinned: frozenset[str] = frozenset()
+) -> None:
     """Rule 5 of :mod:`~newslens.entities.resolution`, in place: each PERSON entity linked
-    to the full name it is a shorter form of (see :func:`full_person_names`)."""
+    to the full name it is a shorter form of (see :func:`full_person_names`), and named by
+    :func:`display_names` (``pinned``: names the user's alias table gives, kept as they
+    are)."""
     is_person = mentions["label"] == "PERSON"
     people = mentions[is_person]
-    canonical = full_person_names(people.groupby("entity").size().to_dict(), dominance)
+    weights = people.groupby("entity").size().to_dict()
+    canonical = full_person_names(weights, dominance)
+    display = display_names(canonical, weights, pinned=pinned)
+    canonical = {name: display[target] for name, target in canonical.items()}
     linked = mentions.loc[is_person, "entity"].map(canonical)
     moved = linked != mentions.loc[is_person, "entity"]
     moved &= mentions.loc[is_person, "linked_by"] != "corpus_person"
@@ -83,6 +97,28 @@ def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str,
             target = canonical[target]
         canonical[name] = target
     return canonical
+
+
+def display_names(
+    canonical: Mapping[str, str], weights: Mapping[str, int], *, pinned: frozenset[str]
+) -> dict[str, str]:
+    """Each full name rule 5 links to -> the name its person is shown under: the full form
+    (two words or more) the corpus writes most often among the names linked to it ("Donald
+    Trump" 97 times beside "Donald J. Trump" 20), ties to the longer form.
+
+    Why not the longest form: it may be written once ("Hillary Rodham Clinton" beside 60
+    "Hillary Clinton"), and it changes with the batch, so two runs would name one person
+    differently. A name of the user's alias table is kept whatever its count."""
+    members: dict[str, list[str]] = {}
+    for name, target in canonical.items():
+        members.setdefault(target, []).append(name)
+    display = {}
+    for target, names in members.items():
+        fixed = [name for name in names if name in pinned]
+        full = [name for name in names if " " in name and not _doubled(tuple(name.split(" ")))]
+        pool = fixed or full or [target]
+        display[target] = max(pool, key=lambda name: (weights.get(name, 0), len(name), name))
+    return display
 
 
 def _first_name_weights(

@@ -41,8 +41,10 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    "Donald J. Trump", never a first name alone, nor a one-word name the corpus uses more as
    the first word of longer person names than as the surname of its candidates: "Hillary"
    is not "Edmund Hillary"; nicknames and middle initials allowed:
-   "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form (never to a
-   name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and captions). When the
+   "Joe Biden" in "Joseph R. Biden") is linked to the longest such full form and shown
+   under the full form the corpus writes most (:func:`~newslens.entities.people.display_names`;
+   never linked to a name that repeats a word, "Ted Cruz Cruz": an artefact of bylines and
+   captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
    together. See :mod:`~newslens.entities.people`.
@@ -131,7 +133,8 @@ def link_across_documents(
         & ~result["linked_by"].isin(CORPUS_RULES)
         & result["entity"].str.contains(" ", regex=False)
     )
-    link_person_names(result, dominance=dominance)
+    pinned = frozenset(alias.canonical for alias in aliases.values()) if aliases else frozenset()
+    link_person_names(result, dominance=dominance, pinned=pinned)
     link_titled_surnames(result, dominance=dominance, linked_in_document=in_document)
     _link_organisation_words(result, key)
     vetoes = getattr(aliases, "vetoes", None)

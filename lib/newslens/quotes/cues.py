@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from newslens.quotes.lexicon import (
     CLAUSE_DEPS,
     NOT_A_REPORTER,
+    PLACE_LABELS,
     RELATIVE_PRONOUNS,
     STATING_VERBS,
     SUBJECT_DEPS,
@@ -108,8 +109,22 @@ def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
             # "T-shirts appeared outside that said ...", the clause hung on the verb: the
             # relative stands for that verb's subject.
             return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), child)
-        return _speech_source(verb.head, ctx)
+        antecedent = _person_for_who(verb.head) if child.lower_ == "who" else verb.head
+        return _speech_source(antecedent, ctx)
     return child
+
+
+def _person_for_who(noun: Token) -> Token:
+    """What "who" stands for when the parser hung its clause on a place after a preposition
+    ("a refugee from Syria, who told her"): the noun the place depends on (a place is not
+    a "who")."""
+    while (
+        noun.ent_type_ in PLACE_LABELS
+        and noun.dep_ == "pobj"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        noun = noun.head.head
+    return noun
 
 
 def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:

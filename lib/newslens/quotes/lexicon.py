@@ -73,6 +73,8 @@ PART_WORDS = frozenset(
 # spaCy labels and dependencies the rules read.
 PERSON_LABELS = ("PERSON",)
 GROUP_LABELS = ("ORG", "NORP", "GPE")
+# Places: a country may speak ("China said"), but a person's name is not one.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependencies that open a clause of their own.
 CLAUSE_DEPS = ("relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
