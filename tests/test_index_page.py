@@ -61,7 +61,7 @@ def test_the_index_links_every_report_table_and_figure():
     assert '<a href="tables/quotes.csv">quotes.csv</a>' in page
     assert '<a href="tables/quotes.parquet">quotes.parquet</a>' in page
     assert '<img src="figures/quote_kinds.png"' in page
-    assert "2 documents parsed, 1 from the cache, in 4.5 s on 2 process(es)" in page
+    assert "2 documents parsed, 1 from the cache, in 4.5 s on 2 processes" in page
     assert "Groups compared by <b>source</b>" in page
 
 

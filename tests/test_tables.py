@@ -55,7 +55,7 @@ def test_a_table_is_read_by_columns_and_documents(tmp_path):
 def test_the_scale_sentence_says_what_the_pass_did(tmp_path):
     assert scale_sentence(open_run(_run(tmp_path / "run"))) == (
         "This report covers 3 documents (1,234 words); the analysis pass parsed 1 of them and"
-        " took 2 from the cache, in 2.5 s on 2 process(es) with en_core_web_md 3.8.0."
+        " took 2 from the cache, in 2.5 s on 2 processes with en_core_web_md 3.8.0."
     )
 
 

@@ -31,6 +31,7 @@ import pandas as pd
 from newslens import compare
 from newslens.framing.labels import frame_names, in_frame
 from newslens.tables import Run, open_run
+from newslens.text import counted
 
 if TYPE_CHECKING:
     from ipywidgets import VBox
@@ -333,7 +334,7 @@ def describe(hits: pd.DataFrame) -> str:
     groups = hits["group"].replace("", pd.NA).dropna().unique()
     text = (
         f"{len(hits):,} {what.get(kind, 'rows')} of the {kind} <b>{html.escape(str(value))}</b>"
-        f" in {hits['doc_id'].nunique():,} documents"
+        f" in {counted(hits['doc_id'].nunique(), 'document')}"
     )
     if len(groups):
         text += " (groups: " + ", ".join(html.escape(str(g)) for g in groups[:12])

@@ -12,6 +12,7 @@ from typing import Any
 
 from newslens.manifest import corpus_name
 from newslens.resources import package_data
+from newslens.text import counted
 
 __all__ = ["REPORT_TITLES", "index_html"]
 
@@ -61,6 +62,7 @@ def index_html(manifest: dict[str, Any], tables_dir: Path | None = None) -> str:
         loader=FileSystemLoader(str(package_data("templates"))),
         autoescape=select_autoescape(["html", "j2"]),
     )
+    environment.filters["counted"] = counted
     analysis = manifest["analysis"]
     parameters = manifest.get("parameters", {})
     return environment.get_template("run_index.html.j2").render(
@@ -77,7 +79,8 @@ def index_html(manifest: dict[str, Any], tables_dir: Path | None = None) -> str:
         parsed=analysis.get("parsed", 0),
         reused=analysis.get("documents", 0) - analysis.get("parsed", 0),
         analysis_s=analysis.get("seconds", 0.0),
-        workers=analysis.get("scheduler") or f"{analysis.get('jobs', 1)} process(es)",
+        workers=analysis.get("scheduler")
+        or counted(analysis.get("jobs", 1), "process", "processes"),
         model_name=analysis["model"].get("name"),
         model_version=analysis["model"].get("version"),
         started_at=manifest["started_at"],

@@ -14,6 +14,7 @@ import math
 import pandas as pd
 
 from newslens.framing.labels import frame_labels, frame_names
+from newslens.text import counted
 
 __all__ = [
     "entity_summary",
@@ -54,10 +55,11 @@ def entity_summary(
 ) -> str:
     """Mentions, entities and documents, and the most named entities overall and per label."""
     if entities is None or not len(entities):
-        return _block([f"{len(documents):,} documents; no entity was found."], scale)
+        return _block([f"{counted(len(documents), 'document')}; no entity was found."], scale)
     points = [
-        f"{len(mentions):,} mentions of {len(entities):,} entities in {len(documents):,}"
-        f" documents ({mentions['doc_id'].nunique():,} of them name at least one).",
+        f"{counted(len(mentions), 'mention')} of {counted(len(entities), 'entity', 'entities')}"
+        f" in {counted(len(documents), 'document')}"
+        f" ({mentions['doc_id'].nunique():,} of them name at least one).",
         "Most named: " + _names(entities, "entity", "mentions", 5, "mentions") + ".",
     ]
     for label in ("PERSON", "ORG", "GPE"):
@@ -86,7 +88,8 @@ def framing_summary(
         for i, (count, frame) in enumerate(zip(counts, frames, strict=True))
     )
     points = [
-        f"{int(row['sentences']):,} sentences in {int(row['documents']):,} documents: {share_text}."
+        f"{counted(int(row['sentences']), 'sentence')} in"
+        f" {counted(int(row['documents']), 'document')}: {share_text}."
     ]
     if len(frames) < 2:
         return _block([*points, f"{in_frames}."], scale)
@@ -125,7 +128,7 @@ def quote_summary(
     )
     return _block(
         [
-            f"{len(quotes):,} quotes in {quotes['doc_id'].nunique():,} documents;"
+            f"{counted(len(quotes), 'quote')} in {counted(quotes['doc_id'].nunique(), 'document')};"
             f" {resolved:,} ({resolved / len(quotes):.0%}) are credited to a named entity.",
             "Most quoted: " + _names(_named(speakers), "speaker", "quotes", 5, "quotes") + ".",
             f"By kind: {kind_text}.",

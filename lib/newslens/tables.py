@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from newslens.text import counted
+
 __all__ = ["Run", "RunNotFound", "open_run", "latest_run", "scale_sentence"]
 
 
@@ -143,9 +145,10 @@ def scale_sentence(run: Run) -> str:
     documents = stats.get("documents", 0)
     parsed = stats.get("parsed", 0)
     reused = documents - parsed
-    workers = stats.get("scheduler") or f"{stats.get('jobs', 1)} process(es)"
+    workers = stats.get("scheduler") or counted(stats.get("jobs", 1), "process", "processes")
     return (
-        f"This report covers {documents:,} documents ({stats.get('words', 0):,} words); the"
+        f"This report covers {counted(documents, 'document')}"
+        f" ({counted(stats.get('words', 0), 'word')}); the"
         f" analysis pass parsed {parsed:,} of them and took {reused:,} from the cache, in"
         f" {stats.get('seconds', 0):,.1f} s on {workers} with"
         f" {stats.get('model', {}).get('name', '?')} {stats.get('model', {}).get('version', '')}."

@@ -12,6 +12,7 @@ from newslens.entities import (
     entity_table,
     extract_mentions,
     mentions_by_period,
+    with_sentences,
 )
 
 
@@ -91,3 +92,39 @@ def test_tables_are_reproducible(nlp, corpus_mentions):
     assert again.equals(corpus_mentions)
     assert entity_table(again).to_csv() == entity_table(corpus_mentions).to_csv()
     assert cooccurrence(again).to_csv() == cooccurrence(corpus_mentions).to_csv()
+
+
+def test_each_mention_gets_the_sentence_it_stands_in():
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "sentence_id": [1, 0, 0],
+            "start": [30, 0, 4],
+            "end": [34, 8, 9],
+            "text": ["Vale", "Ann Vale", "Reyes"],
+            "entity": ["Ann Vale", "Ann Vale", "Tom Reyes"],
+        }
+    )
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "sentence_id": [0, 1, 0],
+            "text": ["Ann Vale spoke.", "Later that day, Vale left.", "Mr. Reyes said no."],
+        }
+    )
+    table = with_sentences(mentions, sentences)
+    assert list(table.columns) == [
+        "doc_id",
+        "sentence_id",
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "entity",
+    ]
+    assert list(table["sentence"]) == [
+        "Later that day, Vale left.",
+        "Ann Vale spoke.",
+        "Mr. Reyes said no.",
+    ]
+    assert list(table["entity"]) == list(mentions["entity"])  # order and rows kept

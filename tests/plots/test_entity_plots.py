@@ -42,3 +42,10 @@ def test_the_timeline_says_what_it_leaves_out_and_titles_count_everything():
     assert "2 mentions dated outside 2019-01 to 2019-02" in figure.get_supxlabel()
     start, end = axes.get_xlim()
     assert mdates.num2date(start).year >= 2018  # the axis starts near 2019, not in 2002
+
+
+def test_a_panel_title_says_how_many_mentions_are_dated_when_some_articles_are_not():
+    by_period = _by_period({"2019-01": 300, "2019-02": 577})
+    entities = pd.DataFrame({"entity": ["Ana Ruiz"], "label": ["PERSON"], "mentions": [1049]})
+    figure = plots.plot_entities_over_time(by_period, entities)
+    assert figure.axes[0].get_title(loc="left") == "Ana Ruiz (877 of 1,049 dated)"

@@ -53,6 +53,13 @@ def test_top_speakers_counts_quotes_words_and_kinds(quotes):
     assert top_speakers(quotes.iloc[0:0]).empty
 
 
+def test_top_speakers_keeps_every_speaker_when_asked(quotes):
+    every = top_speakers(quotes, top_n=None)
+    assert len(every) == speaker_name(quotes).nunique() > 1
+    assert every["quotes"].sum() == len(quotes)
+    assert list(top_speakers(quotes, top_n=1)["speaker"]) == list(every["speaker"][:1])
+
+
 def test_words_quoted_leave_out_the_words_between_fragments(nlp):
     """A report quoting two stretches is one row; its words quoted are the words in marks."""
     passage = (

@@ -29,7 +29,8 @@ a parsed spaCy ``Doc`` into *mentions* of *entities*, one concern per module:
    a run should use.
 5. **Corpus tables** (:mod:`~newslens.entities.tables`: :func:`entity_table`,
    :func:`entity_counts_by_document`, :func:`cooccurrence`, :func:`mentions_by_period`,
-   :func:`entity_aliases`) merge entities with the same canonical name.
+   :func:`entity_aliases`) merge entities with the same canonical name;
+   :func:`with_sentences` puts each mention's sentence beside it.
 
 Every mention row keeps the document id, 0-based sentence index (position in
 ``list(doc.sents)``) and character offsets, so each count can be traced to its sentence.
@@ -49,6 +50,7 @@ from newslens.entities.tables import (
     entity_counts_by_document,
     entity_table,
     mentions_by_period,
+    with_sentences,
 )
 from newslens.entities.titles import load_titles
 
@@ -69,6 +71,7 @@ __all__ = [
     "entity_table",
     "entity_aliases",
     "entity_counts_by_document",
+    "with_sentences",
     "cooccurrence",
     "mentions_by_period",
 ]

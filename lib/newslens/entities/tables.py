@@ -98,6 +98,20 @@ def entity_counts_by_document(mentions: pd.DataFrame) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
+def with_sentences(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """``mentions`` with the ``sentence`` each one stands in (the ``text`` of the sentences
+    table), put after ``text``: a reader of the report checks a count against the words
+    around it without opening the corpus."""
+    if mentions.empty:
+        return mentions.assign(sentence=pd.Series(dtype=object))
+    lookup = sentences[["doc_id", "sentence_id", "text"]].rename(columns={"text": "sentence"})
+    table = mentions.merge(lookup, on=["doc_id", "sentence_id"], how="left", sort=False)
+    table["sentence"] = table["sentence"].fillna("")
+    columns = list(mentions.columns)
+    at = columns.index("text") + 1 if "text" in columns else len(columns)
+    return table[[*columns[:at], "sentence", *columns[at:]]]
+
+
 def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = None) -> pd.DataFrame:
     """``cooccurrence.csv``: ``entity_a, entity_b, sentences, documents``.
 

@@ -94,6 +94,7 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
         pd.period_range(periods.min(), periods.max(), freq=periods.freq), fill_value=0
     )
     totals = table.sum()
+    all_mentions = dict(zip(entities["entity"], entities["mentions"], strict=True))
     table, left_out = _without_stray_ends(table)
     dates = table.index.start_time
     columns = 2 if len(names) > 3 else 1
@@ -104,7 +105,11 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
         values = table[name].to_numpy()
         panel.fill_between(dates, values, step="post", alpha=0.25, color="#2e86c1")
         panel.step(dates, values, where="post", color="#2e86c1", linewidth=1.2)
-        panel.set_title(f"{name} ({int(totals[name]):,})", loc="left", fontsize=10)
+        panel.set_title(
+            f"{name} ({_dated_count(int(totals[name]), all_mentions.get(name))})",
+            loc="left",
+            fontsize=10,
+        )
         panel.set_ylim(bottom=0)
         panel.tick_params(labelsize=8)
     for panel in axes[len(names) :]:
@@ -127,6 +132,14 @@ def plot_entities_over_time(by_period, entities, *, top_n: int = 8, period: str 
         fontweight="bold",
     )
     return figure
+
+
+def _dated_count(dated: int, total: int | None) -> str:
+    """A panel's count: its dated mentions, and of how many when some articles carry no
+    date ("877 of 1,049 dated"), so it never seems to contradict the entity table."""
+    if total is None or int(total) <= dated:
+        return f"{dated:,}"
+    return f"{dated:,} of {int(total):,} dated"
 
 
 #: Share of the drawn mentions that may lie in the periods cut off at either end of the

@@ -135,9 +135,10 @@ def fragment_spans(spec: str) -> list[tuple[int, int]]:
     return spans
 
 
-def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
+def top_speakers(quotes: pd.DataFrame, *, top_n: int | None = 20) -> pd.DataFrame:
     """Speakers ranked by number of quotes, with the words quoted and quotes per kind:
-    ``speaker, resolved, quotes, words_quoted, direct, partial, indirect, documents``.
+    ``speaker, resolved, quotes, words_quoted, direct, partial, indirect, documents``; the
+    ``top_n`` first, or every speaker with ``top_n=None`` (``quote_speakers.csv``).
 
     Sorted by quotes, then words, then name, so ties come out the same every time.
     """
@@ -168,7 +169,8 @@ def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
     table = table.sort_values(
         ["quotes", "words_quoted", "speaker"], ascending=[False, False, True], kind="stable"
     )
-    return table[columns].head(top_n).reset_index(drop=True)
+    table = table[columns] if top_n is None else table[columns].head(top_n)
+    return table.reset_index(drop=True)
 
 
 def kind_shares(quotes: pd.DataFrame) -> pd.DataFrame:
