@@ -45,6 +45,10 @@ def test_titles_file_is_read_as_token_tuples():
             ("Department of Health and Human Services", "ORG"),
         ),
         ("Veterans Affairs officials met.", (0, 2), ("Department of Veterans Affairs", "ORG")),
+        # Advocacy groups and agencies known by their acronyms, however the tagger reads them.
+        ("The NRA spent millions.", (1, 2), ("National Rifle Association", "ORG")),
+        ("The ACLU sued the city.", (1, 2), ("American Civil Liberties Union", "ORG")),
+        ("FEMA sent trucks.", (0, 1), ("Federal Emergency Management Agency", "ORG")),
     ],
 )
 def test_builtin_aliases_name_and_label_organisations(nlp, text, span, expected):
