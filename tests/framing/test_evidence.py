@@ -94,3 +94,23 @@ def test_the_evidence_of_every_frame_gets_its_columns_back_with_a_sentence_in_bo
     whole = typical(full)
     assert len(whole) == 2 and whole["sentence_id"].nunique() == 1  # one sentence, both frames
     assert restore_columns(typical(light), full).equals(whole)
+
+
+def test_the_sentences_shown_carry_the_evidence_in_reading_order():
+    from newslens.framing import reading_columns
+
+    columns = [
+        "doc_id", "sentence_id", "start", "end", "text", "frame", "destruction_score",
+        "reconstruction_score", "sentiment", "destruction_terms", "reconstruction_terms",
+        "lexicon_frame", "destruction_p", "reconstruction_p", "destruction_evidence",
+        "reconstruction_evidence",
+    ]  # fmt: skip
+    assert reading_columns(columns) == [
+        "doc_id", "sentence_id", "text", "frame",
+        "destruction_p", "destruction_evidence", "destruction_terms",
+        "reconstruction_p", "reconstruction_evidence", "reconstruction_terms",
+        "lexicon_frame", "sentiment",
+    ]  # fmt: skip
+    # Without a classifier (no _p, no _evidence) the lexicon's columns remain.
+    lexicon_only = [c for c in columns if not c.endswith(("_p", "_evidence"))]
+    assert "destruction_terms" in reading_columns(lexicon_only)

@@ -77,6 +77,7 @@ from newslens.framing.labels import (
     in_frame,
     label_of,
     light_columns,
+    reading_columns,
     table_frames,
 )
 from newslens.framing.lexicons import (
@@ -131,6 +132,7 @@ __all__ = [
     "label_of",
     "frame_names",
     "light_columns",
+    "reading_columns",
     "restore_columns",
     "table_frames",
     "in_frame",

@@ -54,6 +54,19 @@ def light_columns(columns: Sequence[str]) -> list[str]:
     return [c for c in columns if c != "text" and not c.endswith(("_terms", "_evidence"))]
 
 
+def reading_columns(columns: Sequence[str]) -> list[str]:
+    """The columns of the sentences table a reader needs to see why a sentence is in its
+    frame, in reading order: the sentence and its frame, then per frame the classifier's
+    probability, its evidence and the lexicon's terms, then the lexicon's own label and the
+    sentiment. Offsets and raw scores stay in the CSV, so the table fits a page."""
+    frames = [c.removesuffix("_score") for c in columns if c.endswith("_score")]
+    wanted = ["doc_id", "sentence_id", "text", "frame"]
+    for frame in frames:
+        wanted += [f"{frame}_p", f"{frame}_evidence", f"{frame}_terms"]
+    wanted += ["lexicon_frame", "sentiment"]
+    return [c for c in wanted if c in columns]
+
+
 def frame_names(table: pd.DataFrame, *, suffix: str = "_score") -> list[str]:
     """The frames of a table, in column order (``destruction``, ``reconstruction``, then any
     extra frame a user lexicon added), read from its per-frame columns: ``<frame>_score`` in
