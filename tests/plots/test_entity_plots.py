@@ -49,3 +49,19 @@ def test_a_panel_title_says_how_many_mentions_are_dated_when_some_articles_are_n
     entities = pd.DataFrame({"entity": ["Ana Ruiz"], "label": ["PERSON"], "mentions": [1049]})
     figure = plots.plot_entities_over_time(by_period, entities)
     assert figure.axes[0].get_title(loc="left") == "Ana Ruiz (877 of 1,049 dated)"
+
+
+def test_count_axes_show_whole_numbers_on_a_one_article_run():
+    entities = pd.DataFrame(
+        {"entity": ["Ana Ruiz", "Tom Reyes"], "label": ["PERSON"] * 2, "mentions": [2, 1],
+         "documents": [1, 1]}
+    )  # fmt: skip
+    figure = plots.plot_top_entities(entities)
+    figure.canvas.draw()
+    ticks = figure.axes[0].get_xticks()
+    assert all(float(t).is_integer() for t in ticks)
+    pairs = pd.DataFrame({"entity_a": ["Ana Ruiz"], "entity_b": ["Tom Reyes"], "sentences": [2]})
+    heat = plots.plot_cooccurrence_heatmap(pairs, entities)
+    heat.canvas.draw()
+    colour_ticks = heat.axes[-1].get_yticks()
+    assert all(float(t).is_integer() for t in colour_ticks)

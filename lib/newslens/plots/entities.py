@@ -6,7 +6,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
-from newslens.plots.style import empty_figure, new_figure, styled
+from newslens.plots.style import count_axis, empty_figure, new_figure, styled
 
 
 @styled
@@ -34,6 +34,7 @@ def plot_top_entities(entities, *, top_n: int = 15, labels=None) -> Figure:
             axes.text(mentions, y, f" {mentions} ({documents} doc.)", va="center", fontsize=8)
         axes.set_title(f"{label}: top {len(part)} by mentions", loc="left")
         axes.set_xlim(0, part["mentions"].max() * 1.25)
+        count_axis(axes.xaxis)  # whole counts: no "0.5 mentions"
         axes.tick_params(axis="y", labelsize=9)
     axes_list[-1].set_xlabel("mentions")
     return figure
@@ -65,7 +66,8 @@ def plot_cooccurrence_heatmap(cooccurrence, entities, *, top_n: int = 15) -> Fig
             if value:
                 axes.text(j, i, str(value), ha="center", va="center", fontsize=7)
     axes.set_title("Sentences naming both entities", loc="left")
-    figure.colorbar(image, ax=axes, shrink=0.6, label="sentences")
+    bar = figure.colorbar(image, ax=axes, shrink=0.6, label="sentences")
+    count_axis(bar.ax.yaxis)
     return figure
 
 
