@@ -75,6 +75,35 @@ def test_entities_by_group_shares_sum_to_one_and_absent_top_entities_are_zero_ro
     assert (distinct.groupby(["group", "direction"], observed=True).size() == 1).all()
 
 
+def test_an_item_of_one_article_does_not_lead_a_group_s_over_represented_list():
+    docs = pd.DataFrame(
+        {
+            "doc_id": list("abcdefgh"),
+            "source": ["Daily"] * 4 + ["Gazette"] * 4,
+            "date": [""] * 8,
+        }
+    )
+    # "New Year" fills one Daily feature (30 mentions); "Kyiv" runs through three Daily
+    # articles; both are rare in the Gazette.
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a"] * 30 + ["b", "b", "c", "c", "d"] + list("efgh") * 3,
+            "entity": ["New Year"] * 30 + ["Kyiv"] * 5 + ["Rome"] * 12,
+            "label": ["EVENT"] * 30 + ["GPE"] * 17,
+        }
+    )
+    groups = grouping.assign_groups(docs, group_by="source")
+    table = group_tables.entities_by_group(mentions, groups, min_documents=2)
+    daily = table[table["group"] == "Daily"].set_index("entity")
+    assert daily.loc["New Year", "z"] > daily.loc["Kyiv", "z"] > 0
+    distinct = group_tables.distinctive(table, item="entity", top_k=5)
+    over = distinct[(distinct["group"] == "Daily") & (distinct["direction"] == "over")]
+    assert list(over["entity"]) == ["Kyiv"]
+    kept = group_tables.distinctive(table, item="entity", top_k=5, min_documents=1)
+    over = kept[(kept["group"] == "Daily") & (kept["direction"] == "over")]
+    assert list(over["entity"]) == ["New Year", "Kyiv"]
+
+
 def test_quote_speakers_and_kinds_by_group():
     quotes = pd.DataFrame(
         {

@@ -214,12 +214,22 @@ def entities_by_group(
 
 
 def distinctive(
-    by_group: pd.DataFrame, *, item: str = "entity", top_k: int = 10, min_count: int = 0
+    by_group: pd.DataFrame,
+    *,
+    item: str = "entity",
+    top_k: int = 10,
+    min_count: int = 0,
+    min_documents: int = 2,
 ) -> pd.DataFrame:
     """For each group, the ``top_k`` most over-represented items (highest ``z``) and the
     ``top_k`` most under-represented (lowest ``z``), with ``direction`` = ``over`` or
     ``under`` and ``rank`` (1 = most). Items whose corpus count is below ``min_count`` are
-    left out. Takes :func:`entities_by_group` or :func:`quote_speakers_by_group`."""
+    left out. Takes :func:`entities_by_group` or :func:`quote_speakers_by_group`.
+
+    An item is over-represented in a group only when at least ``min_documents`` of its
+    articles name it (or all of them, in a smaller group): the z-score counts mentions as if
+    independent, so 30 mentions in one article ("New Year" in a single feature) would
+    otherwise lead the group's list."""
     if by_group is None or not len(by_group) or by_group["z"].isna().all():
         return by_group.head(0).assign(direction=pd.Series(dtype=str), rank=pd.Series(dtype=int))
     count = "mentions" if "mentions" in by_group else "quotes"
@@ -227,7 +237,9 @@ def distinctive(
     if min_count:
         totals = table.groupby(item)[count].transform("sum")
         table = table[totals >= min_count]
-    over = table[table["z"] > 0].sort_values(["group", "z", item], ascending=[True, False, True])
+    enough = table["documents"] >= table["group_documents"].clip(upper=min_documents)
+    over = table[(table["z"] > 0) & enough]
+    over = over.sort_values(["group", "z", item], ascending=[True, False, True])
     under = table[table["z"] < 0].sort_values(["group", "z", item], ascending=[True, True, True])
     over = over.groupby("group", observed=True).head(top_k).assign(direction="over")
     under = under.groupby("group", observed=True).head(top_k).assign(direction="under")

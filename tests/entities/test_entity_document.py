@@ -169,15 +169,16 @@ def test_organisation_span_starting_with_a_person_is_cut(nlp):
 
 
 ACRONYM = (
-    "The Federal Emergency Management Agency (FEMA) sent teams to Texas. Local officials"
-    " said FEMA arrived late, and FEMA staff stayed for weeks."
+    "The Federal Aviation Administration (FAA) sent teams to Texas. Local officials"
+    " said FAA arrived late, and FAA staff stayed for weeks."
 )
 
 
 def test_acronym_defined_in_the_article_is_the_organisation(nlp):
+    # An organisation the alias table does not list: the article's own definition links it.
     mentions = extract_mentions(nlp(ACRONYM), doc_id="u")
-    assert counts(mentions)["Federal Emergency Management Agency"] == 4
-    assert "FEMA" not in set(mentions["entity"])
+    assert counts(mentions)["Federal Aviation Administration"] == 4
+    assert "FAA" not in set(mentions["entity"])
     assert "acronym" in set(mentions["linked_by"])
 
 
