@@ -141,3 +141,28 @@ def test_the_index_shows_the_headline_numbers(grouped_run):
     named = speakers[speakers["speaker"] != "(no speaker)"]
     assert f"<b>{named['speaker'].iloc[0]}</b>" in index and "(no speaker)" not in index
     assert "Frame balance" in index and 'class="thumb"' in index
+
+
+@pytest.mark.parametrize(("parameters", "folded"), [({}, True), ({"group_by": "source"}, False)])
+def test_the_group_section_is_one_line_without_group_by(parameters, folded):
+    import nbformat
+    from newslens.report import NO_GROUPS_NOTE, _fold_group_section
+
+    cells = [
+        nbformat.v4.new_markdown_cell("# Who is named"),
+        nbformat.v4.new_markdown_cell("## Over time\n\nMentions per month."),
+        nbformat.v4.new_markdown_cell("## Compared across groups\n\nSet `group_by` ..."),
+        nbformat.v4.new_code_cell("figure"),
+        nbformat.v4.new_markdown_cell("### Every entity in every group"),
+        nbformat.v4.new_code_cell("show_table(by_group)"),
+        nbformat.v4.new_markdown_cell("## Notes"),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["papermill"] = {"parameters": parameters}
+    _fold_group_section(notebook)
+    sources = [cell.source for cell in notebook.cells]
+    if folded:
+        assert len(sources) == 4 and NO_GROUPS_NOTE in sources[2]
+        assert sources[-1] == "## Notes"
+    else:
+        assert len(sources) == len(cells)

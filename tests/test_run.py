@@ -72,6 +72,8 @@ def test_run_over_the_seed_writes_a_complete_run(seed_run):
             assert "data:image/png;base64" in html
         assert "<title>Notebook</title>" not in html and "· seeds</title>" in html
         assert "This report covers 1 document (" in html  # the scale sentence
+        if item["name"] != "04_explore":  # no group_by: one line instead of placeholders
+            assert "No groups were compared in this run" in html and "No grouping" not in html
         assert "<script src=" not in html and "cdnjs" not in html and "mathjax" not in html.lower()
         assert "highlight hl-ipython3" not in html  # code is hidden from readers by default
         assert (run / item["notebook"]).is_file()

@@ -4,8 +4,9 @@
   nbconvert and the ``newslens_report`` template (``data/templates/``): the lab page without
   require.js, MathJax, Mermaid or widget scripts from a CDN, so a report makes no network
   request when opened and article text with dollar signs is never typeset. Code cells are
-  left out unless ``show_code``; the page title names the analysis and the corpus. The
-  executed notebook itself is read, never rewritten.
+  left out unless ``show_code``; the page title names the analysis and the corpus; without
+  ``group_by`` the section comparing groups is one line on how to ask for it. The executed
+  notebook itself is read, never rewritten.
 * :func:`render_result` renders one notebook's report; the runner calls it in the notebook's
   lane as soon as the notebook ends. :func:`finish_run` renders any report not rendered yet,
   writes the manifest (:mod:`newslens.manifest`) and the index page from a Jinja2 template
@@ -68,6 +69,44 @@ def _drop_widgets(notebook: NotebookNode) -> None:
     notebook.metadata.pop("widgets", None)
 
 
+GROUPS_HEADING = "## Compared across groups"
+NO_GROUPS_NOTE = (
+    "No groups were compared in this run. Rerun with `-p group_by=source` (outlets),"
+    " `-p group_by=date` (periods) or a column of your metadata to compare them (see"
+    " *Rerun headless* at the top)."
+)
+
+
+def _fold_group_section(notebook: NotebookNode) -> None:
+    """Without ``group_by`` the section comparing groups holds only placeholders ("No
+    grouping", "No rows to show"): in the report it becomes its heading and one line on how
+    to ask for it. Only the copy being rendered changes."""
+    import nbformat
+
+    parameters = notebook.metadata.get("papermill", {}).get("parameters", {})
+    if parameters.get("group_by"):
+        return
+    starts = [
+        i
+        for i, cell in enumerate(notebook.cells)
+        if cell.cell_type == "markdown" and cell.source.startswith(GROUPS_HEADING)
+    ]
+    if not starts:
+        return
+    start = starts[0]
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(notebook.cells))
+            if notebook.cells[i].cell_type == "markdown"
+            and notebook.cells[i].source.startswith("## ")
+        ),
+        len(notebook.cells),
+    )
+    note = nbformat.v4.new_markdown_cell(f"{GROUPS_HEADING}\n\n{NO_GROUPS_NOTE}")
+    notebook.cells[start:end] = [note]
+
+
 def render_report(notebook_path: Path, target: Path, *, corpus_name: str, show_code: bool) -> None:
     """One executed notebook as a self-contained HTML report (figures embedded)."""
     from newslens.jupyter_stack import skip_iri_grammars
@@ -79,6 +118,7 @@ def render_report(notebook_path: Path, target: Path, *, corpus_name: str, show_c
     notebook = nbformat.read(notebook_path, as_version=4)
     notebook.metadata["title"] = _title(notebook, corpus_name)
     _drop_widgets(notebook)
+    _fold_group_section(notebook)
     exporter = HTMLExporter(
         template_name="newslens_report", extra_template_basedirs=[str(package_data("templates"))]
     )
