@@ -61,6 +61,26 @@ GENDER_EVIDENCE = [
         id="his-may-be-someone-else's",
     ),
     pytest.param(
+        "Ann Vale, whose husband, Navy pilot Tom Vale, was one of four Americans killed in"
+        " the crash, is coming to his defense.",
+        "Ann Vale",
+        "",
+        id="whose-husband-is-someone-else",
+    ),
+    pytest.param(
+        "After the vote, she drafted a plan: Mayor Tom Reyes adopted it. She left in May.",
+        "Tom Reyes",
+        "",
+        id="the-pronoun-may-continue-one-in-the-sentence-before",
+    ),
+    pytest.param(
+        # The bare "Reyes" is counted apart from both; its title could be either's.
+        "Tom Reyes spoke at the dinner. Ann Reyes listened. Mrs. Reyes smiled at the guests.",
+        "Reyes",
+        "",
+        id="a-title-on-a-surname-two-people-share-says-nothing",
+    ),
+    pytest.param(
         "Dana Holt left the party in May. He said he was tired. Ms. Holt denied it.",
         "Dana Holt",
         "",
@@ -103,6 +123,22 @@ AGREEING_SPEAKERS = [
         ' praised Tom Reyes. "It took a year," he said.',
         [('"It took a year,"', "direct", "said", "he", "Tom Reyes")],
         id="he-passes-over-a-woman",
+    ),
+    pytest.param(
+        "Mr. Paul Grant spoke in Miami on Monday. Maria Ferre, a party spokeswoman, said that"
+        " Tom Reyes has the potential to do well. She pointed to his showing in Miami, Mr."
+        ' Grant\'s home. "I think that speaks volumes," she said.',
+        [
+            (
+                "that Tom Reyes has the potential to do well",
+                "indirect",
+                "said",
+                "Maria Ferre",
+                "Maria Ferre",
+            ),
+            ('"I think that speaks volumes,"', "direct", "said", "she", "Maria Ferre"),
+        ],
+        id="passing-over-a-man-leaves-the-usual-choice-alone",
     ),
     pytest.param(
         'Mr. Omar Haddad was charged on Monday. "My heart is broken," said the woman.',

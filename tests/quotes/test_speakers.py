@@ -34,6 +34,20 @@ SPEAKERS = [
         id="who-after-a-place-stands-for-the-person",
     ),
     pytest.param(
+        "The plan was criticised by Karl Brandt, the leader of the opposition in Lower Saxony,"
+        " who suggested that the minister should resign.",
+        [
+            (
+                "that the minister should resign",
+                "indirect",
+                "suggested",
+                "Karl Brandt",
+                "Karl Brandt",
+            )
+        ],
+        id="who-after-a-chain-of-phrases-ending-in-a-place",
+    ),
+    pytest.param(
         '"The talks were useful," the Kremlin said.',
         [('"The talks were useful,"', "direct", "said", "Kremlin", "Kremlin")],
         id="organisation",

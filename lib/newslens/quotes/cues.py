@@ -116,13 +116,13 @@ def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
 
 def _person_for_who(noun: Token) -> Token:
     """What "who" stands for when the parser hung its clause on a place after a preposition
-    ("a refugee from Syria, who told her"): the noun the place depends on (a place is not
-    a "who")."""
-    while (
-        noun.ent_type_ in PLACE_LABELS
-        and noun.dep_ == "pobj"
-        and noun.head.head.pos_ in ("NOUN", "PROPN")
-    ):
+    ("a refugee from Syria, who told her"): the noun the phrase holding the place depends
+    on (a place is not a "who")."""
+    if noun.ent_type_ not in PLACE_LABELS:
+        return noun
+    # "the leader of the opposition in North-Rhine Westphalia, who": up the chain of
+    # prepositional phrases to the noun they all hang on.
+    while noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     return noun
 

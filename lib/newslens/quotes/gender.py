@@ -38,6 +38,7 @@ _TITLES = {
     MALE: frozenset("mr mr. sir lord king prince monsignor".split()),
     FEMALE: frozenset("mrs mrs. ms ms. miss lady dame queen princess madam".split()),
 }
+_TITLE_WORDS = _TITLES[MALE] | _TITLES[FEMALE]
 _NOUNS = {
     # Not "spokesman", "chairman" or "actor": they are written of women too.
     MALE: frozenset(
@@ -75,16 +76,34 @@ def person_genders(doc: Doc, mentions: list[Mention], inside: list[bool]) -> dic
     is clear (``inside``: whether each token is inside quotation marks)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     people = [m for m in mentions if m.label == "PERSON"]
+    shared = _shared_surnames(people)
     for mention in people:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or _quoted(doc, mention, inside):
             continue
-        for gender in (_title_gender(span), _described_as(span), _bound_pronoun(span, people)):
+        titled = "" if _bare_shared_surname(span, shared) else _title_gender(span)
+        for gender in (titled, _described_as(span), _bound_pronoun(span, people)):
             if gender:
                 votes[mention.entity][gender] += 1
-    for entity, gender in _next_sentence_pronouns(doc, people, inside):
+    named = [m for m in mentions if m.label in ("PERSON", "ORG")]
+    for entity, gender in _next_sentence_pronouns(doc, named, inside):
         votes[entity][gender] += 1
     return {entity: g for entity, counts in votes.items() if (g := _clear(counts))}
+
+
+def _shared_surnames(people: list[Mention]) -> set[str]:
+    """Last words of the names of two or more people of the document ("Obama" of Barack
+    and Michelle Obama)."""
+    entities = {m.entity for m in people}
+    last = Counter(name.split()[-1] for name in entities if " " in name)
+    return {word for word, count in last.items() if count > 1}
+
+
+def _bare_shared_surname(span: Span, shared: set[str]) -> bool:
+    """Whether a mention is only a surname two people of the document share: "Mrs. Obama"
+    may be linked to Barack Obama, so its title says nothing of him."""
+    words = [t.text for t in span if t.lower_ not in _TITLE_WORDS and not t.is_punct]
+    return len(words) == 1 and words[0] in shared
 
 
 def _quoted(doc: Doc, mention: Mention, inside: list[bool]) -> bool:
@@ -128,6 +147,8 @@ def _described_as(span: Span) -> str:
     if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN":
         nouns.append(span.doc[span.start - 1])
     for noun in nouns:
+        if any(c.lower_ == "whose" for c in noun.children):
+            continue  # "Dorothy Woods, whose husband, Ty Woods, ...": someone else
         gender = noun_gender(noun.lower_) if noun.pos_ == "NOUN" else ""
         if gender:
             return gender
@@ -168,22 +189,24 @@ def _in_own_clause(token: Token, verb: Token) -> bool:
 
 
 def _next_sentence_pronouns(
-    doc: Doc, people: list[Mention], inside: list[bool]
+    doc: Doc, named: list[Mention], inside: list[bool]
 ) -> list[tuple[str, str]]:
-    """(entity, gender) for each sentence opening with "He" or "She" after a sentence whose
-    only person named outside quotes is the subject of its main verb."""
+    """(entity, gender) for each sentence opening with "He" or "She" after a sentence without
+    quotation marks whose only person or organisation named is the subject of its main verb
+    (an organisation counts, for the tagger reads some people as one: "Schlafly had been a
+    strong supporter of Trump's campaign. He acknowledged ..." is Trump)."""
     sentences = list(doc.sents)
     found = []
     for before, after in zip(sentences, sentences[1:], strict=False):
         opening = after[0]
         gender = next((g for g, p in _SUBJECT_PRONOUNS.items() if opening.lower_ == p), "")
-        if not gender or inside[opening.i]:
+        if not gender or inside[opening.i] or any(inside[t.i] for t in before):
             continue
-        named = [
-            m
-            for m in people
-            if before.start_char <= m.start < before.end_char and not _quoted(doc, m, inside)
-        ]
-        if len({m.entity for m in named}) == 1 and _subject_of_root(doc, named[0], before):
-            found.append((named[0].entity, gender))
+        if any(t.lower_ in _PRONOUNS for t in before):
+            continue  # "..., she issued a plan: President Obama adopted it. She ...": hers
+        there = [m for m in named if before.start_char <= m.start < before.end_char]
+        if len({m.entity for m in there}) != 1 or there[0].label != "PERSON":
+            continue
+        if _subject_of_root(doc, there[0], before):
+            found.append((there[0].entity, gender))
     return found

@@ -170,16 +170,27 @@ def _resolve_pronoun(
 ) -> Mention | None:
     """The most recent mention with one of ``labels`` before ``offset`` and outside quotes,
     preferring the previous speaker and, after it, subjects of recent sentences. With a
-    ``gender`` ("she", "the woman"), a person the document gives the other gender is
-    passed over."""
+    ``gender`` ("she", "the woman"), a person the document gives the other gender is never
+    the answer: the choice is made again without them (and only then, so a person of
+    unknown gender keeps the choice the recency rules make)."""
     candidates = [
         m
         for m in ctx.mentions
-        if m.end <= offset
-        and m.label in labels
-        and not ctx.inside_quote(m.start)
-        and (not gender or ctx.genders.get(m.entity, gender) == gender)
+        if m.end <= offset and m.label in labels and not ctx.inside_quote(m.start)
     ]
+    chosen = _most_likely(offset, candidates, ctx, preferred)
+    if chosen is None or not gender or ctx.genders.get(chosen.entity, gender) == gender:
+        return chosen
+    agreeing = [m for m in candidates if ctx.genders.get(m.entity, gender) == gender]
+    return _most_likely(offset, agreeing, ctx, preferred)
+
+
+def _most_likely(
+    offset: int, candidates: list[Mention], ctx: Context, preferred: str
+) -> Mention | None:
+    """Of ``candidates`` (in text order, before ``offset``): the subject of a clause holding
+    the pronoun; else the previous speaker, if named recently and not just after another
+    subject; else the last recent subject; else the last candidate."""
     if not candidates:
         return None
     commanding = _commanding_subject(offset, candidates, ctx)
