@@ -53,6 +53,7 @@ _NOUNS = {
 }
 # Not "his": in "Doe describes his progress" it may be someone else's.
 _BOUND_PRONOUNS = {MALE: frozenset({"himself"}), FEMALE: frozenset({"herself"})}
+_REFLEXIVES = _BOUND_PRONOUNS[MALE] | _BOUND_PRONOUNS[FEMALE]
 _SUBJECT_PRONOUNS = {MALE: "he", FEMALE: "she"}
 _PRONOUNS = {
     **dict.fromkeys(("he", "him", "his", "himself"), MALE),
@@ -159,8 +160,8 @@ def _bound_pronoun(span: Span, people: list[Mention]) -> str:
     """The gender of "himself" or "herself" in the clause whose subject is the name, when no
     other person is named in that clause."""
     root = span.root
-    if root.dep_ not in SUBJECT_DEPS:
-        return ""
+    if root.dep_ not in SUBJECT_DEPS or not any(t.lower_ in _REFLEXIVES for t in root.sent):
+        return ""  # most sentences hold no reflexive: the clause is not walked for them
     verb = root.head
     clause = [t for t in verb.subtree if not _in_own_clause(t, verb)]
     others = [
