@@ -329,3 +329,46 @@ def test_direct_quote_speakers(nlp, text, expected):
     assert [(speaker, entity) for _, kind, _, speaker, entity in rows if kind == "direct"] == [
         expected
     ]
+
+
+# Lead-ins ending with a colon whose words name a place as well as the source.
+PLACE_IN_LEAD_IN = [
+    pytest.param(
+        "From Kathmandu, Cindy Lind, the director of global programs for Real Medicine"
+        " Foundation, sent this update late Tuesday:\n\n"
+        '"I am in a very crowded tent in a parking lot right now. The city is in a freeze."',
+        [
+            (
+                '"I am in a very crowded tent in a parking lot right now. The city is in a'
+                ' freeze."',
+                "direct",
+                "",
+                "Cindy Lind",
+                "Cindy Lind",
+            )
+        ],
+        id="the-place-a-report-comes-from-is-not-its-sender",
+    ),
+    pytest.param(
+        "Flood warnings spread along the coast.\n\n"
+        "Witness in Lyon: 'Water came up to the windows'\n\n"
+        "Amid the damage in Lyon, volunteers arrive\n\n"
+        "Lyon resident: 'We are afraid, and it is difficult to sleep'",
+        [
+            ("'Water came up to the windows'", "direct", "", "Witness", ""),
+            (
+                "'We are afraid, and it is difficult to sleep'",
+                "direct",
+                "",
+                "Lyon resident",
+                "",
+            ),
+        ],
+        id="a-person-at-a-place-and-a-noun-for-people",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_IN_LEAD_IN)
+def test_a_lead_in_s_place_is_not_its_speaker(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from newslens.quotes.complements import is_finite
 from newslens.quotes.cues import speaking_subject, subject_of
-from newslens.quotes.lexicon import speech_nouns
+from newslens.quotes.lexicon import people_nouns, speech_nouns
 from newslens.quotes.report_spans import MIN_REPORT_TOKENS, Report
 from newslens.quotes.rules import QuoteRule
 from newslens.quotes.speakers import can_speak, names_someone
@@ -26,6 +26,9 @@ __all__ = ["block_after_lead_in", "colon_reports", "lead_in_speaker"]
 # this many words.
 MAX_LEAD_WORDS = 5
 MAX_LEAD_CHARS = 80  # ... and at most this many characters
+# Places: where a report comes from ("From Kathmandu, ..."), not who makes it (a country
+# that speaks is named as the subject: "China said:").
+PLACES = frozenset({"GPE", "LOC"})
 
 
 def colon_reports(ctx: Context) -> Iterator[Report]:
@@ -93,12 +96,18 @@ def block_after_lead_in(ctx: Context) -> Iterator[Report]:
 
 def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
     """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
-    Doe:'), else the subject of the lead-in's main verb if it names someone."""
+    Doe:'; a person at a place, 'Witness in Nice:', rather than the place) or a noun for
+    people ('Nice resident:'), else the subject of the lead-in's main verb if it names
+    someone."""
     if not tokens:
         return None
     last = tokens[-1]
     if last.pos_ == "PROPN" and names_someone(last, ctx):
-        return last
+        return _person_at_place(last, ctx) or last
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    if verbless and last.pos_ == "NOUN" and last.dep_ != "pobj":
+        if last.lemma_.lower() in people_nouns():
+            return last  # "Nice resident:", "One protester:"; not "chief of staff:"
     inside = {t.i for t in tokens}
     for verb in tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.head.i in inside and verb.head != verb:
@@ -112,9 +121,37 @@ def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
         return named[0]
     # "From the report:", "From Doe's letter:"
     if tokens[0].lower_ == "from":
-        sources = [t for t in tokens[0].children if t.dep_ == "pobj" and can_speak(t, ctx)]
-        return sources[0] if sources else None
+        for source in (t for t in tokens[0].children if t.dep_ == "pobj"):
+            if source.ent_type_ in PLACES:
+                # "From Kathmandu, Cindy Stein, ..., sent this update:": where the report
+                # comes from; the parser hung the sender on the place.
+                sender = [
+                    c for c in source.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
+                ]
+                if sender:
+                    return sender[0]
+            elif can_speak(source, ctx):
+                return source
     return None
+
+
+def _person_at_place(place: Token, ctx: Context) -> Token | None:
+    """The noun for people a place after a preposition ends ("Witness in Nice:", "A
+    resident of Aleppo:"): the source is the person, not the place."""
+    labels = {m.label for m in ctx.mentions if m.start <= place.idx < m.end}
+    if not (labels & PLACES or place.ent_type_ in PLACES) or place.dep_ != "pobj":
+        return None
+    preposition = place.head
+    # The noun the preposition follows; in a headline the parser may make the preposition
+    # a root of its own ("Witness in Nice:").
+    noun = preposition.head if preposition.head != preposition else None
+    if noun is None and preposition.i > 0:
+        noun = place.doc[preposition.i - 1]
+    if noun is None:
+        return None
+    if noun.lemma_.lower() in people_nouns() or noun.lower_ in people_nouns():
+        return noun  # also when a headline's "Witness" is tagged as a verb or a name
+    return noun if noun.pos_ == "NOUN" and can_speak(noun, ctx) else None
 
 
 def _can_introduce(subject: Token, ctx: Context) -> bool:
