@@ -48,6 +48,26 @@ SPEAKERS = [
         id="who-after-a-chain-of-phrases-ending-in-a-place",
     ),
     pytest.param(
+        "Experts say Tom Reyes is right that China is not playing fair on trade. But they warn"
+        " that his tariff would be a mistake.",
+        [
+            (
+                "Tom Reyes is right that China is not playing fair on trade",
+                "indirect",
+                "say",
+                "Experts",
+                "",
+            ),
+            ("that his tariff would be a mistake", "indirect", "warn", "they", ""),
+        ],
+        id="they-after-a-noun-for-people-is-not-the-name-in-between",
+    ),
+    pytest.param(
+        "The summit in France ended early on Monday. They said the deal was dead.",
+        [("the deal was dead", "indirect", "said", "They", "")],
+        id="they-is-not-a-country",
+    ),
+    pytest.param(
         '"The talks were useful," the Kremlin said.',
         [('"The talks were useful,"', "direct", "said", "Kremlin", "Kremlin")],
         id="organisation",

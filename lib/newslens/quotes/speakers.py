@@ -329,15 +329,36 @@ def _pronoun_speaker(lower: str, start: int, end: int, ctx: Context, preferred: 
     if lower in PERSON_PRONOUNS:
         labels = PERSON_LABELS
     elif lower in GROUP_PRONOUNS:
-        labels = GROUP_LABELS + PERSON_LABELS
+        labels = tuple(label for label in GROUP_LABELS if label != "GPE") + PERSON_LABELS
     elif lower in THING_PRONOUNS:
         labels = GROUP_LABELS
     else:
         return Speaker(start, end, text, rule=SpeakerRule.PRONOUN_NOT_RESOLVED)
     mention = _resolve_pronoun(start, labels, ctx, preferred, gender=pronoun_gender(lower))
-    if mention is None:
+    if mention is None or (lower in GROUP_PRONOUNS and _group_noun_after(mention, start, ctx)):
         return Speaker(start, end, text, rule=SpeakerRule.PRONOUN_NOT_RESOLVED)
     return _linked(start, end, text, mention, SpeakerRule.PRONOUN)
+
+
+def _group_noun_after(mention: Mention, offset: int, ctx: Context) -> bool:
+    """Whether a plural noun for people is the subject of a clause in the sentence of the
+    "they" at ``offset`` or the one before, after ``mention`` or, when the mention is one
+    person, anywhere there ("Experts say Trump is right that China isn't playing fair. But
+    they warn ..."): "they" stands for them, who have no entity, rather than for the name."""
+    sentence = ctx.sentence_id(offset)
+    low = ctx.sentence_starts[max(sentence - 1, 0)]
+    if mention.label != "PERSON":
+        low = max(low, mention.end)
+    span = ctx.doc.char_span(low, offset, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(
+        t.tag_ == "NNS"
+        and t.dep_ in SUBJECT_DEPS
+        and t.lemma_.lower() in people_nouns()
+        and not ctx.inside[t.i]
+        for t in span
+    )
 
 
 def not_a_source(token: Token) -> bool:
