@@ -4,13 +4,16 @@ A pronoun speaker is linked to the most recent person mentioned before it; witho
 "she said" after a paragraph about Donald Trump was Trump's. The evidence is the
 document's own words about each person, never a guess from the name:
 
-- a title before a mention ("Mr. Doe", "Ms. Roe", "Queen Elizabeth");
-- a noun saying what the person is, in apposition or after "is" ("Doe, a mother of two",
-  "the actress Jane Roe");
+- a title before a mention ("Mr. Doe", "Ms. Roe", "Queen Elizabeth"), unless the mention is
+  only a surname two people of the document share ("Mrs. Obama" beside Barack Obama);
+- a noun saying what the person is, in apposition or right before the name ("Doe, a mother
+  of two", "the actress Jane Roe"; not "Roe, whose husband, ..."): only nouns that are not
+  also written of the other sex ("woman", "father"; not "spokesman", "actor");
 - a reflexive pronoun bound by the person as the subject of its clause, when no other
   person is named there ("Roe defended herself");
-- the subject pronoun opening the sentence after one whose only person named outside
-  quotes is the subject ("Doe left early. He said ...").
+- "He" or "She" opening the sentence after one whose only person or organisation named is
+  the subject of its main verb, with no quotation marks and no pronoun in it ("Doe left
+  early. He said ...").
 
 A person whose evidence is all one way, or three to one, gets that gender; the rest stay
 unknown, and an unknown person may be anyone's antecedent, as before.
@@ -62,12 +65,13 @@ _PRONOUNS = {
 
 
 def pronoun_gender(word: str) -> str:
-    """``MALE`` for "he", "him", "his"; ``FEMALE`` for "she", "her"; else ``""``."""
+    """``MALE`` for "he", "him", "his", "himself"; ``FEMALE`` for "she", "her", "hers",
+    "herself"; else ``""``."""
     return _PRONOUNS.get(word.lower(), "")
 
 
 def noun_gender(word: str) -> str:
-    """The gender a noun for a person states ("the woman", "the spokesman"), else ``""``."""
+    """The gender a noun for a person states ("the woman", "the father"), else ``""``."""
     lower = word.lower()
     return next((g for g, nouns in _NOUNS.items() if lower in nouns), "")
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from newslens.quotes.complements import is_finite
 from newslens.quotes.cues import speaking_subject, subject_of
-from newslens.quotes.lexicon import people_nouns, speech_nouns
+from newslens.quotes.lexicon import PLACE_LABELS, people_nouns, speech_nouns
 from newslens.quotes.report_spans import MIN_REPORT_TOKENS, Report
 from newslens.quotes.rules import QuoteRule
 from newslens.quotes.speakers import can_speak, names_someone
@@ -27,8 +27,9 @@ __all__ = ["block_after_lead_in", "colon_reports", "lead_in_speaker"]
 MAX_LEAD_WORDS = 5
 MAX_LEAD_CHARS = 80  # ... and at most this many characters
 # Places: where a report comes from ("From Kathmandu, ..."), not who makes it (a country
-# that speaks is named as the subject: "China said:").
-PLACES = frozenset({"GPE", "LOC"})
+# that speaks is named as the subject: "China said:"). Not facilities: "From the White
+# House:" is the White House's.
+PLACES = PLACE_LABELS - {"FAC"}
 
 
 def colon_reports(ctx: Context) -> Iterator[Report]:
@@ -136,8 +137,8 @@ def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
 
 
 def _person_at_place(place: Token, ctx: Context) -> Token | None:
-    """The noun for people a place after a preposition ends ("Witness in Nice:", "A
-    resident of Aleppo:"): the source is the person, not the place."""
+    """The noun for people before a place and its preposition ("Witness in Nice:"): the
+    source is the person, not the place."""
     labels = {m.label for m in ctx.mentions if m.start <= place.idx < m.end}
     if not (labels & PLACES or place.ent_type_ in PLACES) or place.dep_ != "pobj":
         return None

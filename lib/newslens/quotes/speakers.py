@@ -322,8 +322,10 @@ def _linked(start: int, end: int, text: str, mention: Mention, rule: SpeakerRule
 
 
 def _pronoun_speaker(lower: str, start: int, end: int, ctx: Context, preferred: str) -> Speaker:
-    """A pronoun speaker, linked to the most recent mention it can stand for: a person for
-    "he"/"she", a group (or a person) for "they", an organisation or place for "it"."""
+    """A pronoun speaker, linked to the most recent mention it can stand for: a person of
+    the pronoun's gender for "he"/"she", a group or a person but never a place for "they"
+    (and nobody when a noun for people is the subject nearby), an organisation or place for
+    "it"."""
     text = ctx.text[start:end]
     labels: tuple[str, ...]
     if lower in PERSON_PRONOUNS:
