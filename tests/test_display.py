@@ -4,6 +4,7 @@ text. Hostile values are tried in every field; a property test tries random ones
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -199,3 +200,24 @@ def test_pandas_tables_in_notebooks_are_escaped_and_out_of_mathjax():
         html = frame._repr_html_()
     assert "tex2jax_ignore" in html
     assert "&lt;script&gt;" in html and "<script>" not in html
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("field", ["title", "source", "date", "url"])
+def test_an_article_section_names_its_article_and_escapes_its_metadata(field, value):
+    meta = pd.Series({**{k: BENIGN[k] for k in ("title", "source", "date", "url")}, field: value})
+    html = article_section("a1", highlight_text(BENIGN["text"], []), meta=meta)
+    text, hrefs = read_safe_html(html)
+    assert shown(value).replace("\n", "").strip() in text
+    if field == "url":
+        assert hrefs == ([value.strip()] if safe_url(value) else [])
+    else:
+        assert BENIGN["title"] in text or field == "title"
+        assert hrefs == [BENIGN["url"]]
+
+
+def test_missing_metadata_leaves_no_empty_line():
+    meta = pd.Series({"title": "", "source": float("nan"), "date": pd.NA, "url": None})
+    html = article_section("a1", "<p>text</p>", meta=meta)
+    assert "nl-meta" not in html
+    assert 'class="nl-meta"' in article_section("a1", "", meta={"title": "Bridge reopens"})

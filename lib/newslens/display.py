@@ -18,7 +18,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 __all__ = [
@@ -254,20 +254,35 @@ def article_html(
     of MathJax's reach. ``document`` is a :class:`newslens.corpus.Document` or anything
     with ``doc_id`` and ``text`` (and optionally ``title, source, date, url``)."""
     level = min(max(int(heading), 1), 6)
-    meta = [
-        f"<bdi>{escape_text(value)}</bdi>"
-        for value in (getattr(document, name, None) for name in ("title", "source", "date"))
-        if value
-    ]
-    url = getattr(document, "url", None)
-    if url:
-        meta.append(f"<bdi>{link(url)}</bdi>")
-    meta_html = f'<p class="nl-meta">{" · ".join(meta)}</p>' if meta else ""
+    fields = {name: getattr(document, name, None) for name in ("title", "source", "date", "url")}
     return (
         f'<section class="nl-article {NO_TEX_CLASS}">'
-        f"<h{level}><bdi>{escape_text(document.doc_id)}</bdi></h{level}>{meta_html}"
+        f"<h{level}><bdi>{escape_text(document.doc_id)}</bdi></h{level}>{_meta_line(fields)}"
         f"{highlight_text(document.text, highlights)}</section>"
     )
+
+
+def _meta_line(fields: Mapping[str, Any]) -> str:
+    """A line of an article's metadata, escaped: title, source, date and a link to its URL
+    when it is http(s); empty values are left out (and the line, when all are)."""
+    meta = [
+        f"<bdi>{escape_text(str(fields.get(name)))}</bdi>"
+        for name in ("title", "source", "date")
+        if _present(fields.get(name))
+    ]
+    if _present(fields.get("url")):
+        meta.append(f"<bdi>{link(str(fields.get('url')))}</bdi>")
+    return f'<p class="nl-meta">{" · ".join(meta)}</p>' if meta else ""
+
+
+def _present(value: Any) -> bool:
+    """Whether a metadata value is there: not None, NaN, pandas' NA or empty."""
+    if value is None or str(value) in ("", "nan", "NaT", "<NA>"):
+        return False
+    try:
+        return bool(value == value)
+    except TypeError:  # pandas' NA compares to nothing
+        return False
 
 
 def keep_tables_out_of_mathjax() -> None:
@@ -280,11 +295,14 @@ def keep_tables_out_of_mathjax() -> None:
     pd.set_option("display.html.use_mathjax", False)
 
 
-def article_section(doc_id: str, body_html: str) -> str:
-    """One article of a report from parts: its id (escaped) as a heading, then its
-    highlighted text (``body_html``, already built by :func:`highlight_text`), out of
-    MathJax's reach. :func:`article_html` builds the whole section from a document."""
+def article_section(doc_id: str, body_html: str, *, meta: Mapping[str, Any] | None = None) -> str:
+    """One article of a report from parts: its id (escaped) as a heading, a line of its
+    ``meta`` (a row of the documents table, or any mapping with ``title``, ``source``,
+    ``date``, ``url``; escaped), then its highlighted text (``body_html``, already built by
+    :func:`highlight_text`), out of MathJax's reach. :func:`article_html` builds the whole
+    section from a document."""
+    meta_html = _meta_line({} if meta is None else meta)
     return (
         f'<section class="nl-article {NO_TEX_CLASS}">'
-        f"<h4><bdi>{escape_text(doc_id)}</bdi></h4>{body_html}</section>"
+        f"<h4><bdi>{escape_text(doc_id)}</bdi></h4>{meta_html}{body_html}</section>"
     )
