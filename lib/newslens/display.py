@@ -276,13 +276,12 @@ def _meta_line(fields: Mapping[str, Any]) -> str:
 
 
 def _present(value: Any) -> bool:
-    """Whether a metadata value is there: not None, NaN, pandas' NA or empty."""
-    if value is None or str(value) in ("", "nan", "NaT", "<NA>"):
-        return False
-    try:
-        return bool(value == value)
-    except TypeError:  # pandas' NA compares to nothing
-        return False
+    """Whether a metadata value is there: not None, empty, NaN or pandas' NA."""
+    if isinstance(value, str):
+        return value != ""
+    import pandas as pd
+
+    return value is not None and not pd.isna(value)
 
 
 def keep_tables_out_of_mathjax() -> None:

@@ -86,14 +86,16 @@ def _fold_group_section(notebook: NotebookNode) -> None:
     parameters = notebook.metadata.get("papermill", {}).get("parameters", {})
     if parameters.get("group_by"):
         return
-    starts = [
-        i
-        for i, cell in enumerate(notebook.cells)
-        if cell.cell_type == "markdown" and cell.source.startswith(GROUPS_HEADING)
-    ]
-    if not starts:
+    start = next(
+        (
+            i
+            for i, cell in enumerate(notebook.cells)
+            if cell.cell_type == "markdown" and cell.source.startswith(GROUPS_HEADING)
+        ),
+        None,
+    )
+    if start is None:
         return
-    start = starts[0]
     end = next(
         (
             i

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newslens.text import count_words
 
@@ -34,7 +35,8 @@ class Document:
         if not self.sha256:
             object.__setattr__(self, "sha256", text_sha256(self.text))
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Word count (runs of word characters), the measure used for the zero-word check."""
+        """Word count (runs of word characters): the zero-word check, the run's words/s and
+        the documents table all read it, so it is counted once per document."""
         return count_words(self.text)

@@ -84,7 +84,7 @@ def person_genders(doc: Doc, mentions: list[Mention], inside: list[bool]) -> dic
     shared = _shared_surnames(people)
     for mention in people:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or _quoted(doc, mention, inside):
+        if span is None or inside[span.start]:
             continue
         titled = "" if _bare_shared_surname(span, shared) else _title_gender(span)
         for gender in (titled, _described_as(span), _bound_pronoun(span, people)):
@@ -109,11 +109,6 @@ def _bare_shared_surname(span: Span, shared: set[str]) -> bool:
     may be linked to Barack Obama, so its title says nothing of him."""
     words = [t.text for t in span if t.lower_ not in _TITLE_WORDS and not t.is_punct]
     return len(words) == 1 and words[0] in shared
-
-
-def _quoted(doc: Doc, mention: Mention, inside: list[bool]) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or inside[span.start]
 
 
 def _subject_of_root(doc: Doc, mention: Mention, sentence: Span) -> bool:
