@@ -570,6 +570,19 @@ def test_a_school_tagged_as_a_place_or_building_is_an_organisation(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Shares of Wayfair Inc rose after the report.", "Wayfair Inc"),
+        ("Alphabet Inc reported earnings.", "Alphabet Inc"),
+        ("The grant went to Chatman LLC, a lobbying firm.", "Chatman LLC"),
+    ],
+)
+def test_a_name_ending_in_a_companys_legal_form_is_an_organisation(nlp, text, name):
+    mentions = extract_mentions(nlp(text), doc_id="c")
+    assert (name, "ORG") in set(zip(mentions["entity"], mentions["label"], strict=True))
+
+
 def test_an_organisations_last_word_after_the_is_its_short_form(nlp):
     text = "Fans of the Houston Astros cheered. Later the Astros lost at the Astros Field."
     doc = nlp(text)

@@ -29,7 +29,7 @@ from newslens.entities.document import (
 )
 from newslens.entities.mention import Mention, char_text, token_strings
 from newslens.entities.named_things import in_named_thing
-from newslens.entities.names import NAME_SUFFIXES
+from newslens.entities.names import COMPANY_SUFFIXES, NAME_SUFFIXES
 from newslens.entities.normalise import (
     PLACE_TAILS,
     NormalisedSpan,
@@ -280,7 +280,11 @@ def _normalised_entity(
             return None
         normalised = without_brackets(cut_after_suffix(doc, normalised))
         last_word = normalised.name.rsplit(" ", 1)[-1]
-        if "&" in normalised.name or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS):
+        if (
+            "&" in normalised.name
+            or (last_word[:1].isupper() and last_word.lower() in _ORG_HEADS)
+            or last_word in COMPANY_SUFFIXES
+        ):
             label = "ORG"
         elif last_word[:1].isupper() and last_word.lower() in PLACE_TAILS:
             label = "GPE"
@@ -290,15 +294,17 @@ def _normalised_entity(
             label = "EVENT"
     elif doc[normalised.start_token].text in STORM_HEADS:
         label = "EVENT"  # "Hurricane Irma" tagged ORG
-    elif label in ("GPE", "LOC", "FAC") and _ends_with_school(normalised.name):
-        label = "ORG"  # "Loudoun County High School" tagged GPE
+    elif label in ("GPE", "LOC", "FAC") and _names_an_organisation(normalised.name):
+        label = "ORG"  # "Loudoun County High School", "Anthem Inc." tagged GPE
     return normalised, label
 
 
-def _ends_with_school(name: str) -> bool:
-    """Whether a name of several words ends with a capitalised word for a school."""
+def _names_an_organisation(name: str) -> bool:
+    """Whether a name of several words ends with a capitalised word for a school or with a
+    company's legal form ("Anthem Inc.", "Halliburton Co")."""
     last = name.rsplit(" ", 1)
-    return len(last) == 2 and last[1] in ("School", "University", "College", "Academy")
+    schools = ("School", "University", "College", "Academy")
+    return len(last) == 2 and (last[1] in schools or last[1] in COMPANY_SUFFIXES)
 
 
 def _after_head(doc: Doc, normalised: NormalisedSpan, heads: frozenset[str]) -> bool:

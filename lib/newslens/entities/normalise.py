@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from newslens.entities.edge_words import without_edge_verbs
 from newslens.entities.mention import char_text, span_text
 from newslens.entities.names import (
+    COMPANY_SUFFIXES,
     DASHES,
     EDGE_PUNCTUATION,
     NAME_SUFFIXES,
@@ -53,8 +54,6 @@ PLACE_TAILS = frozenset({"county", "parish", "township"})
 _NAME_PARTICLES = frozenset(
     "al el bin ibn ben abu de da di du del della der den van von la le dos das ter".split()
 )
-# Company-form suffixes left alone by a copyright line ("... LLC"): not entities.
-_COMPANY_SUFFIXES = frozenset({"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "LLP"})
 # What a digit, a link or a handle needs in a name (most names have none: no token check).
 _SUSPECT = re.compile(r"[\d@#/:]|\.\w")
 # The plural of an acronym ("MPs", "CEOs"): a group of people, never a person's name.
@@ -418,7 +417,7 @@ def is_name_shaped(name: str, label: str) -> bool:
     web address ("tips@example.com"); a person's name has a capital letter ("antifa" is not
     one), is no plural of an acronym ("MPs", "CEOs"), no letter alone (an interview's
     "Q." and "A.") and no word derived from a name ("McCarthyism", "Wisconsinites"); a place's name starts with a capital ("iPhone", "jubilee bank")."""
-    if name in _COMPANY_SUFFIXES or "@" in name or "://" in name:
+    if name in COMPANY_SUFFIXES or "@" in name or "://" in name:
         return False
     if label == "PERSON":
         if len(name.rstrip(".")) == 1:

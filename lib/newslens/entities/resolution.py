@@ -82,6 +82,7 @@ import pandas as pd
 from newslens.entities.aliases import Alias
 from newslens.entities.document import majority_label
 from newslens.entities.names import (
+    COMPANY_SUFFIXES,
     is_among,
     name_keys,
     surname,
@@ -396,7 +397,9 @@ def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
     Why: the tagger reads the first word of an organisation's name, used alone, as a
     surname ("Bain", "Brookings", "Fitch"); the organisation's full name in the same article
     is the evidence, and a word no person of the corpus has in their name keeps real
-    surnames out."""
+    surnames out. A company's name with its legal form ("Oscar Insurance Corp.", "Anthem
+    Inc.") is evidence enough for a word that only other articles give a person ("Oscar"
+    Goodman): then it is enough that no person of this article has it in their name."""
     orgs = result[(result["label"] == "ORG") & result["entity"].str.contains(" ", regex=False)]
     if orgs.empty:
         return
@@ -413,16 +416,28 @@ def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
         & ~key.str.contains(" ", regex=False)
         & (result["entity"] == key)
         & (result["role"].fillna("") == "")
-        & ~is_among(key, person_words)
     )
     titled = is_person & (result["role"].fillna("") != "")
     titled_pairs = pd.MultiIndex.from_arrays([result.loc[titled, "doc_id"], key[titled]])
     where = pd.MultiIndex.from_arrays([result.loc[candidates, "doc_id"], key[candidates]])
     org = pd.Series(owner.reindex(where).to_numpy(), index=key[candidates].index)
-    org = org[org.notna() & ~where.isin(titled_pairs)]
+    company = org.str.rsplit(" ", n=1).str[-1].isin(COMPANY_SUFFIXES)
+    nobody_here = ~where.isin(_person_words_by_document(result, is_person))
+    no_person = ~is_among(key[candidates], person_words)
+    keep = org.notna() & ~where.isin(titled_pairs) & (no_person | (company & nobody_here))
+    org = org[keep]
     result.loc[org.index, "entity"] = org
     result.loc[org.index, "label"] = "ORG"
     result.loc[org.index, "linked_by"] = "org_word"
+
+
+def _person_words_by_document(result: pd.DataFrame, is_person: pd.Series) -> pd.MultiIndex:
+    """(document, word) for every word of the names of several words of each document's
+    people."""
+    people = result.loc[is_person, ["doc_id", "entity"]].drop_duplicates()
+    people = people[people["entity"].str.contains(" ", regex=False)]
+    words = people.assign(word=people["entity"].str.split(" ")).explode("word")
+    return pd.MultiIndex.from_arrays([words["doc_id"], words["word"]])
 
 
 def _apply_vetoes(result: pd.DataFrame, key: pd.Series, vetoes: frozenset) -> None:
