@@ -471,9 +471,10 @@ def test_a_word_that_begins_a_companys_name_is_the_company_where_nobody_has_it_a
     rows += [("d", "Oscar Foundation", "Oscar Foundation", "ORG", "name")]
     rows += [("d", "Oscar", "Oscar", "PERSON", "name")]
     linked = link_across_documents(mention_rows(rows)).set_index(["doc_id", "text"])
-    assert linked.loc[("a", "Oscar"), ["entity", "label", "linked_by"]].values.tolist() == [
-        ["Oscar Insurance Corp.", "ORG", "org_word"]
-    ] * 2
+    assert (
+        linked.loc[("a", "Oscar"), ["entity", "label", "linked_by"]].values.tolist()
+        == [["Oscar Insurance Corp.", "ORG", "org_word"]] * 2
+    )
     assert linked.loc[("c", "Oscar"), "label"] == "PERSON"
     assert linked.loc[("d", "Oscar"), "label"] == "PERSON"
 

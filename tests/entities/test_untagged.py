@@ -32,6 +32,29 @@ def test_untagged_name_after_a_title_is_a_person(nlp, text, name, title):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton Has Edge Over Trump In General Election\n\nClinton would win the general"
+        " election, the poll found.",
+        "Policy Issues\n\nGun Control\n\nCriminal Justice Reform\n\nThe reform of sentencing"
+        " laws matters, Ms. Ortiz said.",
+        "She was Deputy General Counsel at Administration and Finance. The counsel advises"
+        " the governor.",
+    ],
+)
+def test_common_words_in_capitals_after_a_title_are_no_person(nlp, text):
+    # A headline's or a job's capitals: the article writes the word in lower case too.
+    mentions = extract_mentions(nlp(text), doc_id="h")
+    assert not mentions["text"].isin(["Election", "Reform", "Counsel"]).any()
+
+
+def test_a_titled_surname_that_is_also_a_common_word_stays_a_person_the_tagger_named(nlp):
+    text = "Tom Price spoke. Drug price rises worried Rep. Price, who said so."
+    mentions = extract_mentions(nlp(text), doc_id="p")
+    assert mentions.loc[mentions["label"] == "PERSON", "text"].tolist() == ["Tom Price", "Price"]
+
+
 def test_surnames_of_the_article_are_counted_when_the_tagger_misses_them(nlp):
     text = "Jeff Flake spoke first. Critics said the spotlight would shine on Flake, who left."
     doc = entity_for(nlp(text), [(0, 2, "PERSON")])

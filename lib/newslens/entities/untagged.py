@@ -289,6 +289,7 @@ def titled_untagged(
     found = []
     n = len(doc)
     last_words = index.last_words
+    words_of_doc: dict[str, set[str]] = {}  # filled on the first name found
     # Only a token right after a title's last word can start such a name.
     for i in [k + 1 for k in range(n - 1) if lowers[k] in last_words]:
         if covered[i] or covered[i - 1]:
@@ -320,6 +321,7 @@ def titled_untagged(
             or name in aliases
             or any(w.lower() in GENERIC_ORG_WORDS for w in name.split(" "))
             or doc[stop - 1].lower_ in PLACE_TAILS  # "Prince William County": a place
+            or _common_words_in_capitals(doc, i, stop, words_of_doc)
         ):
             continue
         found.append(
@@ -338,6 +340,19 @@ def titled_untagged(
         for j in range(i, stop):
             covered[j] = 2
     return found
+
+
+def _common_words_in_capitals(doc: Doc, start: int, stop: int, words: dict[str, set[str]]) -> bool:
+    """Whether the words after a title are common words in capitals ("General Election"),
+    not a name: the document writes the last in lower case as a noun, adjective or verb and
+    the tagger put none in a person's name (``words`` caches the document's words)."""
+    if not words:
+        kinds = ("NOUN", "ADJ", "VERB")
+        words["lower"] = {t.text for t in doc if t.pos_ in kinds and t.text.islower()}
+        words["people"] = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    if doc[stop - 1].lower_ not in words["lower"]:
+        return False
+    return not any(doc[k].text in words["people"] for k in range(start, stop))
 
 
 def defined_acronyms(doc: Doc, mentions: Sequence[Mention], covered: list[int]) -> list[Mention]:
