@@ -242,6 +242,21 @@ GOVERNED = [
         ],
         id="speech-noun-gives-its-owner-the-words-of-its-of-phrase-or-what-it-is",
     ),
+    pytest.param(
+        "Ms. Ann Vale said that Mr. Tom Cross had endorsed Ruth Lind, whom he called"
+        ' "a fraud" in 2019.',
+        [
+            (
+                "that Mr. Tom Cross had endorsed Ruth Lind",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            ),
+            ('"a fraud"', "partial", "called", "he", "Tom Cross"),
+        ],
+        id="a-relative-clause-that-casts-its-antecedent-is-its-own-subjects-words",
+    ),
 ]
 
 

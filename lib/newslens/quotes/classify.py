@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newslens.quotes.governing import characterised_as
 from newslens.quotes.lexicon import (
+    CHARACTERISING_VERBS,
     introducing_verb_forms,
     naming_participles,
     naming_verbs,
@@ -131,12 +132,6 @@ def _tokens_before(q: Quotation, ctx: Context) -> list[Token]:
         max(0, q.start - LOOK_BACK_CHARS), q.start, alignment_mode="contract"
     )
     return [t for t in preceding if not t.is_space] if preceding else []
-
-
-# Verbs whose object a quotation right after it characterises, even when the object is a
-# title word ("called the film "a masterpiece""); not "name" ('named the show "Madam
-# Secretary" as her favourite' gives a title).
-CHARACTERISING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
 
 
 def _named_by_word_before(q: Quotation, ctx: Context) -> Skip | None:

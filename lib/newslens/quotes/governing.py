@@ -13,7 +13,7 @@ from newslens.quotes.cues import (
     speaking_subject,
     subject_of,
 )
-from newslens.quotes.lexicon import speech_nouns
+from newslens.quotes.lexicon import CHARACTERISING_VERBS, speech_nouns
 from newslens.quotes.speakers import can_speak, is_quantity, names_someone, not_a_source
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ def reporting_clause_cue(q: Quotation, ctx: Context) -> tuple[Token | None, Toke
     span, roots = _first_fragment_roots(q, ctx)
     if span is None:
         return None, None
+    cast = _cast_in_relative_clause(roots, span, ctx)
+    if cast[0] is not None:
+        return cast
     counted: tuple[Token | None, Token | None] = (None, None)
     for token in roots:
         node = token
@@ -107,6 +110,43 @@ def _report_at(node: Token, child: Token, ctx: Context) -> tuple[Token | None, T
         if source is not None:
             return noun, source
     return None, None
+
+
+def _cast_in_relative_clause(
+    roots: list[Token], span: Span, ctx: Context
+) -> tuple[Token | None, Token | None]:
+    """(verb, subject) when the quote is what a relative clause's subject casts its
+    antecedent as ("Trump, who he blasted as a "bully"", "whom she called "a fraud""): that
+    subject's words, not those of a report around the clause; ``(None, None)`` otherwise."""
+    for token in roots:
+        child, node = token, token.head
+        if token.is_punct:
+            continue
+        for _ in range(2):  # the verb, or the verb above its "as"
+            if node == child or span.start <= node.i < span.end or ctx.inside[node.i]:
+                break
+            subject = _casting_subject(node, child, ctx)
+            if subject is not None:
+                return node, subject
+            child, node = node, node.head
+    return None, None
+
+
+def _casting_subject(node: Token, child: Token, ctx: Context) -> Token | None:
+    """The subject of a relative clause's verb that casts the quoted words as what its
+    relative pronoun stands for ("who he blasted as a "bully"", "whom she called "a
+    fraud""), when that subject is someone who can speak; None otherwise."""
+    if node.dep_ != "relcl" or node.pos_ != "VERB":
+        return None
+    casts = (child.dep_ == "prep" and child.lower_ == "as") or (
+        child.dep_ in ("oprd", "xcomp", "attr") and node.lemma_.lower() in CHARACTERISING_VERBS
+    )
+    if not casts:
+        return None
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ == "WP" or not can_speak(subject, ctx):
+        return None
+    return subject
 
 
 def _speech_noun_of(node: Token, child: Token) -> Token | None:

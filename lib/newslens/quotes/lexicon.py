@@ -70,6 +70,11 @@ PART_WORDS = frozenset(
     | {"number", "percent", "percentage", "share", "some", "third", "thousands"}
 )
 
+# Verbs whose object a quotation right after it characterises, even when the object is a
+# title word ("called the film "a masterpiece"", "whom she called "a fraud""); not "name"
+# ('named the show "Madam Secretary" as her favourite' gives a title).
+CHARACTERISING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+
 # spaCy labels and dependencies the rules read.
 PERSON_LABELS = ("PERSON",)
 GROUP_LABELS = ("ORG", "NORP", "GPE")
