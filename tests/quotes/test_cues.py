@@ -4,6 +4,7 @@ subject, a colon, an inverted subject after the quote."""
 from __future__ import annotations
 
 import pytest
+from newslens.quotes.cues import set_off
 from quotes_testing import quotes_of
 
 # (text, expected rows: quote, kind, cue, speaker, speaker_entity)
@@ -24,3 +25,13 @@ CUES = [
 @pytest.mark.parametrize(("text", "expected"), CUES)
 def test_cues(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "  "])
+def test_a_reporting_clause_set_off_by_commas_whatever_space_follows_them(nlp, space):
+    # Scraped text puts a no-break space or two spaces after the comma; the parser hangs
+    # them on it as tokens of their own, and they do not end the aside.
+    doc = nlp(f"Trump, Sexton said,{space}has created a strange zone.")
+    said = next(t for t in doc if t.text == "said")
+    sexton = next(t for t in doc if t.text == "Sexton")
+    assert set_off(said, sexton, doc)

@@ -327,15 +327,24 @@ def _stating_it(verb: Token, subject: Token) -> bool:
 
 def set_off(token: Token, subject: Token, doc: Doc) -> bool:
     """Whether the reporting clause 'he said' / 'he told me on Friday' is set off by commas
-    on both sides (a parenthetical inside the reported sentence)."""
+    on both sides (a parenthetical inside the reported sentence). Whitespace tokens do not
+    count: scraped text puts a no-break space after the comma ("Sexton said,\xa0has")."""
     left, right = min(subject.left_edge.i, token.i), token.i
     for child in token.rights:
         if child.dep_ in ("ccomp", "conj", "cc"):
             break
         right = child.right_edge.i
-    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+    while right > token.i and doc[right].is_space:
+        right -= 1
+    before = left - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    after = right + 1
+    while after < len(doc) - 1 and doc[after].is_space:
+        after += 1
+    if before < 0 or doc[before].text != "," or after >= len(doc):
         return False
-    return doc[right].text == "," or doc[right + 1].text == ","
+    return doc[right].text == "," or doc[after].text == ","
 
 
 def opens_with_that(clause: Token) -> bool:
