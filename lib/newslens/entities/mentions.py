@@ -1,13 +1,12 @@
 """The mentions of one document (:func:`extract_mentions`): the pipeline's entities with the
 chosen labels, normalised, plus untagged repeats of names the same document already uses
-(and alias variants), also inside hyphenated compounds such as "U.S.-Russia", linked to the
-document's entities."""
+(and alias variants; :mod:`~newslens.entities.repeats`), also inside hyphenated compounds
+such as "U.S.-Russia", linked to the document's entities."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -20,16 +19,14 @@ from newslens.entities.document import (
     STORM_HEADS,
     drop_common_words,
     drop_storm_names,
-    is_short_form_use,
     link_acronyms,
     link_people,
     link_short_orgs,
-    org_short_forms,
     places_before_regions,
 )
 from newslens.entities.mention import Mention, char_text, token_strings
 from newslens.entities.named_things import in_named_thing
-from newslens.entities.names import COMPANY_SUFFIXES, NAME_SUFFIXES
+from newslens.entities.names import COMPANY_SUFFIXES
 from newslens.entities.normalise import (
     PLACE_TAILS,
     NormalisedSpan,
@@ -49,6 +46,7 @@ from newslens.entities.not_names import (
     skip_not_names,
 )
 from newslens.entities.not_people import without_false_people
+from newslens.entities.repeats import with_repeats
 from newslens.entities.titles import (
     TitleIndex,
     default_titles,
@@ -59,9 +57,6 @@ from newslens.entities.titles import (
 from newslens.entities.untagged import (
     alias_over_parts,
     defined_acronyms,
-    find_untagged,
-    person_forms,
-    split_hyphenated,
     titled_untagged,
 )
 
@@ -80,9 +75,6 @@ MENTION_COLUMNS = [
     "ner_label",
     "linked_by",
 ]
-# A one-word name the tagger tagged once in a document but left untagged at least this
-# many times is not spread to its untagged repetitions.
-MIN_OUTVOTING_REPEATS = 20
 # Labels whose mentions take part in linking even when the user does not ask for them: a
 # "Trump" tagged ORG must be able to become the PERSON Donald Trump.
 _LINKING_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -153,7 +145,7 @@ def extract_mentions(
     mentions = _tagged_mentions(doc, considered, covered, index, texts, lowers, aliases)
     mentions = _cut_and_completed(doc, mentions, covered, index, texts, lowers, aliases)
     alias_forms, _ = alias_views(aliases)
-    mentions = _with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
+    mentions = with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
     _apply_alias_table(mentions, aliases)
     places_before_regions(doc, mentions)
     link_acronyms(mentions)
@@ -393,80 +385,6 @@ def _titled_name(doc: Doc, normalised: NormalisedSpan) -> bool:
         and all(t.is_title for t in words)
         and not any(t.lower_ in _ORG_HEADS for t in words)
     )
-
-
-def _with_repeats(
-    doc: Doc,
-    mentions: list[Mention],
-    alias_forms: Mapping[str, str],
-    covered: list[int],
-    texts: Sequence[str],
-    aliases: Mapping[str, Alias],
-) -> list[Mention]:
-    """``mentions`` with hyphenated compounds split into their names, plus the untagged
-    repetitions of names this document uses (and of alias variants)."""
-    forms = dict(alias_forms)
-    hyphenated = [m for m in mentions if "-" in m.name and m.name not in aliases]
-    loose: dict[str, bool] = {}  # name -> whether it is a person's
-    for mention in mentions:
-        if len(mention.name) > 1 and mention.name[:1].isupper():
-            forms[mention.name] = mention.label
-            if mention.label in ("PERSON", "ORG", "GPE"):
-                loose[mention.name] = loose.get(mention.name, False) or mention.label == "PERSON"
-    for surname, label in person_forms(mentions).items():
-        forms.setdefault(surname, label)
-        loose[surname] = True
-    short_forms = org_short_forms(mentions) - set(forms)
-    forms.update(dict.fromkeys(short_forms, "ORG"))
-    if hyphenated:
-        mentions = [part for m in mentions for part in split_hyphenated(m, forms)]
-    hits = find_untagged(doc, forms, covered, loose, texts, table=alias_forms)
-    untrusted = _outvoted_tags(mentions, hits, alias_forms)
-    for start, end, token, form in hits:
-        label = forms[form] or ""
-        if form in short_forms and not is_short_form_use(doc, token):
-            continue
-        if label and form not in untrusted:
-            mention = Mention(start, end, token, form, label, "", linked_by="repeat")
-            if label == "PERSON":
-                mention = _with_suffix_after(doc, mention)
-            mentions.append(mention)
-    return mentions
-
-
-def _with_suffix_after(doc: Doc, mention: Mention) -> Mention:
-    """A repeated person's name followed by a name suffix is another person's name ("Trump
-    Jr." after "Donald Trump"): the mention runs over the suffix, and is named with it."""
-    words = mention.name.split(" ")
-    after = mention.token + len(words)
-    if (
-        after >= len(doc)
-        or doc[after].lower_ not in NAME_SUFFIXES
-        or words[-1].lower() in NAME_SUFFIXES
-        or doc.text[mention.end : doc[after].idx].strip()
-    ):
-        return mention
-    suffix = doc[after]
-    end = suffix.idx + len(suffix.text)
-    name = f"{mention.name} {suffix.text}"
-    return Mention(mention.start, end, mention.token, name, "PERSON", "", linked_by="repeat")
-
-
-def _outvoted_tags(
-    mentions: list[Mention],
-    hits: list[tuple[int, int, int, str]],
-    alias_forms: Mapping[str, str],
-) -> set[str]:
-    """One-word names the tagger tagged once in the document and left untagged at least
-    :data:`MIN_OUTVOTING_REPEATS` times: one tag of "Ebola" as a person among 174 mentions
-    of the word is a slip, not a name to spread. Alias-table names are always spread."""
-    tagged = Counter(m.name for m in mentions)
-    repeated = Counter(form for *_, form in hits if form not in alias_forms)
-    return {
-        form
-        for form, count in repeated.items()
-        if tagged[form] == 1 and count >= MIN_OUTVOTING_REPEATS and " " not in form
-    }
 
 
 def _apply_alias_table(mentions: list[Mention], aliases: Mapping[str, Alias]) -> None:
