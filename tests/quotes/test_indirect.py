@@ -809,6 +809,40 @@ INDIRECT_PATTERNS = [
         ],
         id="parenthetical-on-a-clause-the-parser-coordinated-without-a-conjunction",
     ),
+    pytest.param(
+        "Ann Vale said she asked for the meeting because she wanted to get her dealings with"
+        " Reyes on a professional footing.",
+        [
+            (
+                "she asked for the meeting because she wanted to get her dealings with Reyes on a"
+                " professional footing",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-because-clause-the-parser-hung-on-the-reporting-verb-is-part-of-the-report",
+    ),
+    pytest.param(
+        "Tom Reyes said he has not held fundraising dinners and never called a donor to ask"
+        " for money.",
+        [
+            (
+                "he has not held fundraising dinners and never called a donor to ask for money",
+                "indirect",
+                "said",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="calling-someone-is-no-new-report",
+    ),
+    pytest.param(
+        "Tom Reyes said the plan had failed and called the mayor a liar.",
+        [("the plan had failed", "indirect", "said", "Tom Reyes", "Tom Reyes")],
+        id="calling-someone-something-is-a-new-report",
+    ),
 ]
 
 

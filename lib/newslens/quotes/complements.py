@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newslens.entities.normalise import is_dash
 from newslens.quotes.cues import opens_with_that
-from newslens.quotes.lexicon import SUBJECT_DEPS
+from newslens.quotes.lexicon import CHARACTERISING_VERBS, SUBJECT_DEPS
 from newslens.quotes.shared_subject import reporting_participle
 
 if TYPE_CHECKING:
@@ -107,8 +107,11 @@ def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
     verb with no report of its own is more of the content)."""
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return False
-    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
+    deps = {c.dep_ for c in verb.children}
+    if not deps & {"ccomp", "xcomp", "dobj", "dative"}:
         return False
+    if verb.lemma_.lower() in CHARACTERISING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
+        return False  # "... and never called a donor": a call made, not words said
     return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
 
 

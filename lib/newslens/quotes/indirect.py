@@ -208,11 +208,33 @@ def _complement_span(token: Token, clause: Token, ctx: Context) -> tuple[int, in
         objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause.i]
         if objects:
             start = min(start, objects[0].left_edge.i)
+    reason = _reason_after(token, clause, end, ctx)
+    if reason is not None:
+        end = content_end(reason, ctx.verbs)
     if token.dep_ == "relcl" and clause.i > token.i and start < token.i:
         # "donations, which he said were accompanied by ...": the relative word that opens
         # the reported clause stands before its cue; the report is what follows the cue.
         start = token.i + 1
     return start, end
+
+
+def _reason_after(token: Token, clause: Token, end: int, ctx: Context) -> Token | None:
+    """A "because" clause the parser hung on the reporting verb right after the clause it
+    reports ("Kelly said she asked for the interview because she wanted ..."): the reason
+    is part of what was said, not why it was said."""
+    if clause.i < token.i:
+        return None
+    for child in token.rights:
+        first = child.left_edge
+        if (
+            child.dep_ == "advcl"
+            and first.lower_ == "because"
+            and first.i in (end, end + 1)
+            and ctx.doc[end : first.i].text.strip() in ("", ",")
+            and _same_line(clause, child, ctx)
+        ):
+            return child
+    return None
 
 
 def _verb_tagged_as_noun(clause: Token) -> bool:
