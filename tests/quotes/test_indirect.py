@@ -843,6 +843,20 @@ INDIRECT_PATTERNS = [
         [("the plan had failed", "indirect", "said", "Tom Reyes", "Tom Reyes")],
         id="calling-someone-something-is-a-new-report",
     ),
+    pytest.param(
+        "Senate leader Ann Vale says she spoke to Governor Tom Reyes and asked him to condemn"
+        " the violence.",
+        [
+            (
+                "she spoke to Governor Tom Reyes and asked him to condemn the violence",
+                "indirect",
+                "says",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-verb-in-the-tense-of-the-report-not-of-its-verb-is-more-of-the-report",
+    ),
 ]
 
 

@@ -56,7 +56,8 @@ def content_end(clause: Token, verbs: dict[str, frozenset[str]]) -> int:
         if child.i <= clause.i or child.i >= end:
             continue
         if child.dep_ == "conj" and child.head == clause:
-            if _new_clause(child, verbs) or _narrated(child, clause):
+            new_report = _new_clause(child, verbs) and not _in_reported_tense(child, clause)
+            if new_report or _narrated(child, clause):
                 return child.left_edge.i
         if _adding(child, clause, verbs):
             return child.left_edge.i  # ", adding that ...": a new report of the speaker's
@@ -113,6 +114,18 @@ def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
     if verb.lemma_.lower() in CHARACTERISING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
         return False  # "... and never called a donor": a call made, not words said
     return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
+
+
+def _in_reported_tense(verb: Token, clause: Token) -> bool:
+    """Whether a verb coordinated with the reported clause takes the clause's tense where
+    the reporting verb has another ("McConnell says he spoke to Trump and asked him to
+    ..."): more of what was reported, not the speaker's next report. Not a verb with a
+    clause of its own ("wouldn't say whether X advocated it and said Pelosi didn't ..."):
+    that reports again."""
+    reporting = clause.head
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return verb.tag_ == clause.tag_ and reporting.tag_ != verb.tag_ and reporting.i < clause.i
 
 
 def _main_verb_hung_on_report(verb: Token) -> bool:
