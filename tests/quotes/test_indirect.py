@@ -857,6 +857,21 @@ INDIRECT_PATTERNS = [
         ],
         id="a-verb-in-the-tense-of-the-report-not-of-its-verb-is-more-of-the-report",
     ),
+    pytest.param(
+        "Mayor Tom Reyes said his plan would extend full payments to pensioners for six"
+        " months and acknowledge the hardship it will cause.",
+        [
+            (
+                "his plan would extend full payments to pensioners for six months and"
+                " acknowledge the hardship it will cause",
+                "indirect",
+                "said",
+                "Tom Reyes",
+                "Tom Reyes",
+            )
+        ],
+        id="a-bare-verb-that-shares-the-reported-clauses-auxiliary-is-more-of-the-report",
+    ),
 ]
 
 

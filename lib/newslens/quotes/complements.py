@@ -117,15 +117,23 @@ def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
 
 
 def _in_reported_tense(verb: Token, clause: Token) -> bool:
-    """Whether a verb coordinated with the reported clause takes the clause's tense where
-    the reporting verb has another ("McConnell says he spoke to Trump and asked him to
-    ..."): more of what was reported, not the speaker's next report. Not a verb with a
-    clause of its own ("wouldn't say whether X advocated it and said Pelosi didn't ..."):
-    that reports again."""
+    """Whether a verb coordinated with the reported clause belongs to it by its form: the
+    clause's past tense where the reporting verb is in the present ("McConnell says he
+    spoke to Trump and asked him to ..."), or a bare infinitive or gerund that shares the
+    clause's auxiliary ("said his plan would extend payments and acknowledge the hardship",
+    "told CNN he was looking out for the House and not pointing fingers"): more of what was
+    reported, not the speaker's next report. Not a verb with a clause of its own ("says X
+    backed it and said Reyes had not ..."): that reports again. (Past against past tells
+    nothing: the tagger reads many past tenses as participles.)"""
     reporting = clause.head
-    if any(c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ in ("ccomp", "aux", *SUBJECT_DEPS) for c in verb.children):
         return False
-    return verb.tag_ == clause.tag_ and reporting.tag_ != verb.tag_ and reporting.i < clause.i
+    if reporting.i > clause.i or verb.tag_ != clause.tag_:
+        return False
+    if verb.tag_ == "VBD":
+        return reporting.tag_ in ("VBZ", "VBP")
+    shared = any(c.dep_ == "aux" for c in clause.children)
+    return verb.tag_ in ("VB", "VBG") and shared
 
 
 def _main_verb_hung_on_report(verb: Token) -> bool:
