@@ -138,8 +138,8 @@ SPEAKERS = [
         id="people-addressed-do-not-speak-the-sender-does",
     ),
     pytest.param(
-        'T-shirts quickly appeared in front of NLD headquarters that said "We won."',
-        [('"We won."', "direct", "said", "T-shirts", "")],
+        'Leaflets quickly appeared in front of NLD headquarters that said "We won."',
+        [('"We won."', "direct", "said", "Leaflets", "")],
         id="relative-clause-hung-on-a-verb-stands-for-its-subject",
     ),
     pytest.param(
@@ -168,6 +168,25 @@ SPEAKERS = [
         " fight it out at the convention.",
         [("\u201ca small group,\u201d", "partial", "said", "", "")],
         id="neither-the-reader-nor-nobody-speaks",
+    ),
+    pytest.param(
+        "Outside the arena, protesters held up signs reading, \u201cHold a real town hall.\u201d"
+        " Ann Vale has gone into a rage. She wears a red shirt that reads, \u201cRunning the"
+        " world since 1776.\u201d",
+        [
+            ("\u201cHold a real town hall.\u201d", "direct", "reading", "protesters", ""),
+            ("\u201cRunning the world since 1776.\u201d", "partial", "reads", "She", "Ann Vale"),
+        ],
+        id="words-on-a-sign-or-a-shirt-are-their-holders-or-wearers",
+    ),
+    pytest.param(
+        "Mayor Tom Reyes toured the site. \u201cWe will rebuild,\u201d Reyes said. On the way"
+        " back, the bus passed a sign that said \u201cGo home.\u201d",
+        [
+            ("\u201cWe will rebuild,\u201d", "direct", "said", "Reyes", "Tom Reyes"),
+            ("\u201cGo home.\u201d", "direct", "said", "", ""),
+        ],
+        id="words-on-a-sign-nobody-holds-are-nobodys-not-the-last-speakers",
     ),
 ]
 

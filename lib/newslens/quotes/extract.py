@@ -205,7 +205,10 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         if found.skip is not None and found.skip.reason is SkipReason.SCARE_QUOTE:
             found.kind, found.rule = "direct", QuoteRule.STANDING_CLAUSE
         found.skip = None
-        if found.speaker.start is None and not found.speaker.text and found.kind == "direct":
+        # Words on a sign nobody holds ("passed a sign that said ...") are nobody's.
+        nobodys = found.speaker.rule is SpeakerRule.NOBODYS_SIGN
+        speakerless = found.speaker.start is None and not found.speaker.text
+        if speakerless and found.kind == "direct" and not nobodys:
             introduced = _introduced_before(found, last, ctx)
             if introduced is not None:
                 found.speaker = introduced

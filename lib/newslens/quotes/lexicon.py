@@ -30,6 +30,7 @@ __all__ = [
     "introducing_verb_forms",
     "unnamed_source_nouns",
     "people_nouns",
+    "sign_nouns",
 ]
 
 # Closed classes, matched on the lower-cased word.
@@ -70,6 +71,12 @@ PART_WORDS = frozenset(
     | {"number", "percent", "percentage", "share", "some", "third", "thousands"}
 )
 
+# Verbs whose subject holds, wears or hands out the thing that is their object ("held up
+# signs reading ...", "wears a shirt that reads ..."): the words on it are the subject's.
+HOLDING_VERBS = frozenset(
+    """bear brandish carry display distribute don hand hoist hold post raise sell show sport
+    tote unfurl wave wear""".split()
+)
 # Verbs whose object a quotation right after it characterises, even when the object is a
 # title word ("called the film "a masterpiece"", "whom she called "a fraud""); not "name"
 # ('named the show "Madam Secretary" as her favourite' gives a title).
@@ -181,6 +188,13 @@ def unnamed_source_nouns() -> frozenset[str]:
     before them; matched as written, singular and plural
     (``data/unnamed_source_nouns.txt``)."""
     return _word_list("unnamed_source_nouns.txt")
+
+
+@functools.cache
+def sign_nouns() -> frozenset[str]:
+    """Nouns for things that carry words ("a sign reading ...", "a hat that says ..."),
+    lemmas (``data/sign_nouns.txt``): the words are their holder's, not theirs."""
+    return _word_list("sign_nouns.txt")
 
 
 @functools.cache

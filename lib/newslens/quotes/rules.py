@@ -70,6 +70,9 @@ class SpeakerRule(StrEnum):
     ROLE_NOUN = "role noun"
     NOT_LINKED = "not linked"
     NOT_A_SOURCE = "subject is not a source"
+    # "passed a sign that said ...": words on a thing nobody in the sentence holds or wears,
+    # which no speaker before them said either.
+    NOBODYS_SIGN = "words on a thing nobody holds"
     TRANSCRIPT_LABEL = "transcript label"
     CONTINUES = "continues the previous quote's speaker"
     SENTENCE_BEFORE = "subject of the sentence before"

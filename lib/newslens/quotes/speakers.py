@@ -16,6 +16,7 @@ from newslens.quotes.lexicon import (
     DEMONSTRATIVES,
     GROUP_LABELS,
     GROUP_PRONOUNS,
+    HOLDING_VERBS,
     PART_WORDS,
     PERSON_LABELS,
     PERSON_PRONOUNS,
@@ -27,6 +28,7 @@ from newslens.quotes.lexicon import (
     THING_PRONOUNS,
     outlet_nouns,
     people_nouns,
+    sign_nouns,
     source_nouns,
     speech_nouns,
     unnamed_source_nouns,
@@ -247,6 +249,8 @@ def speaker_from_token(
     added that ..."), the speaker's words are the pronoun, as for "he added", linked to
     the entity ``token`` names; unlinked, they stay the noun's own words ("critics")."""
     speaker = _speaker_named_by(token, ctx, previous)
+    if _is_sign(token):
+        return speaker  # "a shirt that reads": the wearer's words, not "that"
     relative = _relative_subject(cue, token) if cue is not None else None
     if relative is None or not speaker.entity:
         return speaker
@@ -282,6 +286,12 @@ def _speaker_named_by(token: Token, ctx: Context, previous: Speaker | None) -> S
         if source is None:
             return Speaker(rule=SpeakerRule.NOT_A_SOURCE)
         token = source
+    if _is_sign(token):
+        # "Protesters held signs reading ...": the holder's words; "a sign said": nobody's.
+        holder = _holder_of(token, ctx)
+        if holder is None:
+            return Speaker(rule=SpeakerRule.NOBODYS_SIGN)
+        token = holder
     start, end = _name_span(token, ctx)
     text = ctx.text[start:end]
     lower = token.lower_
@@ -379,6 +389,44 @@ def not_a_source(token: Token) -> bool:
     if lemma in source_nouns() or lemma in speech_nouns() or lemma in outlet_nouns():
         return False
     return lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def _is_sign(token: Token) -> bool:
+    """Whether ``token`` names a thing that carries words (:func:`sign_nouns`)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in sign_nouns()
+
+
+def _holder_of(thing: Token, ctx: Context) -> Token | None:
+    """Who holds, wears or hands out a thing that carries words: the subject of a verb of
+    holding whose object it is ("Protesters held up signs", "He wears a red shirt", "a man
+    handing out placards"), or someone who can speak with it ("Ann showed up with a sign",
+    "a senator with a placard"); None when the sentence names nobody ("the bus passed a
+    sign")."""
+    head = thing.head
+    if thing.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+        holder = head if head.pos_ in ("NOUN", "PROPN", "PRON") else _subject_or_noun(head)
+        return holder if holder is not None and can_speak(holder, ctx) else None
+    if thing.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp"):
+        head = head.head  # "they will hold banners proclaiming ...", parsed as a clause
+    elif thing.dep_ not in ("dobj", "conj"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in HOLDING_VERBS:
+        return None
+    holder = _subject_or_noun(head)
+    if holder is None or holder.lower_ in THING_PRONOUNS or is_quantity(holder):
+        return None
+    return holder
+
+
+def _subject_or_noun(verb: Token) -> Token | None:
+    """The subject of ``verb``, or the noun its relative or participle clause describes ("a
+    man who held a sign", "a man handing out placards")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    relative = subject is not None and subject.lower_ in RELATIVE_PRONOUNS
+    if (relative and verb.dep_ == "relcl") or (subject is None and verb.dep_ == "acl"):
+        return verb.head
+    return subject
 
 
 def _no_one(token: Token) -> bool:
