@@ -188,6 +188,12 @@ SPEAKERS = [
         ],
         id="words-on-a-sign-nobody-holds-are-nobodys-not-the-last-speakers",
     ),
+    pytest.param(
+        "The site ran a long defense of the mayor\u2019s spending, which argues that auditors"
+        " are \u201cinventing a scandal.\u201d",
+        [("\u201cinventing a scandal.\u201d", "partial", "argues", "The site", "")],
+        id="a-which-clause-on-what-a-document-is-about-is-the-documents",
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from newslens.quotes.lexicon import (
     RELATIVE_PRONOUNS,
     STATING_VERBS,
     SUBJECT_DEPS,
+    source_nouns,
     speech_nouns,
     statement_verbs,
 )
@@ -109,8 +110,9 @@ def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
             # "T-shirts appeared outside that said ...", the clause hung on the verb: the
             # relative stands for that verb's subject.
             return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), child)
-        antecedent = _person_for_who(verb.head) if child.lower_ == "who" else verb.head
-        return _speech_source(antecedent, ctx)
+        if child.lower_ == "who":
+            return _speech_source(_person_for_who(verb.head), ctx)
+        return _speech_source(_document_of(verb.head, ctx) or verb.head, ctx)
     return child
 
 
@@ -237,6 +239,21 @@ def _speech_source(noun: Token, ctx: Context) -> Token:
     if noun.lemma_.lower() in speech_nouns():
         return noun_source(noun, ctx) or noun
     return noun
+
+
+def _document_of(noun: Token, ctx: Context) -> Token | None:
+    """The document or speech a "which" clause belongs to when the parser hung it on what
+    the document is about ("a defense of Michael Cohen's crimes, which argues ..."): the
+    noun the "of" phrase hangs on, when it names a document or speech and ``noun`` names
+    nobody who can speak; None otherwise."""
+    if is_source_noun(noun) or names_someone(noun, ctx):
+        return None
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
+        return None
+    head = head.head
+    lemma = head.lemma_.lower()
+    return head if lemma in speech_nouns() or lemma in source_nouns() else None
 
 
 def according_to(tokens: Sequence[Token]) -> Token | None:
