@@ -61,6 +61,26 @@ def test_a_name_after_the_kind_of_organisation_it_is_is_that_organisation(nlp, t
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "labels"),
+    [
+        # An apposition saying what kind of organisation or work the name is.
+        ("Mother Jones, a liberal magazine, ran the story first.", (0, 2), ["ORG"]),
+        ("They hired Kestrel Ward, a data firm that worked for the campaign.", (2, 4), ["ORG"]),
+        ("Jane Eyre, a book that unites readers, sold well.", (0, 2), []),
+        # A person's own work, a noun for people, a phrase going on, a list: a person.
+        ("Ann Coulter, whose book sold well, spoke.", (0, 2), ["PERSON"]),
+        ("Julie Chen, the CBS show host and anchor, spoke.", (0, 2), ["PERSON"]),
+        ("Ann Vale, a group of lawmakers and the council met.", (0, 2), ["PERSON"]),
+    ],
+)
+def test_a_name_an_apposition_calls_an_organisation_or_a_work_is_no_person(nlp, text, span, labels):
+    doc = entity_for(nlp(text), [(span[0], span[1], "PERSON")])
+    mentions = extract_mentions(doc, doc_id="z")
+    name = doc[span[0] : span[1]].text
+    assert mentions.loc[mentions["text"] == name, "label"].tolist() == labels
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         # A one-word "person" written after a preposition of place is a place.

@@ -1,6 +1,8 @@
 """ "People" the document itself shows to be something else: a one-word name written with an
 article ("the Sopranos"), a name written after the kind of organisation it is ("the law firm
-Reed Smith", "the website Deadspin"), a one-word name written after a preposition of place
+Reed Smith", "the website Deadspin") or followed by an apposition saying what kind of
+organisation or work it is ("Mother Jones, a liberal magazine"), a one-word name written after
+a preposition of place
 ("the unrest in Ferguson"), a name in a list of storms ("hurricanes Harvey, Irma and
 Maria") and a book of the Bible cited by chapter and verse ("Matthew 5:17"). (A town
 written with its state, "Ferguson, Mo.", is
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "drop_article_nouns",
+    "kinds_in_apposition",
     "organisations_after_their_kind",
     "places_after_locatives",
     "storms_and_scripture",
@@ -50,6 +53,22 @@ ORGANISATION_KINDS = frozenset(
 )
 
 
+# Nouns that, heading an apposition after a name, say it is an organisation ("Cambridge
+# Analytica, a British data firm") or a work ("Selma, the feature film"); nouns for people
+# ("publisher", "host") are neither.
+APPOSED_ORGANISATION_KINDS = ORGANISATION_KINDS | frozenset(
+    """bank broadcaster chain charity coalition company corporation faction group insurer
+    militia movement network nonprofit organisation organization outlet party platform
+    publication tabloid tank union""".split()
+)
+WORK_KINDS = frozenset(
+    """album book cartoon comedy documentary drama film memoir movie musical novel opera
+    play podcast poem series show sitcom song""".split()
+)
+# Possessive pronouns that make an apposition the person's own ("Coulter, whose book ...").
+_OWNING_PRONOUNS = frozenset({"whose", "his", "her", "their", "its", "my", "our", "your"})
+
+
 # Words before the names of storms, also in lists ("hurricanes Harvey and Irma").
 _STORM_WORDS = frozenset(w.lower() for w in STORM_HEADS) | {w.lower() + "s" for w in STORM_HEADS}
 # What may stand between a storm word and a name in its list: names, commas, "and" ...
@@ -63,6 +82,7 @@ def without_false_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions after the rules of this module."""
     mentions = drop_article_nouns(doc, mentions)
     organisations_after_their_kind(doc, mentions)
+    kinds_in_apposition(doc, mentions)
     places_after_locatives(doc, mentions)
     storms_and_scripture(doc, mentions)
     return mentions
@@ -132,6 +152,61 @@ def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
         and _after_organisation_kind(doc, m)
     }
     _relabel_people(mentions, named, "ORG")
+
+
+def kinds_in_apposition(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel, in place, the "people" the document describes right after them, set off by a
+    comma, as a kind of organisation or of work ("Perkins Coie, Mrs. Clinton's law firm,",
+    "Mother Jones, a liberal magazine,", "Selma, the feature film on ..."): organisations
+    or works, in every mention of the document.
+
+    Only an apposition whose head is a singular common noun of :data:`APPOSED_ORGANISATION_KINDS`
+    or :data:`WORK_KINDS` that closes the phrase ("Julie Chen, the CBS show host" is a host;
+    "a group of lawmakers" a group of people), not owned by a pronoun ("Coulter, whose book"),
+    naming nothing more ("the group Maine People's Alliance") and ended by punctuation; and
+    only for names with no title that are no word of a longer person's name of the document."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    longer = words_of_longer_names(m.entity for m in people)
+    kinds: dict[str, set[str]] = {"ORG": set(), "WORK_OF_ART": set()}
+    for m in people:
+        if m.role or m.entity != m.name or m.name in longer:
+            continue
+        label = _kind_in_apposition(doc, m)
+        if label is not None:
+            kinds[label].add(m.name)
+    for label, names in kinds.items():
+        _relabel_people(mentions, names, label)
+
+
+def _kind_in_apposition(doc: Doc, mention: Mention) -> str | None:
+    """ "ORG" or "WORK_OF_ART" when an apposition after the mention says what kind of
+    organisation or work it is (see :func:`kinds_in_apposition`), else None."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for kind in span.root.children:
+        if kind.dep_ != "appos" or kind.left_edge.i != span.end + 1 or kind.tag_ != "NN":
+            continue
+        after = doc[kind.i + 1] if kind.i + 1 < len(doc) else None
+        closed = (
+            after is None
+            or after.is_punct
+            or after.dep_ in ("relcl", "acl")
+            or after.lower_ in ("that", "which")
+        )
+        if (
+            not kind.text.islower()
+            or kind.left_edge.lower_ in _OWNING_PRONOUNS
+            or not closed
+            or any(c.dep_ == "appos" for c in kind.children)
+        ):
+            continue
+        lemma = kind.lemma_.lower()
+        if lemma in APPOSED_ORGANISATION_KINDS:
+            return "ORG"
+        if lemma in WORK_KINDS:
+            return "WORK_OF_ART"
+    return None
 
 
 def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
