@@ -52,6 +52,11 @@ def test_a_one_word_person_written_with_an_article_is_no_name(nlp, text, spans, 
         ("Ratings agency Fitch warned that it could cut the rating.", (2, 3), "ORG"),
         # A noun for a person is no kind of organisation.
         ("Republican pollster Frank Luntz tweeted the result.", (2, 4), "PERSON"),
+        # An example of a kind of organisation, in a list after "like" or "such as".
+        ("Many users left for apps like Kestrel last year.", (6, 7), "ORG"),
+        ("It sued companies such as Verity for the outage.", (5, 6), "ORG"),
+        # ... but not a person whose group is meant ("groups like Karl Rove's").
+        ("Donors gave to groups like Karl Rove's to fight it.", (4, 6), "PERSON"),
     ],
 )
 def test_a_name_after_the_kind_of_organisation_it_is_is_that_organisation(nlp, text, span, label):

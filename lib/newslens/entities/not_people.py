@@ -65,6 +65,11 @@ WORK_KINDS = frozenset(
     """album book cartoon comedy documentary drama film memoir movie musical novel opera
     play podcast poem series show sitcom song""".split()
 )
+# Plural nouns for kinds of organisation whose examples a list gives ("apps like Gab",
+# "companies such as Google"); not "groups", which a list fills with people too.
+LISTED_ORGANISATION_KINDS = ORGANISATION_KINDS | frozenset(
+    """brand company corporation firm network outlet platform publication service""".split()
+)
 # Possessive pronouns that make an apposition the person's own ("Coulter, whose book ...").
 _OWNING_PRONOUNS = frozenset({"whose", "his", "her", "their", "its", "my", "our", "your"})
 
@@ -137,7 +142,8 @@ def _unsupported_names(mentions: list[Mention]) -> set[str]:
 def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel, in place, the "people" the document writes right after the kind of
     organisation they are ("the law firm Mayer Brown", "the website Deadspin", "ratings agency
-    Fitch"): organisations, in every mention of the document.
+    Fitch") or gives as examples of that kind ("apps like Gab"): organisations, in every
+    mention of the document.
 
     Not when the name is the subject of a relative clause ("the law firm Manafort hired"),
     has a title or is a word of a longer person's name of the document."""
@@ -149,7 +155,7 @@ def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
         if not m.role
         and m.entity == m.name
         and m.name not in longer
-        and _after_organisation_kind(doc, m)
+        and (_after_organisation_kind(doc, m) or _in_list_of_kind(doc, m))
     }
     _relabel_people(mentions, named, "ORG")
 
@@ -221,6 +227,27 @@ def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
     # "the law firm Manafort hired": the name is the subject of a clause about the firm.
     relative = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl"
     return kind.lower_ in ORGANISATION_KINDS and kind.pos_ == "NOUN" and not relative
+
+
+def _in_list_of_kind(doc: Doc, mention: Mention) -> bool:
+    """Whether the mention is an example given of a plural kind of organisation ("apps like
+    Gab", "services including Signal and Wickr", "companies such as Google, Cloudflare and
+    GoDaddy"): an item of the list after "like", "such as" or "including", not followed by a
+    possessive ("groups like Karl Rove's")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        return False
+    item = span.root
+    while item.dep_ == "conj" and item.head.i < item.i:
+        item = item.head  # "Signal and Wickr": up to the first item of the list
+    marker = item.head
+    if item.dep_ != "pobj" or marker.i == 0:
+        return False
+    such_as = marker.lower_ == "as" and doc[marker.i - 1].lower_ == "such"
+    if not (marker.lower_ in ("like", "including") or such_as):
+        return False
+    kind = marker.head
+    return kind.tag_ == "NNS" and kind.lemma_.lower() in LISTED_ORGANISATION_KINDS
 
 
 def places_after_locatives(doc: Doc, mentions: list[Mention]) -> None:
