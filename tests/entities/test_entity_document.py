@@ -573,9 +573,9 @@ def test_a_school_tagged_as_a_place_or_building_is_an_organisation(nlp):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Shares of Wayfair Inc rose after the report.", "Wayfair Inc"),
+        ("Shares of Brightline LLC rose after the report.", "Brightline LLC"),
         ("Alphabet Inc reported earnings.", "Alphabet Inc"),
-        ("The grant went to Chatman LLC, a lobbying firm.", "Chatman LLC"),
+        ("The grant went to Harbor LLC, a lobbying firm.", "Harbor LLC"),
     ],
 )
 def test_a_name_ending_in_a_companys_legal_form_is_an_organisation(nlp, text, name):

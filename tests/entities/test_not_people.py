@@ -55,8 +55,8 @@ def test_a_one_word_person_written_with_an_article_is_no_name(nlp, text, spans, 
         # An example of a kind of organisation, in a list after "like" or "such as".
         ("Many users left for apps like Kestrel last year.", (6, 7), "ORG"),
         ("It sued companies such as Verity for the outage.", (5, 6), "ORG"),
-        # ... but not a person whose group is meant ("groups like Karl Rove's").
-        ("Donors gave to groups like Karl Rove's to fight it.", (4, 6), "PERSON"),
+        # ... but not a person whose company is meant ("companies like Tom Reyes's").
+        ("Donors gave to companies like Tom Reyes's to fight it.", (5, 7), "PERSON"),
     ],
 )
 def test_a_name_after_the_kind_of_organisation_it_is_is_that_organisation(nlp, text, span, label):
@@ -69,12 +69,12 @@ def test_a_name_after_the_kind_of_organisation_it_is_is_that_organisation(nlp, t
     ("text", "span", "labels"),
     [
         # An apposition saying what kind of organisation or work the name is.
-        ("Mother Jones, a liberal magazine, ran the story first.", (0, 2), ["ORG"]),
+        ("Verity Post, a liberal magazine, ran the story first.", (0, 2), ["ORG"]),
         ("They hired Kestrel Ward, a data firm that worked for the campaign.", (2, 4), ["ORG"]),
-        ("Jane Eyre, a book that unites readers, sold well.", (0, 2), []),
+        ("Jane Holt, a novel that moved readers, sold well.", (0, 2), []),
         # A person's own work, a noun for people, a phrase going on, a list: a person.
-        ("Ann Coulter, whose book sold well, spoke.", (0, 2), ["PERSON"]),
-        ("Julie Chen, the CBS show host and anchor, spoke.", (0, 2), ["PERSON"]),
+        ("Ann Vale, whose book sold well, spoke.", (0, 2), ["PERSON"]),
+        ("Ann Vale, the radio show host and anchor, spoke.", (0, 2), ["PERSON"]),
         ("Ann Vale, a group of lawmakers and the council met.", (0, 2), ["PERSON"]),
     ],
 )

@@ -458,25 +458,25 @@ def test_a_one_word_person_that_begins_an_organisation_name_of_its_document_is_i
 
 
 def test_a_word_that_begins_a_companys_name_is_the_company_where_nobody_has_it_as_a_name():
-    # "Oscar" is someone's first name in another article (b), but in a the article names
-    # the company with its legal form and no person called Oscar: the company.
-    rows = [("a", "Oscar Insurance Corp.", "Oscar Insurance Corp.", "ORG", "name")]
-    rows += [("a", "Oscar", "Oscar", "PERSON", "name")] * 2
-    rows += [("b", "Oscar Goodman", "Oscar Goodman", "PERSON", "name")]
+    # "Kestrel" is someone's name in another article (b), but in a the article names
+    # the company with its legal form and no person called Kestrel: the company.
+    rows = [("a", "Kestrel Insurance Corp.", "Kestrel Insurance Corp.", "ORG", "name")]
+    rows += [("a", "Kestrel", "Kestrel", "PERSON", "name")] * 2
+    rows += [("b", "Ann Kestrel", "Ann Kestrel", "PERSON", "name")]
     # An article with a person of that name keeps the word a person's.
-    rows += [("c", "Oscar Insurance Corp.", "Oscar Insurance Corp.", "ORG", "name")]
-    rows += [("c", "Oscar Munoz", "Oscar Munoz", "PERSON", "name")]
-    rows += [("c", "Oscar", "Oscar", "PERSON", "name")]
+    rows += [("c", "Kestrel Insurance Corp.", "Kestrel Insurance Corp.", "ORG", "name")]
+    rows += [("c", "Tom Kestrel", "Tom Kestrel", "PERSON", "name")]
+    rows += [("c", "Kestrel", "Kestrel", "PERSON", "name")]
     # Without a legal form, another article's person still keeps the word a person's.
-    rows += [("d", "Oscar Foundation", "Oscar Foundation", "ORG", "name")]
-    rows += [("d", "Oscar", "Oscar", "PERSON", "name")]
+    rows += [("d", "Kestrel Foundation", "Kestrel Foundation", "ORG", "name")]
+    rows += [("d", "Kestrel", "Kestrel", "PERSON", "name")]
     linked = link_across_documents(mention_rows(rows)).set_index(["doc_id", "text"])
     assert (
-        linked.loc[("a", "Oscar"), ["entity", "label", "linked_by"]].values.tolist()
-        == [["Oscar Insurance Corp.", "ORG", "org_word"]] * 2
+        linked.loc[("a", "Kestrel"), ["entity", "label", "linked_by"]].values.tolist()
+        == [["Kestrel Insurance Corp.", "ORG", "org_word"]] * 2
     )
-    assert linked.loc[("c", "Oscar"), "label"] == "PERSON"
-    assert linked.loc[("d", "Oscar"), "label"] == "PERSON"
+    assert linked.loc[("c", "Kestrel"), "label"] == "PERSON"
+    assert linked.loc[("d", "Kestrel"), "label"] == "PERSON"
 
 
 def test_a_titled_surname_is_the_person_the_corpus_gives_that_title(nlp):

@@ -35,12 +35,12 @@ def test_untagged_name_after_a_title_is_a_person(nlp, text, name, title):
 @pytest.mark.parametrize(
     "text",
     [
-        "Clinton Has Edge Over Trump In General Election\n\nClinton would win the general"
-        " election, the poll found.",
-        "Policy Issues\n\nGun Control\n\nCriminal Justice Reform\n\nThe reform of sentencing"
-        " laws matters, Ms. Ortiz said.",
-        "She was Deputy General Counsel at Administration and Finance. The counsel advises"
-        " the governor.",
+        "Poll Shows Vale Ahead In General Election\n\nVale would win the general election, the"
+        " survey found.",
+        "Our Issues\n\nHousing\n\nCriminal Justice Reform\n\nThe reform of bail laws matters"
+        " most, Ms. Ortiz said.",
+        "He worked as Deputy General Counsel at Administration and Finance. The counsel advises"
+        " the mayor.",
     ],
 )
 def test_common_words_in_capitals_after_a_title_are_no_person(nlp, text):

@@ -31,7 +31,7 @@ def test_cues(nlp, text, expected):
 def test_a_reporting_clause_set_off_by_commas_whatever_space_follows_them(nlp, space):
     # Scraped text puts a no-break space or two spaces after the comma; the parser hangs
     # them on it as tokens of their own, and they do not end the aside.
-    doc = nlp(f"Trump, Sexton said,{space}has created a strange zone.")
+    doc = nlp(f"The plan, Reyes said,{space}has created a real mess.")
     said = next(t for t in doc if t.text == "said")
-    sexton = next(t for t in doc if t.text == "Sexton")
-    assert set_off(said, sexton, doc)
+    reyes = next(t for t in doc if t.text == "Reyes")
+    assert set_off(said, reyes, doc)

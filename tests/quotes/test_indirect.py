@@ -810,12 +810,11 @@ INDIRECT_PATTERNS = [
         id="parenthetical-on-a-clause-the-parser-coordinated-without-a-conjunction",
     ),
     pytest.param(
-        "Ann Vale said she asked for the meeting because she wanted to get her dealings with"
-        " Reyes on a professional footing.",
+        "Ann Vale said she asked for a recount because she wanted to get the results on a firm"
+        " footing.",
         [
             (
-                "she asked for the meeting because she wanted to get her dealings with Reyes on a"
-                " professional footing",
+                "she asked for a recount because she wanted to get the results on a firm footing",
                 "indirect",
                 "said",
                 "Ann Vale",
@@ -825,11 +824,11 @@ INDIRECT_PATTERNS = [
         id="a-because-clause-the-parser-hung-on-the-reporting-verb-is-part-of-the-report",
     ),
     pytest.param(
-        "Tom Reyes said he has not held fundraising dinners and never called a donor to ask"
-        " for money.",
+        "Tom Reyes said he has not held any dinners for donors and never called a lobbyist to"
+        " ask for help.",
         [
             (
-                "he has not held fundraising dinners and never called a donor to ask for money",
+                "he has not held any dinners for donors and never called a lobbyist to ask for help",
                 "indirect",
                 "said",
                 "Tom Reyes",
@@ -844,11 +843,11 @@ INDIRECT_PATTERNS = [
         id="calling-someone-something-is-a-new-report",
     ),
     pytest.param(
-        "Senate leader Ann Vale says she spoke to Governor Tom Reyes and asked him to condemn"
-        " the violence.",
+        "Party chair Ann Vale says she met with Governor Tom Reyes and urged him to condemn the"
+        " attacks.",
         [
             (
-                "she spoke to Governor Tom Reyes and asked him to condemn the violence",
+                "she met with Governor Tom Reyes and urged him to condemn the attacks",
                 "indirect",
                 "says",
                 "Ann Vale",
@@ -858,12 +857,12 @@ INDIRECT_PATTERNS = [
         id="a-verb-in-the-tense-of-the-report-not-of-its-verb-is-more-of-the-report",
     ),
     pytest.param(
-        "Mayor Tom Reyes said his plan would extend full payments to pensioners for six"
-        " months and acknowledge the hardship it will cause.",
+        "Mayor Tom Reyes said his budget would raise school funding for two years and"
+        " acknowledge the strain it puts on parents.",
         [
             (
-                "his plan would extend full payments to pensioners for six months and"
-                " acknowledge the hardship it will cause",
+                "his budget would raise school funding for two years and acknowledge the strain"
+                " it puts on parents",
                 "indirect",
                 "said",
                 "Tom Reyes",

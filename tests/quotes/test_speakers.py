@@ -170,21 +170,21 @@ SPEAKERS = [
         id="neither-the-reader-nor-nobody-speaks",
     ),
     pytest.param(
-        "Outside the arena, protesters held up signs reading, \u201cHold a real town hall.\u201d"
-        " Ann Vale has gone into a rage. She wears a red shirt that reads, \u201cRunning the"
-        " world since 1776.\u201d",
+        "Outside the arena, protesters held up signs reading, \u201cClean water now.\u201d Ann"
+        " Vale has gone into a rage. She wears a green shirt that reads, \u201cProud to be"
+        " loud.\u201d",
         [
-            ("\u201cHold a real town hall.\u201d", "direct", "reading", "protesters", ""),
-            ("\u201cRunning the world since 1776.\u201d", "partial", "reads", "She", "Ann Vale"),
+            ("\u201cClean water now.\u201d", "partial", "reading", "protesters", ""),
+            ("\u201cProud to be loud.\u201d", "direct", "reads", "She", "Ann Vale"),
         ],
         id="words-on-a-sign-or-a-shirt-are-their-holders-or-wearers",
     ),
     pytest.param(
         "Mayor Tom Reyes toured the site. \u201cWe will rebuild,\u201d Reyes said. On the way"
-        " back, the bus passed a sign that said \u201cGo home.\u201d",
+        " back, the van passed a billboard that said \u201cVote them out.\u201d",
         [
             ("\u201cWe will rebuild,\u201d", "direct", "said", "Reyes", "Tom Reyes"),
-            ("\u201cGo home.\u201d", "direct", "said", "", ""),
+            ("\u201cVote them out.\u201d", "direct", "said", "", ""),
         ],
         id="words-on-a-sign-nobody-holds-are-nobodys-not-the-last-speakers",
     ),

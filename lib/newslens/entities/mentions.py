@@ -287,13 +287,13 @@ def _normalised_entity(
     elif doc[normalised.start_token].text in STORM_HEADS:
         label = "EVENT"  # "Hurricane Irma" tagged ORG
     elif label in ("GPE", "LOC", "FAC") and _names_an_organisation(normalised.name):
-        label = "ORG"  # "Loudoun County High School", "Anthem Inc." tagged GPE
+        label = "ORG"  # "Loudoun County High School", "Acme Inc." tagged GPE
     return normalised, label
 
 
 def _names_an_organisation(name: str) -> bool:
     """Whether a name of several words ends with a capitalised word for a school or with a
-    company's legal form ("Anthem Inc.", "Halliburton Co")."""
+    company's legal form ("Acme Inc.", "Brightline Co")."""
     last = name.rsplit(" ", 1)
     schools = ("School", "University", "College", "Academy")
     return len(last) == 2 and (last[1] in schools or last[1] in COMPANY_SUFFIXES)

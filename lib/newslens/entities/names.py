@@ -31,7 +31,7 @@ EDGE_PUNCTUATION = (
 # A legislator's party-and-state tag ("D-Calif.", "R-S.C.", "I-VT") is not an entity.
 PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}$")
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-# The legal forms that end a company's name ("Anthem Inc.", "Acme LLC"); alone, after a
+# The legal forms that end a company's name ("Acme Inc.", "Brightline LLC"); alone, after a
 # copyright line, not an entity.
 COMPANY_SUFFIXES = frozenset(
     {"LLC", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co", "Co.", "PLC", "LLP"}

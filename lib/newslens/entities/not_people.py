@@ -1,7 +1,7 @@
 """ "People" the document itself shows to be something else: a one-word name written with an
 article ("the Sopranos"), a name written after the kind of organisation it is ("the law firm
 Reed Smith", "the website Deadspin") or followed by an apposition saying what kind of
-organisation or work it is ("Mother Jones, a liberal magazine"), a one-word name written after
+organisation or work it is ("Kestrel Ward, a data firm"), a one-word name written after
 a preposition of place
 ("the unrest in Ferguson"), a name in a list of storms ("hurricanes Harvey, Irma and
 Maria") and a book of the Bible cited by chapter and verse ("Matthew 5:17"). (A town
@@ -53,9 +53,9 @@ ORGANISATION_KINDS = frozenset(
 )
 
 
-# Nouns that, heading an apposition after a name, say it is an organisation ("Cambridge
-# Analytica, a British data firm") or a work ("Selma, the feature film"); nouns for people
-# ("publisher", "host") are neither.
+# Nouns that, heading an apposition after a name, say it is an organisation ("Kestrel Ward,
+# a data firm") or a work ("Long Shadow, the new film"); nouns for people ("publisher",
+# "host") are neither.
 APPOSED_ORGANISATION_KINDS = ORGANISATION_KINDS | frozenset(
     """bank broadcaster chain charity coalition company corporation faction group insurer
     militia movement network nonprofit organisation organization outlet party platform
@@ -65,12 +65,12 @@ WORK_KINDS = frozenset(
     """album book cartoon comedy documentary drama film memoir movie musical novel opera
     play podcast poem series show sitcom song""".split()
 )
-# Plural nouns for kinds of organisation whose examples a list gives ("apps like Gab",
-# "companies such as Google"); not "groups", which a list fills with people too.
+# Plural nouns for kinds of organisation whose examples a list gives ("apps like Kestrel",
+# "companies such as Verity"); not "groups", which a list fills with people too.
 LISTED_ORGANISATION_KINDS = ORGANISATION_KINDS | frozenset(
     """brand company corporation firm network outlet platform publication service""".split()
 )
-# Possessive pronouns that make an apposition the person's own ("Coulter, whose book ...").
+# Possessive pronouns that make an apposition the person's own ("Vale, whose book ...").
 _OWNING_PRONOUNS = frozenset({"whose", "his", "her", "their", "its", "my", "our", "your"})
 
 
@@ -142,7 +142,7 @@ def _unsupported_names(mentions: list[Mention]) -> set[str]:
 def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel, in place, the "people" the document writes right after the kind of
     organisation they are ("the law firm Mayer Brown", "the website Deadspin", "ratings agency
-    Fitch") or gives as examples of that kind ("apps like Gab"): organisations, in every
+    Fitch") or gives as examples of that kind ("apps like Kestrel"): organisations, in every
     mention of the document.
 
     Not when the name is the subject of a relative clause ("the law firm Manafort hired"),
@@ -162,14 +162,14 @@ def organisations_after_their_kind(doc: Doc, mentions: list[Mention]) -> None:
 
 def kinds_in_apposition(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel, in place, the "people" the document describes right after them, set off by a
-    comma, as a kind of organisation or of work ("Perkins Coie, Mrs. Clinton's law firm,",
-    "Mother Jones, a liberal magazine,", "Selma, the feature film on ..."): organisations
-    or works, in every mention of the document.
+    comma, as a kind of organisation or of work ("Reed Holt, the senator's law firm,",
+    "Kestrel Ward, a data firm,", "Long Shadow, the new film about ..."): organisations or
+    works, in every mention of the document.
 
     Only an apposition whose head is a singular common noun of :data:`APPOSED_ORGANISATION_KINDS`
-    or :data:`WORK_KINDS` that closes the phrase ("Julie Chen, the CBS show host" is a host;
-    "a group of lawmakers" a group of people), not owned by a pronoun ("Coulter, whose book"),
-    naming nothing more ("the group Maine People's Alliance") and ended by punctuation; and
+    or :data:`WORK_KINDS` that closes the phrase ("Ann Vale, the radio show host" is a host;
+    "a group of lawmakers" a group of people), not owned by a pronoun ("Vale, whose book"),
+    naming nothing more ("the group Citizens First") and ended by punctuation; and
     only for names with no title that are no word of a longer person's name of the document."""
     people = [m for m in mentions if m.label == "PERSON"]
     longer = words_of_longer_names(m.entity for m in people)
@@ -231,15 +231,15 @@ def _after_organisation_kind(doc: Doc, mention: Mention) -> bool:
 
 def _in_list_of_kind(doc: Doc, mention: Mention) -> bool:
     """Whether the mention is an example given of a plural kind of organisation ("apps like
-    Gab", "services including Signal and Wickr", "companies such as Google, Cloudflare and
-    GoDaddy"): an item of the list after "like", "such as" or "including", not followed by a
-    possessive ("groups like Karl Rove's")."""
+    Kestrel", "services including Kestrel and Verity", "companies such as Verity, Brightline
+    and Acme"): an item of the list after "like", "such as" or "including", not followed by a
+    possessive ("groups like Tom Reyes's")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return False
     item = span.root
     while item.dep_ == "conj" and item.head.i < item.i:
-        item = item.head  # "Signal and Wickr": up to the first item of the list
+        item = item.head  # "Kestrel and Verity": up to the first item of the list
     marker = item.head
     if item.dep_ != "pobj" or marker.i == 0:
         return False

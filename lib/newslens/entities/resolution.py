@@ -397,9 +397,10 @@ def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
     Why: the tagger reads the first word of an organisation's name, used alone, as a
     surname ("Bain", "Brookings", "Fitch"); the organisation's full name in the same article
     is the evidence, and a word no person of the corpus has in their name keeps real
-    surnames out. A company's name with its legal form ("Oscar Insurance Corp.", "Anthem
-    Inc.") is evidence enough for a word that only other articles give a person ("Oscar"
-    Goodman): then it is enough that no person of this article has it in their name."""
+    surnames out. A company's name with its legal form ("Kestrel Insurance Corp.", "Acme
+    Inc.") is evidence enough for a word that only other articles give a person (a Tom
+    Kestrel elsewhere): then it is enough that no person of this article has it in their
+    name."""
     orgs = result[(result["label"] == "ORG") & result["entity"].str.contains(" ", regex=False)]
     if orgs.empty:
         return

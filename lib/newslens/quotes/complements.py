@@ -112,18 +112,17 @@ def _new_clause(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
     if not deps & {"ccomp", "xcomp", "dobj", "dative"}:
         return False
     if verb.lemma_.lower() in CHARACTERISING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
-        return False  # "... and never called a donor": a call made, not words said
+        return False  # "... and never called the donors": calls made, not words said
     return verb.lemma_.lower() in verbs  # "... and said she would": the speaker again
 
 
 def _in_reported_tense(verb: Token, clause: Token) -> bool:
     """Whether a verb coordinated with the reported clause belongs to it by its form: the
-    clause's past tense where the reporting verb is in the present ("McConnell says he
-    spoke to Trump and asked him to ..."), or a bare infinitive or gerund that shares the
-    clause's auxiliary ("said his plan would extend payments and acknowledge the hardship",
-    "told CNN he was looking out for the House and not pointing fingers"): more of what was
-    reported, not the speaker's next report. Not a verb with a clause of its own ("says X
-    backed it and said Reyes had not ..."): that reports again. (Past against past tells
+    clause's past tense where the reporting verb is in the present ("Vale says she met the
+    governor and urged him to ..."), or a bare infinitive or gerund that shares the clause's
+    auxiliary ("said the bill would cut fees and raise wages", "said she was resting and not
+    taking calls"): more of what was reported, not the speaker's next report. Not a verb with
+    a clause of its own ("says X backed it and said Reyes had not ..."): that reports again. (Past against past tells
     nothing: the tagger reads many past tenses as participles.)"""
     reporting = clause.head
     if any(c.dep_ in ("ccomp", "aux", *SUBJECT_DEPS) for c in verb.children):

@@ -243,7 +243,7 @@ def _speech_source(noun: Token, ctx: Context) -> Token:
 
 def _document_of(noun: Token, ctx: Context) -> Token | None:
     """The document or speech a "which" clause belongs to when the parser hung it on what
-    the document is about ("a defense of Michael Cohen's crimes, which argues ..."): the
+    the document is about ("a defense of the mayor's spending, which argues ..."): the
     noun the "of" phrase hangs on, when it names a document or speech and ``noun`` names
     nobody who can speak; None otherwise."""
     if is_source_noun(noun) or names_someone(noun, ctx):
@@ -345,7 +345,8 @@ def _stating_it(verb: Token, subject: Token) -> bool:
 def set_off(token: Token, subject: Token, doc: Doc) -> bool:
     """Whether the reporting clause 'he said' / 'he told me on Friday' is set off by commas
     on both sides (a parenthetical inside the reported sentence). Whitespace tokens do not
-    count: scraped text puts a no-break space after the comma ("Sexton said,\xa0has")."""
+    count: scraped text puts a no-break space or two spaces after the comma, which the
+    parser makes tokens of their own."""
     left, right = min(subject.left_edge.i, token.i), token.i
     for child in token.rights:
         if child.dep_ in ("ccomp", "conj", "cc"):

@@ -116,7 +116,7 @@ def _cast_in_relative_clause(
     roots: list[Token], span: Span, ctx: Context
 ) -> tuple[Token | None, Token | None]:
     """(verb, subject) when the quote is what a relative clause's subject casts its
-    antecedent as ("Trump, who he blasted as a "bully"", "whom she called "a fraud""): that
+    antecedent as ("Reyes, whom she blasted as a "bully"", "whom he called "a fraud""): that
     subject's words, not those of a report around the clause; ``(None, None)`` otherwise."""
     for token in roots:
         child, node = token, token.head
@@ -134,7 +134,7 @@ def _cast_in_relative_clause(
 
 def _casting_subject(node: Token, child: Token, ctx: Context) -> Token | None:
     """The subject of a relative clause's verb that casts the quoted words as what its
-    relative pronoun stands for ("who he blasted as a "bully"", "whom she called "a
+    relative pronoun stands for ("whom she blasted as a "bully"", "whom he called "a
     fraud""), when that subject is someone who can speak; None otherwise."""
     if node.dep_ != "relcl" or node.pos_ != "VERB":
         return None

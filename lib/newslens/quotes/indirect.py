@@ -220,7 +220,7 @@ def _complement_span(token: Token, clause: Token, ctx: Context) -> tuple[int, in
 
 def _reason_after(token: Token, clause: Token, end: int, ctx: Context) -> Token | None:
     """A "because" clause the parser hung on the reporting verb right after the clause it
-    reports ("Kelly said she asked for the interview because she wanted ..."): the reason
+    reports ("Vale said she left early because the hall was full"): the reason
     is part of what was said, not why it was said."""
     if clause.i < token.i:
         return None
