@@ -180,6 +180,12 @@ SPEAKERS = [
         id="words-on-a-sign-or-a-shirt-are-their-holders-or-wearers",
     ),
     pytest.param(
+        "Outside the arena, the protesters held up a sign and a banner that said \u201cClean"
+        " water now.\u201d",
+        [("\u201cClean water now.\u201d", "partial", "said", "the protesters", "")],
+        id="words-on-the-second-of-two-things-held-are-their-holders",
+    ),
+    pytest.param(
         "Mayor Tom Reyes toured the site. \u201cWe will rebuild,\u201d Reyes said. On the way"
         " back, the van passed a billboard that said \u201cVote them out.\u201d",
         [

@@ -169,8 +169,9 @@ def kinds_in_apposition(doc: Doc, mentions: list[Mention]) -> None:
     Only an apposition whose head is a singular common noun of :data:`APPOSED_ORGANISATION_KINDS`
     or :data:`WORK_KINDS` that closes the phrase ("Ann Vale, the radio show host" is a host;
     "a group of lawmakers" a group of people), not owned by a pronoun ("Vale, whose book"),
-    naming nothing more ("the group Citizens First") and ended by punctuation; and
-    only for names with no title that are no word of a longer person's name of the document."""
+    naming nothing more ("the group Citizens First") and ended by punctuation or by a clause
+    about it; and only for names with no title that are no word of a longer person's name of
+    the document."""
     people = [m for m in mentions if m.label == "PERSON"]
     longer = words_of_longer_names(m.entity for m in people)
     kinds: dict[str, set[str]] = {"ORG": set(), "WORK_OF_ART": set()}
@@ -233,7 +234,7 @@ def _in_list_of_kind(doc: Doc, mention: Mention) -> bool:
     """Whether the mention is an example given of a plural kind of organisation ("apps like
     Kestrel", "services including Kestrel and Verity", "companies such as Verity, Brightline
     and Acme"): an item of the list after "like", "such as" or "including", not followed by a
-    possessive ("groups like Tom Reyes's")."""
+    possessive ("companies like Tom Reyes's")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return False

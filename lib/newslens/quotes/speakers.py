@@ -402,6 +402,8 @@ def _holder_of(thing: Token, ctx: Context) -> Token | None:
     handing out placards"), or someone who can speak with it ("Ann showed up with a sign",
     "a senator with a placard"); None when the sentence names nobody ("the bus passed a
     sign")."""
+    while thing.dep_ == "conj" and thing.head.i < thing.i:
+        thing = thing.head  # "held up signs and banners": what the first one hangs on
     head = thing.head
     if thing.dep_ == "pobj" and head.lower_ == "with":
         head = head.head
@@ -409,7 +411,7 @@ def _holder_of(thing: Token, ctx: Context) -> Token | None:
         return holder if holder is not None and can_speak(holder, ctx) else None
     if thing.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp"):
         head = head.head  # "they will hold banners proclaiming ...", parsed as a clause
-    elif thing.dep_ not in ("dobj", "conj"):
+    elif thing.dep_ != "dobj":
         return None
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in HOLDING_VERBS:
         return None
