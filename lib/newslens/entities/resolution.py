@@ -423,7 +423,10 @@ def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
     where = pd.MultiIndex.from_arrays([result.loc[candidates, "doc_id"], key[candidates]])
     org = pd.Series(owner.reindex(where).to_numpy(), index=key[candidates].index)
     company = org.str.rsplit(" ", n=1).str[-1].isin(COMPANY_SUFFIXES)
-    nobody_here = ~where.isin(_person_words_by_document(result, is_person))
+    # Only the articles that name such a company need their people's words.
+    company_docs = result.loc[company.index[company], "doc_id"].unique()
+    in_those = is_person & result["doc_id"].isin(company_docs)
+    nobody_here = ~where.isin(_person_words_by_document(result, in_those))
     no_person = ~is_among(key[candidates], person_words)
     keep = org.notna() & ~where.isin(titled_pairs) & (no_person | (company & nobody_here))
     org = org[keep]
@@ -432,10 +435,10 @@ def _link_organisation_words(result: pd.DataFrame, key: pd.Series) -> None:
     result.loc[org.index, "linked_by"] = "org_word"
 
 
-def _person_words_by_document(result: pd.DataFrame, is_person: pd.Series) -> pd.MultiIndex:
-    """(document, word) for every word of the names of several words of each document's
-    people."""
-    people = result.loc[is_person, ["doc_id", "entity"]].drop_duplicates()
+def _person_words_by_document(result: pd.DataFrame, people_rows: pd.Series) -> pd.MultiIndex:
+    """(document, word) for every word of the names of several words of the people in the
+    rows ``people_rows`` selects."""
+    people = result.loc[people_rows, ["doc_id", "entity"]].drop_duplicates()
     people = people[people["entity"].str.contains(" ", regex=False)]
     words = people.assign(word=people["entity"].str.split(" ")).explode("word")
     return pd.MultiIndex.from_arrays([words["doc_id"], words["word"]])
