@@ -58,6 +58,31 @@ INDIRECT_PATTERNS = [
         id="that-clause-hung-on-the-noun-after-the-verb",
     ),
     pytest.param(
+        "Maria Lopez said in one of a series of Twitter messages that the truck was carrying arms.",
+        [("that the truck was carrying arms", "indirect", "said", "Maria Lopez", "Maria Lopez")],
+        id="that-clause-hung-deeper-inside-the-phrases-after-the-verb",
+    ),
+    pytest.param(
+        "Governor Tom Reyes told the radio station in comments aired Sunday that the levy would"
+        " be cut.",
+        [("that the levy would be cut", "indirect", "told", "Tom Reyes", "Tom Reyes")],
+        id="that-clause-hung-on-a-participle-after-the-verb",
+    ),
+    pytest.param(
+        "The Harbor Point employee told FBI agents that sometime in the week that followed, he"
+        " realized he had not made the changes.",
+        [
+            (
+                "that sometime in the week that followed, he realized he had not made the changes",
+                "indirect",
+                "told",
+                "The Harbor Point employee",
+                "",
+            )
+        ],
+        id="that-read-as-the-subject-of-a-clause-with-its-own-subject",
+    ),
+    pytest.param(
         "Mayor Tom Becker told reporters that the bridge would reopen in June.",
         [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
         id="complement-after-an-object",

@@ -16,7 +16,7 @@ from newslens.quotes.shared_subject import reporting_participle
 if TYPE_CHECKING:
     from newslens.types import Token
 
-__all__ = ["content_end", "is_finite", "reported_clauses"]
+__all__ = ["content_end", "is_finite", "opens_report", "reported_clauses"]
 
 
 def reported_clauses(verb: Token, subject: Token) -> list[Token]:
@@ -215,9 +215,73 @@ def _misattached(verb: Token) -> list[Token]:
                 return hung[:1]
         for noun in nouns:
             for clause in noun.rights:
-                if clause.dep_ in ("acl", "relcl", "ccomp") and opens_with_that(clause):
+                if clause.dep_ in ("acl", "relcl", "ccomp") and opens_report(clause):
                     return [clause]
+    return _hung_deeper(verb)
+
+
+# Words through which a that-clause hung deeper after the verb is still the verb's: the
+# objects of its prepositional phrases and the participles and times that describe them
+# ("told a court in testimony released Tuesday that ...").
+ADJUNCT_PATH_DEPS = ("prep", "pobj", "acl", "npadvmod")
+
+
+def opens_report(clause: Token) -> bool:
+    """Whether a clause hung on a noun opens with the conjunction "that", also when the
+    parser made that "that" the clause's subject though the clause has a subject of its own
+    ('told investigators that in the week after, he realized ...')."""
+    if opens_with_that(clause):
+        return True
+    first = clause.left_edge
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return first.lower_ == "that" and first in subjects and len(subjects) > 1
+
+
+def _hung_deeper(verb: Token) -> list[Token]:
+    """A finite "that"-clause with a subject of its own that the parser hung on a word
+    further inside the phrases after the verb: 'said in one of a series of posts that
+    ...', 'told the paper in comments aired Sunday that ...'. Only through prepositional
+    phrases and what describes their nouns, never through another clause's verb or the
+    verb's object ('explained her claim that ...': the noun's content)."""
+    for child in verb.rights:
+        if child.dep_ != "prep":
+            continue
+        for token in child.subtree:
+            if token.i <= child.i or token.dep_ not in ("acl", "relcl", "ccomp"):
+                continue
+            path = [token.head, *token.head.ancestors]
+            path = path[: path.index(child) + 1] if child in path else []
+            if not path or any(t.dep_ not in ADJUNCT_PATH_DEPS or _is_clause(t) for t in path):
+                continue
+            if (
+                opens_report(token)
+                and is_finite(token)
+                and any(c.dep_ in SUBJECT_DEPS and c.lower_ != "that" for c in token.children)
+                and _hung_by_mistake(token)
+            ):
+                return [token]
     return []
+
+
+def _is_clause(token: Token) -> bool:
+    """Whether a verb heads a clause of its own: it has a subject or an auxiliary."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in token.children
+    )
+
+
+def _hung_by_mistake(clause: Token) -> bool:
+    """Whether the word a that-clause hangs on cannot own it: a noun that credits no one
+    else (not "complaints by the minister that ...", the minister's), or a passive
+    participle ("comments aired Sunday that ...") rather than a verb that takes a clause
+    of its own ("videos showing that ...")."""
+    head = clause.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head.tag_ == "VBN" and not _is_clause(head)
+    credited = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.rights) or any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.lefts
+    )
+    return not credited
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")

@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslens.entities.normalise import is_dash
-from newslens.quotes.complements import FINITE_TAGS, content_end, is_finite, reported_clauses
+from newslens.quotes.complements import (
+    FINITE_TAGS,
+    content_end,
+    is_finite,
+    opens_report,
+    reported_clauses,
+)
 from newslens.quotes.credits import (
     according_to_reports,
     as_clause_before,
@@ -194,11 +200,7 @@ def _complement_span(token: Token, clause: Token, ctx: Context) -> tuple[int, in
             # "said the Iranians released by the US were close to ...": the parser split
             # one reported clause into two complements that follow each other.
             end = max(end, content_end(other, ctx.verbs))
-    if (
-        clause.dep_ in ("acl", "relcl")
-        and clause.head.head == token
-        and not opens_with_that(clause)
-    ):
+    if clause.dep_ in ("acl", "relcl") and clause.head.head == token and not opens_report(clause):
         # "said that claim smacked of ...": the clause's subject, parsed as the object (not
         # "repeated her claim that ...", where the noun introduces the clause).
         start = clause.head.left_edge.i
