@@ -607,3 +607,23 @@ def test_an_organisations_last_word_after_the_is_its_short_form(nlp):
 def test_a_lower_case_word_before_an_organisation_is_no_part_of_its_name(nlp, text, span, expected):
     doc = entity_for(nlp(text), [(*span, "ORG")])
     assert extract_mentions(doc, doc_id="w")["entity"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A headline's subject run into its verb and the rest of the headline.
+        (
+            "Harbor Board Says Port Fees Will Rise\n\nThe Harbor Board met on Monday.",
+            [(0, 7, "ORG"), (9, 11, "ORG")],
+            {"Harbor Board": 2},
+        ),
+        (
+            "Ellen Marsh Is Wrong About Taxes\n\nEllen Marsh spoke on Monday.",
+            [(0, 6, "PERSON"), (7, 9, "PERSON")],
+            {"Ellen Marsh": 2},
+        ),
+    ],
+)
+def test_a_headline_run_into_its_subject_is_cut_at_the_verb(nlp, text, spans, expected):
+    assert counts(extract_mentions(entity_for(nlp(text), spans), doc_id="h")) == expected

@@ -302,6 +302,48 @@ def _cut_at(doc: Doc, mention: Mention, k: int, stop: int, label: str) -> list[M
     return [person, other]
 
 
+# Tags of the finite verbs that end a name run into a headline's clause.
+_FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
+
+
+def cut_headline_clauses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Cut a span the tagger ran on from a headline's subject into its verb and the rest
+    ("White House Says Economy Is Still Growing", "Kestrel Ward Is Wrong About Taxes"):
+    the name is the subject before the finite verb, in a line written in title case. Only
+    a verb whose clause has its subject inside the span before it is cut at, so a name with
+    a word the tagger read as a verb ("King Features Syndicate") stays whole."""
+    result: list[Mention] = []
+    for mention in mentions:
+        k = _headline_verb(doc, mention)
+        if k is None:
+            result.append(mention)
+        else:
+            result.append(_leading_part(doc, mention, k, mention.label, role=mention.role))
+    return result
+
+
+def _headline_verb(doc: Doc, mention: Mention) -> int | None:
+    """Token index of the finite verb of a headline inside a mention's span, after its
+    subject, if there is one."""
+    if mention.label not in ("PERSON", "ORG") or mention.end_token - mention.token < 2:
+        return None
+    for token in doc[mention.token + 1 : mention.end_token]:
+        if token.pos_ not in ("VERB", "AUX") or token.tag_ not in _FINITE_TAGS:
+            continue
+        clause = token.head if token.dep_ in ("aux", "auxpass") else token
+        subject = any(
+            c.dep_ in ("nsubj", "nsubjpass") and mention.token <= c.i < token.i
+            for c in clause.children
+        )
+        if not subject or not in_headline(doc, token.i):
+            return None
+        k = token.i
+        while k - 1 > mention.token and doc[k - 1].pos_ == "ADV":
+            k -= 1  # "U.S. Finally Gets Past ...": the adverb is the headline's too
+        return k
+    return None
+
+
 def split_two_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A PERSON span of two words whose first word is the surname of another person the
     document names is cut: into a mention of each person when the second word is another

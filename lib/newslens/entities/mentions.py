@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
-from newslens.entities.cuts import join_hover_names, split_swallowed, split_two_people
+from newslens.entities.cuts import (
+    cut_headline_clauses,
+    join_hover_names,
+    split_swallowed,
+    split_two_people,
+)
 from newslens.entities.document import (
     DEFAULT_LABELS,
     STORM_HEADS,
@@ -174,7 +179,7 @@ def _cut_and_completed(
     known = dict(alias_places)
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
     mentions = split_swallowed(doc, mentions, known, alias_places)
-    mentions = split_two_people(doc, mentions)
+    mentions = split_two_people(doc, cut_headline_clauses(doc, mentions))
     mentions = join_hover_names(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
     mentions.extend(defined_acronyms(doc, mentions, covered))
