@@ -200,6 +200,11 @@ SPEAKERS = [
         [("\u201cinventing a scandal.\u201d", "partial", "argues", "The site", "")],
         id="a-which-clause-on-what-a-document-is-about-is-the-documents",
     ),
+    pytest.param(
+        "Harbor Board Says Port Fees Will Rise\n\nThe Harbor Board met on Monday.",
+        [("Port Fees Will Rise", "indirect", "Says", "Harbor Board", "Harbor Board")],
+        id="a-headlines-speaker-is-the-name-not-the-headline-the-tagger-ran-it-into",
+    ),
 ]
 
 

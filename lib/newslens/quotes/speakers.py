@@ -134,7 +134,17 @@ def _name_span(token: Token, ctx: Context) -> tuple[int, int]:
         start = ent.start_char
         while start < ent.end_char and not ctx.text[start].isalnum():
             start += 1  # "― Jane Doe" tagged with its dash
-        return start, ent.end_char
+        # The entity step may have cut the tagger's span ("White House Says Economy Is
+        # Growing" in a headline -> "White House"): the name is the mention it kept.
+        kept = next(
+            (
+                m
+                for m in ctx.mentions
+                if m.start <= token.idx < m.end and start <= m.start and m.end < ent.end_char
+            ),
+            None,
+        )
+        return (kept.start, kept.end) if kept is not None else (start, ent.end_char)
     if token.pos_ == "PRON":
         return token.idx, token.idx + len(token)
     left = token.i
