@@ -313,6 +313,23 @@ def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, spans, e
             [(0, 3), (5, 7)],
             {"Omarosa Manigault Newman": 2},
         ),
+        # A sentence-opening -ing form before the surname of another person of the article.
+        (
+            "Sarah Moss spoke. Compounding Moss's problems is her lack of money.",
+            [(0, 2), (4, 6)],
+            {"Sarah Moss": 2},
+        ),
+        # Not a given name before the person's own surname, nor a double surname.
+        (
+            "Keating Holland ran the poll. Holland said so.",
+            [(0, 2), (6, 7)],
+            {"Keating Holland": 2},
+        ),
+        (
+            "Ann Manning Barish spoke. Manning Barish said so.",
+            [(0, 3), (5, 7)],
+            {"Ann Manning Barish": 2},
+        ),
     ],
 )
 def test_a_word_run_into_a_persons_full_name_is_cut_off(nlp, text, spans, expected):

@@ -48,7 +48,8 @@ def split_swallowed(
     read as people's names here."""
     if not any(m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2 for m in mentions):
         return mentions
-    people = {m.name for m in mentions if m.label == "PERSON"} | set(person_forms(mentions))
+    named = {m.name for m in mentions if m.label == "PERSON"}
+    people = named | set(person_forms(mentions))
     # A name the alias table gives an organisation or place is not a person's, whatever
     # the tagger said ("Getty Images" tagged PERSON in a photo credit).
     people -= set(organisations or ())
@@ -56,7 +57,7 @@ def split_swallowed(
     result: list[Mention] = []
     claimed: list[tuple[int, int]] = []
     for mention in mentions:
-        if _opening_modifier(doc, mention, people):
+        if _opening_modifier(doc, mention, people, named):
             result.append(_person_from(doc, mention, mention.token + 1))
             continue
         cut = None
@@ -253,12 +254,13 @@ def _person_from(doc: Doc, mention: Mention, k: int) -> Mention:
     )
 
 
-def _opening_modifier(doc: Doc, mention: Mention, people: set[str]) -> bool:
+def _opening_modifier(doc: Doc, mention: Mention, people: set[str], named: set[str]) -> bool:
     """Whether a span's first word is not part of the person the rest of it names in the
     document: an ORG span's sentence-opening adjective or adverb ("Frequent Trump critic
     José Andrés ..."); before a full name the document uses, a PERSON span's modal verb
     ("Will Paul Ryan remain speaker?") or sentence-opening common word ("Driver Bubba
-    Wallace", with "Bubba Wallace" and "driver" elsewhere)."""
+    Wallace", with "Bubba Wallace" and "driver" elsewhere); and a sentence-opening -ing
+    form before the surname of another person the document names in full (``named``)."""
     first = mention.token
     if mention.label not in ("ORG", "PERSON") or mention.end_token - first < 2:
         return False
@@ -267,11 +269,24 @@ def _opening_modifier(doc: Doc, mention: Mention, people: set[str]) -> bool:
         return False
     if mention.label == "ORG":
         return bool(doc[first].is_sent_start) and doc[first].pos_ in ("ADJ", "ADV")
+    if doc[first].is_sent_start and _gerund(doc[first].text):
+        # "Compounding Moss's problems is ...", with Sarah Moss another person the article
+        # names (not "Keating Holland ran the poll. Holland said ...").
+        others = [name for name in named if name != mention.name]
+        if any(name.endswith(" " + mention.name) for name in others):
+            return False  # "Manning Barish said", after "Michelle Manning Barish"
+        return any(name.endswith(" " + rest) for name in others)
     if " " not in rest or mention.name == rest:
         return False  # "Will Johnson is managing director": a given name before a surname
     if doc[first].tag_ == "MD" and doc[first].lower_ in MODAL_VERBS:
         return True
     return bool(doc[first].is_sent_start) and _written_in_lower_case(doc, doc[first].lower_)
+
+
+def _gerund(word: str) -> bool:
+    """Whether a capitalised word reads as an -ing form opening a sentence ("Compounding",
+    "Echoing"), not a given name that happens to end so ("Sterling", "Keating")."""
+    return word.endswith("ing") and word[:1].isupper() and word[1:].islower()
 
 
 def _written_in_lower_case(doc: Doc, word: str) -> bool:
