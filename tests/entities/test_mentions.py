@@ -130,6 +130,10 @@ def test_a_plural_after_a_title_is_no_person(nlp):
         ("Photo: Rick Lane /NPR shows the bridge.", (2, 5), ("Rick Lane", "PERSON")),
         # An occupation written like a title is the role, not the name.
         ("Actress Piper Perabo was arrested.", (0, 3), ("Piper Perabo", "PERSON")),
+        # So is an office of a state or a city, or a rank in a church or a police force.
+        ("State Treasurer Ann Vale won.", (0, 4), ("Ann Vale", "PERSON")),
+        ("Then Deacon Tom Reyes prayed.", (1, 4), ("Tom Reyes", "PERSON")),
+        ("Detective Sara Moss testified.", (0, 3), ("Sara Moss", "PERSON")),
         # The brackets of an editor's insertion are not part of the name.
         ("Then [William) Barr replied.", (1, 5), ("William Barr", "PERSON")),
         # A court case is no one.
