@@ -140,6 +140,9 @@ def test_a_plural_after_a_title_is_no_person(nlp):
         ("The court cited Buckley v. Valeo in its ruling.", (3, 6), None),
         # A place named after someone, title and all, is a place.
         ("They live in Prince William County now.", (3, 6), ("Prince William County", "GPE")),
+        # So is a name that ends with a word for a library, a centre or a society.
+        ("He spoke at the Norman Vale Library last week.", (4, 7), ("Norman Vale Library", "ORG")),
+        ("A report by the Ann Reyes Center came out.", (4, 7), ("Ann Reyes Center", "ORG")),
         # A political action committee is an organisation.
         ("The group Sarah PAC paid for it.", (2, 4), ("Sarah PAC", "ORG")),
         # A heading ending with a plural noun for people.

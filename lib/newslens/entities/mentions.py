@@ -87,7 +87,9 @@ _LINKING_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _ORG_HEADS = frozenset(
     """senate congress department party committee office council ministry agency pac
     administration bureau commission service association institute foundation university
-    college school corporation company organization organisation authority network""".split()
+    college school corporation company organization organisation authority network
+    library museum hospital center centre institution group caucus coalition alliance
+    project initiative society club league union federation forum board academy""".split()
 )
 # Titles that also begin companies' and leagues' names ("General Motors", "Major League").
 _COMPANY_TITLE_WORDS = frozenset({"General", "Major", "Private", "Admiral", "Marshal"})
