@@ -205,6 +205,22 @@ SPEAKERS = [
         [("Port Fees Will Rise", "indirect", "Says", "Harbor Board", "Harbor Board")],
         id="a-headlines-speaker-is-the-name-not-the-headline-the-tagger-ran-it-into",
     ),
+    pytest.param(
+        '2. (SOUNDBITE) (English) MAYOR OF DUNMORE, TOM REYES, SAYING:\n"We will rebuild the'
+        ' bridge before winter."\n3. (SOUNDBITE) (English) RESIDENT, ANN VALE, SAYING:'
+        ' "Nobody told us anything."',
+        [
+            (
+                '"We will rebuild the bridge before winter."',
+                "direct",
+                "SAYING",
+                "TOM REYES",
+                "TOM REYES",
+            ),
+            ('"Nobody told us anything."', "direct", "SAYING", "ANN VALE", "ANN VALE"),
+        ],
+        id="a-video-scripts-speaker-is-the-name-before-saying-not-the-bracketed-tags",
+    ),
 ]
 
 

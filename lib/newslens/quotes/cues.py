@@ -30,6 +30,7 @@ from newslens.quotes.misparsed import (
     doc_slice,
     inverted_subject,
     main_verb_read_as_participle,
+    name_before_script_saying,
     name_right_before,
     subject_hung_on_relative_clause,
     subject_of_clause_before,
@@ -73,7 +74,7 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         # "Doe was called a "liar" by Roe", "a plan described as "reckless"": the words are
         # the agent's; the passive subject (or the noun described) is what they are about.
         return _agent(verb, ctx)
-    named = name_right_before(verb, ctx)
+    named = name_right_before(verb, ctx) or name_before_script_saying(verb, ctx)
     if named is not None:
         return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not ctx.inside[c.i]]

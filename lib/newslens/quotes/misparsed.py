@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newslens.quotes.lexicon import ADDRESSING_VERBS, CLAUSE_DEPS, SUBJECT_DEPS
-from newslens.quotes.speakers import can_speak
+from newslens.quotes.speakers import can_speak, names_someone
 
 if TYPE_CHECKING:
     from newslens.quotes.context import Context
@@ -29,6 +29,7 @@ __all__ = [
     "inverted_subject",
     "joined_by_conjunction",
     "main_verb_read_as_participle",
+    "name_before_script_saying",
     "name_right_after",
     "name_right_before",
     "subject_hung_on_relative_clause",
@@ -113,6 +114,22 @@ def _possessed_thing(noun: Token, ctx: Context) -> bool:
     after a quotation; but 'said his spokesman', 'said the boy')."""
     owned = any(c.dep_ == "poss" for c in noun.children)
     return noun.pos_ == "NOUN" and owned and not can_speak(noun, ctx)
+
+
+def name_before_script_saying(verb: Token, ctx: Context) -> Token | None:
+    """The name before "saying:" in a video script's shot list ("(SOUNDBITE) (English)
+    MAYOR OF DUNMORE, TOM REYES, SAYING:"): the speaker, whatever the parser made of the
+    bracketed tags and the role before it."""
+    doc = verb.doc
+    if verb.text != "SAYING" or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ":":
+        return None
+    previous = verb.i - 1
+    while previous >= 0 and doc[previous].text == ",":
+        previous -= 1
+    if previous < 0 or doc[previous].pos_ != "PROPN" or ctx.inside[previous]:
+        return None
+    named = doc[previous]
+    return named if named.ent_type_ == "PERSON" or names_someone(named, ctx) else None
 
 
 def name_right_before(verb: Token, ctx: Context) -> Token | None:
