@@ -83,6 +83,19 @@ INDIRECT_PATTERNS = [
         id="that-read-as-the-subject-of-a-clause-with-its-own-subject",
     ),
     pytest.param(
+        "Dr. Ann Vale said the cuts necessary would require a complete redesign of the budget.",
+        [
+            (
+                "the cuts necessary would require a complete redesign of the budget",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-reported-clause-the-parser-split-after-its-subject",
+    ),
+    pytest.param(
         "Mayor Tom Becker told reporters that the bridge would reopen in June.",
         [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
         id="complement-after-an-object",

@@ -147,9 +147,15 @@ def _says_what(verb: Token) -> bool:
 
 def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context) -> Report | None:
     """'X said the talks had failed' / 'The talks had failed, X said.'"""
+    opening = None
     if clause.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(clause):
-        return None
+        verb = _verb_split_off(token, clause)
+        if verb is None:
+            return None
+        opening, clause = clause.left_edge.i, verb
     start, end = _complement_span(token, clause, ctx)
+    if opening is not None:
+        start = min(start, opening)
     inside = set_off(token, subject, ctx.doc) or as_clause_before(token, clause, ctx)
     if inside and clause_start(token, ctx) < subject.left_edge.i:
         # "The problem now, she told me, is that ..." parsed with the rest as complement.
@@ -181,6 +187,25 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
             )
         end = min(subject.left_edge.i, token.i)
     return Report(start, end, token, subject)
+
+
+def _verb_split_off(token: Token, clause: Token) -> Token | None:
+    """The verb of a reported clause the parser split in two complements of ``token``, a
+    subject with a word after it and the rest ("said the cuts necessary would require ...",
+    "necessary" a complement of its own): the complement verb right after ``clause``."""
+    if clause.i < token.i or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    return next(
+        (
+            c
+            for c in token.rights
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            and c.left_edge.i == clause.right_edge.i + 1
+            and not any(s.dep_ in SUBJECT_DEPS for s in c.children)
+        ),
+        None,
+    )
 
 
 def _complement_span(token: Token, clause: Token, ctx: Context) -> tuple[int, int]:
