@@ -96,6 +96,29 @@ INDIRECT_PATTERNS = [
         id="a-reported-clause-the-parser-split-after-its-subject",
     ),
     pytest.param(
+        "The editor of a state newspaper speculated that the city may cut the budget.",
+        [("that the city may cut the budget", "indirect", "speculated", "The editor", "")],
+        id="speculating-is-reporting",
+    ),
+    pytest.param(
+        "Two budget offices have forecast that wealthy taxpayers would gain the most.",
+        [
+            (
+                "that wealthy taxpayers would gain the most",
+                "indirect",
+                "forecast",
+                "Two budget offices",
+                "",
+            )
+        ],
+        id="forecasting-is-reporting",
+    ),
+    pytest.param(
+        "People protest Governor Tom Reyes's announcement that he plans to close the port.",
+        [("that he plans to close the port", "indirect", "announcement", "Tom Reyes", "Tom Reyes")],
+        id="a-clause-on-someone-elses-speech-noun-is-theirs-not-the-verbs",
+    ),
+    pytest.param(
         "Mayor Tom Becker told reporters that the bridge would reopen in June.",
         [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
         id="complement-after-an-object",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newslens.entities.normalise import is_dash
 from newslens.quotes.cues import opens_with_that
-from newslens.quotes.lexicon import CHARACTERISING_VERBS, SUBJECT_DEPS
+from newslens.quotes.lexicon import CHARACTERISING_VERBS, SUBJECT_DEPS, speech_nouns
 from newslens.quotes.shared_subject import reporting_participle
 
 if TYPE_CHECKING:
@@ -208,6 +208,8 @@ def _misattached(verb: Token) -> list[Token]:
     ('said in ‘08 that ...')."""
     for child in verb.rights:
         nouns = [child] if child.dep_ in ("dobj", "npadvmod") else []
+        if child.dep_ == "dobj" and _owns_its_clause(child):
+            return []  # "protest Kestrel's announcement that ...": Kestrel's words
         if child.dep_ == "prep":
             nouns = [c for c in child.children if c.dep_ == "pobj"]
             hung = [c for c in child.rights if c.dep_ == "pcomp" and opens_with_that(c)]
@@ -282,6 +284,16 @@ def _hung_by_mistake(clause: Token) -> bool:
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.lefts
     )
     return not credited
+
+
+def _owns_its_clause(noun: Token) -> bool:
+    """Whether a verb's object is a speech noun credited to someone named in it ("protest
+    Kestrel's announcement that ..."): the clause is that owner's words, not the verb's."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in speech_nouns()
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.lefts)
+    )
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
