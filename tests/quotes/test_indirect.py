@@ -119,6 +119,22 @@ INDIRECT_PATTERNS = [
         id="a-clause-on-someone-elses-speech-noun-is-theirs-not-the-verbs",
     ),
     pytest.param(
+        "A recent poll found that most voters back the plan.",
+        [("that most voters back the plan", "indirect", "found", "A recent poll", "")],
+        id="a-finding-stated-is-reported",
+    ),
+    pytest.param(
+        "Reporters will find out whether the plan works. If the court finds that the law is"
+        " void, the state will appeal. The senator found himself defending the plan.",
+        [],
+        id="no-finding-in-a-search-a-condition-or-the-subjects-own-state",
+    ),
+    pytest.param(
+        "The mayor's remarks were fabricated. Congresswoman Ann Vale said the mayor told her so.",
+        [("the mayor told her so", "indirect", "said", "Ann Vale", "Ann Vale")],
+        id="a-name-and-its-reporting-verb-are-no-report-of-the-verb-after-them",
+    ),
+    pytest.param(
         "Mayor Tom Becker told reporters that the bridge would reopen in June.",
         [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
         id="complement-after-an-object",

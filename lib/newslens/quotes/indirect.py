@@ -34,7 +34,7 @@ from newslens.quotes.cues import (
     speaking_subject,
 )
 from newslens.quotes.lead_ins import block_after_lead_in, colon_reports
-from newslens.quotes.lexicon import SUBJECT_DEPS, speech_nouns
+from newslens.quotes.lexicon import FINDING_VERBS, SUBJECT_DEPS, speech_nouns
 from newslens.quotes.marks import DOUBLE_MARKS
 from newslens.quotes.misparsed import joined_by_conjunction
 from newslens.quotes.records import Found
@@ -153,6 +153,10 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
         if verb is None:
             return None
         opening, clause = clause.left_edge.i, verb
+    if _small_clause(token, clause) or (
+        token.lemma_.lower() in FINDING_VERBS and not _states_a_finding(token, clause)
+    ):
+        return None
     start, end = _complement_span(token, clause, ctx)
     if opening is not None:
         start = min(start, opening)
@@ -187,6 +191,32 @@ def _complement_report(token: Token, clause: Token, subject: Token, ctx: Context
             )
         end = min(subject.left_edge.i, token.i)
     return Report(start, end, token, subject)
+
+
+def _states_a_finding(token: Token, clause: Token) -> bool:
+    """Whether "found" states what was found ("The study found that most voters ..."): a
+    finite clause after it, and the verb itself neither a search ("found out whether"), a
+    wish ("asked the court to find"), a condition ("if the court finds") nor a guess ("might
+    find")."""
+    if clause.i < token.i or not (is_finite(clause) or opens_with_that(clause)):
+        return False
+    if token.dep_ == "xcomp" or any(c.dep_ == "prt" for c in token.children):
+        return False
+    # "might well find ..., but still find ...": the second shares the first's modal.
+    verbs = [token, token.head] if token.dep_ == "conj" else [token]
+    children = [c for verb in verbs for c in verb.children]
+    if any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") for c in children):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
+
+
+def _small_clause(token: Token, clause: Token) -> bool:
+    """Whether the complement after the verb is the subject's own state, with a reflexive
+    subject ("found himself embroiled in ...", "finds itself playing host"): what happened
+    to the subject, not words it reported."""
+    return clause.i > token.i and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_.endswith(("self", "selves")) for c in clause.children
+    )
 
 
 def _verb_split_off(token: Token, clause: Token) -> Token | None:

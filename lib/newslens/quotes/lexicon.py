@@ -77,6 +77,10 @@ HOLDING_VERBS = frozenset(
     """bear brandish carry display distribute don hand hoist hold post raise sell show sport
     tote unfurl wave wear""".split()
 )
+# Verbs that report a finding ("The study found that ..."), but only a finding stated: with
+# a finite clause, not a search ("found out whether"), a wish ("asked the court to find"),
+# a condition ("if the court finds") or what was come upon ("found him asleep").
+FINDING_VERBS = frozenset({"find"})
 # Verbs whose object a quotation right after it characterises, even when the object is a
 # title word ("called the film "a masterpiece"", "whom she called "a fraud""); not "name"
 # ('named the show "Madam Secretary" as her favourite' gives a title).

@@ -80,9 +80,19 @@ def _whole_clause(doc: Doc, start: int, end: int) -> bool:
 def is_attribution(span: Span, ctx: Context) -> bool:
     """Whether a "report" is an attribution itself: it opens with a finite reporting verb
     ("warned the governor ..., said a city official", "Westmoreland joked said he is
-    thinking about it")."""
+    thinking about it") or is a subject and the reporting verb that ends it."""
     first = span[0]
-    return first.tag_ in FINITE_TAGS and ctx.is_reporting(first)
+    if first.tag_ in FINITE_TAGS and ctx.is_reporting(first):
+        return True
+    # "Rich Vale, the campaign's director, said": a name and its reporting verb, nothing
+    # reported.
+    last = span[-1] if not span[-1].is_punct or len(span) < 2 else span[-2]
+    return (
+        last.tag_ in FINITE_TAGS
+        and ctx.is_reporting(last)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < span.end for c in last.children)
+        and any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == span.start for c in last.children)
+    )
 
 
 def left_open(span: Span, ctx: Context | None = None) -> bool:
