@@ -135,6 +135,16 @@ INDIRECT_PATTERNS = [
         id="a-name-and-its-reporting-verb-are-no-report-of-the-verb-after-them",
     ),
     pytest.param(
+        "After a long debate on Monday, a senator said the mayor warned him.",
+        [("the mayor warned him", "indirect", "said", "a senator", "")],
+        id="a-reporting-verb-with-its-subject-and-adjuncts-is-no-report",
+    ),
+    pytest.param(
+        "Ann Vale commented that the plan would fail.",
+        [("that the plan would fail", "indirect", "commented", "Ann Vale", "Ann Vale")],
+        id="commenting-is-reporting",
+    ),
+    pytest.param(
         "Mayor Tom Becker told reporters that the bridge would reopen in June.",
         [("that the bridge would reopen in June", "indirect", "told", "Tom Becker", "Tom Becker")],
         id="complement-after-an-object",

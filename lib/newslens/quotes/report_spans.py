@@ -84,14 +84,15 @@ def is_attribution(span: Span, ctx: Context) -> bool:
     first = span[0]
     if first.tag_ in FINITE_TAGS and ctx.is_reporting(first):
         return True
-    # "Rich Vale, the campaign's director, said": a name and its reporting verb, nothing
-    # reported.
+    # "Rich Vale, the campaign's director, said", "On Monday, the paper suggested": a
+    # reporting verb with its subject and adjuncts before it, nothing reported.
     last = span[-1] if not span[-1].is_punct or len(span) < 2 else span[-2]
     return (
         last.tag_ in FINITE_TAGS
         and ctx.is_reporting(last)
         and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < span.end for c in last.children)
-        and any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == span.start for c in last.children)
+        and any(c.dep_ in SUBJECT_DEPS and span.start <= c.i for c in last.children)
+        and all(t.i == last.i or last in t.ancestors for t in span if not t.is_punct)
     )
 
 
