@@ -183,7 +183,7 @@ def _cut_and_completed(
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
     mentions = split_swallowed(doc, mentions, known, alias_places)
     mentions = split_two_people(doc, cut_headline_clauses(doc, mentions))
-    mentions = with_transcript_labels(doc, mentions, covered)
+    mentions = with_transcript_labels(doc, mentions, covered, texts)
     mentions = join_hover_names(doc, mentions)
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
     mentions.extend(defined_acronyms(doc, mentions, covered))

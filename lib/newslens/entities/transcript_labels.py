@@ -6,7 +6,7 @@ PHOTO:") names no one the article names."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention
@@ -20,11 +20,14 @@ __all__ = ["with_transcript_labels"]
 MAX_LABEL_WORDS = 4  # words of a speaker label ("JOHN F. KENNEDY" is three)
 
 
-def with_transcript_labels(doc: Doc, mentions: list[Mention], covered: list[int]) -> list[Mention]:
+def with_transcript_labels(
+    doc: Doc, mentions: list[Mention], covered: list[int], texts: Sequence[str]
+) -> list[Mention]:
     """``mentions`` with each speaker label of the document as one PERSON mention, in place
     of the mentions the tagger found inside it, named as the article writes the name in
-    ordinary case ("Donald Trump"); its tokens are marked ``covered``."""
-    labels = _labels(doc)
+    ordinary case ("Donald Trump"); its tokens are marked ``covered``. ``texts``: the
+    tokens' texts."""
+    labels = _labels(texts)
     if not labels:
         return mentions
     # Each name as the article writes it in ordinary case, else in capitals.
@@ -47,22 +50,17 @@ def with_transcript_labels(doc: Doc, mentions: list[Mention], covered: list[int]
     return sorted(result, key=lambda m: m.start)
 
 
-# Capitals and a colon at the start of a line: where a speaker label may be (a cheap look at
-# the text before the tokens are read).
-_LABEL_START = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z. ]+:")
-
-
-def _labels(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the words in capitals before a colon at the start of a paragraph."""
+def _labels(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Token ranges of the words in capitals before a colon at the start of a paragraph
+    (``texts``: the tokens' texts; a line break is a token of its own)."""
     found = []
-    for match in _LABEL_START.finditer(doc.text):
-        start = len(match.group(0)) - len(match.group(0).lstrip()) + match.start()
-        span = doc.char_span(start, match.end() - 1, alignment_mode="expand")
-        if span is None or not 0 < len(span) <= MAX_LABEL_WORDS:
-            continue
-        end = span.end
-        if end < len(doc) and doc[end].text == ":" and all(_label_word(t.text) for t in span):
-            found.append((span.start, end))
+    starts = [0, *(i + 1 for i, text in enumerate(texts) if "\n" in text)]
+    for start in starts:
+        end = start
+        while end < len(texts) and end - start < MAX_LABEL_WORDS and _label_word(texts[end]):
+            end += 1
+        if start < end < len(texts) and texts[end] == ":":
+            found.append((start, end))
     return found
 
 
