@@ -52,8 +52,8 @@ def split_swallowed(
     people = named | set(person_forms(mentions))
     # A name the alias table gives an organisation or place is not a person's, whatever
     # the tagger said ("Getty Images" tagged PERSON in a photo credit).
-    people -= set(organisations or ())
-    starts = frozenset(name.split(" ", 1)[0] for name in known)
+    table_names, starts = _first_words(organisations or {}, known)
+    people -= table_names
     result: list[Mention] = []
     claimed: list[tuple[int, int]] = []
     for mention in mentions:
@@ -76,6 +76,29 @@ def split_swallowed(
             or not any(m.token >= k and m.end_token <= stop for k, stop in claimed)
         ]
     return result
+
+
+_TABLE_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str], frozenset[str]]] = {}
+
+
+def _first_words(
+    organisations: Mapping[str, str], known: Mapping[str, str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The alias table's organisation and place names, and the first words of every name in
+    ``known``. The table's part is computed once per table: it is the same for every
+    document, and splitting its names again for each one was most of this step's time."""
+    cached = _TABLE_WORDS.get(id(organisations))
+    if cached is None or cached[0] is not organisations:
+        names = frozenset(organisations)
+        cached = (organisations, names, frozenset(n.split(" ", 1)[0] for n in names))
+        if len(_TABLE_WORDS) > 8:
+            _TABLE_WORDS.clear()
+        _TABLE_WORDS[id(organisations)] = cached
+    _, table_names, table_starts = cached
+    if not organisations.keys() <= known.keys():
+        return table_names, frozenset(name.split(" ", 1)[0] for name in known)
+    extra = known.keys() - organisations.keys()
+    return table_names, table_starts | frozenset(name.split(" ", 1)[0] for name in extra)
 
 
 def _cut_without_tail(
