@@ -315,7 +315,7 @@ def test_a_sentences_first_word_run_into_a_person_is_cut_off(nlp, text, spans, e
         ),
         # A sentence-opening -ing form before the surname of another person of the article.
         (
-            "Sarah Moss spoke. Compounding Moss's problems is her lack of money.",
+            "Sarah Moss spoke. Compounding Moss's troubles, the vote failed.",
             [(0, 2), (4, 6)],
             {"Sarah Moss": 2},
         ),

@@ -293,7 +293,7 @@ def _opening_modifier(doc: Doc, mention: Mention, people: set[str], named: set[s
     if mention.label == "ORG":
         return bool(doc[first].is_sent_start) and doc[first].pos_ in ("ADJ", "ADV")
     if doc[first].is_sent_start and _gerund(doc[first].text):
-        # "Compounding Moss's problems is ...", with Sarah Moss another person the article
+        # "Compounding Moss's troubles, ...", with Sarah Moss another person the article
         # names (not "Keating Holland ran the poll. Holland said ...").
         others = [name for name in named if name != mention.name]
         if any(name.endswith(" " + mention.name) for name in others):
@@ -346,7 +346,7 @@ _FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
 
 def cut_headline_clauses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Cut a span the tagger ran on from a headline's subject into its verb and the rest
-    ("White House Says Economy Is Still Growing", "Kestrel Ward Is Wrong About Taxes"):
+    ("Harbor Board Says Port Fees Will Rise", "Kestrel Ward Is Wrong About Taxes"):
     the name is the subject before the finite verb, in a line written in title case. Only
     a verb whose clause has its subject inside the span before it is cut at, so a name with
     a word the tagger read as a verb ("King Features Syndicate") stays whole."""

@@ -1,7 +1,7 @@
-"""Speaker labels of a transcript ("DONALD TRUMP: Thank you, Lester."), per document. The
-tagger reads a name in capitals before a colon badly: it tags half of it ("DONALD"), or
-nothing. A label that opens a paragraph is the person's name when the article also names
-that person ("Donald Trump"); page furniture in capitals ("SPECIAL COVERAGE:", "FILE
+"""Speaker labels of a transcript ("TOM REYES: Thank you all."), per document. The tagger
+reads a name in capitals before a colon badly: it tags half of it ("TOM"), or nothing. A
+label that opens a paragraph is the person's name when the article also names that person
+("Tom Reyes"); page furniture in capitals ("SPECIAL COVERAGE:", "FILE
 PHOTO:") names no one the article names."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def with_transcript_labels(
 ) -> list[Mention]:
     """``mentions`` with each speaker label of the document as one PERSON mention, in place
     of the mentions the tagger found inside it, named as the article writes the name in
-    ordinary case ("Donald Trump"); its tokens are marked ``covered``. ``texts``: the
+    ordinary case ("Tom Reyes"); its tokens are marked ``covered``. ``texts``: the
     tokens' texts."""
     labels = _labels(texts)
     if not labels:
