@@ -2,8 +2,9 @@
 the organisation or place after the name ("Obama White House"), an organisation and the
 person after it (a photo credit, "Getty Images Mandel Ngan"), photo credits and partners
 joined by a slash ("Joshua Roberts/File", "AFP/Getty Images"), a sentence's first word or a
-question's modal verb run into a person ("Frequent Trump critic", "Will Paul Ryan"), and two
-people run together ("Kavanaugh Ford")."""
+question's modal verb run into a person ("Frequent Trump critic", "Will Paul Ryan"), two
+people run together ("Kavanaugh Ford"), and a headline's subject run into its verb and the
+rest of the headline ("Harbor Board Says Port Fees Will Rise")."""
 
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ def _first_words(
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The alias table's organisation and place names, and the first words of every name in
     ``known``. The table's part is computed once per table: it is the same for every
-    document, and splitting its names again for each one was most of this step's time."""
+    document, and splitting its names again for each one was a sizeable part of this step."""
     cached = _TABLE_WORDS.get(id(organisations))
     if cached is None or cached[0] is not organisations:
         names = frozenset(organisations)
@@ -377,7 +378,7 @@ def _headline_verb(doc: Doc, mention: Mention) -> int | None:
             return None
         k = token.i
         while k - 1 > mention.token and doc[k - 1].pos_ == "ADV":
-            k -= 1  # "U.S. Finally Gets Past ...": the adverb is the headline's too
+            k -= 1  # "Harbor Board Finally Says ...": the adverb is the headline's too
         return k
     return None
 

@@ -80,7 +80,8 @@ def _whole_clause(doc: Doc, start: int, end: int) -> bool:
 def is_attribution(span: Span, ctx: Context) -> bool:
     """Whether a "report" is an attribution itself: it opens with a finite reporting verb
     ("warned the governor ..., said a city official", "Westmoreland joked said he is
-    thinking about it") or is a subject and the reporting verb that ends it."""
+    thinking about it"), or ends with a reporting verb and holds only its subject and the
+    adjuncts before it ("On Monday, the paper suggested")."""
     first = span[0]
     if first.tag_ in FINITE_TAGS and ctx.is_reporting(first):
         return True

@@ -134,8 +134,8 @@ def _name_span(token: Token, ctx: Context) -> tuple[int, int]:
         start = ent.start_char
         while start < ent.end_char and not ctx.text[start].isalnum():
             start += 1  # "― Jane Doe" tagged with its dash
-        # The entity step may have cut the tagger's span ("White House Says Economy Is
-        # Growing" in a headline -> "White House"): the name is the mention it kept.
+        # The entity step may have cut the tagger's span ("Harbor Board Says Port Fees Will
+        # Rise" in a headline -> "Harbor Board"): the name is the mention it kept.
         kept = next(
             (
                 m
