@@ -531,3 +531,22 @@ def test_a_surname_glued_to_lower_case_words_by_scraping_is_found(nlp):
 def test_headline_words_and_rivals_leave_people_counted(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="r", labels=["PERSON"])
     assert mentions["entity"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        # A "name" in lower case only is a common word the tagger read as one.
+        ("The country's supreme leader spoke on Monday.", (3, 4), "ORG", None),
+        ("She sat on the intel committee for years.", (4, 5), "ORG", None),
+        # Unless the alias table has it so.
+        ("Protesters from antifa marched downtown.", (2, 3), "ORG", ("Antifa", "ORG")),
+        # A capital anywhere makes a name.
+        ("She sold the bike on eBay last week.", (5, 6), "ORG", ("eBay", "ORG")),
+    ],
+)
+def test_a_name_in_lower_case_only_is_no_name(nlp, text, span, label, expected):
+    doc = entity_for(nlp(text), [(span[0], span[1], label)])
+    rows = extract_mentions(doc, doc_id="l")
+    found = [tuple(r) for r in rows[["entity", "label"]].itertuples(index=False)]
+    assert found == ([expected] if expected else [])

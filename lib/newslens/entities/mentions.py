@@ -155,6 +155,7 @@ def extract_mentions(
     alias_forms, _ = alias_views(aliases)
     mentions = with_repeats(doc, mentions, alias_forms, covered, texts, aliases)
     _apply_alias_table(mentions, aliases)
+    mentions = [m for m in mentions if _capitalised(m)]
     places_before_regions(doc, mentions)
     link_acronyms(mentions)
     link_short_orgs(mentions, known=aliases)
@@ -394,6 +395,13 @@ def _titled_name(doc: Doc, normalised: NormalisedSpan) -> bool:
         and all(t.is_title for t in words)
         and not any(t.lower_ in _ORG_HEADS for t in words)
     )
+
+
+def _capitalised(mention: Mention) -> bool:
+    """Whether a mention is written as a name: with a capital letter somewhere ("eBay", "de
+    Blasio"), or as the alias table's variant ("antifa"). A "name" in lower case only is a
+    common word the tagger read as one ("the supreme leader", "the intel committee")."""
+    return mention.linked_by == "alias" or any(ch.isupper() for ch in mention.name)
 
 
 def _apply_alias_table(mentions: list[Mention], aliases: Mapping[str, Alias]) -> None:
