@@ -39,13 +39,12 @@ def with_transcript_labels(
     kept = [(start, end) for start, end in labels if doc[start:end].text.lower() in people]
     if not kept:
         return mentions
-    inside = {i for start, end in kept for i in range(start, end)}
-    result = [m for m in mentions if not any(i in inside for i in range(m.token, m.end_token))]
-    for start, end in kept:
+    spans = [(doc[start].idx, doc[start].idx + len(doc[start:end].text)) for start, end in kept]
+    result = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
+    for (start, end), (first, last) in zip(kept, spans, strict=True):
         text = doc[start:end].text
-        first = doc[start].idx
         name = people.get(text.lower(), name_key(text))
-        result.append(Mention(first, first + len(text), start, name, "PERSON", "", end_token=end))
+        result.append(Mention(first, last, start, name, "PERSON", "", end_token=end))
         covered[start:end] = [2] * (end - start)
     return sorted(result, key=lambda m: m.start)
 
