@@ -221,6 +221,12 @@ SPEAKERS = [
         ],
         id="a-video-scripts-speaker-is-the-name-before-saying-not-the-bracketed-tags",
     ),
+    pytest.param(
+        "A user-led plan sounds nice in theory\u2014letting readers flag posts they deem to be"
+        " \u201cfake\u201d\u2014but placing that much faith in them would backfire.",
+        [],
+        id="no-credit-after-a-dash-glued-to-the-quote-and-a-lower-case-word",
+    ),
 ]
 
 

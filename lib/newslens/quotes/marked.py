@@ -441,6 +441,9 @@ def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
     span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
     if span is None:
         return None
+    glued = text[position : span[0].idx + len(span[0])]
+    if span[0].idx < q.end and not (glued[:1].isupper() or glued[:1] == "@"):
+        return None  # '"fake"—but ...' read as one token: no credit after the dash
     token = span[0]
     while (
         token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN"
