@@ -443,7 +443,7 @@ def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
         return None
     glued = text[position : span[0].idx + len(span[0])]
     if span[0].idx < q.end and not (glued[:1].isupper() or glued[:1] == "@"):
-        return None  # '"fake"—but ...' read as one token: no credit after the dash
+        return None  # '"spam"—but ...' read as one token: no credit after the dash
     token = span[0]
     while (
         token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN"
