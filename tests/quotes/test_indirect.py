@@ -58,35 +58,35 @@ INDIRECT_PATTERNS = [
         id="that-clause-hung-on-the-noun-after-the-verb",
     ),
     pytest.param(
-        "Maria Lopez said in one of a series of Twitter messages that the truck was carrying arms.",
-        [("that the truck was carrying arms", "indirect", "said", "Maria Lopez", "Maria Lopez")],
+        "Ann Vale said in one of a string of text messages that the ferry was carrying fuel.",
+        [("that the ferry was carrying fuel", "indirect", "said", "Ann Vale", "Ann Vale")],
         id="that-clause-hung-deeper-inside-the-phrases-after-the-verb",
     ),
     pytest.param(
-        "Governor Tom Reyes told the radio station in comments aired Sunday that the levy would"
-        " be cut.",
+        "Governor Tom Reyes told a local paper in a video posted Friday that the levy would be"
+        " cut.",
         [("that the levy would be cut", "indirect", "told", "Tom Reyes", "Tom Reyes")],
         id="that-clause-hung-on-a-participle-after-the-verb",
     ),
     pytest.param(
-        "The Harbor Point employee told FBI agents that sometime in the week that followed, he"
-        " realized he had not made the changes.",
+        "The clerk told county auditors that sometime in the month that followed, she realized"
+        " she had not filed the forms.",
         [
             (
-                "that sometime in the week that followed, he realized he had not made the changes",
+                "that sometime in the month that followed, she realized she had not filed the forms",
                 "indirect",
                 "told",
-                "The Harbor Point employee",
+                "The clerk",
                 "",
             )
         ],
         id="that-read-as-the-subject-of-a-clause-with-its-own-subject",
     ),
     pytest.param(
-        "Dr. Ann Vale said the cuts necessary would require a complete redesign of the budget.",
+        "Dr. Ann Vale said the funds necessary would require a vote of the council.",
         [
             (
-                "the cuts necessary would require a complete redesign of the budget",
+                "the funds necessary would require a vote of the council",
                 "indirect",
                 "said",
                 "Ann Vale",
@@ -96,26 +96,18 @@ INDIRECT_PATTERNS = [
         id="a-reported-clause-the-parser-split-after-its-subject",
     ),
     pytest.param(
-        "The editor of a state newspaper speculated that the city may cut the budget.",
-        [("that the city may cut the budget", "indirect", "speculated", "The editor", "")],
+        "A columnist speculated that the city may cut the budget.",
+        [("that the city may cut the budget", "indirect", "speculated", "A columnist", "")],
         id="speculating-is-reporting",
     ),
     pytest.param(
-        "Two budget offices have forecast that wealthy taxpayers would gain the most.",
-        [
-            (
-                "that wealthy taxpayers would gain the most",
-                "indirect",
-                "forecast",
-                "Two budget offices",
-                "",
-            )
-        ],
+        "Two analysts have forecast that rents would rise next year.",
+        [("that rents would rise next year", "indirect", "forecast", "Two analysts", "")],
         id="forecasting-is-reporting",
     ),
     pytest.param(
-        "People protest Governor Tom Reyes's announcement that he plans to close the port.",
-        [("that he plans to close the port", "indirect", "announcement", "Tom Reyes", "Tom Reyes")],
+        "Dock workers protested Governor Tom Reyes's announcement that the port would close.",
+        [("that the port would close", "indirect", "announcement", "Tom Reyes", "Tom Reyes")],
         id="a-clause-on-someone-elses-speech-noun-is-theirs-not-the-verbs",
     ),
     pytest.param(
@@ -130,13 +122,13 @@ INDIRECT_PATTERNS = [
         id="no-finding-in-a-search-a-condition-or-the-subjects-own-state",
     ),
     pytest.param(
-        "The mayor's remarks were fabricated. Congresswoman Ann Vale said the mayor told her so.",
+        "The deal was off. Councilwoman Ann Vale said the mayor told her so.",
         [("the mayor told her so", "indirect", "said", "Ann Vale", "Ann Vale")],
         id="a-name-and-its-reporting-verb-are-no-report-of-the-verb-after-them",
     ),
     pytest.param(
-        "After a long debate on Monday, a senator said the mayor warned him.",
-        [("the mayor warned him", "indirect", "said", "a senator", "")],
+        "After the vote on Monday, a council member said the mayor warned him.",
+        [("the mayor warned him", "indirect", "said", "a council member", "")],
         id="a-reporting-verb-with-its-subject-and-adjuncts-is-no-report",
     ),
     pytest.param(

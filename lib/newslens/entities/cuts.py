@@ -295,10 +295,10 @@ def _opening_modifier(doc: Doc, mention: Mention, people: set[str], named: set[s
         return bool(doc[first].is_sent_start) and doc[first].pos_ in ("ADJ", "ADV")
     if doc[first].is_sent_start and _gerund(doc[first].text):
         # "Compounding Moss's troubles, ...", with Sarah Moss another person the article
-        # names (not "Keating Holland ran the poll. Holland said ...").
+        # names (not "Sterling Vance ran the poll. Vance said ...").
         others = [name for name in named if name != mention.name]
         if any(name.endswith(" " + mention.name) for name in others):
-            return False  # "Manning Barish said", after "Michelle Manning Barish"
+            return False  # "Fleming Rowe said", after "Ann Fleming Rowe"
         return any(name.endswith(" " + rest) for name in others)
     if " " not in rest or mention.name == rest:
         return False  # "Will Johnson is managing director": a given name before a surname
@@ -309,7 +309,7 @@ def _opening_modifier(doc: Doc, mention: Mention, people: set[str], named: set[s
 
 def _gerund(word: str) -> bool:
     """Whether a capitalised word reads as an -ing form opening a sentence ("Compounding",
-    "Echoing"), not a given name that happens to end so ("Sterling", "Keating")."""
+    "Echoing"), not a given name that happens to end so ("Sterling", "Irving")."""
     return word.endswith("ing") and word[:1].isupper() and word[1:].islower()
 
 

@@ -224,14 +224,14 @@ def _misattached(verb: Token) -> list[Token]:
 
 # Words through which a that-clause hung deeper after the verb is still the verb's: the
 # objects of its prepositional phrases and the participles and times that describe them
-# ("told a court in testimony released Tuesday that ...").
+# ("told a court in a filing made public Monday that ...").
 ADJUNCT_PATH_DEPS = ("prep", "pobj", "acl", "npadvmod")
 
 
 def opens_report(clause: Token) -> bool:
     """Whether a clause hung on a noun opens with the conjunction "that", also when the
     parser made that "that" the clause's subject though the clause has a subject of its own
-    ('told investigators that in the week after, he realized ...')."""
+    ('told auditors that in the month after, she realized ...')."""
     if opens_with_that(clause):
         return True
     first = clause.left_edge
@@ -241,8 +241,8 @@ def opens_report(clause: Token) -> bool:
 
 def _hung_deeper(verb: Token) -> list[Token]:
     """A finite "that"-clause with a subject of its own that the parser hung on a word
-    further inside the phrases after the verb: 'said in one of a series of posts that
-    ...', 'told the paper in comments aired Sunday that ...'. Only through prepositional
+    further inside the phrases after the verb: 'said in one of a string of text
+    messages that ...', 'told a paper in a video posted Friday that ...'. Only through prepositional
     phrases and what describes their nouns, never through another clause's verb or the
     verb's object ('explained her claim that ...': the noun's content)."""
     for child in verb.rights:
@@ -275,7 +275,7 @@ def _is_clause(token: Token) -> bool:
 def _hung_by_mistake(clause: Token) -> bool:
     """Whether the word a that-clause hangs on cannot own it: a noun that credits no one
     else (not "complaints by the minister that ...", the minister's), or a passive
-    participle ("comments aired Sunday that ...") rather than a verb that takes a clause
+    participle ("a video posted Friday that ...") rather than a verb that takes a clause
     of its own ("videos showing that ...")."""
     head = clause.head
     if head.pos_ in ("VERB", "AUX"):

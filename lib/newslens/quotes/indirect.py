@@ -221,7 +221,7 @@ def _small_clause(token: Token, clause: Token) -> bool:
 
 def _verb_split_off(token: Token, clause: Token) -> Token | None:
     """The verb of a reported clause the parser split in two complements of ``token``, a
-    subject with a word after it and the rest ("said the cuts necessary would require ...",
+    subject with a word after it and the rest ("said the funds necessary would require ...",
     "necessary" a complement of its own): the complement verb right after ``clause``."""
     if clause.i < token.i or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
