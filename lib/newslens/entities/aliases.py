@@ -94,6 +94,7 @@ class _AliasViews(NamedTuple):
     forms: dict[str, str]  # variants to look for untagged (variant -> label)
     places: dict[str, str]  # organisation and place variants (-> label)
     folded: dict[str, Alias]  # lower-cased mixed-case variants (-> their line)
+    place_starts: frozenset[str]  # first words of the organisation and place variants
 
 
 _ALIAS_VIEWS: dict[int, _AliasViews] = {}
@@ -103,11 +104,13 @@ def _views(aliases: Mapping[str, Alias]) -> _AliasViews:
     cached = _ALIAS_VIEWS.get(id(aliases))
     if cached is not None and cached.table is aliases:
         return cached
+    places = {v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"}
     views = _AliasViews(
         table=aliases,
         forms={variant: alias.label for variant, alias in aliases.items() if len(variant) > 1},
-        places={v: a.label for v, a in aliases.items() if a.label and a.label != "PERSON"},
+        places=places,
         folded={v.lower(): a for v, a in aliases.items() if not v.isupper()},
+        place_starts=frozenset(name.split(" ", 1)[0] for name in places),
     )
     if len(_ALIAS_VIEWS) > 8:
         _ALIAS_VIEWS.clear()
@@ -120,6 +123,12 @@ def alias_views(aliases: Mapping[str, Alias]) -> tuple[dict[str, str], dict[str,
     to look for untagged (variant -> label) and organisation/place variants (-> label)."""
     views = _views(aliases)
     return views.forms, views.places
+
+
+def alias_place_starts(aliases: Mapping[str, Alias]) -> frozenset[str]:
+    """The first words of the alias table's organisation and place variants, computed once
+    per table (every document's span cuts look them up)."""
+    return _views(aliases).place_starts
 
 
 def alias_for(aliases: Mapping[str, Alias], name: str) -> Alias | None:

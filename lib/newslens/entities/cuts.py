@@ -32,6 +32,7 @@ def split_swallowed(
     mentions: list[Mention],
     known: Mapping[str, str],
     organisations: Mapping[str, str] | None = None,
+    organisation_starts: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Cut a PERSON span that swallowed an organisation or place after the name ("Obama
     White House" -> "Obama" + "White House"), an ORG span that starts with a person the
@@ -45,16 +46,20 @@ def split_swallowed(
     Organization" stays whole. The tail may run past the span by up to two tokens ("Obama
     White" tagged PERSON before "House"). A PERSON span that starts with a known
     organisation (a photo credit run into a caption: "Getty Images Mandel Ngan") is cut
-    after it. ``organisations`` (the alias table's organisation and place names) are never
-    read as people's names here."""
+    after it. ``organisations`` (the alias table's organisation and place names, all of them
+    in ``known``) are never read as people's names here; ``organisation_starts`` are their
+    first words, computed once per table
+    (:func:`~newslens.entities.aliases.alias_place_starts`)."""
     if not any(m.label in ("PERSON", "ORG") and m.end_token - m.token >= 2 for m in mentions):
         return mentions
     named = {m.name for m in mentions if m.label == "PERSON"}
     people = named | set(person_forms(mentions))
     # A name the alias table gives an organisation or place is not a person's, whatever
     # the tagger said ("Getty Images" tagged PERSON in a photo credit).
-    table_names, starts = _first_words(organisations or {}, known)
-    people -= table_names
+    table = organisations or {}
+    people.difference_update(table)
+    others = known.keys() - table.keys()
+    starts = organisation_starts | frozenset(name.split(" ", 1)[0] for name in others)
     result: list[Mention] = []
     claimed: list[tuple[int, int]] = []
     for mention in mentions:
@@ -77,29 +82,6 @@ def split_swallowed(
             or not any(m.token >= k and m.end_token <= stop for k, stop in claimed)
         ]
     return result
-
-
-_TABLE_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str], frozenset[str]]] = {}
-
-
-def _first_words(
-    organisations: Mapping[str, str], known: Mapping[str, str]
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The alias table's organisation and place names, and the first words of every name in
-    ``known``. The table's part is computed once per table: it is the same for every
-    document, and splitting its names again for each one was a sizeable part of this step."""
-    cached = _TABLE_WORDS.get(id(organisations))
-    if cached is None or cached[0] is not organisations:
-        names = frozenset(organisations)
-        cached = (organisations, names, frozenset(n.split(" ", 1)[0] for n in names))
-        if len(_TABLE_WORDS) > 8:
-            _TABLE_WORDS.clear()
-        _TABLE_WORDS[id(organisations)] = cached
-    _, table_names, table_starts = cached
-    if not organisations.keys() <= known.keys():
-        return table_names, frozenset(name.split(" ", 1)[0] for name in known)
-    extra = known.keys() - organisations.keys()
-    return table_names, table_starts | frozenset(name.split(" ", 1)[0] for name in extra)
 
 
 def _cut_without_tail(

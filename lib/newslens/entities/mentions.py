@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from newslens.entities.aliases import Alias, alias_for, alias_views, default_aliases
+from newslens.entities.aliases import (
+    Alias,
+    alias_for,
+    alias_place_starts,
+    alias_views,
+    default_aliases,
+)
 from newslens.entities.cuts import (
     cut_headline_clauses,
     join_hover_names,
@@ -182,7 +188,7 @@ def _cut_and_completed(
     alias_forms, alias_places = alias_views(aliases)
     known = dict(alias_places)
     known.update({m.name: m.label for m in mentions if m.label in ("ORG", "GPE", "LOC", "FAC")})
-    mentions = split_swallowed(doc, mentions, known, alias_places)
+    mentions = split_swallowed(doc, mentions, known, alias_places, alias_place_starts(aliases))
     mentions = split_two_people(doc, cut_headline_clauses(doc, mentions))
     mentions = with_transcript_labels(doc, mentions, covered, texts)
     mentions = join_hover_names(doc, mentions)
