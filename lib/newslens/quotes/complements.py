@@ -280,20 +280,19 @@ def _hung_by_mistake(clause: Token) -> bool:
     head = clause.head
     if head.pos_ in ("VERB", "AUX"):
         return head.tag_ == "VBN" and not _is_clause(head)
-    credited = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.rights) or any(
-        c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.lefts
-    )
-    return not credited
+    by_someone = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.rights)
+    return not (by_someone or _owned_by_a_name(head))
 
 
 def _owns_its_clause(noun: Token) -> bool:
     """Whether a verb's object is a speech noun credited to someone named in it ("protest
     Kestrel's announcement that ..."): the clause is that owner's words, not the verb's."""
-    return (
-        noun.pos_ == "NOUN"
-        and noun.lemma_.lower() in speech_nouns()
-        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.lefts)
-    )
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in speech_nouns() and _owned_by_a_name(noun)
+
+
+def _owned_by_a_name(noun: Token) -> bool:
+    """Whether a noun has a name as its possessor ("Kestrel's announcement")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.lefts)
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
