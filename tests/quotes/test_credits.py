@@ -97,6 +97,26 @@ CREDITED_CLAUSES = [
         id="as-clause-closing-the-sentence-credits-what-comes-before",
     ),
     pytest.param(
+        "As reported by the Harbor Ledger, inspectors found 40 cracked beams in the old pier.",
+        [
+            (
+                "As reported by the Harbor Ledger, inspectors found 40 cracked beams in the old"
+                " pier",
+                "indirect",
+                "reported",
+                "the Harbor Ledger",
+                "Harbor Ledger",
+            )
+        ],
+        id="passive-as-clause-credits-its-agent",
+    ),
+    pytest.param(
+        '"We will rebuild the pier," Ann Vale noted in an interview with a radio host, as'
+        " reported by the Harbor Ledger.",
+        [('"We will rebuild the pier,"', "direct", "noted", "Ann Vale", "Ann Vale")],
+        id="as-clause-after-an-attribution-credits-no-report",
+    ),
+    pytest.param(
         "Critics say his childhood in the city was not as violent and angry as he suggested."
         " So far nothing about the budget has proceeded as anyone predicted.",
         [

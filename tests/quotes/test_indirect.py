@@ -828,6 +828,11 @@ INDIRECT_PATTERNS = [
         id="closing-attribution-ended-by-a-semicolon",
     ),
     pytest.param(
+        "The budget was never balanced, the mayor said; the council had simply moved the debt.",
+        [("The budget was never balanced", "indirect", "said", "the mayor", "")],
+        id="clause-after-a-semicolon-is-no-complement-of-the-verb-before-it",
+    ),
+    pytest.param(
         "Rep. Ann Vale (D-Ga.) said in ‘08 that the early support of rural voters threw"
         " old assumptions into doubt.",
         [

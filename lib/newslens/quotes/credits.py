@@ -73,6 +73,11 @@ def as_report(token: Token, subject: Token, ctx: Context) -> Report | None:
     if last.is_punct and last.i > token.right_edge.i:
         last = ctx.doc[last.i - 1]
     if token.i > head.i and token.right_edge.i >= last.i:
+        if ctx.is_reporting(head, flag="indirect") and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and not ctx.inside[c.i]
+            for c in head.children
+        ):
+            return None  # '"...," X noted, as reported by Y': X's attribution, no report
         return Report(start, token.left_edge.i, token, subject)
     return Report(
         start, head.right_edge.i + 1, token, subject, QuoteRule.PARENTHETICAL, cue_inside=True

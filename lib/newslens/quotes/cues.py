@@ -188,11 +188,16 @@ def opened_by_as(verb: Token) -> bool:
 def _is_passive(verb: Token) -> bool:
     """Whether ``verb`` is in the passive voice: it has a passive subject ("Doe was called
     ...") or is a past participle describing the noun it hangs on ("a plan described as
-    ...", "an option seen by organizers as ...")."""
+    ...", "an option seen by organizers as ...") or opening an "as" clause ("as reported by
+    the Ledger")."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         # "he's said the same thing": "'s" is "has" when the verb has an object
         has = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
         return not (has and any(c.dep_ == "dobj" for c in verb.children))
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and opened_by_as(verb):
+        # "As reported by the Ledger, ...": the words are the agent's
+        deps = {c.dep_ for c in verb.children}
+        return "agent" in deps and not deps & {"nsubj", "aux"}
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     # A past form hung on a noun with neither subject nor object is a participle ("the

@@ -116,9 +116,9 @@ def _verb_reports(ctx: Context) -> Iterator[Report]:
         subject = speaking_subject(token, ctx)
         if subject is None or _says_what(token):
             continue
-        complements = reported_clauses(token, subject)
+        complements = [c for c in reported_clauses(token, subject) if not _past_semicolon(token, c)]
         # "Headline: Republicans said they ...": the parser may hang what comes before a
-        # colon or semicolon on the verb too; the clause after the verb is the report.
+        # colon on the verb too; the clause after the verb is the report.
         complements.sort(key=lambda c: c.i < token.i)
         if complements:
             report = _complement_report(token, complements[0], subject, ctx)
@@ -136,6 +136,15 @@ def _verb_reports(ctx: Context) -> Iterator[Report]:
             report = _closed_by_semicolon(token, subject, ctx)
         if report is not None:
             yield report
+
+
+def _past_semicolon(verb: Token, clause: Token) -> bool:
+    """Whether a semicolon stands between ``verb`` and the clause after it that the parser
+    hung on it ("The budget was never balanced, the mayor said; the council ..."): the
+    semicolon ends the reporting clause, so the clause after it is a sentence of its own."""
+    return clause.i > verb.i and any(
+        t.text == ";" for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1]
+    )
 
 
 def _says_what(verb: Token) -> bool:

@@ -169,6 +169,8 @@ def _as_clause(around: _Around, ctx: Context) -> _Attribution | None:
         )
         if not (puts_it or ctx.is_reporting(token)):
             continue
+        if token.head != token and ctx.is_reporting(token.head):
+            continue  # '"...," Vale noted, as reported by the Ledger': second hand
         subject = subject_of(token, ctx)
         if subject is not None and can_speak(subject, ctx):
             return _Attribution(CueRule.AS_CLAUSE, token, subject)
