@@ -143,6 +143,10 @@ def test_a_plural_after_a_title_is_no_person(nlp):
         # So is a name that ends with a word for a library, a centre or a society.
         ("He spoke at the Norman Vale Library last week.", (4, 7), ("Norman Vale Library", "ORG")),
         ("A report by the Ann Reyes Center came out.", (4, 7), ("Ann Reyes Center", "ORG")),
+        ("Pupils at Tom Reyes Elementary sang.", (2, 5), ("Tom Reyes Elementary", "ORG")),
+        # A plan or a decree named after someone is neither a person nor an organisation.
+        ("Critics mocked the Ann Vale Plan all week.", (3, 6), None),
+        ("The judge upheld the Reyes Decree again.", (4, 6), None),
         # A political action committee is an organisation.
         ("The group Sarah PAC paid for it.", (2, 4), ("Sarah PAC", "ORG")),
         # A heading ending with a plural noun for people.
@@ -407,6 +411,17 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
         (
             "Kanye West vs. Jimmy Kimmel\n\nKanye West mocked him.",
             ["Kanye West", "Jimmy Kimmel", "Kanye West"],
+        ),
+        # Two hyphened names before a law's noun name the law, not two people ...
+        (
+            "The Reyes-Hale Act capped the fees. Tom Reyes wrote it.",
+            ["Tom Reyes"],
+        ),
+        ("Banks hate the Dodd-Frank law. Barney Frank defended it.", ["Barney Frank"]),
+        # ... while an administration is still two people's.
+        (
+            "The Obama-Biden administration ended. Joe Biden left.",
+            ["Obama", "Joe Biden", "Joe Biden"],
         ),
         # ... while a name ending in such a word is still a person's.
         ("Jude Law starred in the film.", ["Jude Law"]),

@@ -96,7 +96,8 @@ _ORG_HEADS = frozenset(
     administration bureau commission service association institute foundation university
     college school corporation company organization organisation authority network
     library museum hospital center centre institution group caucus coalition alliance
-    project initiative society club league union federation forum board academy""".split()
+    project initiative society club league union federation forum board academy
+    elementary""".split()
 )
 # Titles that also begin companies' and leagues' names ("General Motors", "Major League").
 _COMPANY_TITLE_WORDS = frozenset({"General", "Major", "Private", "Admiral", "Marshal"})
@@ -112,7 +113,7 @@ _NOT_NAME_ENDINGS = frozenset(
     thanksgiving hanukkah passover ramadan halloween kwanzaa people voters women men
     children amendment doctrine medal fellowship lecture conference room plaza memorial
     museum airport stadium arena bridge tunnel highway avenue boulevard hospital church
-    cathedral chapel pipeline syndicate""".split()
+    cathedral chapel pipeline syndicate decree plan""".split()
 )
 # A court case ("Buckley v. Valeo", "Roe vs. Wade") is not a person.
 _CASE_NAME = re.compile(r" (?:v|vs)\.? ")

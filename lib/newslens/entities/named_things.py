@@ -25,8 +25,13 @@ NAMED_THING_WORDS = frozenset(
     conference foundation institute library memorial museum center centre plaza room
     building tower towers airport stadium arena bridge tunnel highway street avenue
     boulevard hospital church cathedral chapel school university college academy pipeline
-    syndicate bill elementary correctional medical square hotel mansion cemetery""".split()
+    syndicate bill elementary correctional medical square hotel mansion cemetery decree
+    plan commission scholar scholars scholarship professor professorship""".split()
 )
+# Lower-case nouns after two names joined by a hyphen that make the pair a law's name
+# ("the Dodd-Frank law"); "the Obama-Biden administration" is still two people, and so is
+# a bill known by its sponsors ("the Graham-Durbin bill"), as a name used as a modifier.
+_LAW_NOUNS = frozenset({"act", "law"})
 # After a possessive only the names of laws and lists named after someone ("Kate's Law",
 # "Schindler's List"); "Pelosi's Building Frustration" is a headline's phrase.
 _AFTER_POSSESSIVE = frozenset({"law", "list"})
@@ -41,11 +46,26 @@ _STATE_PARTIES = frozenset({"u.s.", "us", "united", "state", "people", "commonwe
 def in_named_thing(doc: Doc, start: int, end: int) -> bool:
     """Whether the person's name at tokens ``start:end`` is part of a thing's name: a word
     after it makes it one (:func:`names_a_thing_after`), it is such a word after a possessive
-    ("Law" in "Kate's Law") or it is the second party of a court case ("... v. Hodges")."""
+    ("Law" in "Kate's Law"), it is the second party of a court case ("... v. Hodges") or the
+    second of two names of a law ("Frank" in "the Dodd-Frank law")."""
     return (
         names_a_thing_after(doc, end)
         or _is_named_thing_word(doc, start, end)
         or (start > 0 and doc[start - 1].lower_ in _CASE_MARKS)
+        or _second_name_of_law(doc, start, end)
+    )
+
+
+def _second_name_of_law(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is the second of two hyphened names before a
+    lower-case noun of a law ("Frank" in "the Dodd-Frank law")."""
+    return (
+        start > 1
+        and doc[start - 1].text == "-"
+        and doc[start - 2].is_title
+        and end < len(doc)
+        and doc[end].lower_ in _LAW_NOUNS
+        and not doc[end].is_title
     )
 
 
@@ -54,9 +74,16 @@ def names_a_thing_after(doc: Doc, end: int) -> bool:
     its possessive, by a capitalised word of :data:`NAMED_THING_WORDS`: the name is then a
     word of a law's, prize's or building's name ("Hyde Amendment", "Kate's Law"), which
     the guideline does not count as a mention of the person; so is a party to a court
-    case ("Elonis v. United States", "Elonis vs. U.S.")."""
+    case ("Elonis v. United States", "Elonis vs. U.S.") and the first of two hyphened
+    names of a law ("McCain-Feingold Act", "the Dodd-Frank law")."""
     if end + 1 < len(doc) and _is_case_mark(doc[end], doc[end + 1]):
         return True  # a party to a court case: "Elonis v. United States"
+    if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].is_title:
+        # "McCain-Feingold Act", "the Dodd-Frank law": the first of two names of a law
+        after = doc[end + 2]
+        if after.lower_ in _LAW_NOUNS and not after.is_title:
+            return True
+        return names_a_thing_after(doc, end + 2)
     words = NAMED_THING_WORDS
     if end < len(doc) and doc[end].text in _POSSESSIVES:
         end, words = end + 1, _AFTER_POSSESSIVE
