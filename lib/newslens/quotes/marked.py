@@ -169,12 +169,24 @@ def _as_clause(around: _Around, ctx: Context) -> _Attribution | None:
         )
         if not (puts_it or ctx.is_reporting(token)):
             continue
-        if token.head != token and ctx.is_reporting(token.head):
-            continue  # '"...," Vale noted, as reported by the Ledger': second hand
+        if _second_hand(token, ctx):
+            continue
         subject = subject_of(token, ctx)
         if subject is not None and can_speak(subject, ctx):
             return _Attribution(CueRule.AS_CLAUSE, token, subject)
     return None
+
+
+def _second_hand(verb: Token, ctx: Context) -> bool:
+    """Whether a passive "as" clause credits the report of a reporting verb ('"...," Vale
+    noted, as reported by the Ledger'): the words are the reporter's, the agent only passed
+    them on (an active "as Doe claimed" still credits Doe)."""
+    head = verb.head
+    return (
+        head != verb
+        and ctx.is_reporting(head)
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _introducing(around: _Around, ctx: Context) -> _Attribution | None:
