@@ -182,11 +182,7 @@ def _second_hand(verb: Token, ctx: Context) -> bool:
     noted, as reported by the Ledger'): the words are the reporter's, the agent only passed
     them on (an active "as Doe claimed" still credits Doe)."""
     head = verb.head
-    return (
-        head != verb
-        and ctx.is_reporting(head)
-        and any(c.dep_ == "agent" for c in verb.children)
-    )
+    return head != verb and ctx.is_reporting(head) and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _introducing(around: _Around, ctx: Context) -> _Attribution | None:
