@@ -55,6 +55,7 @@ __all__ = [
     "noun_source",
     "opens_with_that",
     "opened_by_as",
+    "passive_as_clause",
 ]
 
 
@@ -185,6 +186,16 @@ def opened_by_as(verb: Token) -> bool:
     )
 
 
+def passive_as_clause(verb: Token) -> bool:
+    """Whether ``verb`` opens a passive "as" clause with its agent ("as reported by the
+    Ledger", "as first described by the director"): a past participle opened by "as", with
+    a "by" agent and neither a subject nor a "have" of its own ("as the paper has noted")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or not opened_by_as(verb):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "agent" in deps and not deps & {"nsubj", "aux"}
+
+
 def _is_passive(verb: Token) -> bool:
     """Whether ``verb`` is in the passive voice: it has a passive subject ("Doe was called
     ...") or is a past participle describing the noun it hangs on ("a plan described as
@@ -194,10 +205,8 @@ def _is_passive(verb: Token) -> bool:
         # "he's said the same thing": "'s" is "has" when the verb has an object
         has = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
         return not (has and any(c.dep_ == "dobj" for c in verb.children))
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and opened_by_as(verb):
-        # "As reported by the Ledger, ...": the words are the agent's
-        deps = {c.dep_ for c in verb.children}
-        return "agent" in deps and not deps & {"nsubj", "aux"}
+    if passive_as_clause(verb):
+        return True  # "As reported by the Ledger, ...": the words are the agent's
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     # A past form hung on a noun with neither subject nor object is a participle ("the

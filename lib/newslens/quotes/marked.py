@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslens.quotes.classify import classify, content_words, skip_reason
-from newslens.quotes.cues import according_to, cue_in, opened_by_as, subject_of
+from newslens.quotes.cues import (
+    according_to,
+    cue_in,
+    opened_by_as,
+    passive_as_clause,
+    subject_of,
+)
 from newslens.quotes.governing import (
     characterised_as,
     governing_cue,
@@ -181,8 +187,7 @@ def _second_hand(verb: Token, ctx: Context) -> bool:
     """Whether a passive "as" clause credits the report of a reporting verb ('"...," Vale
     noted, as reported by the Ledger'): the words are the reporter's, the agent only passed
     them on (an active "as Doe claimed" still credits Doe)."""
-    head = verb.head
-    return head != verb and ctx.is_reporting(head) and any(c.dep_ == "agent" for c in verb.children)
+    return passive_as_clause(verb) and ctx.is_reporting(verb.head)
 
 
 def _introducing(around: _Around, ctx: Context) -> _Attribution | None:
