@@ -162,6 +162,41 @@ def test_a_surname_written_without_its_article_is_the_same_person(nlp):
     assert counts(mentions) == {"Bashar al-Assad": 2}
 
 
+@pytest.mark.parametrize(
+    ("label", "linked_by"), [("PERSON", "person"), ("ORG", "surname")], ids=["person", "org"]
+)
+def test_a_surname_in_capitals_is_the_person_the_document_names(nlp, label, linked_by):
+    # A transcript's speaker labels and a headline write the surname in capitals only.
+    doc = nlp(
+        "Host Tom Reyes spoke with Senator Ann Vale.\n\nREYES: Are you worried?\n\n"
+        "VALE: Not at all."
+    )
+    words = [t.text for t in doc]
+    doc = entity_for(
+        doc,
+        [
+            (1, 3, "PERSON"),
+            (6, 8, "PERSON"),
+            (words.index("REYES"), words.index("REYES") + 1, "PERSON"),
+            (words.index("VALE"), words.index("VALE") + 1, label),
+        ],
+    )
+    mentions = extract_mentions(doc, doc_id="s")
+    assert counts(mentions) == {"Tom Reyes": 2, "Ann Vale": 2}
+    assert mentions.loc[mentions.text == "VALE", "linked_by"].tolist() == [linked_by]
+
+
+def test_a_surname_goes_to_the_name_in_ordinary_case_over_a_headline_spelling(nlp):
+    # "QASSIM VALE" and "Qassem Vale" both end in the surname; the one in capitals only is
+    # a headline's spelling, so the bare surname is the name the article writes.
+    doc = nlp("QASSIM VALE DIES\n\nGeneral Qassem Vale died on Friday. Vale was 62.")
+    words = [t.text for t in doc]
+    later = len(words) - 1 - words[::-1].index("Vale")
+    doc = entity_for(doc, [(0, 2, "PERSON"), (5, 7, "PERSON"), (later, later + 1, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="s")
+    assert mentions.loc[mentions.text == "Vale", "entity"].tolist() == ["Qassem Vale"]
+
+
 def test_organisation_span_starting_with_a_person_is_cut(nlp):
     doc = nlp("Donald Trump spoke on Monday. The Trump Justice Department sued the state.")
     mentions = extract_mentions(doc, doc_id="t")

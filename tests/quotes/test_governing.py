@@ -257,6 +257,12 @@ GOVERNED = [
         ],
         id="a-relative-clause-that-casts-its-antecedent-is-its-own-subjects-words",
     ),
+    pytest.param(
+        "Officials said the plant would close next year, a decision the union called"
+        ' "a betrayal of every worker here."',
+        [('"a betrayal of every worker here."', "partial", "called", "the union", "")],
+        id="an-organisation-noun-casting-in-a-relative-clause-speaks-not-the-outer-report",
+    ),
 ]
 
 

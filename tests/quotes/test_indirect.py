@@ -955,12 +955,59 @@ INDIRECT_PATTERNS = [
         ],
         id="a-bare-verb-that-shares-the-reported-clauses-auxiliary-is-more-of-the-report",
     ),
+    pytest.param(
+        "Attorney General Ann Vale alleged in the suit that Reyes personally earned"
+        " $5 million from the school.",
+        [
+            (
+                "that Reyes personally earned $5 million from the school",
+                "indirect",
+                "alleged",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="a-that-clause-hung-on-the-noun-after-the-verb-with-that-read-as-its-object",
+    ),
+    pytest.param(
+        "Reyes drew a small crowd. But as a Ledger reporter noted, he did not even fill"
+        " half of the hall.",
+        [
+            (
+                "But as a Ledger reporter noted, he did not even fill half of the hall",
+                "indirect",
+                "noted",
+                "a Ledger reporter",
+                "",
+            )
+        ],
+        id="an-as-clause-the-parser-hung-as-a-parataxis-credits-the-sentence",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), INDIRECT_PATTERNS)
 def test_indirect_speech_patterns(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
+
+
+def test_a_report_ends_before_a_phrase_that_holds_a_quotation(nlp):
+    # The quotation sits in a participle phrase after the reported clause: the report is
+    # the clause before the comma, not dropped for holding quotation marks.
+    text = (
+        "Her advisers say any effort to push him out could backfire, angering his voters and"
+        ' Mr. Reyes, both of whom Ms. Vale praised on Tuesday "for keeping us honest."'
+    )
+    reports = [row for row in quotes_of(nlp, text) if row[1] == "indirect"]
+    assert reports == [
+        (
+            "any effort to push him out could backfire, angering his voters and Mr. Reyes",
+            "indirect",
+            "say",
+            "Her advisers",
+            "",
+        )
+    ]
 
 
 def test_name_described_by_an_apposition_before_its_verb_speaks(nlp):

@@ -145,14 +145,15 @@ def link_people(mentions: list[Mention]) -> None:
     for name, target in canonical.items():
         words = name.split(" ")
         if target == name and len(words) > 1 and name not in lends_nothing:
-            surnames.setdefault(surname(words), set()).add(name)  # "Hicks" of "Tommy Hicks Jr."
+            # "Hicks" of "Tommy Hicks Jr.", in lower case ("HICKS:" in a transcript)
+            surnames.setdefault(surname(words).lower(), set()).add(name)
     for mention in mentions:
         if mention.label == "PERSON":
             mention.entity = canonical[mention.name]
             if mention.entity != mention.name and mention.linked_by == "name":
                 mention.linked_by = "person"
             continue
-        owners = _dominant(surnames.get(without_article(mention.name), set()), weights)
+        owners = _dominant(surnames.get(without_article(mention.name).lower(), set()), weights)
         if mention.name in canonical:  # the same text also tagged PERSON in this document
             owners = {canonical[mention.name]}
         if len(owners) == 1 and (
@@ -408,16 +409,19 @@ def _longest_forms(
     mentions: list[Mention], lends_nothing: AbstractSet[str] = frozenset()
 ) -> dict[str, str]:
     """Each PERSON name of the document -> the one longest name it is a shorter form of
-    (itself when none or several fit; never one of ``lends_nothing``)."""
+    (itself when none or several fit; never one of ``lends_nothing``). Names are compared
+    without accents and letter case: "Raúl Castro" is "Raul Castro", and a transcript's
+    "CARLSON:" or a headline's "PELOSI" is the Tucker Carlson or Nancy Pelosi the document
+    names (a name in capitals only is never the one chosen when another form exists)."""
     every_name = sorted(
-        {m.name for m in mentions if m.label == "PERSON"}, key=lambda name: (-len(name), name)
+        {m.name for m in mentions if m.label == "PERSON"},
+        key=lambda name: (-len(name), name.isupper(), name),
     )
-    # Names that differ only in accents are one ("Raúl Castro", "Raul Castro").
     spelling: dict[str, str] = {}
     for name in every_name:
-        spelling.setdefault(without_accents(name), name)
-    people = [name for name in every_name if spelling[without_accents(name)] == name]
-    words = {name: tuple(name.split(" ")) for name in people}
+        spelling.setdefault(_folded(name), name)
+    people = [name for name in every_name if spelling[_folded(name)] == name]
+    words = {name: tuple(_folded(name).split(" ")) for name in people}
     canonical: dict[str, str] = {}
     for name in people:
         longer = [
@@ -432,7 +436,15 @@ def _longest_forms(
             for other in longer
             if not any(o != other and is_subsequence(words[other], words[o]) for o in longer)
         ]
+        if len(maximal) > 1:  # a headline's "QASSIM SOLEIMANI" beside "Qassem Soleimani"
+            maximal = [other for other in maximal if not other.isupper()]
         canonical[name] = maximal[0] if len(maximal) == 1 else name
     for name in every_name:
-        canonical.setdefault(name, canonical[spelling[without_accents(name)]])
+        canonical.setdefault(name, canonical[spelling[_folded(name)]])
     return canonical
+
+
+def _folded(name: str) -> str:
+    """A name without accents and in lower case, each word without a joined Arabic article
+    ("al-Maliki" -> "maliki"): the form names are compared in."""
+    return " ".join(without_article(word) for word in without_accents(name).split(" ")).lower()

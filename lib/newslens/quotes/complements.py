@@ -235,8 +235,13 @@ def opens_report(clause: Token) -> bool:
     if opens_with_that(clause):
         return True
     first = clause.left_edge
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-    return first.lower_ == "that" and first in subjects and len(subjects) > 1
+    if first.lower_ != "that":
+        return False
+    for deps in (SUBJECT_DEPS, ("dobj",)):
+        slot = [c for c in clause.children if c.dep_ in deps]
+        if first in slot and len(slot) > 1:
+            return True
+    return False
 
 
 def _hung_deeper(verb: Token) -> list[Token]:

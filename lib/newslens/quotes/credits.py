@@ -23,8 +23,13 @@ def crediting_as(verb: Token, ctx: Context) -> bool:
     """Whether ``verb`` heads an "as" clause that credits the sentence to its subject ("as
     the mayor said on Monday", "as one adviser noted"): a verb flagged ``credits`` with no
     object or complement of its own ("as she explained the plan" tells when, "as he said he
-    would" what he promised), except the hearer of "tell" ("as he told reporters")."""
-    if verb.dep_ != "advcl" or not _as_credit(verb, ctx) or not _set_off_as(verb):
+    would" what he promised), except the hearer of "tell" ("as he told reporters"). The
+    parser may hang the clause as a parataxis ("But as a reporter noted, ...")."""
+    if (
+        verb.dep_ not in ("advcl", "parataxis")
+        or not _as_credit(verb, ctx)
+        or not _set_off_as(verb)
+    ):
         return False
     own = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
     if verb.lemma_.lower() == "tell":

@@ -92,7 +92,7 @@ def _accept_report(report: Report, ctx: Context, taken: list[tuple[int, int]]) -
     clause, or overlaps a quote already found."""
     doc = ctx.doc
     start, end = trim_token_range(doc, report.start, report.end)
-    end = before_quoted_aside(doc, start, end, ctx)
+    end = before_quoted_aside(doc, start, end, ctx, after_cue=report.cue.i < start)
     span = doc[start:end]
     if len(span) < MIN_REPORT_TOKENS and not short_clause(span, ctx):
         return None

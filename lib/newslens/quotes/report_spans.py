@@ -49,28 +49,59 @@ class Report:
     cue_inside: bool = False
 
 
-def before_quoted_aside(doc: Doc, start: int, end: int, ctx: Context) -> int:
+def before_quoted_aside(
+    doc: Doc, start: int, end: int, ctx: Context, *, after_cue: bool = False
+) -> int:
     """The end of a report cut before a dash or semicolon that sets off a quotation after it
     ("email has helped her stay in touch with Clinton - although she laughed and admitted
-    "..."): what the writer adds there is no more of the report. Unchanged otherwise."""
+    "..."): what the writer adds there is no more of the report. With ``after_cue`` (the
+    report follows its verb), also before a comma that opens a relative, participle or
+    appositive phrase holding the quotation ("said any effort could backfire, angering
+    voters she praised for "..."."). Unchanged otherwise."""
     first = next((i for i in range(start, end) if ctx.inside[i]), None)
     if first is None:
         return end
     for i in range(first - 1, start, -1):
-        if doc[i].text == ";" or is_dash(doc[i]):
-            if _whole_clause(doc, start, i) and not any(is_dash(t) for t in doc[start:i]):
-                return trim_token_range(doc, start, i)[1]
-            return end
+        if after_cue and _opens_aside(doc, i, first):
+            # not an adverbial clause ("said as he addressed the crowd, ...")
+            opener = doc[start]
+            whole = (opener.dep_ != "mark" or opener.lower_ == "that") and _whole_clause(
+                doc, start, i, complement=False
+            )
+        elif doc[i].text == ";" or is_dash(doc[i]):
+            whole = _whole_clause(doc, start, i)
+        else:
+            continue
+        if whole and not any(is_dash(t) for t in doc[start:i]):
+            return trim_token_range(doc, start, i)[1]
+        return end
     return end
 
 
-def _whole_clause(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` hold a finite verb with its subject and object or
-    complement (not "Cecile Richards noted that abortion")."""
+_ASIDE_DEPS = ("relcl", "advcl", "acl", "appos")
+
+
+def _opens_aside(doc: Doc, comma: int, quoted: int) -> bool:
+    """Whether a comma opens a relative, participle or appositive phrase that holds the
+    quotation at ``quoted`` (", both of which the senator praised "..."")."""
+    if doc[comma].text != ",":
+        return False
+    for token in [doc[quoted], *doc[quoted].ancestors]:
+        if token.dep_ in _ASIDE_DEPS and token.left_edge.i == comma + 1:
+            return True
+    return False
+
+
+def _whole_clause(doc: Doc, start: int, end: int, *, complement: bool = True) -> bool:
+    """Whether tokens ``start:end`` hold a finite verb with its subject and (unless
+    ``complement`` is False) its object or complement (not "Cecile Richards noted that
+    abortion")."""
     for token in doc[start:end]:
         if is_finite(token) and any(
             c.dep_ in SUBJECT_DEPS and start <= c.i < end for c in token.children
         ):
+            if not complement:
+                return True
             rest = [c for c in token.rights if c.i < end and c.dep_ not in ("punct", "cc")]
             if rest and all(c.right_edge.i < end for c in rest):
                 return True
