@@ -527,3 +527,29 @@ def test_a_town_its_document_writes_with_its_state_stays_a_place():
     linked = link_across_documents(mention_rows(rows))
     labels = dict(zip(linked["doc_id"], linked["label"], strict=True))
     assert (labels["a"], labels["f"]) == ("GPE", "PERSON")
+
+
+def test_a_name_is_not_linked_to_a_namesake_with_other_titles(nlp):
+    # "Ann Vale" is a senator in every titled mention, "Ann Q. Vale" a governor: two
+    # people, though the shorter name fits the longer one.
+    passages = {
+        "a": "Governor Ann Q. Vale spoke. Governor Ann Q. Vale left.",
+        "b": "Governor Ann Q. Vale signed the bill on Monday.",
+        "c": "Sen. Ann Vale voted no. Sen. Ann Vale said the bill was bad.",
+        "d": "On Friday, Sen. Ann Vale asked for a recount.",
+    }
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    linked = link_across_documents(corpus_mentions(docs))
+    by_doc = linked[linked["label"] == "PERSON"].groupby("doc_id")["entity"].agg(set)
+    assert by_doc.to_dict() == {
+        "a": {"Ann Q. Vale"},
+        "b": {"Ann Q. Vale"},
+        "c": {"Ann Vale"},
+        "d": {"Ann Vale"},
+    }
+    # A career's titles in turn are one person: "Rep." before "Gov." links.
+    passages["c"] = "Rep. Ann Vale voted no. Governor Ann Vale said the bill was bad."
+    del passages["d"]
+    docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
+    linked = link_across_documents(corpus_mentions(docs))
+    assert set(linked.loc[linked["label"] == "PERSON", "entity"]) == {"Ann Q. Vale"}

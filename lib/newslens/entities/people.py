@@ -43,6 +43,7 @@ def link_person_names(
     people = mentions[is_person]
     weights = people.groupby("entity").size().to_dict()
     canonical = full_person_names(weights, dominance)
+    _keep_apart_other_titles(canonical, _title_counts(people), dominance)
     display = display_names(canonical, weights, pinned=pinned)
     canonical = {name: display[target] for name, target in canonical.items()}
     linked = mentions.loc[is_person, "entity"].map(canonical)
@@ -50,6 +51,66 @@ def link_person_names(
     moved &= mentions.loc[is_person, "linked_by"] != "corpus_person"
     mentions.loc[moved[moved].index, "linked_by"] = "corpus"
     mentions.loc[is_person, "entity"] = linked
+
+
+def _title_counts(people: pd.DataFrame) -> dict[str, Counter]:
+    """Per PERSON entity, how often its mentions carry each office or gender title
+    (:func:`title_key`)."""
+    keys = people["role"].fillna("").map(title_key)
+    counts: dict[str, Counter] = {}
+    for entity, key in zip(people["entity"], keys, strict=True):
+        if isinstance(key, str):
+            counts.setdefault(entity, Counter())[key] += 1
+    return counts
+
+
+def _keep_apart_other_titles(
+    canonical: dict[str, str], counts: Mapping[str, Counter], dominance: float
+) -> None:
+    """In place: undo a rule-5 link when the name and the person it is linked to carry
+    different titles, each far more often than the other's ("Sen. John Kennedy" is not
+    President John F. Kennedy; "King Salman" is not Crown Prince Mohammed bin Salman). The
+    person's titles are counted over the other names linked to it. Needs
+    :data:`MIN_TITLED_MENTIONS` titled mentions on both sides and ``dominance`` times the
+    other title on each; a career's offices in turn ("Rep." then "Sen.") rarely pass that."""
+    members: dict[str, list[str]] = {}
+    for name, target in canonical.items():
+        members.setdefault(target, []).append(name)
+    for name, target in list(canonical.items()):
+        own = counts.get(name)
+        if target == name or not own:
+            continue
+        others: Counter = Counter()
+        for member in members[target]:
+            if member != name:
+                others.update(counts.get(member, Counter()))
+        if _other_title(own, others, dominance):
+            canonical[name] = name
+
+
+_GENDERS = frozenset({"male", "female"})
+
+
+def _other_title(own: Counter, others: Counter, dominance: float) -> bool:
+    """Whether ``own`` and ``others`` differ in their dominant gender title ("Mr." /
+    "Mrs.") or in their dominant office, each with :data:`MIN_TITLED_MENTIONS` and
+    ``dominance`` times the other side's count of it ("Mr. Hatch" beside "Sen. Orrin Hatch"
+    is no conflict: a gender and an office)."""
+    for family in (lambda key: key in _GENDERS, lambda key: key not in _GENDERS):
+        mine = Counter({k: n for k, n in own.items() if family(k)})
+        theirs = Counter({k: n for k, n in others.items() if family(k)})
+        if not mine or not theirs:
+            continue
+        top, top_n = mine.most_common(1)[0]
+        other, other_n = theirs.most_common(1)[0]
+        if (
+            top != other
+            and min(top_n, other_n) >= MIN_TITLED_MENTIONS
+            and top_n >= dominance * mine.get(other, 0)
+            and other_n >= dominance * theirs.get(top, 0)
+        ):
+            return True
+    return False
 
 
 def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str, str]:

@@ -47,7 +47,11 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    captions). When the
    candidates name different people ("Trump": Donald J. Trump, Ivanka Trump) the link is
    made only if one of them has at least ``dominance`` times the mentions of all the others
-   together. See :mod:`~newslens.entities.people`.
+   together. No link joins names whose titles differ, each far more often than the
+   other's ("Sen. John Kennedy" is not President John F. Kennedy, "King Salman" not Crown
+   Prince Mohammed bin Salman): at least two titled mentions on each side and
+   ``dominance`` times the other's title; offices held in turn rarely pass that. See
+   :mod:`~newslens.entities.people`.
    ``corpus_title``: a bare surname with an office or gender title is the person of that
    surname the corpus gives that title, when the person it was linked to is not given it
    ("President Ford" in a story naming no Ford is Gerald Ford): at least two titled
