@@ -565,3 +565,22 @@ def test_a_name_in_lower_case_only_is_no_name(nlp, text, span, label, expected):
     rows = extract_mentions(doc, doc_id="l")
     found = [tuple(r) for r in rows[["entity", "label"]].itertuples(index=False)]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Gov. Tom O’Malley has been campaigning hard. Later O’Malley spoke.",
+        "Former Gov. Tom O'Malley has been campaigning hard. Later O'Malley spoke.",
+    ],
+    ids=["curly-apostrophe", "straight-apostrophe"],
+)
+def test_a_surname_with_an_apostrophe_is_part_of_the_name(nlp, text):
+    # The tagger ends the name before "O’Malley" when the apostrophe is curly; the name
+    # takes the surname back, and every mention counts under one person.
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    doc = entity_for(doc, [(words.index("Tom"), words.index("Tom") + 1, "PERSON")])
+    mentions = extract_mentions(doc, doc_id="a")
+    assert counts(mentions) == {"Tom O'Malley": 2}
+    assert mentions["text"].tolist()[0] in ("Tom O’Malley", "Tom O'Malley")

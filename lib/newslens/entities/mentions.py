@@ -239,6 +239,8 @@ def _tagged_mentions(
             continue
         start = skip_not_names(texts, ent.start, ent.end, not_names)
         stop = cut_not_names(texts, start, ent.end, not_names)
+        if ent.label_ == "PERSON" and stop == ent.end:
+            stop = _with_apostrophe_surname(doc, texts, stop, covered)
         if stop == start or names_market_index(texts, start, stop):
             continue
         if (start, stop) != (ent.start, ent.end):
@@ -264,6 +266,25 @@ def _tagged_mentions(
             continue
         mentions.append(_tagged_mention(doc, ent, normalised, label))
     return mentions
+
+
+# A surname with an apostrophe after its first letter or two ("O’Malley", "D’Souza"), which
+# the tagger leaves out of the name when the apostrophe is curly ("Martin" + "O’Malley").
+_APOSTROPHE_SURNAME = re.compile(r"^[A-Z][a-z]?[’'][A-Z][a-z]+$")
+
+
+def _with_apostrophe_surname(doc: Doc, texts: Sequence[str], stop: int, covered: list[int]) -> int:
+    """``stop``, or one token further when the token after a person's name is a surname
+    such as "O’Malley" that no entity covers (then marked covered)."""
+    if (
+        stop < len(texts)
+        and not covered[stop]
+        and _APOSTROPHE_SURNAME.match(texts[stop])
+        and doc[stop - 1].whitespace_
+    ):
+        covered[stop] = 2
+        return stop + 1
+    return stop
 
 
 def _normalised_entity(
