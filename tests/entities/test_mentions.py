@@ -95,6 +95,7 @@ def test_a_plural_after_a_title_is_no_person(nlp):
         # A lower-case given name joined by a hyphen is part of the name; an English word
         # making a compound of it is not.
         ("He met Kim Jong-un on Monday.", (2, 6), ("Kim Jong-un", "PERSON")),
+        ("President Moon Jae-in met him.", (1, 5), ("Moon Jae-in", "PERSON")),
         ("A Rick Lane-funded group sued.", (1, 5), ("Rick Lane", "PERSON")),
         # Page furniture (share buttons, a caption label) run into a name is not part of it.
         ("Share: Twitter Pinterest Rick Lane spoke.", (2, 6), ("Rick Lane", "PERSON")),

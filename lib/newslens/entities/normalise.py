@@ -199,7 +199,9 @@ def _with_hyphenated_part(doc: Doc, end: int, span_end: int) -> int:
         and not doc[end].whitespace_
         and doc[end + 1].is_lower
         and doc[end + 1].is_alpha
-        and doc[end + 1].pos_ not in _COMPOUND_POS
+        # a function word makes no English compound, whatever the tagger reads it as
+        # ("Jae-in" with "in" tagged a noun)
+        and (doc[end + 1].pos_ not in _COMPOUND_POS or doc[end + 1].is_stop)
     ):
         return end + 2
     return end
