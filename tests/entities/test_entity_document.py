@@ -197,6 +197,22 @@ def test_a_surname_goes_to_the_name_in_ordinary_case_over_a_headline_spelling(nl
     assert mentions.loc[mentions.text == "Vale", "entity"].tolist() == ["Qassem Vale"]
 
 
+def test_a_place_tagged_as_a_person_a_few_times_stays_a_place_beside_a_span_it_begins(nlp):
+    # "Ferguson" is the town in most of its tags; a span the tagger ran on from it into a
+    # title ("Ferguson Capt") is no person whose first name it is.
+    doc = nlp(
+        "Protests went on in Ferguson on Monday. Ferguson police made arrests. Ferguson"
+        " Capt. Ron Lane spoke. Residents of Ferguson marched. Ferguson was calm at night."
+    )
+    at = [t.i for t in doc if t.text == "Ferguson"]
+    spans = [(at[0], at[0] + 1, "GPE"), (at[1], at[1] + 1, "PERSON"), (at[2], at[2] + 2, "PERSON")]
+    spans += [(at[3], at[3] + 1, "GPE"), (at[4], at[4] + 1, "GPE")]
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="s")
+    places = mentions[mentions["text"] == "Ferguson"]
+    assert set(places["label"]) == {"GPE"}
+    assert len(places) >= 4
+
+
 def test_organisation_span_starting_with_a_person_is_cut(nlp):
     doc = nlp("Donald Trump spoke on Monday. The Trump Justice Department sued the state.")
     mentions = extract_mentions(doc, doc_id="t")

@@ -368,7 +368,7 @@ def _demote_outvoted_people(mentions: list[Mention]) -> None:
             name in named
             and name not in titled
             and sum(counts.values()) > person[name]
-            and not any(_is_shorter_form(name, full) for full in longer)
+            and not any(_is_surname_or_shorter_form(name, full) for full in longer)
         ):
             winners[name] = majority_label(counts)
     for mention in mentions:
@@ -376,6 +376,14 @@ def _demote_outvoted_people(mentions: list[Mention]) -> None:
         if label is not None and mention.label == "PERSON":
             mention.label = label
             mention.role = ""
+
+
+def _is_surname_or_shorter_form(name: str, full: str) -> bool:
+    """Whether ``name`` is a shorter form of ``full`` and, when it is one word, its last
+    ("Ferguson" of Neil Ferguson; not of a span run into the next name, "Ferguson Phaedra
+    Parks", where the word is the place the tagger read as a first name)."""
+    last = without_article(full.rsplit(" ", 1)[-1])
+    return _is_shorter_form(name, full) and (" " in name or last == without_article(name))
 
 
 def _is_shorter_form(name: str, full: str) -> bool:
