@@ -553,3 +553,13 @@ def test_a_name_is_not_linked_to_a_namesake_with_other_titles(nlp):
     docs = {doc_id: nlp(text) for doc_id, text in passages.items()}
     linked = link_across_documents(corpus_mentions(docs))
     assert set(linked.loc[linked["label"] == "PERSON", "entity"]) == {"Ann Q. Vale"}
+
+
+def test_a_surname_with_its_suffix_is_the_full_name_ending_so(nlp):
+    # "Vale Jr." is Tom Vale Jr., not his father Tom Vale.
+    doc_a = nlp("Tom Vale Jr. spoke on Monday. His father, Tom Vale, did not.")
+    doc_b = nlp("Later, Vale Jr. said he would run.")
+    doc_b = entity_for(doc_b, [(2, 4, "PERSON")])
+    frames = [extract_mentions(doc_a, doc_id="a"), extract_mentions(doc_b, doc_id="b")]
+    linked = link_across_documents(pd.concat(frames))
+    assert linked.loc[linked["doc_id"] == "b", "entity"].tolist() == ["Tom Vale Jr."]

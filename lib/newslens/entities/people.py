@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from newslens.entities.names import (
+    NAME_SUFFIXES,
     default_nicknames,
     family_names,
     name_fits,
@@ -133,6 +134,13 @@ def full_person_names(weights: Mapping[str, int], dominance: float) -> dict[str,
             pool = by_surname.get(without_article(short[0]), [])
             if given.get(short[0], 0) > sum(weights[other] for other in pool):
                 pool = []  # a first name, not a surname ("Hillary" is not Edmund Hillary)
+        elif len(short) == 2 and short[1].lower() in NAME_SUFFIXES:
+            # a surname with its suffix ("Trump Jr."): the full names ending so
+            pool = [
+                other
+                for other in by_surname.get(without_article(short[0]), [])
+                if words[other][-1].lower() == short[1].lower()
+            ]
         else:
             pool = [
                 other
