@@ -563,3 +563,46 @@ def test_a_surname_with_its_suffix_is_the_full_name_ending_so(nlp):
     frames = [extract_mentions(doc_a, doc_id="a"), extract_mentions(doc_b, doc_id="b")]
     linked = link_across_documents(pd.concat(frames))
     assert linked.loc[linked["doc_id"] == "b", "entity"].tolist() == ["Tom Vale Jr."]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("Bogdan Zelinsky", "Bogdan Zelinskiy", True),  # a letter added
+        ("Qassem Farahani", "Qassim Furahani", True),  # a vowel changed in each word
+        ("Joe Lindeberg", "Joe Lindberg", True),  # a letter dropped
+        ("Ann Westbrook", "Ann Wesbtrook", True),  # two letters swapped
+        ("Mark Holley", "Mark Holler", False),  # a consonant changed: another name
+        ("Tom Barrett", "Tom Garrett", False),  # another first letter
+        ("Mark Kelly", "Mark Kelley", False),  # a surname of five letters
+        ("Terry Vale", "Jerry Vale", False),  # another first name
+    ],
+)
+def test_spellings_of_one_persons_name_are_one_entity(first, second, merged):
+    rows = [("a", first, first, "PERSON", "name")] * 3 + [("b", second, second, "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    entities = set(linked["entity"])
+    assert entities == ({first} if merged else {first, second})
+    if merged:
+        assert linked.loc[linked["doc_id"] == "b", "linked_by"].tolist() == ["spelling"]
+
+
+def test_a_spelling_merge_can_be_vetoed(tmp_path):
+    path = tmp_path / "aliases.tsv"
+    path.write_text("!Joe Lindberg\tJoe Lindeberg\n", encoding="utf-8")
+    rows = [("a", "Joe Lindeberg", "Joe Lindeberg", "PERSON", "name")] * 3
+    rows += [("b", "Joe Lindberg", "Joe Lindberg", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows), aliases=load_aliases(path))
+    assert set(linked["entity"]) == {"Joe Lindeberg", "Joe Lindberg"}
+
+
+def test_two_families_names_one_letter_apart_stay_apart():
+    # "Harrison" and "Harriston" are each borne by people of several first names.
+    rows = [
+        ("a", "Mike Harrison", "Mike Harrison", "PERSON", "name"),
+        ("b", "Eric Harrison", "Eric Harrison", "PERSON", "name"),
+        ("c", "Mike Harriston", "Mike Harriston", "PERSON", "name"),
+        ("d", "Ruth Harriston", "Ruth Harriston", "PERSON", "name"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    assert len(set(linked["entity"])) == 4

@@ -52,6 +52,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    Prince Mohammed bin Salman): at least two titled mentions on each side and
    ``dominance`` times the other's title; offices held in turn rarely pass that. See
    :mod:`~newslens.entities.people`.
+   ``spelling``: the spellings of one person's full name ("Volodymyr Zelensky",
+   "Volodymyr Zelenskiy") are one entity, shown under the one written most (see
+   :mod:`~newslens.entities.spellings`).
    ``corpus_title``: a bare surname with an office or gender title is the person of that
    surname the corpus gives that title, when the person it was linked to is not given it
    ("President Ford" in a story naming no Ford is Gerald Ford): at least two titled
@@ -94,10 +97,11 @@ from newslens.entities.names import (
     words_of_longer_names,
 )
 from newslens.entities.people import link_person_names, link_titled_surnames
+from newslens.entities.spellings import merge_spelling_variants
 
 # The corpus-level rules' names in ``linked_by`` (a row without one was linked by its own
 # document).
-CORPUS_RULES = ("corpus_label", "corpus_person", "case_form", "group_form", "corpus")
+CORPUS_RULES = ("corpus_label", "corpus_person", "case_form", "group_form", "corpus", "spelling")
 
 
 def link_across_documents(
@@ -140,6 +144,7 @@ def link_across_documents(
     )
     pinned = frozenset(alias.canonical for alias in aliases.values()) if aliases else frozenset()
     link_person_names(result, dominance=dominance, pinned=pinned)
+    merge_spelling_variants(result)
     link_titled_surnames(result, dominance=dominance, linked_in_document=in_document)
     _link_organisation_words(result, key)
     vetoes = getattr(aliases, "vetoes", None)
