@@ -116,6 +116,7 @@ def test_surname_tagged_org_becomes_the_person_the_corpus_names():
         (3, 3, "PERSON"),  # titled in 3 documents, a person in as many as an organisation
         (2, 2, "ORG"),  # a title in fewer than min_documents documents is not enough
         (3, 4, "ORG"),  # the organisation reading wins more documents
+        (5, 3, "PERSON"),  # the person reading wins, though not by ``dominance``
     ],
 )
 def test_a_name_titled_as_a_person_is_one_where_the_tagger_made_it_an_organisation(

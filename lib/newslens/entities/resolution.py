@@ -232,10 +232,11 @@ def _vote_labels(
 def _titled_people(
     result: pd.DataFrame, key: pd.Series, winners: pd.DataFrame, *, min_documents: int
 ) -> pd.Series:
-    """Names of several words that the vote gives another label although they carry a
-    person's title ("chairman Reince Priebus") in at least ``min_documents`` documents and
-    are a person in at least as many documents as the winner: their PERSON documents,
-    indexed by name.
+    """Names of several words that carry a person's title ("chairman Reince Priebus") in at
+    least ``min_documents`` documents and are a person in at least as many documents as
+    the vote's winner: their PERSON documents, indexed by name. They are people wherever
+    the tagger read them otherwise, also where the vote's PERSON win is too narrow to
+    decide ("First Lady Melania Trump": 30 documents as a person, 18 as an organisation).
 
     Why: the tagger reads some people's names as organisations in about half of their
     documents; a title is evidence no organisation's name carries."""
@@ -246,7 +247,6 @@ def _titled_people(
     titled_docs = result.loc[titled_rows, "doc_id"].groupby(key[titled_rows]).nunique()
     person_docs = result.loc[person, "doc_id"].groupby(key[person]).nunique()
     names = titled_docs.index[titled_docs >= min_documents]
-    names = names[winners.loc[names, "label"] != "PERSON"]
     person_docs = person_docs.reindex(names)
     return person_docs[person_docs >= winners.loc[names, "docs"]]
 
