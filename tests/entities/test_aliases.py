@@ -85,3 +85,12 @@ def test_an_alias_written_in_capitals_and_left_untagged_is_found(nlp):
     mentions = extract_mentions(nlp(text), doc_id="k")
     assert mentions["text"].tolist() == ["Fox News", "FOX NEWS"]
     assert set(mentions["entity"]) == {"Fox News"}
+
+
+def test_the_capitals_names_are_one_place_and_its_district_no_second_mention(nlp):
+    # "Washington, D.C." is one place: the tagger's "D.C." after "Washington," is no mention
+    # of its own, and "DC" or "the District of Columbia" elsewhere is the same city.
+    doc = nlp("He lives in Washington, D.C., and works in DC. The District of Columbia sued.")
+    mentions = extract_mentions(doc, doc_id="w")
+    assert mentions["entity"].tolist() == ["Washington"] * 3
+    assert set(mentions["label"]) == {"GPE"}

@@ -199,8 +199,21 @@ def _cut_and_completed(
     return [
         m
         for m in mentions
-        if m.label != "PERSON" or tuple(m.name.lower().split(" ")) not in index.titles
+        if (m.label != "PERSON" or tuple(m.name.lower().split(" ")) not in index.titles)
+        and not _district_of_washington(texts, m)
     ]
+
+
+def _district_of_washington(texts: Sequence[str], mention: Mention) -> bool:
+    """Whether a mention is the "D.C." of "Washington, D.C.": part of the city's name, which
+    the tagger makes a second place (the city is the mention of "Washington")."""
+    i = mention.token
+    return (
+        mention.name in ("D.C.", "DC")
+        and i >= 2
+        and texts[i - 1] == ","
+        and texts[i - 2] == "Washington"
+    )
 
 
 def _coverage(doc: Doc, considered: set[str]) -> list[int]:
