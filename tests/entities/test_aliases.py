@@ -49,6 +49,8 @@ def test_titles_file_is_read_as_token_tuples():
         ("The NRA spent millions.", (1, 2), ("National Rifle Association", "ORG")),
         ("The ACLU sued the city.", (1, 2), ("American Civil Liberties Union", "ORG")),
         ("FEMA sent trucks.", (0, 1), ("Federal Emergency Management Agency", "ORG")),
+        ("The story ran in McClatchy papers.", (4, 5), ("McClatchy", "ORG")),
+        ("Many Mainers voted early.", (1, 2), ("Mainers", "NORP")),
         # Places the tagger often reads as an organisation are places.
         ("The attack in Benghazi killed four.", (3, 4), ("Benghazi", "GPE")),
         ("South Bend voters went to the polls.", (0, 2), ("South Bend", "GPE")),
