@@ -230,8 +230,9 @@ ADJUNCT_PATH_DEPS = ("prep", "pobj", "acl", "npadvmod")
 
 def opens_report(clause: Token) -> bool:
     """Whether a clause hung on a noun opens with the conjunction "that", also when the
-    parser made that "that" the clause's subject though the clause has a subject of its own
-    ('told auditors that in the month after, she realized ...')."""
+    parser made that "that" the clause's subject or object though the clause has one of its
+    own ('told auditors that in the month after, she realized ...', 'alleged in the suit that
+    Reyes earned $5 million')."""
     if opens_with_that(clause):
         return True
     first = clause.left_edge
