@@ -89,6 +89,13 @@ def test_an_alias_written_in_capitals_and_left_untagged_is_found(nlp):
     assert set(mentions["entity"]) == {"Fox News"}
 
 
+def test_an_alias_in_capitals_on_a_line_of_its_own_counts_once(nlp):
+    # A byline's outlet in capitals, untagged: one mention, not one per rule that finds it.
+    text = "Ann Tell\n\nUSA TODAY\n\nThe storm hit the coast. USA Today said so."
+    mentions = extract_mentions(nlp(text), doc_id="b", labels=["ORG"])
+    assert mentions["text"].tolist() == ["USA TODAY", "USA Today"]
+
+
 def test_the_capitals_names_are_one_place_and_its_district_no_second_mention(nlp):
     # "Washington, D.C." is one place: the tagger's "D.C." after "Washington," is no mention
     # of its own, and "DC" or "the District of Columbia" elsewhere is the same city.

@@ -426,9 +426,23 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
         ),
         # ... while a name ending in such a word is still a person's.
         ("Jude Law starred in the film.", ["Jude Law"]),
+        # A surname naming a family is no person ...
+        (
+            "Ann Tell spoke to the Walsh brothers in May.",
+            ["Ann Tell"],
+        ),
+        (
+            "The Green family sued the city on Monday. Mayor Joan Reade said she would fight.",
+            ["Joan Reade"],
+        ),
+        # ... while a person's family is still a mention of the person.
+        (
+            "Mark Odell died in May. Odell's family sued the city.",
+            ["Mark Odell", "Mark Odell"],
+        ),
     ],
 )
-def test_a_name_inside_a_law_or_building_name_is_no_mention(nlp, text, expected):
+def test_a_name_inside_a_thing_or_family_name_is_no_mention(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="t", labels=["PERSON"])
     assert mentions["entity"].tolist() == expected
 

@@ -1,7 +1,9 @@
 """Names inside the names of other things: a person's name that is a word of a law's,
 prize's or building's name ("Hyde Amendment", "Kate's Law", "Trump Tower") or a party to a
 court case ("Elonis v. United States", "Obergefell v. Hodges") is no mention of the person,
-as the annotation guideline says of a name that is part of a longer name of another entity.
+as the annotation guideline says of a name that is part of a longer name of another entity;
+nor is a surname naming a family ("the Koch brothers", "the Green family"), which the
+guideline does not count as a person.
 
 Why a module of its own: the tagged spans (:mod:`~newslens.entities.mentions`) and the
 untagged repeats (:mod:`~newslens.entities.untagged`) both ask it."""
@@ -28,6 +30,10 @@ NAMED_THING_WORDS = frozenset(
     syndicate bill elementary correctional medical square hotel mansion cemetery decree
     plan commission scholar scholars scholarship professor professorship""".split()
 )
+# Nouns that, right after a bare surname, make it the name of a family ("the Koch brothers",
+# "the Green family", "Kim family rule"); after a possessive the family is the person's
+# ("Rigby's family"), a mention of that person.
+FAMILY_NOUNS = frozenset("family families brothers sisters siblings clan dynasty household".split())
 # Lower-case nouns after two names joined by a hyphen that make the pair a law's name
 # ("the Dodd-Frank law"); "the Obama-Biden administration" is still two people, and so is
 # a bill known by its sponsors ("the Graham-Durbin bill"), as a name used as a modifier.
@@ -47,13 +53,21 @@ def in_named_thing(doc: Doc, start: int, end: int) -> bool:
     """Whether the person's name at tokens ``start:end`` is part of a thing's name: a word
     after it makes it one (:func:`names_a_thing_after`), it is such a word after a possessive
     ("Law" in "Kate's Law"), it is the second party of a court case ("... v. Hodges") or the
-    second of two names of a law ("Frank" in "the Dodd-Frank law")."""
+    second of two names of a law ("Frank" in "the Dodd-Frank law"); so is a surname naming a
+    family ("the Koch brothers")."""
     return (
         names_a_thing_after(doc, end)
+        or _names_a_family(doc, start, end)
         or _is_named_thing_word(doc, start, end)
         or (start > 0 and doc[start - 1].lower_ in _CASE_MARKS)
         or _second_name_of_law(doc, start, end)
     )
+
+
+def _names_a_family(doc: Doc, start: int, end: int) -> bool:
+    """Whether the one-word name at ``start:end`` is a surname naming a family: followed
+    right away by a noun of :data:`FAMILY_NOUNS` ("the Tsarnaev brothers")."""
+    return end - start == 1 and end < len(doc) and doc[end].lower_ in FAMILY_NOUNS
 
 
 def _second_name_of_law(doc: Doc, start: int, end: int) -> bool:

@@ -108,16 +108,15 @@ def _glued_after_lower_case(
 def _in_capitals(
     doc: Doc, texts: Sequence[str], table: Mapping[str, str], covered: list[int]
 ) -> list[tuple[int, int, int, str]]:
-    """Alias-table names of several words written in capitals only and left untagged
-    ("CLICK HERE TO GET THE FOX NEWS APP"): ``(start_char, end_char, token, variant)``,
-    the variant in the table's own case. One word in capitals is left to the tagger: an
-    outlet's own cross-links ("Also on POLITICO") are page furniture."""
+    """Alias-table names of several words in capitals only, left untagged ("GET THE FOX NEWS
+    APP"): ``(start_char, end_char, token, variant)``, the variant in the table's case, the
+    tokens marked covered. One word in capitals is left to the tagger: an outlet's own
+    cross-links ("Also on POLITICO") are page furniture."""
     folded = _folded_index(table)
     found: list[tuple[int, int, int, str]] = []
-    resume = 0
     for i in _upper_case_tokens(doc):
         text = texts[i]
-        if i < resume or covered[i] or len(text) < 2:
+        if covered[i] or len(text) < 2:
             continue
         for words, variant in folded.get(text.lower(), ()):
             stop = i + len(words)
@@ -127,7 +126,7 @@ def _in_capitals(
             if all(t.isupper() and t.lower() == w for t, w in zip(tokens, words, strict=True)):
                 if not any(covered[j] for j in range(i, stop)):
                     found.append((doc[i].idx, doc[stop - 1].idx + len(tokens[-1]), i, variant))
-                    resume = stop
+                    covered[i:stop] = [2] * (stop - i)  # not found again, here or below
                     break
     return found
 
