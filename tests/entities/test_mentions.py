@@ -224,6 +224,50 @@ def test_hover_nickname_just_after_the_span_cuts_the_hover_first_name(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # The title of the person named next, run into a place before it: no person, and
+        # no "Capt" counted again wherever the word stands alone.
+        (
+            "Tom Bell met Ferguson Capt. Ron Hale. Capt. Hale spoke.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON"), (11, 12, "PERSON")],
+            [("Tom Bell", "PERSON"), ("Ron Hale", "PERSON"), ("Ron Hale", "PERSON")],
+        ),
+        # An organisation before an abbreviated title keeps its name.
+        (
+            "Navy Cmdr. Ann Tull said so.",
+            [(0, 2, "ORG"), (3, 5, "PERSON")],
+            [("Navy", "ORG"), ("Ann Tull", "PERSON")],
+        ),
+        # A title that is a surname too stays the surname, also before the next name.
+        (
+            "He met Karen King. Steve Zak took the photo.",
+            [(2, 4, "PERSON"), (5, 7, "PERSON")],
+            [("Karen King", "PERSON"), ("Steve Zak", "PERSON")],
+        ),
+    ],
+)
+def test_a_title_run_into_the_span_before_its_person_is_no_name(nlp, text, spans, expected):
+    doc = entity_for(nlp(text), spans)
+    mentions = extract_mentions(doc, doc_id="t")
+    assert list(zip(mentions["entity"], mentions["label"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A photo caption prints the title and the name twice ...
+        ("Photos: Pope Francis Pope Francis greets pilgrims.", [(3, 6, "PERSON")]),
+        # ... or a capitalised "The" and the title after the name.
+        ("Photos: Pope Francis The Pope prays in Rome.", [(3, 6, "PERSON")]),
+    ],
+)
+def test_a_title_printed_again_after_a_name_is_no_part_of_it(nlp, text, spans):
+    mentions = extract_mentions(entity_for(nlp(text), spans), doc_id="p")
+    assert mentions["entity"].tolist() == ["Francis"]
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "people"),
     [
         # The document writes both words in lower case: a capitalised phrase, not a name.

@@ -2,10 +2,13 @@
 
 Rules, in order: cut at the first dash ("Kyiv—just" -> "Kyiv"); drop leading determiners and
 punctuation and trailing possessives and punctuation; drop the mention if it is a title or
-the tail of one with the words before it ("State" after "Secretary of"); move leading titles
+the tail of one with the words before it ("State" after "Secretary of"); drop a title of
+the person tagged next from the span's end ("Navy Cmdr. Ann Tull" -> "Navy"), and the span
+if one word is left of a "person" ("Ferguson Capt. Ron Hale"); move leading titles
 and the lowercase or adjective words among them ("former", "Russian Foreign Minister") into
 ``role``; in a PERSON name, drop lower-case words run into it, a verb at either end
-("Describing King", "Obama Looks") and a last word printed twice ("Julian Assange Assange");
+("Describing King", "Obama Looks"), a last word printed twice ("Julian Assange Assange") and
+all from a capitalised "The" inside it ("Francis The Pope");
 strip remaining edge punctuation and a possessive the tokenizer left attached.
 """
 
@@ -36,6 +39,7 @@ from newslens.entities.titles import (
     is_title_tail,
     title_ending_at,
     title_index,
+    title_of_next_person,
     title_starting_at,
 )
 
@@ -117,6 +121,16 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     # Only a title (or the tail of one): "President", "State" in "Secretary of State".
     if is_title_tail(lowers, start, end, index):
         return None
+    next_title = title_of_next_person(doc, start, end, lowers, index)
+    if next_title is not None:
+        # "Ferguson Capt. Ron Hale", "Navy Cmdr. Ann Tull": the span ends with the title of
+        # the person named next; an organisation before an abbreviated title is kept, one
+        # word before any title is no person ("Kenner Mayor Ben Zahn").
+        title_start, abbreviated = next_title
+        if span.label_ == "PERSON" and title_start - start == 1:
+            return None
+        if span.label_ == "PERSON" or abbreviated:
+            end = title_start
     name_start = start
     if span.label_ == "PERSON" and lowers[end - 1] not in PLACE_TAILS:
         # "Prince William County": a place named after someone keeps the title in its name.
@@ -130,6 +144,7 @@ def normalise(span: Span, index: TitleIndex, lowers: Sequence[str]) -> Normalise
     name_start = _after_lowercase_words(doc, name_start, end, lowers)
     name_start, end = without_edge_verbs(doc, name_start, end)
     end = _without_doubled_last_word(doc, name_start, end)
+    end = _before_inner_article(doc, name_start, end)
     found = _trimmed_text(doc, name_start, end, role_text)
     if found is not None and _INNER_NICKNAME.search(found.name):
         # 'Eric "Shakedown" Schneiderman' is Eric Schneiderman: the nickname is no name part.
@@ -256,6 +271,15 @@ def _without_doubled_last_word(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _before_inner_article(doc: Doc, start: int, end: int) -> int:
+    """The name's end token before a capitalised "The" inside it: a caption's "Pope Francis
+    The Pope prays" names Francis, not "Francis The Pope"."""
+    for i in range(start + 1, end):
+        if doc[i].text == "The":
+            return i
+    return end
+
+
 def _title_before(doc: Doc, start: int, lowers: Sequence[str], index: TitleIndex) -> str:
     """A title just before the span, with its modifiers: "Secretary of State" before "Marco
     Rubio", "former President", "Russian Foreign Minister"; or ``""``."""
@@ -305,7 +329,8 @@ def _trimmed_text(doc: Doc, name_start: int, end: int, role_text: str) -> Normal
 
 def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     """A PERSON name cut where its first name comes back, also just after the span (see
-    :func:`newslens.entities.names.hover_cut`) or where a word is glued to its surname
+    :func:`newslens.entities.names.hover_cut`), without the title printed before both (a
+    caption's "Pope Francis Pope Francis" -> "Francis"), or where a word is glued to its surname
     ("Jason FurmanEconomy" -> "Jason Furman"), also in the token just after the span
     ("Donald John" before "TrumpKamala" -> "Donald John Trump")."""
     tokens = [doc[i].text for i in range(normalised.start_token, normalised.end_token)]
@@ -313,6 +338,9 @@ def cut_hover(doc: Doc, normalised: NormalisedSpan) -> NormalisedSpan:
     after = range(normalised.end_token, min(normalised.end_token + 2, len(doc)))
     following = [doc[i].text for i in after]
     cut = min(hover_cut(tokens + following, default_nicknames()), len(tokens))
+    first = normalised.start_token
+    if 1 < cut < len(tokens) and first and doc[first - 1].lower_ == tokens[cut - 1].lower():
+        cut -= 1  # the title before the name, printed again before it comes back
     keep = None
     for k in range(1, cut):
         glued = _GLUED.match(tokens[k])

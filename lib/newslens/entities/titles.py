@@ -8,8 +8,20 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newslens.resources import package_data, read_data_lines
+
+if TYPE_CHECKING:
+    from newslens.types import Doc
+
+# Titles that are also surnames ("Peter King", "Erik Prince", "Jim Justice"): at a name's
+# end they are taken for the surname.
+_SURNAME_TITLES = frozenset(
+    """king queen prince princess pope major judge justice lord lady father cardinal bishop
+    pastor deacon chaplain speaker anchor alderman imam sheriff general dean trooper doctor
+    miss sir dame delegate author producer""".split()
+)
 
 
 def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozenset[tuple[str, ...]]:
@@ -105,3 +117,22 @@ def is_title_tail(lowers: Sequence[str], start: int, end: int, index: TitleIndex
         if tuple(lowers[start - back : end]) in index.titles:
             return True
     return False
+
+
+def title_of_next_person(
+    doc: Doc, start: int, end: int, lowers: Sequence[str], index: TitleIndex
+) -> tuple[int, bool] | None:
+    """``(start, abbreviated)`` of a title ending tokens ``start:end`` that is the title of the
+    person tagged right after the span, past an abbreviation's period ("Ferguson Capt" before
+    ". Ron Hale"); ``None`` otherwise, also for a title that is a surname too ("Karen King")."""
+    title_start = title_ending_at(lowers, end, index)
+    if not start < title_start < end:
+        return None
+    last = lowers[end - 1].rstrip(".")
+    abbreviated = (last + ".",) in index.titles
+    following = end + 1 if abbreviated and end < len(doc) and doc[end].text == "." else end
+    if not abbreviated and last in _SURNAME_TITLES:
+        return None
+    if following < len(doc) and doc[following].ent_iob_ == "B":
+        return (title_start, abbreviated) if doc[following].ent_type_ == "PERSON" else None
+    return None
