@@ -479,6 +479,11 @@ def test_a_person_span_of_two_surnames_is_two_people(nlp, text, expected):
             "The Green family sued the city on Monday. Mayor Joan Reade said she would fight.",
             ["Joan Reade"],
         ),
+        # ... nor a name of a condition.
+        (
+            "Arthur Vale was dying of ALS, Lou Gehrig's disease. Lou Gehrig played ball.",
+            ["Arthur Vale", "Lou Gehrig"],
+        ),
         # ... while a person's family is still a mention of the person.
         (
             "Mark Odell died in May. Odell's family sued the city.",

@@ -3,7 +3,7 @@ prize's or building's name ("Hyde Amendment", "Kate's Law", "Trump Tower") or a 
 court case ("Elonis v. United States", "Obergefell v. Hodges") is no mention of the person,
 as the annotation guideline says of a name that is part of a longer name of another entity;
 nor is a surname naming a family ("the Koch brothers", "the Green family"), which the
-guideline does not count as a person.
+guideline does not count as a person, nor a name of a condition ("Down syndrome").
 
 Why a module of its own: the tagged spans (:mod:`~newslens.entities.mentions`) and the
 untagged repeats (:mod:`~newslens.entities.untagged`) both ask it."""
@@ -34,6 +34,9 @@ NAMED_THING_WORDS = frozenset(
 # "the Green family", "Kim family rule"); after a possessive the family is the person's
 # ("Rigby's family"), a mention of that person.
 FAMILY_NOUNS = frozenset("family families brothers sisters siblings clan dynasty household".split())
+# Nouns after a name or its possessive that make it the name of a condition ("Down
+# syndrome", "Lou Gehrig's disease"), in any letter case.
+_CONDITION_NOUNS = frozenset({"syndrome", "disease"})
 # Lower-case nouns after two names joined by a hyphen that make the pair a law's name
 # ("the Dodd-Frank law"); "the Obama-Biden administration" is still two people, and so is
 # a bill known by its sponsors ("the Graham-Durbin bill"), as a name used as a modifier.
@@ -66,8 +69,13 @@ def in_named_thing(doc: Doc, start: int, end: int) -> bool:
 
 def _names_a_family(doc: Doc, start: int, end: int) -> bool:
     """Whether the one-word name at ``start:end`` is a surname naming a family: followed
-    right away by a noun of :data:`FAMILY_NOUNS` ("the Tsarnaev brothers")."""
-    return end - start == 1 and end < len(doc) and doc[end].lower_ in FAMILY_NOUNS
+    right away by a noun of :data:`FAMILY_NOUNS` ("the Tsarnaev brothers"), or whether the
+    name, or its possessive, is followed by a condition's noun ("Down syndrome")."""
+    if end < len(doc) and doc[end].text in _POSSESSIVES:
+        end += 1
+    elif end - start == 1 and end < len(doc) and doc[end].lower_ in FAMILY_NOUNS:
+        return True
+    return end < len(doc) and doc[end].lower_ in _CONDITION_NOUNS
 
 
 def _second_name_of_law(doc: Doc, start: int, end: int) -> bool:
