@@ -568,9 +568,15 @@ def test_a_repeated_surname_with_a_suffix_is_the_son_not_the_father(nlp):
         # An e-mail address and an interview's question mark are nobody's names.
         ("Send tips to FoxNewsFirst@FOXNEWS.COM today.", []),
         ("Q. What did you see?\nQ. And then?", []),
+        # ... nor is a name's suffix tagged alone, or an interjection.
+        (
+            "Police Chief John Hayden, Jr. said officers are working.",
+            [("John Hayden", "PERSON")],
+        ),
+        ("“They won’t be leaving. O.K.?” He was talking as if he knew.", []),
     ],
 )
-def test_storms_addresses_and_interview_marks_are_not_people(nlp, text, expected):
+def test_storms_addresses_interview_marks_and_suffixes_are_not_people(nlp, text, expected):
     mentions = extract_mentions(nlp(text), doc_id="n")
     assert list(zip(mentions["entity"], mentions["label"], strict=True)) == expected
 

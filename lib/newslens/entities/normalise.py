@@ -445,13 +445,13 @@ def _not_in_a_name(token: Token, end: int) -> bool:
 def is_name_shaped(name: str, label: str) -> bool:
     """Whether a mention can be a name of its label: no name holds an e-mail address or a
     web address ("tips@example.com"); a person's name has a capital letter ("antifa" is not
-    one), is no plural of an acronym ("MPs", "CEOs"), no letter alone (an interview's
-    "Q." and "A.") and no word derived from a name ("McCarthyism", "Wisconsinites"); a place's name starts with a capital ("iPhone", "jubilee bank")."""
+    one), is no plural of an acronym ("MPs", "CEOs"), no letter (an interview's "Q." and "A.")
+    or generational suffix ("Jr.") alone and no word derived from a name ("McCarthyism", "Wisconsinites"); a place's name starts with a capital ("iPhone", "jubilee bank")."""
     if name in COMPANY_SUFFIXES or "@" in name or "://" in name:
         return False
     if label == "PERSON":
-        if len(name.rstrip(".")) == 1:
-            return False
+        if len(name.rstrip(".")) == 1 or _is_name_suffix(name):
+            return False  # "Q.", or the "Jr." of "John Hayden, Jr." tagged alone
         if _DERIVED_WORD.fullmatch(name):
             return False
         return any(ch.isupper() for ch in name) and not _PLURAL_ACRONYM.match(name)
