@@ -254,6 +254,25 @@ def test_a_title_run_into_the_span_before_its_person_is_no_name(nlp, text, spans
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tokenizer splits "Brig." and the tagger reads "Brig" as a person.
+        (
+            "The base cut jobs, said Brig. Gen. Ann Tull, the wing commander.",
+            [("Ann Tull", "Brig. Gen.")],
+        ),
+        (
+            "The deal cut by Sens. Angus Vale (I-Maine) and Mike Ford (R-S.D.) failed.",
+            [("Angus Vale", "Sens."), ("Mike Ford", "")],
+        ),
+    ],
+)
+def test_an_abbreviated_title_split_by_the_tokenizer_is_a_title(nlp, text, expected):
+    mentions = extract_mentions(nlp(text), doc_id="r", labels=["PERSON"])
+    assert list(zip(mentions["entity"], mentions["role"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "spans"),
     [
         # A photo caption prints the title and the name twice ...

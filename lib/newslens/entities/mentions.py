@@ -272,11 +272,11 @@ def _tagged_mentions(
             continue
         normalised, label = found
         if (
-            ent.label_ == "ORG"
+            ent.label_ in ("ORG", "PERSON")
             and normalised.name not in aliases
             and heads_title(lowers, normalised.start_token, normalised.end_token, index)
         ):
-            continue
+            continue  # "Brig" of "Brig. Gen. Ann Tull", "Labor" of "Labor Secretary"
         mentions.append(_tagged_mention(doc, ent, normalised, label))
     return mentions
 

@@ -43,9 +43,21 @@ def load_titles(titles: Iterable[str] = (), *, builtin: bool = True) -> frozense
             bare = tuple(w[:-1] if w.endswith(".") and w[:-1].isalpha() else w for w in words)
             if bare != words:
                 result.add(bare)
+                # ... and with the period a token of its own, as the tokenizer splits the
+                # abbreviations it does not know ("Brig", ".", "Gen.").
+                result.add(_periods_apart(words[:-1]) + words[-1:])
+                result.add(_periods_apart(words))
             if any("-" in word for word in words):
                 result.add(tuple(part for word in words for part in re.split(r"(-)", word) if part))
     return frozenset(result)
+
+
+def _periods_apart(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each abbreviation's period as a word of its own."""
+    apart: list[str] = []
+    for word in words:
+        apart.extend((word[:-1], ".") if word.endswith(".") and word[:-1].isalpha() else (word,))
+    return tuple(apart)
 
 
 @functools.cache
