@@ -383,6 +383,18 @@ def test_a_first_name_alone_is_not_linked_to_someone_it_is_the_surname_of():
     assert by_doc["g"] == ["Ruth Vance"]
 
 
+def test_a_surname_weighs_all_spellings_of_one_full_name_together():
+    # "Charles Vale" links to "Chuck Vale", which links to "Charles E. Vale": one person,
+    # 12 documents against 1 of Amy Vale, however the corpus splits its spellings.
+    rows = [(d, "Chuck Vale", "Chuck Vale", "PERSON", "name") for d in "abcdefg"]
+    rows += [(d, "Charles Vale", "Charles Vale", "PERSON", "name") for d in "hij"]
+    rows += [(d, "Charles E. Vale", "Charles E. Vale", "PERSON", "name") for d in "kl"]
+    rows += [("m", "Amy Vale", "Amy Vale", "PERSON", "name")]
+    rows += [("n", "Vale", "Vale", "PERSON", "name")]
+    linked = link_across_documents(mention_rows(rows))
+    assert linked.loc[linked["doc_id"] == "n", "entity"].tolist() == ["Chuck Vale"]
+
+
 def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
     rows = [(d, "Druids", "Druids", "NORP", "name") for d in "abcdhijmnopqrs"]
     # In e the tagger made a person of "Ancient Druids", and the document linked every

@@ -222,7 +222,10 @@ def _dominant_target(
     times the mentions of all the others together; else ``name`` itself."""
     targets: Counter = Counter()
     for other in candidates:
-        targets[canonical.get(other, other)] += weights[other]
+        target = other
+        while canonical.get(target, target) != target:  # "Charles Schumer" -> "Chuck
+            target = canonical[target]  # Schumer" -> "Charles E. Schumer": one person
+        targets[target] += weights[other]
     if not targets:
         return name
     ranked = sorted(targets.items(), key=lambda item: (-item[1], item[0]))
