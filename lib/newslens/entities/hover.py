@@ -1,0 +1,88 @@
+"""The hover card some outlets print after a person's name, run into the text when the page
+is scraped: "Sen. Rand Paul Randal (Rand) Howard PaulRand Paul: ...". The card is the
+person's formal first name, the nickname in parentheses, middle names and the surname
+again, glued to whatever follows. It is one more mention of the person, as the annotation
+guideline counts it, never people of its own: without this the tagger's pieces of it were
+counted as "Howard Paul", "Bob" (of "Robert (Bob) Swan Mueller") or "Lea Bustos".
+
+Why a module of its own: the card is found from the text's shape (a capitalised word, a
+capitalised word in parentheses, and the surname printed just before the card), before and
+whatever the tagger made of its words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslens.entities.mention import Mention
+from newslens.entities.names import name_key
+
+if TYPE_CHECKING:
+    from newslens.types import Doc
+
+__all__ = ["hover_cards"]
+
+# Middle names and initials a card may hold between the nickname and the surname.
+_MAX_MIDDLE_WORDS = 3
+
+
+def hover_cards(doc: Doc, mentions: list[Mention], covered: list[int]) -> list[Mention]:
+    """``mentions`` with every hover card one PERSON mention (linked by ``hover``) named
+    like the name printed before it, and the mentions the tagger made of the card's words
+    dropped; the card's tokens are marked covered."""
+    cards = list(_cards(doc))
+    if not cards:
+        return mentions
+    people = {m.end_token: m for m in mentions if m.label == "PERSON"}
+    inside = {i for first, last, _, _ in cards for i in range(first, last + 1)}
+    for first, _, _, nickname in cards:
+        shown = people.get(first)
+        if (shown is None or " " not in shown.name) and doc[first - 2].text == nickname:
+            inside.update((first - 2, first - 1))  # "Rand" (ORG) "Paul" before "Randal (Rand)"
+    kept = [m for m in mentions if m.token not in inside]
+    for first, last, surname, nickname in cards:
+        shown = people.get(first)
+        name = shown.name if shown is not None and " " in shown.name else f"{nickname} {surname}"
+        if first - 2 in inside:
+            kept.append(_person(doc, first - 2, first - 1, name_key(name), len(surname)))
+        kept.append(_person(doc, first, last, name_key(name), len(surname)))
+        covered[first : last + 1] = [2] * (last + 1 - first)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _person(doc: Doc, first: int, last: int, name: str, surname_length: int) -> Mention:
+    """A PERSON mention from token ``first`` to the surname that begins token ``last``."""
+    end = doc[last].idx + surname_length
+    return Mention(
+        doc[first].idx, end, first, name, "PERSON", "", linked_by="hover", end_token=last + 1
+    )
+
+
+def _cards(doc: Doc):
+    """``(first token, last token, surname, nickname)`` of each hover card: a capitalised
+    word and a capitalised nickname in parentheses, right after the surname that closes the
+    card, on one line ("Mueller Robert (Bob) Swan MuellerFox ...")."""
+    for i, token in enumerate(doc):
+        if token.text != "(" or i < 2 or i + 3 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        formal, nickname, surname = doc[i - 1], doc[i + 1], doc[i - 2].text
+        if not (formal.is_title and formal.is_alpha and nickname.is_title and nickname.is_alpha):
+            continue
+        if len(surname) < 2 or not surname[:1].isupper() or not surname.replace("-", "").isalpha():
+            continue
+        last = _surname_again(doc, i + 3, surname)
+        if last is not None and not any("\n" in t.whitespace_ for t in doc[i - 2 : last]):
+            yield i - 1, last, surname, nickname.text
+
+
+def _surname_again(doc: Doc, start: int, surname: str) -> int | None:
+    """The token from ``start`` on, past a few capitalised middle names or initials, that
+    begins with ``surname`` (alone or glued to the next word: "MuellerFox", "Romney9")."""
+    for k in range(start, min(start + _MAX_MIDDLE_WORDS + 1, len(doc))):
+        text = doc[k].text
+        if text.startswith(surname) and (
+            len(text) == len(surname) or not text[len(surname)].islower()
+        ):
+            return k
+        if not (text[:1].isupper() or text == "."):
+            return None
+    return None
