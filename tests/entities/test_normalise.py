@@ -23,6 +23,13 @@ def test_normalise_strips_determiner_possessive_quotes_and_dash_tail(nlp):
     assert doc.text[union.start : union.end] == "European Union"
 
 
+def test_a_possessive_in_capitals_is_stripped_too(nlp):
+    # A headline in capitals: "'S" is the possessive, not part of the name.
+    doc = nlp("ANN VALE'S BIG NIGHT: the singer spoke.")
+    vale = normalise_span(Span(doc, 0, 3, label="PERSON"))
+    assert (vale.name, doc.text[vale.start : vale.end]) == ("ANN VALE", "ANN VALE")
+
+
 @pytest.mark.parametrize(
     ("span", "expected"),
     [

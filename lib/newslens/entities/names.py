@@ -24,7 +24,7 @@ DASHES = ("\u2014", "\u2013", "--")
 # Apostrophes: straight, curly, and the C1 control U+0092 that cp1252 text decoded as
 # Latin-1 leaves in some outlets' articles ("Al Qaeda\x92s").
 _APOSTROPHES = "'\u2019\u0092"
-POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|(?<=s)[{_APOSTROPHES}])$")
+POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}][sS]|(?<=[sS])[{_APOSTROPHES}])$")
 EDGE_PUNCTUATION = (
     "\"'\u201c\u201d\u2018\u2019\u0091\u0092\u0093\u0094\u00ab\u00bb()[]{}<>,;:!?*_/\\|"
 )
