@@ -11,6 +11,7 @@ whatever the tagger made of its words."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newslens.entities.mention import Mention
@@ -25,11 +26,13 @@ __all__ = ["hover_cards"]
 _MAX_MIDDLE_WORDS = 3
 
 
-def hover_cards(doc: Doc, mentions: list[Mention], covered: list[int]) -> list[Mention]:
+def hover_cards(
+    doc: Doc, mentions: list[Mention], covered: list[int], texts: Sequence[str]
+) -> list[Mention]:
     """``mentions`` with every hover card one PERSON mention (linked by ``hover``) named
     like the name printed before it, and the mentions the tagger made of the card's words
-    dropped; the card's tokens are marked covered."""
-    cards = list(_cards(doc))
+    dropped; the card's tokens (``texts``: their strings) are marked covered."""
+    cards = list(_cards(doc, texts))
     if not cards:
         return mentions
     people = {m.end_token: m for m in mentions if m.label == "PERSON"}
@@ -57,28 +60,30 @@ def _person(doc: Doc, first: int, last: int, name: str, surname_length: int) -> 
     )
 
 
-def _cards(doc: Doc):
+def _cards(doc: Doc, texts: Sequence[str]) -> Iterator[tuple[int, int, str, str]]:
     """``(first token, last token, surname, nickname)`` of each hover card: a capitalised
     word and a capitalised nickname in parentheses, right after the surname that closes the
     card, on one line ("Mueller Robert (Bob) Swan MuellerFox ...")."""
-    for i, token in enumerate(doc):
-        if token.text != "(" or i < 2 or i + 3 >= len(doc) or doc[i + 2].text != ")":
+    for i in [i for i, text in enumerate(texts) if text == "("]:
+        if i < 2 or i + 3 >= len(texts) or texts[i + 2] != ")":
             continue
-        formal, nickname, surname = doc[i - 1], doc[i + 1], doc[i - 2].text
-        if not (formal.is_title and formal.is_alpha and nickname.is_title and nickname.is_alpha):
+        formal, nickname, surname = texts[i - 1], texts[i + 1], texts[i - 2]
+        if not (
+            formal.istitle() and formal.isalpha() and nickname.istitle() and nickname.isalpha()
+        ):
             continue
         if len(surname) < 2 or not surname[:1].isupper() or not surname.replace("-", "").isalpha():
             continue
-        last = _surname_again(doc, i + 3, surname)
+        last = _surname_again(texts, i + 3, surname)
         if last is not None and not any("\n" in t.whitespace_ for t in doc[i - 2 : last]):
-            yield i - 1, last, surname, nickname.text
+            yield i - 1, last, surname, nickname
 
 
-def _surname_again(doc: Doc, start: int, surname: str) -> int | None:
+def _surname_again(texts: Sequence[str], start: int, surname: str) -> int | None:
     """The token from ``start`` on, past a few capitalised middle names or initials, that
     begins with ``surname`` (alone or glued to the next word: "MuellerFox", "Romney9")."""
-    for k in range(start, min(start + _MAX_MIDDLE_WORDS + 1, len(doc))):
-        text = doc[k].text
+    for k in range(start, min(start + _MAX_MIDDLE_WORDS + 1, len(texts))):
+        text = texts[k]
         if text.startswith(surname) and (
             len(text) == len(surname) or not text[len(surname)].islower()
         ):

@@ -193,7 +193,7 @@ def _cut_and_completed(
     mentions = split_swallowed(doc, mentions, known, alias_places, alias_place_starts(aliases))
     mentions = split_two_people(doc, cut_headline_clauses(doc, mentions))
     mentions = with_transcript_labels(doc, mentions, covered, texts)
-    mentions = join_hover_names(doc, hover_cards(doc, mentions, covered))
+    mentions = join_hover_names(doc, hover_cards(doc, mentions, covered, texts))
     mentions.extend(titled_untagged(doc, lowers, covered, index, aliases))
     mentions.extend(defined_acronyms(doc, mentions, covered))
     mentions = alias_over_parts(doc, mentions, covered, texts, alias_forms)
