@@ -417,6 +417,18 @@ def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Uncle Sam pays the bill, said Ann Tell. What does Joe Sixpack think?",
+        "The Joe Six-Pack voter and John Q. Public agree, Ann Tell said.",
+    ],
+)
+def test_stock_figures_are_no_people(nlp, text):
+    mentions = extract_mentions(nlp(text), doc_id="g", labels=["PERSON"])
+    assert counts(mentions) == {"Ann Tell": 1}
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         ("Acme won.\n\nSign up for Daily Newsletters\n\nCopyright Acme", ("Daily", "Newsletters")),
