@@ -395,6 +395,27 @@ def test_a_surname_weighs_all_spellings_of_one_full_name_together():
     assert linked.loc[linked["doc_id"] == "n", "entity"].tolist() == ["Chuck Vale"]
 
 
+def test_a_first_name_alone_is_the_one_person_of_its_article_with_that_first_name():
+    rows = [(d, "Bernie Vance", "Bernie Vance", "PERSON", "name") for d in "bcd"]
+    # "a" names him only as "Vance" (rule 5 gives him his full name) and "Bernie".
+    rows += [("a", "Vance", "Vance", "PERSON", "name"), ("a", "Bernie", "Bernie", "PERSON", "name")]
+    # "Paul" is also a surname in "e"; two Bernies share the first name in "f".
+    rows += [
+        ("e", "Paul Ryan", "Paul Ryan", "PERSON", "name"),
+        ("e", "Rand Paul", "Rand Paul", "PERSON", "name"),
+        ("e", "Paul", "Paul", "PERSON", "name"),
+        ("f", "Bernie Vance", "Bernie Vance", "PERSON", "name"),
+        ("f", "Bernie Kerr", "Bernie Kerr", "PERSON", "name"),
+        ("f", "Bernie", "Bernie", "PERSON", "name"),
+    ]
+    linked = link_across_documents(mention_rows(rows))
+    by_doc = linked.groupby("doc_id")["entity"].agg(list).to_dict()
+    assert by_doc["a"] == ["Bernie Vance", "Bernie Vance"]
+    assert linked.loc[linked["doc_id"] == "a", "linked_by"].tolist() == ["corpus", "first_name"]
+    assert by_doc["e"][-1] != "Paul Ryan"
+    assert by_doc["f"][-1] == "Bernie"
+
+
 def test_a_group_is_not_the_surname_of_a_phrase_the_tagger_made_a_person():
     rows = [(d, "Druids", "Druids", "NORP", "name") for d in "abcdhijmnopqrs"]
     # In e the tagger made a person of "Ancient Druids", and the document linked every

@@ -68,6 +68,9 @@ Rules, in order; each changed row gets the rule's name in ``linked_by``:
    or the word is in any longer person name of the corpus ("Trump" beside "Trump
    Organization" stays Donald J. Trump). The last word of an organisation's name is left
    alone: the tagger also labels people's full names ORG.
+   ``first_name``: a one-word PERSON entity left untitled is the one person of its document
+   whose name begins with it ("Bernie" beside a "Sanders" that rule 5 made Bernie Sanders);
+   see :mod:`~newslens.entities.first_names`.
 6. ``veto``: a merge the alias table forbids (a ``!variant<TAB>canonical`` line, or
    ``!variant<TAB>*`` for every merge) is undone: the row is counted under its own name.
 7. With ``drop_unsupported``, a one-word PERSON name that nothing supports is dropped:
@@ -88,6 +91,7 @@ import pandas as pd
 
 from newslens.entities.aliases import Alias
 from newslens.entities.document import majority_label
+from newslens.entities.first_names import link_first_names
 from newslens.entities.names import (
     COMPANY_SUFFIXES,
     is_among,
@@ -147,6 +151,7 @@ def link_across_documents(
     merge_spelling_variants(result)
     link_titled_surnames(result, dominance=dominance, linked_in_document=in_document)
     _link_organisation_words(result, key)
+    link_first_names(result)
     vetoes = getattr(aliases, "vetoes", None)
     if vetoes:
         _apply_vetoes(result, key, vetoes)
