@@ -421,6 +421,7 @@ def test_page_furniture_is_cut_from_a_name_or_dropped(nlp):
     [
         "Uncle Sam pays the bill, said Ann Tell. What does Joe Sixpack think?",
         "The Joe Six-Pack voter and John Q. Public agree, Ann Tell said.",
+        "To get Mr. Sixpack's attention, Ann Tell said, talk about his bills.",
     ],
 )
 def test_stock_figures_are_no_people(nlp, text):
