@@ -563,6 +563,8 @@ def test_a_word_after_a_tagged_name_decides_whether_it_names_a_thing(nlp, text, 
             ["Rand Vale"] * 3,
             2,
         ),
+        # A card at the very start of a text, with the nickname again at its end.
+        ("Vale Robert (Bob) Swan Vale said hi to Bob", ["Bob Vale"] * 3, 1),
         # Two relatives named side by side in a caption stay two people.
         (
             "Bill Clinton Hillary Clinton and Chelsea Clinton came.",

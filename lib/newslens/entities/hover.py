@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newslens.entities.mention import Mention
+from newslens.entities.mention import Mention, span_text
 from newslens.entities.names import name_key
 
 if TYPE_CHECKING:
@@ -39,9 +39,11 @@ def hover_cards(
     inside = {i for first, last, _, _ in cards for i in range(first, last + 1)}
     for first, _, _, nickname in cards:
         shown = people.get(first)
-        if (shown is None or " " not in shown.name) and doc[first - 2].text == nickname:
+        if first >= 2 and (shown is None or " " not in shown.name) and texts[first - 2] == nickname:
             inside.update((first - 2, first - 1))  # "Rand" (ORG) "Paul" before "Randal (Rand)"
     kept = [m for m in mentions if m.token not in inside]
+    for mention in kept:
+        _end_before_card(doc, mention, cards)
     for first, last, surname, nickname in cards:
         shown = people.get(first)
         name = shown.name if shown is not None and " " in shown.name else f"{nickname} {surname}"
@@ -50,6 +52,16 @@ def hover_cards(
         kept.append(_person(doc, first, last, name_key(name), len(surname)))
         covered[first : last + 1] = [2] * (last + 1 - first)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _end_before_card(doc: Doc, mention: Mention, cards: list[tuple[int, int, str, str]]) -> None:
+    """In place: a mention the tagger ran from the name into the card ("Vale Robert" of
+    "Vale Robert (Bob) Swan Vale") ends where the card begins."""
+    for first, _, _, _ in cards:
+        if mention.token < first < mention.end_token:
+            mention.end_token = first
+            mention.end = doc[first - 1].idx + len(doc[first - 1].text)
+            mention.name = name_key(span_text(doc, mention.token, first))
 
 
 def _person(doc: Doc, first: int, last: int, name: str, surname_length: int) -> Mention:
