@@ -33,7 +33,9 @@ NAMED_THING_WORDS = frozenset(
 # Nouns that, right after a bare surname, make it the name of a family ("the Koch brothers",
 # "the Green family", "Kim family rule"); after a possessive the family is the person's
 # ("Rigby's family"), a mention of that person.
-FAMILY_NOUNS = frozenset("family families brothers sisters siblings clan dynasty household".split())
+_FAMILY_NOUNS = frozenset(
+    "family families brothers sisters siblings clan dynasty household".split()
+)
 # Nouns after a name or its possessive that make it the name of a condition ("Down
 # syndrome", "Lou Gehrig's disease"), in any letter case.
 _CONDITION_NOUNS = frozenset({"syndrome", "disease"})
@@ -57,10 +59,11 @@ def in_named_thing(doc: Doc, start: int, end: int) -> bool:
     after it makes it one (:func:`names_a_thing_after`), it is such a word after a possessive
     ("Law" in "Kate's Law"), it is the second party of a court case ("... v. Hodges") or the
     second of two names of a law ("Frank" in "the Dodd-Frank law"); so is a surname naming a
-    family ("the Koch brothers")."""
+    family ("the Koch brothers") and a name of a condition ("Down syndrome")."""
     return (
         names_a_thing_after(doc, end)
         or _names_a_family(doc, start, end)
+        or _names_a_condition(doc, end)
         or _is_named_thing_word(doc, start, end)
         or (start > 0 and doc[start - 1].lower_ in _CASE_MARKS)
         or _second_name_of_law(doc, start, end)
@@ -69,12 +72,15 @@ def in_named_thing(doc: Doc, start: int, end: int) -> bool:
 
 def _names_a_family(doc: Doc, start: int, end: int) -> bool:
     """Whether the one-word name at ``start:end`` is a surname naming a family: followed
-    right away by a noun of :data:`FAMILY_NOUNS` ("the Tsarnaev brothers"), or whether the
-    name, or its possessive, is followed by a condition's noun ("Down syndrome")."""
+    right away by a noun of :data:`_FAMILY_NOUNS` ("the Tsarnaev brothers")."""
+    return end - start == 1 and end < len(doc) and doc[end].lower_ in _FAMILY_NOUNS
+
+
+def _names_a_condition(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end``, or its possessive, is followed by a
+    condition's noun ("Down syndrome", "Lou Gehrig's disease")."""
     if end < len(doc) and doc[end].text in _POSSESSIVES:
         end += 1
-    elif end - start == 1 and end < len(doc) and doc[end].lower_ in FAMILY_NOUNS:
-        return True
     return end < len(doc) and doc[end].lower_ in _CONDITION_NOUNS
 
 
