@@ -287,6 +287,25 @@ INDIRECT_PATTERNS = [
         id="reported-sentence-going-on-after-its-attribution",
     ),
     pytest.param(
+        "It is the mayor's job, Senator Ann Vale said, to talk to the council about the budget.",
+        [
+            (
+                "It is the mayor's job, Senator Ann Vale said, to talk to the council about the"
+                " budget",
+                "indirect",
+                "said",
+                "Ann Vale",
+                "Ann Vale",
+            )
+        ],
+        id="an-infinitive-of-speech-after-the-attribution-is-still-the-report",
+    ),
+    pytest.param(
+        "The plan will fail, Senator Ann Vale said, in an interview with a local paper.",
+        [("The plan will fail", "indirect", "said", "Ann Vale", "Ann Vale")],
+        id="where-it-was-said-is-no-part-of-the-report",
+    ),
+    pytest.param(
         "The plan will fail, Senator Ann Vale said, adding that the vote is on Monday.",
         [
             ("The plan will fail", "indirect", "said", "Ann Vale", "Ann Vale"),

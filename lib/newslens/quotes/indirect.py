@@ -34,7 +34,7 @@ from newslens.quotes.cues import (
     speaking_subject,
 )
 from newslens.quotes.lead_ins import block_after_lead_in, colon_reports
-from newslens.quotes.lexicon import FINDING_VERBS, SUBJECT_DEPS, speech_nouns
+from newslens.quotes.lexicon import FINDING_VERBS, SAYING_OCCASIONS, SUBJECT_DEPS, speech_nouns
 from newslens.quotes.marks import DOUBLE_MARKS
 from newslens.quotes.misparsed import joined_by_conjunction
 from newslens.quotes.records import Found
@@ -343,12 +343,28 @@ def _continued_after(token: Token, ctx: Context) -> int | None:
         return None
     if _describes_subject(rest[0], token):
         return None  # "..., said Jane Doe, a professor at ...": who she is, not more report
+    if _how_it_was_said(rest):
+        return None  # "..., he said, on condition of anonymity": how he said it
     if any(
-        _breaks_off(t, ctx, marks=(";",)) or (ctx.is_reporting(t) and t.pos_ == "VERB")
+        _breaks_off(t, ctx, marks=(";",))
+        or (ctx.is_reporting(t) and t.pos_ == "VERB" and not _infinitive(t))
         for t in doc[i + 1 : sentence_end]
     ):
-        return None
+        return None  # ", and said ...": a new report (not "..., he said, to talk to ...")
     return sentence_end
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a bare infinitive after "to" ("to talk to Congress")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _how_it_was_said(rest: list[Token]) -> bool:
+    """Whether the words after a reporting clause open with a phrase of how or where they
+    were said: a preposition and, within four words, a noun of ``SAYING_OCCASIONS``."""
+    return rest[0].lower_ in ("on", "in", "at", "during") and any(
+        t.lemma_.lower() in SAYING_OCCASIONS for t in rest[1:5]
+    )
 
 
 def _describes_subject(token: Token, verb: Token) -> bool:

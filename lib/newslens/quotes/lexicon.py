@@ -85,6 +85,13 @@ FINDING_VERBS = frozenset({"find"})
 # title word ("called the film "a masterpiece"", "whom she called "a fraud""); not "name"
 # ('named the show "Madam Secretary" as her favourite' gives a title).
 CHARACTERISING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+# Nouns that, in a phrase opening what follows a reporting clause ("..., she said, in an
+# interview on Tuesday", "..., he said, on condition of anonymity"), say how or where the
+# words were said: the phrase belongs to the attribution, not to the report.
+SAYING_OCCASIONS = frozenset(
+    """condition anonymity interview statement conference briefing call email e-mail speech
+    appearance hearing rally podcast tweet letter memo release""".split()
+)
 
 # spaCy labels and dependencies the rules read.
 PERSON_LABELS = ("PERSON",)
