@@ -32,12 +32,12 @@ def link_first_names(result: pd.DataFrame) -> None:
     full = result[is_person & result["doc_id"].isin(docs)]
     full = full.loc[full["entity"].str.contains(" ", regex=False), ["doc_id", "entity"]]
     people = full.drop_duplicates().groupby("doc_id")["entity"].agg(list).to_dict()
-    pairs = result.loc[single, ["doc_id", "entity"]].drop_duplicates()
+    rows = result.loc[single, ["doc_id", "entity"]]
+    pairs = rows.drop_duplicates()
     targets = {
         (doc_id, word): _the_one_person(word, people.get(doc_id, []))
         for doc_id, word in zip(pairs["doc_id"], pairs["entity"], strict=True)
     }
-    rows = result.loc[single, ["doc_id", "entity"]]
     found = pd.Series(
         [targets[pair] for pair in zip(rows["doc_id"], rows["entity"], strict=True)],
         index=rows.index,

@@ -37,19 +37,23 @@ def hover_cards(
         return mentions
     people = {m.end_token: m for m in mentions if m.label == "PERSON"}
     inside = {i for first, last, _, _ in cards for i in range(first, last + 1)}
-    for first, _, _, nickname in cards:
+    named = []
+    for first, last, surname, nickname in cards:
         shown = people.get(first)
-        if first >= 2 and (shown is None or " " not in shown.name) and texts[first - 2] == nickname:
-            inside.update((first - 2, first - 1))  # "Rand" (ORG) "Paul" before "Randal (Rand)"
+        full = shown.name if shown is not None and " " in shown.name else None
+        # "Rand" (ORG) "Paul" before "Randal (Rand)": the name shown, in two pieces
+        pieces = first >= 2 and full is None and texts[first - 2] == nickname
+        if pieces:
+            inside.update((first - 2, first - 1))
+        name = name_key(full or f"{nickname} {surname}")
+        named.append((first, last, surname, name, pieces))
     kept = [m for m in mentions if m.token not in inside]
     for mention in kept:
         _end_before_card(doc, mention, cards)
-    for first, last, surname, nickname in cards:
-        shown = people.get(first)
-        name = shown.name if shown is not None and " " in shown.name else f"{nickname} {surname}"
-        if first - 2 in inside:
-            kept.append(_person(doc, first - 2, first - 1, name_key(name), len(surname)))
-        kept.append(_person(doc, first, last, name_key(name), len(surname)))
+    for first, last, surname, name, pieces in named:
+        if pieces:
+            kept.append(_person(doc, first - 2, first - 1, name, len(surname)))
+        kept.append(_person(doc, first, last, name, len(surname)))
         covered[first : last + 1] = [2] * (last + 1 - first)
     return sorted(kept, key=lambda m: m.start)
 
