@@ -197,6 +197,16 @@ GOVERNED = [
         [('"every state."', "partial", "predicted", "Tom Reyes", "Tom Reyes")],
         id="main-verb-the-parser-read-as-a-participle-on-the-subject's-apposition",
     ),
+    pytest.param(
+        "Chancellor Anna Berg hailed the European Union’s pact with Norway as a “breakthrough.”",
+        [("“breakthrough.”", "partial", "hailed", "Anna Berg", "Anna Berg")],
+        id="characterisation-whose-as-the-parser-hung-on-the-object",
+    ),
+    pytest.param(
+        'Bishop Tom Reyes rejected terms such as "blended" in a sermon.',
+        [],
+        id="such-as-gives-examples-not-a-characterisation",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
     pytest.param(

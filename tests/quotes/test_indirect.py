@@ -1029,6 +1029,17 @@ def test_a_report_ends_before_a_phrase_that_holds_a_quotation(nlp):
     ]
 
 
+def test_a_passive_report_ends_before_a_relative_clause_that_holds_a_quotation(nlp):
+    # "were sent" is a finite clause through its passive auxiliary, so the report is the
+    # clause before the comma that opens the quoted aside.
+    text = (
+        "A spokesman, Tom Reyes, said teams of observers were sent with the marchers, whom he"
+        ' described as "calm," for the whole day.'
+    )
+    reports = [row for row in quotes_of(nlp, text) if row[1] == "indirect"]
+    assert [row[0] for row in reports] == ["teams of observers were sent with the marchers"]
+
+
 def test_name_described_by_an_apposition_before_its_verb_speaks(nlp):
     # The parser reads "Playing" as a verb with the agency's name as its object, leaving
     # "says" without a subject; the name before the apposition is still who speaks.

@@ -240,6 +240,12 @@ def test_marked_quote_patterns(nlp, text, expected):
 # (passage, (speaker, speaker_entity) of its one direct quote)
 DIRECT_QUOTE_SPEAKERS = [
     pytest.param(
+        "Senator Ann Vale spoke first. As the hearing went on and Mayor Tom Reyes stood by"
+        ' his remark Monday that "Farmers are paying for this," Vale tried to interrupt him.',
+        ("his", "Tom Reyes"),
+        id="sentence-in-marks-as-the-that-clause-of-a-speech-noun",
+    ),
+    pytest.param(
         "“This is just a show and we are all props,” said Ohio delegate Ken Marsh, angered"
         " that party leaders ignored them.",
         ("Ken Marsh", "Ken Marsh"),

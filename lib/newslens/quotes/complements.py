@@ -318,9 +318,10 @@ def _clause_parsed_as_object(verb: Token) -> list[Token]:
 
 
 def is_finite(verb: Token) -> bool:
-    """Whether a verb is finite itself or through its auxiliary ("did not say")."""
+    """Whether a verb is finite itself or through its auxiliary ("did not say", "were
+    sent")."""
     return verb.tag_ in FINITE_TAGS or any(
-        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
     )
 
 

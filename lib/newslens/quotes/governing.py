@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from newslens.quotes.marks import Quotation
     from newslens.types import Span, Token
 
-__all__ = ["reporting_clause_cue", "governing_cue", "characterised_as", "holder_of_content_clause"]
+__all__ = [
+    "reporting_clause_cue",
+    "governing_cue",
+    "characterised_as",
+    "holder_of_content_clause",
+    "speech_noun_before",
+]
 
 # Dependencies that start a clause of their own: a verb beyond one of these governs another
 # clause, not the quoted words.
@@ -163,6 +169,23 @@ def _speech_noun_of(node: Token, child: Token) -> Token | None:
     return None
 
 
+def speech_noun_before(before: list[Token], ctx: Context) -> tuple[Token | None, Token | None]:
+    """(noun, source) when the words right before a quotation are a speech noun and "that"
+    ('stood by his comment Monday that "..."', 'repeated Vale's claim that "..."'): a
+    sentence in marks as the noun's content is the words of whoever the noun belongs to,
+    whatever verb comes after it; ``(None, None)`` otherwise."""
+    if len(before) < 2 or before[-1].lower_ != "that":
+        return None, None
+    words = [t for t in before[:-1] if t.ent_type_ not in ("DATE", "TIME")]  # "comment Monday"
+    noun = words[-1] if words else None
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in speech_nouns():
+        return None, None
+    source = noun_source(noun, ctx, of_owner=True)
+    if source is None or not can_speak(source, ctx):
+        return None, None
+    return noun, source
+
+
 def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Token | None:
     """The verb outside the quote that the quoted words depend on, within their clause
     (so "promoting "quack" cures" in a relative clause is not credited to the main verb).
@@ -222,10 +245,19 @@ def characterised_as(q: Quotation, ctx: Context, verb: Token) -> bool:
         for _ in range(GOVERNOR_SEARCH_DEPTH):
             if node.head == node or node == verb:
                 break
-            if node.lower_ == "as" and node.dep_ == "prep" and node.head == verb:
+            if node.lower_ == "as" and node.dep_ == "prep" and _on_verb_or_object(node, verb):
                 return True
             node = node.head
     return False
+
+
+def _on_verb_or_object(as_word: Token, verb: Token) -> bool:
+    """Whether an "as" hangs on ``verb`` or on its direct object, where the parser often
+    puts it ("heralded [the deal as] a ..."): either way the verb casts the object as it."""
+    if as_word.i > 0 and as_word.doc[as_word.i - 1].lower_ == "such":
+        return False  # "rejected terms such as ...": examples, not what the terms are cast as
+    head = as_word.head
+    return head == verb or (head.dep_ == "dobj" and head.head == verb)
 
 
 def holder_of_content_clause(verb: Token, ctx: Context) -> Token | None:

@@ -26,6 +26,7 @@ from newslens.quotes.governing import (
     governing_cue,
     holder_of_content_clause,
     reporting_clause_cue,
+    speech_noun_before,
 )
 from newslens.quotes.lead_ins import lead_in_speaker
 from newslens.quotes.lexicon import (
@@ -162,6 +163,14 @@ def _partial_report(around: _Around, ctx: Context) -> _Attribution | None:
     if enough or characterised_as(q, ctx, cue):
         return _Attribution(CueRule.GOVERNING_ANY_VERB, holder_of_content_clause(cue, ctx) or cue)
     return None
+
+
+def _speech_noun_clause(around: _Around, ctx: Context) -> _Attribution | None:
+    """'stood by his comment that "Islam hates us,"': see :func:`speech_noun_before`."""
+    if around.kind != "direct":
+        return None
+    noun, source = speech_noun_before(around.before, ctx)
+    return _Attribution(CueRule.REPORTED_CLAUSE, noun, source) if noun is not None else None
 
 
 def _as_clause(around: _Around, ctx: Context) -> _Attribution | None:
@@ -342,6 +351,7 @@ def _paragraph_before(around: _Around, ctx: Context) -> tuple[str, list[Token]] 
 
 ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...] = (
     _partial_report,
+    _speech_noun_clause,
     _as_clause,
     _introducing,
     _after,
