@@ -240,6 +240,18 @@ def test_marked_quote_patterns(nlp, text, expected):
 # (passage, (speaker, speaker_entity) of its one direct quote)
 DIRECT_QUOTE_SPEAKERS = [
     pytest.param(
+        "Tom Reyes spoke first. The veteran mayor said he seldom asks friends to campaign"
+        " for him, “except for people I trust completely. And that list is short.”",
+        ("The veteran mayor", "Tom Reyes"),
+        id="sentence-in-marks-ending-a-reported-clause-is-the-report's-source's",
+    ),
+    pytest.param(
+        "The morning after the vote, Ann Vale says, Tom Reyes told his staff in the office,"
+        " “We will work for every resident of this town.”",
+        ("Tom Reyes", "Tom Reyes"),
+        id="a-named-reporter-inside-the-report-keeps-the-quote",
+    ),
+    pytest.param(
         "Senator Ann Vale spoke first. As the hearing went on and Mayor Tom Reyes stood by"
         ' his remark Monday that "Farmers are paying for this," Vale tried to interrupt him.',
         ("his", "Tom Reyes"),

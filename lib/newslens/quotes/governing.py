@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newslens.quotes.cues import (
+    cue_in,
     noun_source,
     opens_with_that,
     set_off,
     speaking_subject,
     subject_of,
 )
-from newslens.quotes.lexicon import CHARACTERISING_VERBS, speech_nouns
+from newslens.quotes.lexicon import CHARACTERISING_VERBS, PERSON_PRONOUNS, speech_nouns
 from newslens.quotes.speakers import can_speak, is_quantity, names_someone, not_a_source
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ __all__ = [
     "characterised_as",
     "holder_of_content_clause",
     "speech_noun_before",
+    "report_ended_by",
 ]
 
 # Dependencies that start a clause of their own: a verb beyond one of these governs another
@@ -184,6 +186,26 @@ def speech_noun_before(before: list[Token], ctx: Context) -> tuple[Token | None,
     if source is None or not can_speak(source, ctx):
         return None, None
     return noun, source
+
+
+def report_ended_by(
+    q: Quotation, before: list[Token], ctx: Context
+) -> tuple[Token | None, Token | None]:
+    """(cue, source) of the report whose clause the comma before a quotation ends ('The
+    senator said he rarely asks others to campaign for him, "except for friends."'): the
+    words are the report's source's, unless a reporting verb in ``before`` (the sentence
+    up to the quotation) has a subject other than "he"/"she" ('Vale says, Reyes told his
+    aides, "..."': Reyes's words); ``(None, None)`` otherwise."""
+    if len(before) < 3 or before[-1].text != ",":
+        return None, None
+    inner = cue_in(before, ctx, prefer="last")
+    inner_subject = subject_of(inner, ctx) if inner is not None else None
+    if inner_subject is not None and inner_subject.lower_ not in PERSON_PRONOUNS:
+        return None, None
+    cue, source = reporting_clause_cue(q, ctx)
+    if cue is None or source is None or cue.pos_ != "VERB" or not can_speak(source, ctx):
+        return None, None
+    return cue, source
 
 
 def governing_cue(q: Quotation, ctx: Context, *, any_verb: bool = False) -> Token | None:

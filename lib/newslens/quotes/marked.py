@@ -25,6 +25,7 @@ from newslens.quotes.governing import (
     characterised_as,
     governing_cue,
     holder_of_content_clause,
+    report_ended_by,
     reporting_clause_cue,
     speech_noun_before,
 )
@@ -165,12 +166,16 @@ def _partial_report(around: _Around, ctx: Context) -> _Attribution | None:
     return None
 
 
-def _speech_noun_clause(around: _Around, ctx: Context) -> _Attribution | None:
-    """'stood by his comment that "Islam hates us,"': see :func:`speech_noun_before`."""
+def _direct_in_a_report(around: _Around, ctx: Context) -> _Attribution | None:
+    """A sentence in marks inside a report: the "that" clause of a speech noun ('stood by
+    his comment that "..."', :func:`speech_noun_before`) or the end of a reported clause
+    ('said he asks no one, "except for friends."', :func:`report_ended_by`)."""
     if around.kind != "direct":
         return None
-    noun, source = speech_noun_before(around.before, ctx)
-    return _Attribution(CueRule.REPORTED_CLAUSE, noun, source) if noun is not None else None
+    cue, source = speech_noun_before(around.before, ctx)
+    if cue is None:
+        cue, source = report_ended_by(around.q, around.before, ctx)
+    return _Attribution(CueRule.REPORTED_CLAUSE, cue, source) if cue is not None else None
 
 
 def _as_clause(around: _Around, ctx: Context) -> _Attribution | None:
@@ -351,9 +356,9 @@ def _paragraph_before(around: _Around, ctx: Context) -> tuple[str, list[Token]] 
 
 ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...] = (
     _partial_report,
-    _speech_noun_clause,
     _as_clause,
     _introducing,
+    _direct_in_a_report,
     _after,
     _before,
     _any_verb_after,
