@@ -203,6 +203,11 @@ GOVERNED = [
         id="characterisation-whose-as-the-parser-hung-on-the-object",
     ),
     pytest.param(
+        'The retired neurosurgeon painted the plan as a "catastrophe."',
+        [('"catastrophe."', "partial", "painted", "The retired neurosurgeon", "")],
+        id="a-noun-for-a-person-casts-what-they-characterise",
+    ),
+    pytest.param(
         'Bishop Tom Reyes rejected terms such as "blended" in a sermon.',
         [],
         id="such-as-gives-examples-not-a-characterisation",
