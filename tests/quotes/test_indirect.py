@@ -1040,6 +1040,18 @@ def test_a_passive_report_ends_before_a_relative_clause_that_holds_a_quotation(n
     assert [row[0] for row in reports] == ["teams of observers were sent with the marchers"]
 
 
+def test_a_report_at_the_end_of_a_paragraph_goes_on_past_its_attribution(nlp):
+    # The parser keeps the paragraph break in the last sentence; it is no break inside it.
+    text = (
+        "The union backed the plan in March. The new rules are fair, said Ruth Lind, but they"
+        " came far too late for the workers.\n\nThe vote is on Friday."
+    )
+    reports = [row for row in quotes_of(nlp, text) if row[1] == "indirect"]
+    assert [row[0] for row in reports] == [
+        "The new rules are fair, said Ruth Lind, but they came far too late for the workers"
+    ]
+
+
 def test_name_described_by_an_apposition_before_its_verb_speaks(nlp):
     # The parser reads "Playing" as a verb with the agency's name as its object, leaving
     # "says" without a subject; the name before the apposition is still who speaks.

@@ -333,6 +333,8 @@ def _continued_after(token: Token, ctx: Context) -> int | None:
     new report of the speaker's (", adding that ...", ", and said ...")."""
     doc = ctx.doc
     sentence_end = token.sent.end
+    while sentence_end > token.i + 1 and doc[sentence_end - 1].is_space:
+        sentence_end -= 1  # the paragraph break the parser keeps in the last sentence
     i = token.i + 1
     while i < sentence_end and doc[i].text != ",":
         if _breaks_off(doc[i], ctx, marks=(";", ":")):
