@@ -45,6 +45,31 @@ TRANSCRIPTS = [
         # named most often).
         id="answers-belong-to-the-interviewee",
     ),
+    pytest.param(
+        "Video transcript:\n\nMARY COLE: Why not hold another debate?\n\n"
+        "JOEL BENSTOCK: The schedule is full until June. We made that clear.\n\n"
+        "COLE: Not even one?\n\nBENSTOCK: Not before the primary, no.",
+        [
+            ("Why not hold another debate?", "direct", "MARY COLE", "MARY COLE"),
+            (
+                "The schedule is full until June. We made that clear.",
+                "direct",
+                "JOEL BENSTOCK",
+                "Joel Benstock",
+            ),
+            ("Not even one?", "direct", "COLE", "MARY COLE"),
+            ("Not before the primary, no.", "direct", "BENSTOCK", "Joel Benstock"),
+        ],
+        # The tagger does not read "JOEL BENSTOCK" as a name; its surname labelling a turn
+        # of its own in a dialogue makes the full label a person's.
+        id="a-name-found-only-in-the-labels-of-a-dialogue",
+    ),
+    pytest.param(
+        "NEWS EXCLUSIVE: CITY HALL LEAKS BUDGET\n\nThe council met on Monday.\n\n"
+        "EXCLUSIVE: MAYOR QUITS",
+        [],
+        id="headline-labels-are-no-transcript",
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newslens.entities.titles import default_titles, title_index, title_starting_at
 from newslens.quotes.context import Mention
 from newslens.quotes.marks import Quotation, paragraph_bounds
 from newslens.quotes.records import Found, Speaker
@@ -39,11 +40,13 @@ def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
     Q/A; "A:" is the interviewee, the person named most often. The interviewer's questions
     ("Q:") quote no source and are left out."""
     people = [m for m in mentions if m.label == "PERSON"]
+    paragraphs = [
+        (TURN_LABEL.match(text, start, end), end) for start, end in paragraph_bounds(text)
+    ]
+    labelled = [(match, end) for match, end in paragraphs if match is not None]
+    people += _named_by_labels([match for match, _ in labelled])
     turns = {}
-    for start, end in paragraph_bounds(text):
-        match = TURN_LABEL.match(text, start, end)
-        if match is None:
-            continue
+    for match, end in labelled:
         label = match.group("label")
         speaker = _label_speaker(label, people)
         if speaker is None or label == QUESTION:
@@ -55,6 +58,30 @@ def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
             match.start("label"), match.end("label"), match.end(), words_end, speaker, label
         )
     return turns
+
+
+def _named_by_labels(matches: list[re.Match[str]]) -> list[Mention]:
+    """People a transcript names only in its labels: a label of two or three words whose
+    last word is a label of its own elsewhere ("JOEL HALE:" then "HALE:"), as the tagger
+    rarely reads a name in capitals as one, in a text where two or more people have such
+    one-word labels (a dialogue, not a run of "NEWS EXCLUSIVE:" and "EXCLUSIVE:"
+    headlines). The person's name is the label in title case."""
+    labels = [match.group("label") for match in matches]
+    alone = {label for label in labels if " " not in label and label not in (QUESTION, ANSWER)}
+    if len(alone) < 2:
+        return []
+    index = title_index(default_titles())
+    named = []
+    for match in matches:
+        label = match.group("label")
+        words = label.split()
+        if len(words) < 2 or words[-1] not in alone:
+            continue
+        lowers = [w.lower() for w in words]
+        first = title_starting_at(lowers, 0, len(words) - 1, index)  # "SENATOR ANN HALE"
+        name = " ".join(words[first:]).title()
+        named.append(Mention(match.start("label"), match.end("label"), name, "PERSON"))
+    return named
 
 
 def _label_speaker(label: str, people: list[Mention]) -> Mention | None:
