@@ -119,16 +119,28 @@ def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
 
 
 def _person_for_who(noun: Token) -> Token:
-    """What "who" stands for when the parser hung its clause on a place after a preposition
-    ("a refugee from Syria, who told her"): the noun the phrase holding the place depends
-    on (a place is not a "who")."""
-    if noun.ent_type_ not in PLACE_LABELS:
+    """What "who" stands for when the parser hung its clause on a place or a thing after a
+    preposition ("a refugee from Syria, who told her", "one official familiar with the
+    talks, who added"): the noun the phrase holding it depends on, through an adjective
+    ("familiar with"), as a place or a thing is not a "who"."""
+    if noun.ent_type_ not in PLACE_LABELS and not _thing(noun):
         return noun
     # "the leader of the opposition in North-Rhine Westphalia, who": up the chain of
     # prepositional phrases to the noun they all hang on.
-    while noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
+    while noun.dep_ == "pobj":
+        holder = noun.head.head
+        if holder.pos_ == "ADJ" and holder.dep_ == "amod":
+            holder = holder.head
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = holder
     return noun
+
+
+def _thing(noun: Token) -> bool:
+    """Whether a common noun names neither people nor an organisation, outlet or document
+    ("the talks", "the plan"), so no "who" stands for it."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and not is_source_noun(noun)
 
 
 def _subject_put_elsewhere(verb: Token, ctx: Context) -> Token | None:

@@ -278,8 +278,8 @@ def _relative_subject(cue: Token, antecedent: Token) -> Token | None:
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
         verb = verb.head
-    if verb.dep_ != "relcl" or verb.head != antecedent:
-        return None
+    if verb.dep_ != "relcl" or not (verb.head == antecedent or antecedent.is_ancestor(verb.head)):
+        return None  # (on a thing the antecedent holds: "an official familiar with it, who")
     for child in verb.lefts:
         if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS:
             return child
