@@ -43,7 +43,9 @@ SPEAKERS = [
     pytest.param(
         'Our reporter met Lina Saleh, a nurse from Aleppo, who told him, "We have no medicine'
         ' left. Nothing."',
-        [('"We have no medicine left. Nothing."', "direct", "told", "Lina Saleh", "Lina Saleh")],
+        # The speaker's words are the relative pronoun, as for "he told him", linked to
+        # the person "who" stands for.
+        [('"We have no medicine left. Nothing."', "direct", "told", "who", "Lina Saleh")],
         id="who-after-a-place-stands-for-the-person",
     ),
     pytest.param(
@@ -54,7 +56,7 @@ SPEAKERS = [
                 "that the minister should resign",
                 "indirect",
                 "suggested",
-                "Karl Brandt",
+                "who",
                 "Karl Brandt",
             )
         ],
