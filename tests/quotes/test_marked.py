@@ -240,6 +240,14 @@ def test_marked_quote_patterns(nlp, text, expected):
 # (passage, (speaker, speaker_entity) of its one direct quote)
 DIRECT_QUOTE_SPEAKERS = [
     pytest.param(
+        "Reyes didn’t seem particularly impressed with the plan Tuesday, telling reporters,"
+        " “A lot of people said the mayor should step down.”",
+        ("Reyes", "Reyes"),
+        # The parser hangs the sentence before the quotation on the verb inside it; the
+        # participle still shares the subject of the clause it follows.
+        id="participle-before-a-quotation-whose-verb-the-parser-took-for-the-root",
+    ),
+    pytest.param(
         "Tom Reyes spoke first. The veteran mayor said he seldom asks friends to campaign"
         " for him, “except for people I trust completely. And that list is short.”",
         ("The veteran mayor", "Tom Reyes"),

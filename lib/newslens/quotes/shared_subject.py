@@ -114,8 +114,12 @@ def _reporting_after_report(verb: Token, ctx: Context) -> bool:
         head = head.head
     if head.dep_ == "ccomp":
         # '"...," Doe added, saying ...' parsed as what the sentence's first verb reports:
-        # a reporting clause of its own, set off by a mark, keeps the participle.
-        return ctx.is_reporting(head.head) and not _set_off_report(head, ctx)
+        # a reporting clause of its own, set off by a mark, keeps the participle; so does
+        # a clause the parser hung on a verb inside the quotation that follows.
+        outer = head.head
+        return (
+            ctx.is_reporting(outer) and not ctx.inside[outer.i] and not _set_off_report(head, ctx)
+        )
     return head.dep_ == "acl" and head.head.pos_ == "NOUN" and _clause_above(head) is not head
 
 
