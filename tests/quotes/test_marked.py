@@ -131,37 +131,9 @@ MARKED_PATTERNS = [
         id="fragments-after-and-a-new-verb-stay-apart",
     ),
     pytest.param(
-        "From the left\n\n“Think of all the worrying businesses have done for years.”\n\n"
-        "Ana Ruiz, The Daily\n\n“Nothing about the vote is predictable.”\n\nTom Reyes, Vox",
-        [
-            (
-                "“Think of all the worrying businesses have done for years.”",
-                "direct",
-                "",
-                "Ana Ruiz",
-                "Ana Ruiz",
-            ),
-            ("“Nothing about the vote is predictable.”", "direct", "", "Tom Reyes", "Tom Reyes"),
-        ],
-        id="byline-after-a-quote-that-fills-its-paragraph",
-    ),
-    pytest.param(
         'The remark prompted Jane Holt to make a joke and call the plan "a fantasy."',
         [('"a fantasy."', "partial", "call", "Jane Holt", "Jane Holt")],
         id="object-of-a-verb-of-causing-does-the-calling",
-    ),
-    pytest.param(
-        "”What worries me most is the cost of living for young families.”\u00a0― Karen Miller",
-        [
-            (
-                "”What worries me most is the cost of living for young families.”",
-                "direct",
-                "",
-                "Karen Miller",
-                "Karen Miller",
-            )
-        ],
-        id="closing-mark-that-opens-and-a-dash-credit",
     ),
     pytest.param(
         "“We do not see a link to the outage,” Mayor Tom Becker said, adding that it would"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslens.quotes.classify import classify, content_words, skip_reason
+from newslens.quotes.credit_lines import credited_after_dash, dash_credit
 from newslens.quotes.cues import (
     according_to,
     cue_in,
@@ -52,8 +53,6 @@ __all__ = ["attribute_marked", "ATTRIBUTION_RULES"]
 # A partial quote under a verb that is not a reporting verb ("branded X an "outlaw
 # nation"") needs at least this many words; shorter ones are mostly scare quotes.
 MIN_WORDS_WITHOUT_CUE = 2
-DASHES = "―—–"
-MAX_CREDIT_LINE_WORDS = 8  # words of a credit line on its own ("- Jane Doe, Acme Institute.")
 MAX_NAME_TO_VERB = 20  # tokens from a name after a quote to its reporting verb
 MAX_ATTRIBUTION_WORDS = 8  # words of a short attribution after a quote ('the Saudis state')
 
@@ -233,7 +232,10 @@ def _before(around: _Around, ctx: Context) -> _Attribution | None:
     if not around.before:
         return None
     cue = cue_in(around.before, ctx, prefer="last")
-    if cue is not None and around.before[-1].text == ":" and _in_clause_of_time(cue):
+    if around.before[-1].text == ":" and (
+        (cue is not None and _in_clause_of_time(cue))
+        or credited_after_dash(around.before[:-1], ctx)  # "Polls erred - Jane Doe: "...""
+    ):
         return None
     return _Attribution(CueRule.VERB_BEFORE, cue) if cue is not None else None
 
@@ -296,7 +298,7 @@ def _according(around: _Around, ctx: Context) -> _Attribution | None:
 
 def _dash(around: _Around, ctx: Context) -> _Attribution | None:
     """'"..." ― Jane Doe': a byline-style credit."""
-    source = _dash_credit(around.q, ctx)
+    source = dash_credit(around.q, ctx)
     return _Attribution(CueRule.DASH_CREDIT, source=source) if source is not None else None
 
 
@@ -305,7 +307,7 @@ def _colon_lead_in(around: _Around, ctx: Context) -> _Attribution | None:
     before = around.before
     if not before or before[-1].text != ":":
         return None
-    source = lead_in_speaker(before[:-1], ctx)
+    source = credited_after_dash(before[:-1], ctx) or lead_in_speaker(before[:-1], ctx)
     return _Attribution(CueRule.COLON_LEAD_IN, source=source) if source is not None else None
 
 
@@ -431,69 +433,3 @@ def _adjacent_verb(after: list[Token], ctx: Context) -> Token | None:
                 return token
             return None
     return None
-
-
-def _fills_paragraph(q: Quotation, ctx: Context) -> bool:
-    """Whether a quote is all its paragraph holds (marks and blanks aside)."""
-    start, end = ctx.paragraphs[ctx.paragraph_index(q.start)]
-    return not ctx.text[start : q.start].strip() and not ctx.text[q.end : end].strip(". ")
-
-
-def _skip_blanks(text: str, position: int) -> int:
-    """The first position from ``position`` on that is not a space within the line (no-break
-    spaces included)."""
-    while position < len(text) and text[position].isspace() and text[position] != "\n":
-        position += 1
-    return position
-
-
-def _dash_credit(q: Quotation, ctx: Context) -> Token | None:
-    """The name in a byline-style credit right after a quote: '"..." ― Jane Doe', also on
-    the next line after a quote that fills its paragraph ('"..."\n\n- Jane Doe.', as fact
-    checks print the claim they check, or '"..."\n\nJane Doe, The Daily', as digests of
-    opinion print whose column they quote)."""
-    text = ctx.text
-    position = _skip_blanks(text, q.end)
-    if position < len(text) and text[position] == "\n" and _fills_paragraph(q, ctx):
-        position = len(text) - len(text[position:].lstrip())
-        line_end = text.find("\n", position)
-        line = text[position : line_end if line_end >= 0 else len(text)]
-        if len(line.split()) > MAX_CREDIT_LINE_WORDS:
-            return None
-        if position < len(text) and text[position] in DASHES + "-":
-            position = _skip_blanks(text, position + 1)
-        elif not _byline(position, position + len(line), ctx):
-            return None
-    elif position < len(text) and text[position] in DASHES:
-        position = _skip_blanks(text, position + 1)
-    else:
-        return None
-    span = ctx.doc.char_span(position, min(position + 1, len(text)), alignment_mode="expand")
-    if span is None:
-        return None
-    glued = text[position : span[0].idx + len(span[0])]
-    if span[0].idx < q.end and not (glued[:1].isupper() or glued[:1] == "@"):
-        return None  # '"spam"—but ...' read as one token: no credit after the dash
-    token = span[0]
-    while (
-        token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN"
-    ):
-        token = token.head
-    ent = entity_of(span[0])
-    if ent is not None and ent.label_ in PERSON_LABELS + GROUP_LABELS:
-        return ent.root
-    return token if token.pos_ == "PROPN" and token.idx >= q.end else None
-
-
-def _byline(start: int, end: int, ctx: Context) -> bool:
-    """Whether a line is a byline 'Jane Doe, The Daily': a capitalised name, a comma and
-    the outlet, without a verb or a full stop."""
-    line = ctx.text[start:end].rstrip()
-    tokens = ctx.tokens_between(start, end)
-    return (
-        "," in line
-        and not line.endswith((".", "!", "?", ":"))
-        and bool(tokens)
-        and tokens[0].pos_ == "PROPN"
-        and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
-    )
