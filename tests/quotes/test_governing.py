@@ -212,6 +212,11 @@ GOVERNED = [
         [],
         id="such-as-gives-examples-not-a-characterisation",
     ),
+    pytest.param(
+        'Given the vote, it is fair to say that the plan was "a total failure."',
+        [],
+        id="an-empty-it-says-nothing",
+    ),
     pytest.param('Chancellor Anna Berg signed the "breakthrough" agreement.', [], id="scare-quote"),
     pytest.param('Many of the old courses are known as "goat farms."', [], id="known-as-by-nobody"),
     pytest.param(

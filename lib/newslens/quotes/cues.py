@@ -86,7 +86,8 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         return elsewhere
     sharing = clause_sharing_subject(verb, ctx, depth) if depth < 3 else None
     if sharing is not None:
-        return subject_of(sharing, ctx, depth + 1)
+        shared = subject_of(sharing, ctx, depth + 1)
+        return None if _empty_it(verb, sharing, shared) else shared
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         # "X issued a statement saying ...": the statement's source; "officials speaking
         # on condition of anonymity": the officials; "emailed supporters saying": X.
@@ -96,6 +97,16 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
                 return sender
         return _speech_source(verb.head, ctx)
     return None
+
+
+def _empty_it(verb: Token, head: Token, subject: Token | None) -> bool:
+    """Whether an infinitive takes its subject from an empty "it" ("it's safe to say",
+    "it seems unfair to tell them"): the "it" of a copula or "seem" stands for the
+    infinitive itself, not for anyone who says it."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    copula = head.lemma_ in ("be", "seem", "appear") or head.lower_ in ("'s", "’s")
+    empty = copula and subject is not None
+    return infinitive and empty and subject.lower_ == "it" and subject.head == head
 
 
 def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
