@@ -8,18 +8,6 @@ from quotes_testing import quotes_of
 # (passage, expected rows: quote, kind, cue, speaker, speaker_entity)
 INDIRECT_PATTERNS = [
     pytest.param(
-        "Reporters asked Mayor Ann Vale whether the bridge would reopen by May.",
-        [("whether the bridge would reopen by May", "indirect", "asked", "Reporters", "")],
-        id="reported-question",
-    ),
-    pytest.param(
-        "A careful mayor could have asked in advance what the plan was for a flood. She left"
-        " the shop without asking him what the repair would cost. Tom Reyes asked the council"
-        " to approve the budget.",
-        [],
-        id="questions-wished-or-not-asked-and-requests-are-no-reports",
-    ),
-    pytest.param(
         "Health Minister Sara Moss said the hospitals had run out of fuel.",
         [("the hospitals had run out of fuel", "indirect", "said", "Sara Moss", "Sara Moss")],
         id="clausal-complement",

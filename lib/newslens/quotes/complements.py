@@ -16,16 +16,7 @@ from newslens.quotes.shared_subject import reporting_participle
 if TYPE_CHECKING:
     from newslens.types import Token
 
-__all__ = [
-    "content_end",
-    "is_finite",
-    "opens_report",
-    "reported_clauses",
-    "reported_question",
-    "QUESTION_VERBS",
-]
-
-QUESTION_VERBS = frozenset({"ask"})  # verbs whose reported clause is a question
+__all__ = ["content_end", "is_finite", "opens_report", "reported_clauses"]
 
 
 def reported_clauses(verb: Token, subject: Token) -> list[Token]:
@@ -373,18 +364,3 @@ def _clause_parsed_as_adjunct(verb: Token, subject: Token) -> list[Token]:
         if any(c.dep_ in SUBJECT_DEPS for c in child.children):
             return [child]
     return []
-
-
-def reported_question(clause: Token) -> bool:
-    """Whether a clause after "ask" is a question someone asked ("asked whether the plan
-    would pass", "asked him how he would pay for it"): it opens with "whether", "if" or a
-    question word, and the asking is neither wished nor denied ("could have asked what",
-    "to ask yourself how", "without asking what")."""
-    verb, first = clause.head, clause.left_edge
-    if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
-        return False
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
-        return False
-    return clause.i > verb.i and (
-        first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
-    )

@@ -1,11 +1,12 @@
 """Indirect (reported) speech: what someone said, found without quotation marks.
 
 Kept to the clear cases, precision over recall: the clausal complement of a reporting verb
-flagged ``indirect`` ("X said the talks had failed", "told reporters that", "asked whether"),
-a reported clause before its verb or around a parenthetical reporting clause, a clause
-credited with "as X noted" or "according to X" (see :mod:`newslens.quotes.credits`), the
-"that"-clause of a speech noun whose source is named ("Grant's claim that"), and what a colon
-introduces (see :mod:`newslens.quotes.lead_ins`)."""
+flagged ``indirect`` ("X said the talks had failed", also after an object, "told reporters
+that"), a reported clause before its verb or around a parenthetical reporting clause, a
+clause credited with "as X noted" or "according to X" (see :mod:`newslens.quotes.credits`),
+the "that"-clause of a speech noun whose source is named ("Grant's claim that"), and what a
+colon introduces (see :mod:`newslens.quotes.lead_ins`).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +16,10 @@ from typing import TYPE_CHECKING
 from newslens.entities.normalise import is_dash
 from newslens.quotes.complements import (
     FINITE_TAGS,
-    QUESTION_VERBS,
     content_end,
     is_finite,
     opens_report,
     reported_clauses,
-    reported_question,
 )
 from newslens.quotes.credits import (
     according_to_reports,
@@ -118,10 +117,6 @@ def _verb_reports(ctx: Context) -> Iterator[Report]:
         if subject is None or _says_what(token):
             continue
         complements = [c for c in reported_clauses(token, subject) if not _past_semicolon(token, c)]
-        if token.lemma_.lower() in QUESTION_VERBS:  # "asked whether ...", not a request
-            complements = [c for c in complements if reported_question(c)]
-            if not complements:
-                continue
         # "Headline: Republicans said they ...": the parser may hang what comes before a
         # colon on the verb too; the clause after the verb is the report.
         complements.sort(key=lambda c: c.i < token.i)
