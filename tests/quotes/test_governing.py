@@ -213,6 +213,11 @@ GOVERNED = [
         id="such-as-gives-examples-not-a-characterisation",
     ),
     pytest.param(
+        'The council denounced Mayor Tom Reyes\'s call for "a total ban on night buses."',
+        [('"a total ban on night buses."', "partial", "call", "Tom Reyes", "Tom Reyes")],
+        id="what-a-call-is-for-is-the-caller's-words",
+    ),
+    pytest.param(
         'Given the vote, it is fair to say that the plan was "a total failure."',
         [],
         id="an-empty-it-says-nothing",

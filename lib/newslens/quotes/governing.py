@@ -37,6 +37,7 @@ CLAUSE_BOUNDARIES = ("relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "ap
 REPORT_SEARCH_DEPTH = 12  # heads walked up from the quote looking for a report
 GOVERNOR_SEARCH_DEPTH = 8  # heads walked up from the quote looking for a governing verb
 CONTENT_CLAUSE_DEPTH = 2  # heads walked up from a "that" clause to the verb holding it
+CALLING_NOUNS = frozenset({"call", "demand", "plea", "appeal"})  # "a call for "...""
 
 
 def _first_fragment_roots(q: Quotation, ctx: Context) -> tuple[Span | None, list[Token]]:
@@ -164,6 +165,9 @@ def _speech_noun_of(node: Token, child: Token) -> Token | None:
     nouns = speech_nouns()
     if node.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "of":
         return node if node.lemma_.lower() in nouns else None
+    if node.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "for":
+        # "his call for "a total ban"": what is called for, in the caller's words
+        return node if node.lemma_.lower() in CALLING_NOUNS else None
     if node.lemma_ == "be" and child.dep_ in ("attr", "ccomp", "acomp"):
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in nouns:
