@@ -103,10 +103,11 @@ def _empty_it(verb: Token, head: Token, subject: Token | None) -> bool:
     """Whether an infinitive takes its subject from an empty "it" ("it's safe to say",
     "it seems unfair to tell them"): the "it" of a copula or "seem" stands for the
     infinitive itself, not for anyone who says it."""
+    if subject is None or subject.lower_ != "it" or subject.head != head:
+        return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     copula = head.lemma_ in ("be", "seem", "appear") or head.lower_ in ("'s", "’s")
-    empty = copula and subject is not None
-    return infinitive and empty and subject.lower_ == "it" and subject.head == head
+    return infinitive and copula
 
 
 def _own_subject(verb: Token, subjects: list[Token], ctx: Context) -> Token:
