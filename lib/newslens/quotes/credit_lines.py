@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslens.entities.normalise import is_dash
 from newslens.quotes.lead_ins import lead_in_speaker
 from newslens.quotes.lexicon import GROUP_LABELS, PERSON_LABELS
 from newslens.quotes.speakers import entity_of
@@ -105,14 +106,9 @@ def credited_after_dash(tokens: list[Token], ctx: Context) -> Token | None:
 
 
 def _is_dash(token: Token) -> bool:
-    """Whether a token is a dash: an em or en dash, or a hyphen standing alone between
-    spaces."""
-    if token.text in ("—", "–", "―", "--"):
+    """Whether a token is a dash (:func:`~newslens.entities.normalise.is_dash`) or a hyphen
+    standing alone between spaces, as digests type one ("agree - Jane Doe:")."""
+    if is_dash(token) or token.text == "―":  # (a horizontal bar too)
         return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return (
-        token.text == "-"
-        and bool(token.whitespace_)
-        and before is not None
-        and bool(before.whitespace_)
-    )
+    spaced_before = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "-" and bool(token.whitespace_) and spaced_before

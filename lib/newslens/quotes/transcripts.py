@@ -36,9 +36,10 @@ class Turn:
 
 def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
     """Transcript turns by the offset where their words start. A label is a turn only
-    when it is the surname of a person named in the text ("SMITH:" after "Jane Smith"), or
-    in the labels themselves (:func:`_named_by_labels`), or Q/A; "A:" is the interviewee, the person named most often. The interviewer's questions
-    ("Q:") quote no source and are left out."""
+    when it is the surname of a person named in the text ("SMITH:" after "Jane Smith") or
+    in the labels themselves (:func:`_named_by_labels`), or Q/A; "A:" is the interviewee,
+    the person named most often. The interviewer's questions ("Q:") quote no source and are
+    left out."""
     people = [m for m in mentions if m.label == "PERSON"]
     paragraphs = [
         (TURN_LABEL.match(text, start, end), end) for start, end in paragraph_bounds(text)
