@@ -120,6 +120,25 @@ def test_a_verbless_sentence_after_a_quote_and_its_attribution_goes_on(nlp):
     ]
 
 
+def test_a_fragment_in_the_sentence_after_a_report_goes_on_from_it(nlp):
+    """A fragment in marks that nothing in its sentence attributes, in the sentence right
+    after a report's attribution, is that speaker's paraphrase going on; a term is not, and
+    neither is a fragment two sentences on."""
+    text = (
+        "The rules are hard to enforce, Ann Vale said. Good records still help, but only when"
+        ' "the inspectors read them every week." The council calls it a "clean slate." The'
+        ' town now has a "voter power index."\n\nThe levy will rise, Tom Cross said. It was'
+        ' late. Work on the "new bridge and the ferry" stopped.'
+    )
+    rows = quotes_of(nlp, text)
+    assert [(quote, kind, entity) for quote, kind, _, _, entity in rows] == [
+        ("The rules are hard to enforce", "indirect", "Ann Vale"),
+        ('"the inspectors read them every week."', "partial", "Ann Vale"),
+        ('"clean slate."', "partial", ""),
+        ("The levy will rise", "indirect", "Tom Cross"),
+    ]
+
+
 def test_same_text_gives_the_same_rows(nlp):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     first = extract_quotes(nlp(text), doc_id="seed").to_csv(index=False)

@@ -30,6 +30,20 @@ SHARED_SUBJECTS = [
         ],
         id="report-coordinated-with-a-reported-clause-is-the-reporters",
     ),
+    pytest.param(
+        "The retired surgeon Ann Vale gave no details about how she planned to run the"
+        " clinic, saying only that she was “looking at every ward and every rota again.”",
+        [
+            (
+                "“looking at every ward and every rota again.”",
+                "partial",
+                "saying",
+                "Ann Vale",
+                "Ann Vale",
+            ),
+        ],
+        id="participle-set-off-after-a-nouns-preposition-is-the-clauses-subjects",
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newslens.entities import extract_mentions
+from newslens.quotes.classify import content_words
 from newslens.quotes.context import Context, build_context, mention_list
 from newslens.quotes.cues import subject_of
 from newslens.quotes.indirect import find_indirect
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_quotes"]
 
 PARAGRAPHS_TO_CONTINUE = 2  # a speakerless quote continues a speaker this many paragraphs back
+MIN_WORDS_GOING_ON = 3  # words of a fragment that goes on from the report before it
 
 
 def extract_quotes(
@@ -201,6 +203,9 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
     last: Found | None = None
     for found in results:
         if found.skipped and not _short_follow_up(found, last, ctx):
+            if last is not None and _report_goes_on(found, last, ctx):
+                found.skip = None
+                found.speaker = _continued(last.speaker)
             continue
         if found.skip is not None and found.skip.reason is SkipReason.SCARE_QUOTE:
             found.kind, found.rule = "direct", QuoteRule.STANDING_CLAUSE
@@ -215,15 +220,7 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
             elif last is not None:
                 gap = ctx.paragraph_index(found.start) - ctx.paragraph_index(last.end)
                 if gap <= PARAGRAPHS_TO_CONTINUE:
-                    source = last.speaker
-                    found.speaker = Speaker(
-                        source.start,
-                        source.end,
-                        source.text,
-                        source.entity,
-                        source.label,
-                        SpeakerRule.CONTINUES,
-                    )
+                    found.speaker = _continued(last.speaker)
                     found.cue = None
         # Reported speech hands its speaker on when it names a person or organisation (a
         # quote after "Trump isn't a conservative, he said." is his); an unnamed group's
@@ -233,6 +230,34 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         ):
             if not _in_attribution_of(found, last, ctx):
                 last = found
+
+
+def _continued(source: Speaker) -> Speaker:
+    """The speaker of an earlier quote, for a quote that goes on from it."""
+    return Speaker(
+        source.start, source.end, source.text, source.entity, source.label, SpeakerRule.CONTINUES
+    )
+
+
+def _report_goes_on(found: Found, last: Found, ctx: Context) -> bool:
+    """Whether a fragment in marks that nothing in its sentence attributes lies in the
+    sentence right after the last quote's attribution, in its paragraph ('... , he said.
+    Facts still win, but only when "the truth is sexier than the lie."'): the paraphrase
+    goes on, and so does its speaker."""
+    if found.skip is None or found.skip.reason is not SkipReason.SCARE_QUOTE:
+        return False
+    if found.kind != "partial" or ctx.paragraph_index(found.start) != ctx.paragraph_index(last.end):
+        return False
+    # A term ('the "contested convention"', 'a "voter power index"') is the writer's.
+    words = content_words(ctx.text[found.start : found.end])
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens_between(found.start, found.end))
+    if len(words) < MIN_WORDS_GOING_ON or not (has_verb or len(words) > MIN_WORDS_GOING_ON):
+        return False
+    attribution = max(last.cue.idx, last.end) if last.cue is not None else last.end
+    if attribution > found.start:
+        return False
+    between = ctx.tokens_between(attribution, found.start)
+    return sum(token.text in SENTENCE_END for token in between) == 1
 
 
 def _in_attribution_of(found: Found, last: Found | None, ctx: Context) -> bool:

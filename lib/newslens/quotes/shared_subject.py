@@ -40,6 +40,8 @@ def clause_sharing_subject(verb: Token, ctx: Context, depth: int) -> Token | Non
             return None
     head = verb.head
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
+        if _set_off_on_a_noun(verb):
+            return _verb_holding(head.head)
         return head.head  # "defended it by saying that ..."
     if _reporting_after_report(verb, ctx):
         while head.dep_ == "conj" and head.head != head:
@@ -80,6 +82,28 @@ def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
     if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
         return head
     return None
+
+
+def _set_off_on_a_noun(participle: Token) -> bool:
+    """Whether a participle set off by a comma was hung on a preposition after a noun ("gave
+    no details about how he planned it, saying ..."): it goes with the clause that holds the
+    noun, not with the noun ("his habit of saying" has no comma)."""
+    preposition = participle.head
+    return (
+        participle.tag_ == "VBG"
+        and participle.i > 0
+        and participle.doc[participle.i - 1].text == ","
+        and preposition.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _verb_holding(noun: Token) -> Token | None:
+    """The verb of the clause a noun belongs to, up through nouns and prepositions ("gave
+    no details about ..." -> "gave"), or None."""
+    node = noun
+    while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head != node:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
 
 
 def _reports_with_purpose(verb: Token) -> bool:
