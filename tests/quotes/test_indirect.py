@@ -187,6 +187,21 @@ INDIRECT_PATTERNS = [
         id="parenthetical-reporting-clause",
     ),
     pytest.param(
+        "And yet, the mayor's aides say, the bridge remains a priority for her. Perhaps,"
+        " Tom Cross said, the ferry could run all year.",
+        [
+            ("the bridge remains a priority for her", "indirect", "say", "the mayor's aides", ""),
+            (
+                "Perhaps, Tom Cross said, the ferry could run all year",
+                "indirect",
+                "said",
+                "Tom Cross",
+                "Tom Cross",
+            ),
+        ],
+        id="parenthetical-after-a-connective-reports-only-what-follows-it",
+    ),
+    pytest.param(
         "Union leaders said the timing of the strike was not a tactic; the vote is set for Monday.",
         [("the timing of the strike was not a tactic", "indirect", "said", "Union leaders", "")],
         id="reported-clause-ends-at-a-semicolon",

@@ -41,6 +41,7 @@ from newslens.quotes.records import Found
 from newslens.quotes.report_spans import (
     MIN_REPORT_TOKENS,
     Report,
+    after_opening_attribution,
     before_quoted_aside,
     clause_start,
     is_attribution,
@@ -91,7 +92,7 @@ def _accept_report(report: Report, ctx: Context, taken: list[tuple[int, int]]) -
     quotation marks, holds its own cue, is an attribution or stops at a word that opens a
     clause, or overlaps a quote already found."""
     doc = ctx.doc
-    start, end = trim_token_range(doc, report.start, report.end)
+    start, end = trim_token_range(doc, after_opening_attribution(report), report.end)
     end = before_quoted_aside(doc, start, end, ctx, after_cue=report.cue.i < start)
     span = doc[start:end]
     if len(span) < MIN_REPORT_TOKENS and not short_clause(span, ctx):

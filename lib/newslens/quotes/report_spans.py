@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_REPORT_TOKENS",
     "Report",
+    "after_opening_attribution",
     "before_quoted_aside",
     "clause_start",
     "is_attribution",
@@ -33,6 +34,12 @@ __all__ = [
 MIN_REPORT_TOKENS = 4
 SHORT_REPORT_TOKENS = 3
 WH_TAGS = ("WDT", "WP")  # tags of relative and question words
+# Words that link a sentence to the one before it rather than say anything of their own
+# ("Yet, she said, ..."); adverbs that say something ("Perhaps", "Eventually") are content.
+CONNECTIVES = frozenset(
+    "yet still however though so also thus therefore hence meanwhile moreover furthermore"
+    " nonetheless nevertheless besides".split()
+)
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,23 @@ def short_clause(span: Span, ctx: Context) -> bool:
         if span.start <= verb.i < span.end and not ctx.is_reporting(verb):
             return True
     return False
+
+
+def after_opening_attribution(report: Report) -> int:
+    """Where a parenthetical report starts: after its attribution when only a connective
+    comes before it ("And yet, X says, the plan is sound": the report is "the plan is
+    sound"); else its own start ("Back then, X said, the plan was ..." keeps "Back then")."""
+    if not report.cue_inside:
+        return report.start
+    doc, cue, source = report.cue.doc, report.cue, report.source
+    left = min(source.left_edge.i, cue.i)
+    right = max(source.right_edge.i, cue.i) + 1
+    if left <= report.start or right >= report.end or doc[right].text != ",":
+        return report.start
+    opening = [t for t in doc[report.start : left] if not (t.is_punct or t.is_space)]
+    if all(t.pos_ == "CCONJ" or t.lower_ in CONNECTIVES for t in opening):
+        return right + 1
+    return report.start
 
 
 def trim_token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
