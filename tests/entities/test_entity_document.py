@@ -219,6 +219,29 @@ def test_organisation_span_starting_with_a_person_is_cut(nlp):
     assert counts(mentions) == {"Donald Trump": 2, "Justice Department": 1}
 
 
+def test_two_word_name_the_tagger_read_as_an_organisation_stays_whole(nlp):
+    """A surname the tagger also tags as an organisation on its own does not cut a full
+    name the tagger read as one ("Lena Ford" is not "Lena" and an organisation "Ford"), nor
+    a foundation named after the person."""
+    doc = nlp(
+        "Ford rivals hold back. Lena Ford leads the race, and Lena knows it. The Ford"
+        " Foundation paid for the ads."
+    )
+    words = [token.text for token in doc]
+    lena = words.index("Lena")
+    foundation = words.index("Foundation")
+    spans = [
+        (0, 1, "ORG"),
+        (lena, lena + 2, "ORG"),
+        (words.index("Lena", lena + 1), words.index("Lena", lena + 1) + 1, "PERSON"),
+    ]
+    spans.append((foundation - 1, foundation + 1, "ORG"))
+    mentions = extract_mentions(entity_for(doc, spans), doc_id="f")
+    assert "Lena Ford" in set(mentions["entity"])
+    assert "Ford Foundation" in set(mentions["entity"])
+    assert "Foundation" not in set(mentions["entity"])
+
+
 ACRONYM = (
     "The Federal Aviation Administration (FAA) sent teams to Texas. Local officials"
     " said FAA arrived late, and FAA staff stayed for weeks."

@@ -68,7 +68,7 @@ def split_swallowed(
             continue
         cut = None
         if mention.label in ("PERSON", "ORG") and mention.end_token - mention.token >= 2:
-            cut = _swallowed_tail(doc, mention, starts, people, known)
+            cut = _swallowed_tail(doc, mention, starts, people, known, table)
         if cut is None:
             result.extend(_cut_without_tail(doc, mention, mentions, known))
             continue
@@ -158,15 +158,28 @@ def _slash_parts(doc: Doc, mention: Mention) -> list[Mention]:
 
 
 def _swallowed_tail(
-    doc: Doc, mention: Mention, starts: frozenset[str], people: set[str], known: Mapping[str, str]
+    doc: Doc,
+    mention: Mention,
+    starts: frozenset[str],
+    people: set[str],
+    known: Mapping[str, str],
+    table: Mapping[str, str],
 ) -> tuple[int, int, str] | None:
     """``(first token, end token, label)`` of a known organisation or place a PERSON or ORG
-    span runs into after a person's name, or ``None``."""
+    span runs into after a person's name, or ``None``. (Never the surname of a two-word
+    name that only the tagger took for an organisation: "Donald Trump" tagged ORG, with
+    "Trump" tagged ORG elsewhere, is one person, not "Donald" and an organisation.)"""
     first, last = mention.token, mention.end_token
     for k in range(first + 1, last):
         if doc[k].text not in starts or _after_name_particle(doc, k):
             continue
         if mention.label == "ORG" and name_key(span_text(doc, first, k)) not in people:
+            continue
+        if (
+            mention.label == "ORG"
+            and k == first + 1 == last - 1
+            and name_key(doc[k].text) not in table
+        ):
             continue
         stops = range(last, min(last + 3, len(doc)) + 1) if mention.label == "PERSON" else (last,)
         for stop in stops:
