@@ -40,6 +40,7 @@ from newslens.quotes.lexicon import (
     statement_verbs,
 )
 from newslens.quotes.marks import ALL_MARKS, Quotation
+from newslens.quotes.named_after import BACK_WORDS, speaker_named_after
 from newslens.quotes.records import Found
 from newslens.quotes.rules import CueRule
 from newslens.quotes.speakers import can_speak, entity_of, names_someone, speaker_from_token
@@ -345,6 +346,35 @@ def _statement_before(around: _Around, ctx: Context) -> _Attribution | None:
     return None
 
 
+def _named_after(around: _Around, ctx: Context) -> _Attribution | None:
+    """'"..." That was the message from X.': the sentence after a direct quote, or opening
+    the next paragraph when the quote ends its own, points back to it and names the speaker
+    (:func:`~newslens.quotes.named_after.speaker_named_after`)."""
+    if around.kind != "direct" or around.inner[-1:] not in ".!?":
+        return None
+    sentence = around.after
+    if not sentence:
+        index = ctx.paragraph_index(around.q.end)
+        if index + 1 >= len(ctx.paragraphs):
+            return None
+        start, end = ctx.paragraphs[index + 1]
+        sentence = _first_sentence([t for t in ctx.tokens_between(start, end) if not t.is_space])
+        if sentence and sentence[0].lower_ not in BACK_WORDS:
+            return None  # a new paragraph points back only from its first word
+    found = speaker_named_after(sentence, ctx)
+    return _Attribution(CueRule.NAMED_AFTER, *found) if found is not None else None
+
+
+def _first_sentence(tokens: list[Token]) -> list[Token]:
+    """The tokens up to the first sentence end among ``tokens``."""
+    region: list[Token] = []
+    for token in tokens:
+        if token.text in SENTENCE_END:
+            break
+        region.append(token)
+    return region
+
+
 def _paragraph_before(around: _Around, ctx: Context) -> tuple[str, list[Token]] | None:
     """The paragraph before the quote's (after the previous quote): its text and the tokens
     of its last sentence without the final mark; None in the first paragraph."""
@@ -370,6 +400,7 @@ ATTRIBUTION_RULES: tuple[Callable[[_Around, Context], _Attribution | None], ...]
     _colon_lead_in,
     _lead_in_paragraph,
     _statement_before,
+    _named_after,
 )
 
 

@@ -55,6 +55,7 @@ class CueRule(StrEnum):
     VERB_IN_LEAD_IN_PARAGRAPH = "verb in the paragraph before, ending with ':'"
     LEAD_IN_PARAGRAPH = "lead-in paragraph ending with ':'"
     STATEMENT_BEFORE = "statement issued in the paragraph before"
+    NAMED_AFTER = "named in the sentence after, which points back to the words"
 
 
 class SpeakerRule(StrEnum):
