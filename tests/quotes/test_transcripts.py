@@ -70,6 +70,32 @@ TRANSCRIPTS = [
         [],
         id="headline-labels-are-no-transcript",
     ),
+    pytest.param(
+        "Maria Lopez, who runs the Elm Street bakery, talked to us about the flood. Her"
+        " neighbour Tom Ruiz lost his shop; Ruiz, Ruiz's wife and Ruiz's son now sell bread"
+        " from a van.\n\n"
+        "Q. What happened on the night of the flood?\n\n"
+        "A. The water came in at midnight and we lost every oven we had.",
+        [
+            (
+                "The water came in at midnight and we lost every oven we had.",
+                "direct",
+                "A",
+                "Maria Lopez",
+            )
+        ],
+        # "Q." and "A." as labels too; the answers are the person the lead introduces, though
+        # another is named more often.
+        id="q-and-a-with-periods-answered-by-the-person-the-lead-introduces",
+    ),
+    pytest.param(
+        "Readers keep writing in about the primaries. Here are a few of their letters.\n\n"
+        "Q: Will Senator Ann Vale run again?\n\n"
+        "A: Nobody knows yet, though Ann Vale has raised money all year.",
+        [],
+        # No interview in the lead: a mailbag the writer answers quotes nobody.
+        id="a-mailbag-the-writer-answers-quotes-nobody",
+    ),
 ]
 
 

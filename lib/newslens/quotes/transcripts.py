@@ -18,7 +18,20 @@ __all__ = ["Turn", "transcript_turns", "split_at_turns", "unquoted_turns", "cred
 TURN_LABEL = re.compile(
     r"[ \t\"“]*(?P<label>Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)"
 )
+# "Q. ..." and "A. ..." (newspaper style), read as labels only when both open paragraphs of
+# the text (a lone "A. The first option" is a list).
+QA_WITH_PERIOD = re.compile(r"[ \t\"“]*(?P<label>Q|A)\.[ \t]+(?=\S)")
 QUESTION, ANSWER = "Q", "A"
+# Words in the paragraphs before the first "Q" that introduce an interview ("Autor spoke to
+# MIT News", "edited for length"); without them Q and A are a reader's mailbag or an
+# explainer the writer answers, and the answers quote nobody.
+INTERVIEW_CUES = re.compile(
+    r"\binterview|\b(?:spoke|talked|speaks|talks) (?:with|to)\b|\bsat down with\b"
+    r"|\bedited for\b|\bconversation with\b|\bQ&A\b|\banswered questions\b",
+    re.IGNORECASE,
+)
+LEAD_PARAGRAPHS = 2  # paragraphs before the first "Q" read for an interview cue
+SENTENCE_END_MARK = re.compile(r"[.!?](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -37,19 +50,27 @@ class Turn:
 def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
     """Transcript turns by the offset where their words start. A label is a turn only
     when it is the surname of a person named in the text ("SMITH:" after "Jane Smith") or
-    in the labels themselves (:func:`_named_by_labels`), or Q/A; "A:" is the interviewee,
-    the person named most often. The interviewer's questions ("Q:") quote no source and are
-    left out."""
+    in the labels themselves (:func:`_named_by_labels`), or Q/A ("Q:", or "Q." where "A."
+    opens a paragraph too) after a lead that introduces an interview (:data:`INTERVIEW_CUES`);
+    "A:" is the interviewee, the person named most often. The interviewer's questions ("Q:")
+    quote no source and are left out."""
     people = [m for m in mentions if m.label == "PERSON"]
-    paragraphs = [
-        (TURN_LABEL.match(text, start, end), end) for start, end in paragraph_bounds(text)
-    ]
+    bounds = paragraph_bounds(text)
+    paragraphs = [(TURN_LABEL.match(text, start, end), end) for start, end in bounds]
+    with_period = [(QA_WITH_PERIOD.match(text, start, end), end) for start, end in bounds]
+    if {m.group("label") for m, _ in with_period if m is not None} == {QUESTION, ANSWER}:
+        paragraphs = [
+            (m or p, end) for (m, end), (p, _) in zip(paragraphs, with_period, strict=True)
+        ]
     labelled = [(match, end) for match, end in paragraphs if match is not None]
+    lead = _interview_lead(text, bounds, [match for match, _ in labelled])
+    if lead is None:
+        labelled = [(m, end) for m, end in labelled if m.group("label") not in (QUESTION, ANSWER)]
     people += _named_by_labels([match for match, _ in labelled])
     turns = {}
     for match, end in labelled:
         label = match.group("label")
-        speaker = _label_speaker(label, people)
+        speaker = _label_speaker(label, people, lead)
         if speaker is None or label == QUESTION:
             continue
         words_end = end
@@ -59,6 +80,28 @@ def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
             match.start("label"), match.end("label"), match.end(), words_end, speaker, label
         )
     return turns
+
+
+def _interview_lead(
+    text: str, bounds: list[tuple[int, int]], matches: list[re.Match[str]]
+) -> tuple[int, int, int, int] | None:
+    """Where the paragraphs before the first "Q" or "A" label start and end, and the
+    sentence among them that introduces an interview, when one does; else None."""
+    first = next((m.start() for m in matches if m.group("label") in (QUESTION, ANSWER)), None)
+    if first is None:
+        return None
+    before = [start for start, _ in bounds if start < first][-LEAD_PARAGRAPHS:]
+    cue = INTERVIEW_CUES.search(text, before[0], first) if before else None
+    if cue is None:
+        return None
+    return before[0], first, *_sentence_around(text, cue.start(), before[0], first)
+
+
+def _sentence_around(text: str, offset: int, low: int, high: int) -> tuple[int, int]:
+    """The characters of the sentence holding ``offset``, within ``low:high``."""
+    ends = [m.end() for m in SENTENCE_END_MARK.finditer(text, low, offset)]
+    following = SENTENCE_END_MARK.search(text, offset, high)
+    return (ends[-1] if ends else low), (following.end() if following else high)
 
 
 def _named_by_labels(matches: list[re.Match[str]]) -> list[Mention]:
@@ -85,15 +128,25 @@ def _named_by_labels(matches: list[re.Match[str]]) -> list[Mention]:
     return named
 
 
-def _label_speaker(label: str, people: list[Mention]) -> Mention | None:
-    """The person a transcript label stands for."""
+def _label_speaker(
+    label: str, people: list[Mention], lead: tuple[int, int, int, int] | None
+) -> Mention | None:
+    """The person a transcript label stands for; for "A", of the people the sentence that
+    introduces the interview names (else the lead paragraphs, else the whole text), the one
+    the text names most often."""
     if label == ANSWER:
         counts: dict[str, int] = {}
         for mention in people:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
-        if not counts:
+        candidates = list(counts)
+        for low, high in (lead[2:], lead[:2]) if lead else ():
+            introduced = {m.entity for m in people if low <= m.start < high}
+            if introduced:
+                candidates = [name for name in counts if name in introduced]
+                break
+        if not candidates:
             return None
-        top = max(counts, key=lambda name: (counts[name], name))
+        top = max(candidates, key=lambda name: (counts[name], name))
         return next(m for m in people if m.entity == top)
     surname = label.split()[-1].lower()
     for mention in people:
