@@ -364,6 +364,25 @@ PLACE_IN_LEAD_IN = [
         ],
         id="a-person-at-a-place-and-a-noun-for-people",
     ),
+    pytest.param(
+        '"We will not raise the fare," Mayor Ann Vale told the Kenton Herald in May.\n\n'
+        'Then, a week later on KTV News: "We have to raise the fare."\n\n'
+        'Councillor Tom Ruiz on Twitter: "The mayor has changed her mind."',
+        [
+            ('"We will not raise the fare,"', "direct", "told", "Ann Vale", "Ann Vale"),
+            ('"We have to raise the fare."', "direct", "", "Ann Vale", "Ann Vale"),
+            (
+                '"The mayor has changed her mind."',
+                "direct",
+                "",
+                "Tom Ruiz",
+                "Tom Ruiz",
+            ),
+        ],
+        # The channel a lead-in ends with is where the words were said, not who said them:
+        # the quote goes on from the last speaker, or is the person named before it.
+        id="a-lead-in-s-channel-is-not-its-speaker",
+    ),
 ]
 
 

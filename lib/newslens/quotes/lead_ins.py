@@ -95,6 +95,10 @@ def block_after_lead_in(ctx: Context) -> Iterator[Report]:
         yield Report(block.start, block.end, verb, subject, QuoteRule.BLOCK)
 
 
+# Prepositions whose object in a lead-in is where the words were said ("on CNN:").
+MEDIUM_PREPOSITIONS = frozenset({"on", "in", "at", "to", "during"})
+
+
 def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
     """Who a lead-in ending with ':' introduces: a name right before the colon ('Jane
     Doe:'; a person at a place, 'Witness in Nice:', rather than the place) or a noun for
@@ -104,7 +108,9 @@ def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
         return None
     last = tokens[-1]
     if last.pos_ == "PROPN" and names_someone(last, ctx):
-        return _person_at_place(last, ctx) or last
+        person = _person_at_place(last, ctx) or _named_before_medium(last, ctx)
+        if person is not None or not _medium(last):
+            return person or last
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
     if verbless and last.pos_ == "NOUN" and last.dep_ != "pobj":
         if last.lemma_.lower() in people_nouns():
@@ -134,6 +140,26 @@ def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
             elif can_speak(source, ctx):
                 return source
     return None
+
+
+def _medium(name: Token) -> bool:
+    """Whether a name ending a lead-in is where the words were said, not who said them
+    ("Then, later that month on CNN:"); not a place after a noun for people ("Witness in
+    Nice:", see :func:`_person_at_place`)."""
+    preposition = name.head
+    if name.dep_ != "pobj" or preposition.lower_ not in MEDIUM_PREPOSITIONS:
+        return False
+    if preposition.head.lower_ == "according":
+        return False  # "According to St. Louis Public Radio:": the source
+    return preposition.head.pos_ not in ("NOUN", "PROPN")
+
+
+def _named_before_medium(name: Token, ctx: Context) -> Token | None:
+    """The person named before the medium a lead-in ends with ("Jane Doe on CNN:")."""
+    holder = name.head.head if name.dep_ == "pobj" else None
+    if name.head.lower_ not in MEDIUM_PREPOSITIONS or holder is None:
+        return None
+    return holder if holder.pos_ == "PROPN" and names_someone(holder, ctx) else None
 
 
 def _person_at_place(place: Token, ctx: Context) -> Token | None:
