@@ -283,6 +283,17 @@ DIRECT_QUOTE_SPEAKERS = [
         id="colon-lead-in-from-a-document",
     ),
     pytest.param(
+        "The council met on Monday. Ann Vale's message was clear: “We will rebuild the"
+        " bridge by spring.”",
+        ("Ann Vale", "Ann Vale"),
+        id="colon-lead-in-announcing-someones-message",
+    ),
+    pytest.param(
+        "Ann Vale ran the clinic for thirty years. Her motto was, “Never turn anyone away.”",
+        ("Her", "Ann Vale"),
+        id="comma-after-a-copula-announcing-someones-motto",
+    ),
+    pytest.param(
         "Voters are split. “The governor needs a plan for [rural] voters & [suburban]"
         " parents,” Ann Vale, the analyst who founded pollwatch.org tweeted on Monday.",
         ("Ann Vale", "Ann Vale"),

@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from newslens.quotes.context import Context
     from newslens.types import Span, Token
 
-__all__ = ["block_after_lead_in", "colon_reports", "lead_in_speaker"]
+__all__ = ["block_after_lead_in", "colon_reports", "lead_in_speaker", "owner_of_words"]
+
+# Nouns for someone's words: in a lead-in their owner is the speaker ("Vale's message was
+# clear:", "The mayor's answer was simple:", "Her motto was, ...").
+WORDS_NOUNS = frozenset(
+    "message answer response reply motto dictum mantra refrain slogan words advice verdict"
+    " remark comment promise pledge warning vow line argument view".split()
+)
 
 # A lead-in naming the source before a colon ("Hale: Subsidies Will Be Cut") has at most
 # this many words.
@@ -115,6 +122,9 @@ def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
     if verbless and last.pos_ == "NOUN" and last.dep_ != "pobj":
         if last.lemma_.lower() in people_nouns():
             return last  # "Nice resident:", "One protester:"; not "chief of staff:"
+    owner = owner_of_words(tokens, ctx)
+    if owner is not None:
+        return owner
     inside = {t.i for t in tokens}
     for verb in tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.head.i in inside and verb.head != verb:
@@ -139,6 +149,23 @@ def lead_in_speaker(tokens: list[Token], ctx: Context) -> Token | None:
                     return sender[0]
             elif can_speak(source, ctx):
                 return source
+    return None
+
+
+def owner_of_words(tokens: list[Token], ctx: Context) -> Token | None:
+    """Whose words a lead-in announces when its main clause is "<someone's words> is ..."
+    ("Vale's message was clear", "The mayor's answer was simple", "Her motto was"): the
+    owner of the noun for words, when that owner can speak."""
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.lemma_ != "be" or (verb.head.i in inside and verb.head != verb):
+            continue  # not the lead-in's main verb (the parser may hang it on the quote)
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.pos_ != "NOUN" or subject.lower_ not in WORDS_NOUNS:
+                continue
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None and can_speak(owner, ctx):
+                return owner
     return None
 
 

@@ -30,7 +30,7 @@ from newslens.quotes.governing import (
     reporting_clause_cue,
     speech_noun_before,
 )
-from newslens.quotes.lead_ins import lead_in_speaker
+from newslens.quotes.lead_ins import lead_in_speaker, owner_of_words
 from newslens.quotes.lexicon import (
     GROUP_LABELS,
     PERSON_LABELS,
@@ -304,8 +304,13 @@ def _dash(around: _Around, ctx: Context) -> _Attribution | None:
 
 
 def _colon_lead_in(around: _Around, ctx: Context) -> _Attribution | None:
-    """'Trump's response: "..."' / 'Jane Doe: "..."': who the lead-in is about."""
+    """'Trump's response: "..."' / 'Jane Doe: "..."': who the lead-in is about; also 'Her
+    motto was, "..."' (:func:`~newslens.quotes.lead_ins.owner_of_words`)."""
     before = around.before
+    if len(before) > 1 and before[-1].text == "," and before[-2].lemma_ == "be":
+        # "Her motto was, "..."": whose words the copula announces.
+        source = owner_of_words(before[:-1], ctx)
+        return _Attribution(CueRule.COLON_LEAD_IN, source=source) if source is not None else None
     if not before or before[-1].text != ":":
         return None
     source = credited_after_dash(before[:-1], ctx) or lead_in_speaker(before[:-1], ctx)
