@@ -22,15 +22,15 @@ TURN_LABEL = re.compile(
 # the text (a lone "A. The first option" is a list).
 QA_WITH_PERIOD = re.compile(r"[ \t\"“]*(?P<label>Q|A)\.[ \t]+(?=\S)")
 QUESTION, ANSWER = "Q", "A"
-# Words in the paragraphs before the first "Q" that introduce an interview ("Autor spoke to
-# MIT News", "edited for length"); without them Q and A are a reader's mailbag or an
-# explainer the writer answers, and the answers quote nobody.
+# Words in the paragraphs before the first "Q" or "A" that introduce an interview ("Autor
+# spoke to MIT News", "edited for length"); without them Q and A are a reader's mailbag or
+# an explainer the writer answers, and the answers quote nobody.
 INTERVIEW_CUES = re.compile(
     r"\binterview|\b(?:spoke|talked|speaks|talks) (?:with|to)\b|\bsat down with\b"
     r"|\bedited for\b|\bconversation with\b|\bQ&A\b|\banswered questions\b",
     re.IGNORECASE,
 )
-LEAD_PARAGRAPHS = 2  # paragraphs before the first "Q" read for an interview cue
+LEAD_PARAGRAPHS = 2  # paragraphs before the first "Q" or "A" read for an interview cue
 SENTENCE_END_MARK = re.compile(r"[.!?](?=\s)")
 
 
@@ -52,7 +52,7 @@ def transcript_turns(text: str, mentions: list[Mention]) -> dict[int, Turn]:
     when it is the surname of a person named in the text ("SMITH:" after "Jane Smith") or
     in the labels themselves (:func:`_named_by_labels`), or Q/A ("Q:", or "Q." where "A."
     opens a paragraph too) after a lead that introduces an interview (:data:`INTERVIEW_CUES`);
-    "A:" is the interviewee, the person named most often. The interviewer's questions ("Q:")
+    "A:" is the interviewee (:func:`_label_speaker`). The interviewer's questions ("Q:")
     quote no source and are left out."""
     people = [m for m in mentions if m.label == "PERSON"]
     bounds = paragraph_bounds(text)
