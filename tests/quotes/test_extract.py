@@ -139,6 +139,20 @@ def test_a_fragment_in_the_sentence_after_a_report_goes_on_from_it(nlp):
     ]
 
 
+def test_a_question_put_to_someone_is_not_the_last_speakers(nlp):
+    """A quote right after a passive "ask" is a question put to its subject by someone
+    unnamed: nobody's, not the speaker of the quote before."""
+    text = (
+        '"The bridge will open in May," Ann Vale said.\n\nAt the briefing on Monday, Vale'
+        ' was asked: "Will the ferry keep running until then?"'
+    )
+    rows = quotes_of(nlp, text, kinds=["direct"])
+    assert [(quote, entity) for quote, _, _, _, entity in rows] == [
+        ('"The bridge will open in May,"', "Ann Vale"),
+        ('"Will the ferry keep running until then?"', ""),
+    ]
+
+
 def test_same_text_gives_the_same_rows(nlp):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     first = extract_quotes(nlp(text), doc_id="seed").to_csv(index=False)

@@ -56,6 +56,7 @@ __all__ = [
     "opens_with_that",
     "opened_by_as",
     "passive_as_clause",
+    "put_to_subject",
 ]
 
 
@@ -218,6 +219,12 @@ def passive_as_clause(verb: Token) -> bool:
         return False
     deps = {c.dep_ for c in verb.children}
     return "agent" in deps and not deps & {"nsubj", "aux"}
+
+
+def put_to_subject(verb: Token) -> bool:
+    """Whether the words are put to the subject of a passive "ask" or "tell" ("Trump was
+    asked, "..."", "She was told: "...""): someone else's, whoever spoke before."""
+    return verb.lemma_.lower() in ("ask", "tell") and _is_passive(verb)
 
 
 def _is_passive(verb: Token) -> bool:

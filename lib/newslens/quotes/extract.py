@@ -17,7 +17,7 @@ import pandas as pd
 from newslens.entities import extract_mentions
 from newslens.quotes.classify import content_words
 from newslens.quotes.context import Context, build_context, mention_list
-from newslens.quotes.cues import subject_of
+from newslens.quotes.cues import put_to_subject, subject_of
 from newslens.quotes.indirect import find_indirect
 from newslens.quotes.lexicon import SENTENCE_END, SUBJECT_DEPS, load_reporting_verbs
 from newslens.quotes.marked import attribute_marked
@@ -212,6 +212,8 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         found.skip = None
         # Words on a sign nobody holds ("passed a sign that said ...") are nobody's.
         nobodys = found.speaker.rule is SpeakerRule.NOBODYS_SIGN
+        # Words put to someone ("Trump was asked, "..."") are not the last speaker's either.
+        nobodys = nobodys or _put_to_someone(found, ctx)
         speakerless = found.speaker.start is None and not found.speaker.text
         if speakerless and found.kind == "direct" and not nobodys:
             introduced = _introduced_before(found, last, ctx)
@@ -230,6 +232,14 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         ):
             if not _in_attribution_of(found, last, ctx):
                 last = found
+
+
+def _put_to_someone(found: Found, ctx: Context) -> bool:
+    """Whether a quote comes right after a passive "ask" or "tell" ("In an interview, Trump
+    was asked, "...""): words put to someone by someone the text does not name."""
+    start = ctx.paragraphs[ctx.paragraph_index(found.start)][0]
+    words = [t for t in ctx.tokens_between(start, found.start) if not (t.is_punct or t.is_space)]
+    return bool(words) and put_to_subject(words[-1])
 
 
 def _continued(source: Speaker) -> Speaker:
