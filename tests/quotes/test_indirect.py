@@ -187,10 +187,10 @@ INDIRECT_PATTERNS = [
         id="parenthetical-reporting-clause",
     ),
     pytest.param(
-        "And yet, the mayor's aides say, the bridge remains a priority for her. Perhaps,"
-        " Tom Cross said, the ferry could run all year.",
+        "Yet, the mayor's staff say, the ferry is still her first concern. Perhaps, Tom"
+        " Cross said, the ferry could run all year.",
         [
-            ("the bridge remains a priority for her", "indirect", "say", "the mayor's aides", ""),
+            ("the ferry is still her first concern", "indirect", "say", "the mayor's staff", ""),
             (
                 "Perhaps, Tom Cross said, the ferry could run all year",
                 "indirect",

@@ -31,8 +31,9 @@ SHARED_SUBJECTS = [
         id="report-coordinated-with-a-reported-clause-is-the-reporters",
     ),
     pytest.param(
-        "The retired surgeon Ann Vale gave no details about how she planned to run the"
-        " clinic, saying only that she was “looking at every ward and every rota again.”",
+        "The retired surgeon Ann Vale has released few details about how she planned to"
+        " staff the new wing, saying only that she was “looking at every ward and every rota"
+        " again.”",
         [
             (
                 "“looking at every ward and every rota again.”",

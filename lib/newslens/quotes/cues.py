@@ -222,7 +222,7 @@ def passive_as_clause(verb: Token) -> bool:
 
 
 def put_to_subject(verb: Token) -> bool:
-    """Whether the words are put to the subject of a passive "ask" or "tell" ("Trump was
+    """Whether the words are put to the subject of a passive "ask" or "tell" ("Vale was
     asked, "..."", "She was told: "...""): someone else's, whoever spoke before."""
     return verb.lemma_.lower() in ("ask", "tell") and _is_passive(verb)
 

@@ -212,7 +212,7 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         found.skip = None
         # Words on a sign nobody holds ("passed a sign that said ...") are nobody's.
         nobodys = found.speaker.rule is SpeakerRule.NOBODYS_SIGN
-        # Words put to someone ("Trump was asked, "..."") are not the last speaker's either.
+        # Words put to someone ("Vale was asked, "..."") are not the last speaker's either.
         nobodys = nobodys or _put_to_someone(found, ctx)
         speakerless = found.speaker.start is None and not found.speaker.text
         if speakerless and found.kind == "direct" and not nobodys:
@@ -235,7 +235,7 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
 
 
 def _put_to_someone(found: Found, ctx: Context) -> bool:
-    """Whether a quote comes right after a passive "ask" or "tell" ("In an interview, Trump
+    """Whether a quote comes right after a passive "ask" or "tell" ("At the briefing, Vale
     was asked, "...""): words put to someone by someone the text does not name."""
     start = ctx.paragraphs[ctx.paragraph_index(found.start)][0]
     words = [t for t in ctx.tokens_between(start, found.start) if not (t.is_punct or t.is_space)]
@@ -251,9 +251,9 @@ def _continued(source: Speaker) -> Speaker:
 
 def _report_goes_on(found: Found, last: Found, ctx: Context) -> bool:
     """Whether a fragment in marks that nothing in its sentence attributes lies in the
-    sentence right after the last quote's attribution, in its paragraph ('... , he said.
-    Facts still win, but only when "the truth is sexier than the lie."'): the paraphrase
-    goes on, and so does its speaker."""
+    sentence right after the last quote's attribution, in its paragraph ('..., she said.
+    Good records help, but only when "the inspectors read them."'): the paraphrase goes on,
+    and so does its speaker."""
     if found.skip is None or found.skip.reason is not SkipReason.SCARE_QUOTE:
         return False
     if found.kind != "partial" or ctx.paragraph_index(found.start) != ctx.paragraph_index(last.end):

@@ -102,7 +102,7 @@ def block_after_lead_in(ctx: Context) -> Iterator[Report]:
         yield Report(block.start, block.end, verb, subject, QuoteRule.BLOCK)
 
 
-# Prepositions whose object in a lead-in is where the words were said ("on CNN:").
+# Prepositions whose object in a lead-in is where the words were said ("on KTV News:").
 MEDIUM_PREPOSITIONS = frozenset({"on", "in", "at", "to", "during"})
 
 
@@ -171,18 +171,18 @@ def owner_of_words(tokens: list[Token], ctx: Context) -> Token | None:
 
 def _medium(name: Token) -> bool:
     """Whether a name ending a lead-in is where the words were said, not who said them
-    ("Then, later that month on CNN:"); not a place after a noun for people ("Witness in
+    ("Then, a week later on KTV News:"); not a place after a noun for people ("Witness in
     Nice:", see :func:`_person_at_place`)."""
     preposition = name.head
     if name.dep_ != "pobj" or preposition.lower_ not in MEDIUM_PREPOSITIONS:
         return False
     if preposition.head.lower_ == "according":
-        return False  # "According to St. Louis Public Radio:": the source
+        return False  # "According to the Kenton Herald:": the source
     return preposition.head.pos_ not in ("NOUN", "PROPN")
 
 
 def _named_before_medium(name: Token, ctx: Context) -> Token | None:
-    """The person named before the medium a lead-in ends with ("Jane Doe on CNN:")."""
+    """The person named before the medium a lead-in ends with ("Jane Doe on KTV News:")."""
     holder = name.head.head if name.dep_ == "pobj" else None
     if name.head.lower_ not in MEDIUM_PREPOSITIONS or holder is None:
         return None

@@ -86,7 +86,7 @@ def _clause_of_mute_noun(participle: Token, ctx: Context) -> Token | None:
 
 def _set_off_on_a_noun(participle: Token) -> bool:
     """Whether a participle set off by a comma was hung on a preposition after a noun ("gave
-    no details about how he planned it, saying ..."): it goes with the clause that holds the
+    no figures about the cost, saying ..."): it goes with the clause that holds the
     noun, not with the noun ("his habit of saying" has no comma)."""
     preposition = participle.head
     return (
@@ -99,7 +99,7 @@ def _set_off_on_a_noun(participle: Token) -> bool:
 
 def _verb_holding(noun: Token) -> Token | None:
     """The verb of the clause a noun belongs to, up through nouns and prepositions ("gave
-    no details about ..." -> "gave"), or None."""
+    no figures about ..." -> "gave"), or None."""
     node = noun
     while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head != node:
         node = node.head

@@ -22,8 +22,8 @@ TURN_LABEL = re.compile(
 # the text (a lone "A. The first option" is a list).
 QA_WITH_PERIOD = re.compile(r"[ \t\"“]*(?P<label>Q|A)\.[ \t]+(?=\S)")
 QUESTION, ANSWER = "Q", "A"
-# Words in the paragraphs before the first "Q" or "A" that introduce an interview ("Autor
-# spoke to MIT News", "edited for length"); without them Q and A are a reader's mailbag or
+# Words in the paragraphs before the first "Q" or "A" that introduce an interview ("Vale
+# spoke to the Herald", "edited for length"); without them Q and A are a reader's mailbag or
 # an explainer the writer answers, and the answers quote nobody.
 INTERVIEW_CUES = re.compile(
     r"\binterview|\b(?:spoke|talked|speaks|talks) (?:with|to)\b|\bsat down with\b"
