@@ -210,12 +210,16 @@ def _continue_speakers(results: list[Found], ctx: Context) -> None:
         if found.skip is not None and found.skip.reason is SkipReason.SCARE_QUOTE:
             found.kind, found.rule = "direct", QuoteRule.STANDING_CLAUSE
         found.skip = None
-        # Words on a sign nobody holds ("passed a sign that said ...") are nobody's.
+        # Words on a sign nobody holds ("passed a sign that said ...") are nobody's, and
+        # words put to someone ("Vale was asked, "..."") are not the last speaker's either.
         nobodys = found.speaker.rule is SpeakerRule.NOBODYS_SIGN
-        # Words put to someone ("Vale was asked, "..."") are not the last speaker's either.
-        nobodys = nobodys or _put_to_someone(found, ctx)
         speakerless = found.speaker.start is None and not found.speaker.text
-        if speakerless and found.kind == "direct" and not nobodys:
+        if (
+            speakerless
+            and found.kind == "direct"
+            and not nobodys
+            and not _put_to_someone(found, ctx)
+        ):
             introduced = _introduced_before(found, last, ctx)
             if introduced is not None:
                 found.speaker = introduced

@@ -88,13 +88,12 @@ def _set_off_on_a_noun(participle: Token) -> bool:
     """Whether a participle set off by a comma was hung on a preposition after a noun ("gave
     no figures about the cost, saying ..."): it goes with the clause that holds the
     noun, not with the noun ("his habit of saying" has no comma)."""
-    preposition = participle.head
-    return (
-        participle.tag_ == "VBG"
-        and participle.i > 0
-        and participle.doc[participle.i - 1].text == ","
-        and preposition.head.pos_ in ("NOUN", "PROPN")
-    )
+    return _set_off_participle(participle) and participle.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _set_off_participle(token: Token) -> bool:
+    """Whether ``token`` is a present participle right after a comma (", saying ...")."""
+    return token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _verb_holding(noun: Token) -> Token | None:
@@ -116,12 +115,7 @@ def _reports_with_purpose(verb: Token) -> bool:
 def reporting_participle(token: Token, verbs: Mapping[str, frozenset[str]]) -> bool:
     """Whether ``token`` is the participle of a reporting verb set off by a comma (",
     adding that ...", ", saying ...")."""
-    return (
-        token.tag_ == "VBG"
-        and token.lemma_.lower() in verbs
-        and token.i > 0
-        and token.doc[token.i - 1].text == ","
-    )
+    return _set_off_participle(token) and token.lemma_.lower() in verbs
 
 
 def _reporting_after_report(verb: Token, ctx: Context) -> bool:
